@@ -1,0 +1,51 @@
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '@opsdeck/db'
+import { createApp } from '../app.ts'
+import { setupApp } from '../../test/helpers.ts'
+
+let ctx: Awaited<ReturnType<typeof setupApp>>
+beforeAll(async () => {
+  ctx = await setupApp()
+})
+afterAll(() => ctx.drop())
+
+describe('health', () => {
+  it('says the process is alive', async () => {
+    const res = await ctx.app.request('/healthz')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+
+  it('is ready when the database answers', async () => {
+    const res = await ctx.app.request('/readyz')
+    expect(res.status).toBe(200)
+  })
+
+  it('is not ready, within 5 s, when the database does not answer', async () => {
+    // Nothing listens on port 9 (discard) on loopback: connections are refused at once.
+    const db = createDb('postgres://nobody@127.0.0.1:9/none', { connectionTimeoutMs: 1_000 })
+    const app = createApp({ db, logger: pino({ level: 'silent' }) })
+    const started = Date.now()
+    const res = await app.request('/readyz')
+    expect(res.status).toBe(503)
+    expect(Date.now() - started).toBeLessThan(5_500)
+    const data = await app.request('/api/v1/overview')
+    expect(data.status).toBe(503)
+    expect(await data.json()).toEqual({
+      error: { code: 'database_unavailable', message: 'The database is not answering' },
+    })
+    await db.destroy()
+  })
+
+  it('answers unknown API paths with the error envelope', async () => {
+    const res = await ctx.app.request('/api/v1/nope')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } })
+  })
+
+  it('echoes a request id', async () => {
+    const res = await ctx.app.request('/healthz', { headers: { 'X-Request-Id': 'abc-123' } })
+    expect(res.headers.get('X-Request-Id')).toBe('abc-123')
+  })
+})

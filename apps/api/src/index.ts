@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { serve } from '@hono/node-server'
+import {
+  ConfigError,
+  isDatabaseEmpty,
+  migrateToLatest,
+  openDatabase,
+  openOptions,
+  parseEnv,
+  seedDemo,
+} from '@opsdeck/db'
+import { ensurePartitions, startWorker } from '@opsdeck/worker'
+import { sql } from 'kysely'
+import pino from 'pino'
+import { createApp } from './app.ts'
+import { Env } from './env.ts'
+
+// The only file that reads process.env. Every failure we can foresee ends in one line, not a trace.
+const say = (line: string) => console.log(`opsdeck: ${line}`)
+const cleanups: (() => Promise<unknown>)[] = []
+
+async function main() {
+  const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length)
+  const env = parseEnv(Env, { ...process.env, ...(roleArg ? { OPSDECK_ROLE: roleArg } : {}) })
+  const logger = pino({ level: env.LOG_LEVEL })
+  const webRoot = env.OPSDECK_ROLE === 'worker' ? undefined : env.OPSDECK_WEB_DIST || undefined
+  if (webRoot && !existsSync(path.join(webRoot, 'index.html'))) {
+    throw new ConfigError(
+      `no built dashboard in ${webRoot}: run \`pnpm build\` (or use \`pnpm start\`)`,
+    )
+  }
+
+  const database = await openDatabase(openOptions(env))
+  cleanups.unshift(database.close)
+  const { db } = database
+  await sql`SELECT 1`.execute(db).catch((err: unknown) => {
+    throw new ConfigError(`cannot reach the database (${database.description}): ${messageOf(err)}`)
+  })
+  say(`database: ${database.description}`)
+  const applied = await migrateToLatest(db)
+  if (applied.length) say(`applied ${applied.length} migration(s)`)
+  await ensurePartitions(db)
+  if (env.OPSDECK_DEMO && (await isDatabaseEmpty(db))) {
+    say('empty database: loading demo data (once)…')
+    const started = Date.now()
+    await seedDemo(db)
+    say(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+
+  if (env.OPSDECK_ROLE !== 'worker') {
+    const app = createApp({ db, logger, webRoot })
+    const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST })
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve)
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new ConfigError(
+                `port ${env.PORT} is already in use: stop the other server or set PORT`,
+              )
+            : err,
+        ),
+      )
+    })
+    cleanups.unshift(() => new Promise((resolve) => server.close(resolve)))
+    say(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`)
+  }
+  if (env.OPSDECK_ROLE !== 'api') {
+    const worker = startWorker({ db, logger })
+    cleanups.unshift(worker.stop)
+    say('worker running')
+  }
+}
+
+let stopping = false
+async function stop(code: number) {
+  if (stopping) return
+  stopping = true
+  for (const cleanup of cleanups) await cleanup().catch(() => {})
+  process.exit(code)
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof AggregateError) return err.errors.map(messageOf).join(', ')
+  return err instanceof Error ? err.message : String(err)
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    say(`${signal}: shutting down`)
+    void stop(0)
+  })
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof ConfigError ? err.message : `failed to start: ${messageOf(err)}`
+  console.error(`opsdeck: ${message}`)
+  void stop(1)
+})

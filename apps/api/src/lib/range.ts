@@ -1,0 +1,40 @@
+import { TZDate } from '@date-fns/tz'
+import { addDays } from 'date-fns'
+import { z } from 'zod'
+
+const MAX_RANGE_DAYS = 400
+const DEFAULT_RANGE_DAYS = 30
+const DAY_MS = 86_400_000
+
+// `from`/`to` are ISO instants or calendar days. A day means the organisation's local midnight;
+// a day given as `to` is inclusive (from=2026-11-01&to=2026-11-30 is all of November).
+const Bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+
+export const RangeQuery = z.object({ from: Bound.optional(), to: Bound.optional() })
+export type RangeQuery = z.infer<typeof RangeQuery>
+
+export interface TimeRange {
+  from: Date
+  to: Date
+}
+
+export type RangeResult = { ok: true; range: TimeRange } | { ok: false; message: string }
+
+export function resolveRange(q: RangeQuery, timezone: string, now = new Date()): RangeResult {
+  const to = q.to ? toInstant(q.to, timezone, 'end') : now
+  const from = q.from
+    ? toInstant(q.from, timezone, 'start')
+    : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS)
+  if (from >= to) return { ok: false, message: '`from` must be before `to`' }
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    return { ok: false, message: `the range may span at most ${MAX_RANGE_DAYS} days` }
+  }
+  return { ok: true, range: { from, to } }
+}
+
+function toInstant(value: string, timezone: string, edge: 'start' | 'end'): Date {
+  if (value.includes('T')) return new Date(value)
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+  const midnight = new TZDate(y, m - 1, d, timezone)
+  return new Date((edge === 'end' ? addDays(midnight, 1) : midnight).getTime())
+}

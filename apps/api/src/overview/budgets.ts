@@ -1,0 +1,73 @@
+import type { Database } from '@opsdeck/db'
+import {
+  evm,
+  plannedValueFromBaseline,
+  plannedValueLinear,
+  rag,
+  type RagThresholds,
+} from '@opsdeck/kpi'
+import { type Kysely, sql } from 'kysely'
+
+/**
+ * The live portfolio (active and on-hold projects) as of a day: BAC, AC to date, latest progress
+ * and the baseline, summed in SQL; the EVM arithmetic is packages/kpi's.
+ */
+export async function listProjectFinancials(db: Kysely<Database>, asOf: string) {
+  const { rows } = await sql<{
+    id: number
+    code: string
+    name: string
+    startDate: string
+    endDate: string
+    bac: number
+    ac: number
+    percentComplete: number | null
+    baseline: { month: string; amount: number }[]
+  }>`
+    SELECT p.id, p.code, p.name, p.start_date, p.end_date,
+      (SELECT coalesce(sum(amount_pence), 0) FROM project_budget_lines b WHERE b.project_id = p.id)
+        AS bac,
+      (SELECT coalesce(sum(amount_pence), 0) FROM cost_entries c
+        WHERE c.project_id = p.id AND c.incurred_on <= ${asOf}::date) AS ac,
+      (SELECT percent_complete FROM project_progress pp
+        WHERE pp.project_id = p.id AND pp.as_of <= ${asOf}::date
+        ORDER BY pp.as_of DESC LIMIT 1) AS percent_complete,
+      (SELECT coalesce(json_agg(json_build_object('month', to_char(month, 'YYYY-MM'),
+          'amount', planned_pence) ORDER BY month), '[]')
+        FROM project_baseline pb WHERE pb.project_id = p.id) AS baseline
+    FROM projects p
+    WHERE p.status IN ('active', 'on_hold') AND p.start_date <= ${asOf}::date
+    ORDER BY p.code
+  `.execute(db)
+  return rows
+}
+
+type ProjectFinancials = Awaited<ReturnType<typeof listProjectFinancials>>[number]
+
+export function projectEvm(p: ProjectFinancials, asOf: string) {
+  const pv =
+    p.baseline.length > 0
+      ? plannedValueFromBaseline(p.baseline, asOf)
+      : plannedValueLinear({ bac: p.bac, start: p.startDate, end: p.endDate, asOf })
+  return evm({ bac: p.bac, ac: p.ac, pv, percentComplete: (p.percentComplete ?? 0) / 100 })
+}
+
+export function summariseBudgets(
+  rows: ProjectFinancials[],
+  asOf: string,
+  thresholds: RagThresholds,
+) {
+  const count = { red: 0, amber: 0, green: 0, grey: 0 }
+  let bac = 0
+  let ac = 0
+  let eac = 0
+  for (const p of rows) {
+    const figures = projectEvm(p, asOf)
+    count[rag(figures, thresholds).status] += 1
+    bac += p.bac
+    ac += p.ac
+    // A project with no cost yet has no CPI, so no forecast: it is expected to cost its budget.
+    eac += figures.eac ?? p.bac
+  }
+  return { projects: rows.length, bac, ac, eac, vac: bac - eac, rag: count }
+}

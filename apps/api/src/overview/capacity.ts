@@ -1,0 +1,86 @@
+import type { Database } from '@opsdeck/db'
+import { effectiveCapacity, isOverAllocated, utilization } from '@opsdeck/kpi'
+import { type Kysely, sql } from 'kysely'
+
+/**
+ * Per person for one ISO week (Monday `week`): contracted hours, allocated hours, and the working
+ * days lost to bank holidays and to time off (weekdays only; a bank holiday is not also leave).
+ */
+export async function listPersonWeek(db: Kysely<Database>, week: string, region: string) {
+  const { rows } = await sql<{
+    personId: number
+    teamId: number
+    teamName: string
+    contracted: number
+    allocated: number
+    bankHolidayDays: number
+    timeOffDays: number
+  }>`
+    WITH days AS (
+      SELECT d::date AS day FROM generate_series(${week}::date, ${week}::date + 4, interval '1 day') d
+    ), holidays AS (
+      SELECT day FROM days WHERE day IN (SELECT day FROM bank_holidays WHERE region = ${region})
+    )
+    SELECT p.id AS person_id, t.id AS team_id, t.name AS team_name,
+      p.contracted_hours_per_week AS contracted,
+      (SELECT coalesce(sum(a.hours_per_week), 0) FROM allocations a
+        WHERE a.person_id = p.id AND a.first_week <= ${week}::date AND a.last_week >= ${week}::date)
+        AS allocated,
+      (SELECT count(*) FROM holidays)::int AS bank_holiday_days,
+      (SELECT count(DISTINCT d.day) FROM days d JOIN time_off o
+        ON o.person_id = p.id AND d.day BETWEEN o.first_day AND o.last_day
+        WHERE d.day NOT IN (SELECT day FROM holidays))::int AS time_off_days
+    FROM people p JOIN teams t ON t.id = p.team_id
+    WHERE (p.start_date IS NULL OR p.start_date <= ${week}::date + 4)
+      AND (p.end_date IS NULL OR p.end_date >= ${week}::date)
+    ORDER BY t.name, p.id
+  `.execute(db)
+  return rows
+}
+
+type PersonWeek = Awaited<ReturnType<typeof listPersonWeek>>[number]
+
+export function summariseCapacity(rows: PersonWeek[], workingDaysPerWeek: number) {
+  const teams = new Map<
+    number,
+    {
+      teamId: number
+      name: string
+      people: number
+      contractedHours: number
+      effectiveHours: number
+      allocatedHours: number
+      overAllocatedPeople: number
+    }
+  >()
+  for (const r of rows) {
+    const effective = effectiveCapacity({
+      contractedHoursPerWeek: r.contracted,
+      workingDaysPerWeek,
+      bankHolidayDays: r.bankHolidayDays,
+      timeOffDays: r.timeOffDays,
+    })
+    const team = teams.get(r.teamId) ?? {
+      teamId: r.teamId,
+      name: r.teamName,
+      people: 0,
+      contractedHours: 0,
+      effectiveHours: 0,
+      allocatedHours: 0,
+      overAllocatedPeople: 0,
+    }
+    team.people += 1
+    team.contractedHours += r.contracted
+    team.effectiveHours += effective
+    team.allocatedHours += r.allocated
+    if (isOverAllocated(utilization(r.allocated, effective))) team.overAllocatedPeople += 1
+    teams.set(r.teamId, team)
+  }
+  return [...teams.values()].map((t) => ({
+    ...t,
+    effectiveHours: round1(t.effectiveHours),
+    utilization: utilization(t.allocatedHours, t.effectiveHours),
+  }))
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10

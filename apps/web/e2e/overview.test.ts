@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { startApp } from './app-server.ts'
+import { chromiumPath, launchChromium } from './browser.ts'
+
+// The manager's first journey: open opsdeck, read the four areas, change the range, move on.
+// Starts the real app (API + built SPA + embedded PostgreSQL with demo data) and real Chromium.
+const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
+const PERCENT = /^\d{1,3}(\.\d{1,3})?%$/
+const DURATION = /^(\d+d( \d+h)?|\d+h( \d+m)?|\d+m|\d+s)$/
+const MONEY = /^-?£\d+(\.\d)?(k|m|bn)?$/
+
+void test('Overview in Chromium against the real app', { timeout: 300_000 }, async (t) => {
+  const executablePath = chromiumPath() // before the slow start, so a missing browser fails fast
+  const app = await startApp()
+  const browser = await launchChromium(executablePath).catch(async (err: unknown) => {
+    await app.stop()
+    throw err
+  })
+  const problems: string[] = []
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)))
+    const region = (name: string) => page.getByRole('region', { name, exact: true })
+    const texts = async (loc: ReturnType<typeof region>) =>
+      (await loc.allTextContents()).map((s) => s.trim())
+
+    await t.test('shows real numbers in all four areas', async () => {
+      await page.goto(app.url)
+      await region('Service health').waitFor({ timeout: 30_000 })
+
+      const uptimes = await texts(region('Service health').locator('tbody tr td:first-of-type'))
+      assert.ok(
+        uptimes.some((u) => PERCENT.test(u)),
+        `no tier uptime as a percentage: ${uptimes.join(', ')}`,
+      )
+
+      const mttr = await region('Incidents')
+        .locator('.stat', { hasText: /^MTTR/ })
+        .first()
+        .locator('.figure')
+        .innerText()
+      assert.match(mttr, DURATION)
+
+      const money = await texts(region('Project budgets').locator('.stat .figure'))
+      assert.equal(money.length, 4)
+      for (const m of money) assert.match(m, MONEY)
+
+      const utilization = await texts(region('Team capacity').locator('tbody td[class*="util-"]'))
+      assert.ok(
+        utilization.some((u) => PERCENT.test(u)),
+        `no team utilization: ${utilization.join(', ')}`,
+      )
+      assert.equal(await page.getByText(/NaN|Infinity/).count(), 0)
+
+      await mkdir(screenshots, { recursive: true })
+      await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true })
+    })
+
+    await t.test('the time-range picker changes the URL and reloads the data', async () => {
+      const periodBefore = await region('Service health').locator('.tile-meta').innerText()
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/overview'),
+        page.getByRole('button', { name: '7d', exact: true }).click(),
+      ])
+      assert.equal(response.status(), 200)
+      assert.equal(new URL(page.url()).search, '?range=7d')
+      const from = Date.parse(new URL(response.url()).searchParams.get('from') ?? '')
+      assert.ok(
+        Math.abs(Date.now() - from - 7 * 86_400_000) < 3_600_000,
+        'asked for the last 7 days',
+      )
+
+      await page.getByText('Last 7 days').waitFor()
+      await page.locator('.tiles:not([data-updating])').waitFor()
+      const periodAfter = await region('Service health').locator('.tile-meta').innerText()
+      assert.notEqual(periodAfter, periodBefore, 'the tiles show the new period')
+    })
+
+    await t.test('section links keep the range', async () => {
+      const nav = page.getByRole('navigation', { name: 'Sections' })
+      const services = nav.getByRole('link', { name: 'Services', exact: true })
+      assert.equal(await services.getAttribute('href'), '/services?range=7d')
+      await services.click()
+      await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor()
+      assert.equal(new URL(page.url()).search, '?range=7d')
+      assert.equal(await services.getAttribute('aria-current'), 'page')
+
+      await nav.getByRole('link', { name: 'Overview', exact: true }).click()
+      await region('Service health').waitFor()
+      assert.equal(
+        await page.getByRole('button', { name: '7d', exact: true }).getAttribute('aria-pressed'),
+        'true',
+      )
+    })
+
+    await t.test('reads well in dark mode', async () => {
+      await page.emulateMedia({ colorScheme: 'dark' })
+      await page.getByRole('button', { name: '30d', exact: true }).click()
+      await page.locator('.tiles:not([data-updating])').waitFor()
+      await page.screenshot({ path: path.join(screenshots, 'overview-dark.png'), fullPage: true })
+      const background = await page.evaluate(
+        () => getComputedStyle(document.documentElement).backgroundColor,
+      )
+      assert.notEqual(background, 'rgb(244, 246, 248)', 'the dark palette applies')
+    })
+
+    await t.test('an unknown address gets the 404 page', async () => {
+      await page.goto(`${app.url}/no-such-page`)
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor()
+    })
+
+    assert.deepEqual(problems, [], 'no errors in the browser console')
+  } catch (err) {
+    t.diagnostic(`server output:\n${app.logs()}`)
+    throw err
+  } finally {
+    await browser.close()
+    await app.stop()
+  }
+})

@@ -1,0 +1,58 @@
+import { screen, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { overviewFixture } from '../features/overview/test-fixture.ts'
+import { renderApp, stubFetch } from '../test/render-app.tsx'
+
+test('the shell offers a skip link and the six sections, marking the current one', () => {
+  stubFetch({ body: overviewFixture() })
+  renderApp('/incidents?range=90d')
+  expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main')
+  const nav = screen.getByRole('navigation', { name: 'Sections' })
+  const links = Array.from(nav.querySelectorAll('a')).map((a) => [
+    a.textContent,
+    a.getAttribute('href'),
+  ])
+  expect(links).toEqual([
+    ['Overview', '/?range=90d'],
+    ['Services', '/services?range=90d'],
+    ['Incidents', '/incidents?range=90d'],
+    ['Projects', '/projects?range=90d'],
+    ['Capacity', '/capacity?range=90d'],
+    ['Reports', '/reports?range=90d'],
+  ])
+  expect(within(nav).getByRole('link', { name: 'Incidents' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+  expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current')
+  expect(screen.getByRole('heading', { level: 1, name: 'Incidents' })).toBeInTheDocument()
+  expect(screen.getByText('Coming soon')).toBeInTheDocument()
+})
+
+test('moving between sections keeps the range', async () => {
+  stubFetch({ body: overviewFixture() })
+  const { user, router } = renderApp('/reports?range=7d')
+  const nav = screen.getByRole('navigation', { name: 'Sections' })
+  await user.click(within(nav).getByRole('link', { name: 'Overview' }))
+  expect(router.state.location).toMatchObject({ pathname: '/', search: '?range=7d' })
+  expect(await screen.findByRole('region', { name: 'Service health' })).toBeInTheDocument()
+})
+
+test('an unknown address shows a 404 page inside the shell', () => {
+  stubFetch({ body: overviewFixture() })
+  renderApp('/nowhere')
+  expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Go to the Overview' })).toHaveAttribute('href', '/')
+})
+
+test('the custom range form closes with Escape and gives focus back', async () => {
+  stubFetch({ body: overviewFixture() })
+  const { user } = renderApp('/')
+  const custom = screen.getByRole('button', { name: 'Custom' })
+  await user.click(custom)
+  expect(screen.getByRole('form', { name: 'Custom time range' })).toBeInTheDocument()
+  expect(screen.getByLabelText('From')).toHaveFocus()
+  await user.keyboard('{Escape}')
+  expect(screen.queryByRole('form', { name: 'Custom time range' })).not.toBeInTheDocument()
+  expect(custom).toHaveFocus()
+})

@@ -1,0 +1,68 @@
+import { Stat } from '../../../components/ui/stat.tsx'
+import { Tile } from '../../../components/ui/tile.tsx'
+import { formatDuration, formatNumber } from '../../../lib/format.ts'
+import type { Overview } from '../queries.ts'
+import { severityCounts } from '../transform.ts'
+
+const HOW =
+  'Open = not yet resolved, right now (whatever the range). MTTA = mean(acknowledged − started); ' +
+  'MTTR = resolved − started as mean, median and p90. Both over incidents that started in the ' +
+  'range; n/a when none were acknowledged or resolved.'
+
+export function IncidentsTile({ incidents }: { incidents: Overview['incidents'] }) {
+  const { open, mtta, mttr } = incidents
+  const severities = severityCounts(open)
+  return (
+    <Tile
+      title="Incidents"
+      how={HOW}
+      meta={`${formatNumber(incidents.startedInRange)} started in range`}
+    >
+      <p className="lead">
+        <strong className={open.total > 0 ? 'figure' : 'figure tone-good'}>
+          {formatNumber(open.total)}
+        </strong>{' '}
+        open now
+      </p>
+      <ul className="chips" aria-label="Open incidents by severity">
+        {severities.map((s) => (
+          <li
+            key={s.severity}
+            className={s.count > 0 ? `chip sev-${s.severity}` : 'chip chip-zero'}
+          >
+            <abbr title={s.label}>{s.severity}</abbr> <strong>{s.count}</strong>
+          </li>
+        ))}
+      </ul>
+      {open.total > 0 ? (
+        <div className="stackbar" aria-hidden="true">
+          {severities
+            .filter((s) => s.count > 0)
+            .map((s) => (
+              <span
+                key={s.severity}
+                className={`sev-${s.severity}`}
+                style={{ flexGrow: s.count }}
+              />
+            ))}
+        </div>
+      ) : null}
+      <dl className="stats">
+        <Stat
+          label="MTTA"
+          value={formatDuration(mtta.mean)}
+          note={`mean of ${formatNumber(mtta.count)} acknowledged`}
+          hint="Mean time to acknowledge"
+        />
+        <Stat
+          label="MTTR"
+          value={formatDuration(mttr.mean)}
+          note={`mean of ${formatNumber(mttr.count)} resolved`}
+          hint="Mean time to resolve"
+        />
+        <Stat label="MTTR median" value={formatDuration(mttr.median)} note="half resolved faster" />
+        <Stat label="MTTR p90" value={formatDuration(mttr.p90)} note="9 in 10 resolved faster" />
+      </dl>
+    </Tile>
+  )
+}

@@ -1,0 +1,78 @@
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
+import { categoryTick } from './category-tick.tsx'
+import { formatPercent } from '../../../lib/format.ts'
+import { type tierChartData, uptimeDomain } from '../transform.ts'
+
+type Data = ReturnType<typeof tierChartData>
+
+const HEALTH_FILL = {
+  meeting: 'var(--good)',
+  partly: 'var(--warn)',
+  breaching: 'var(--bad)',
+  'no-data': 'var(--grey)',
+} as const
+
+const pct = (v: unknown) => (typeof v === 'number' ? formatPercent(v / 100, 3) : 'n/a')
+
+/** Horizontal bars per tier, the SLO target a tick mark (a line with no stroke); lazy-loaded. */
+export default function UptimeChart({ data }: { data: Data }) {
+  const domain = uptimeDomain(data)
+  return (
+    <ComposedChart
+      data={data}
+      layout="vertical"
+      responsive
+      style={{ width: '100%', height: '100%' }}
+      margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid horizontal={false} stroke="var(--grid)" />
+      <XAxis
+        type="number"
+        domain={domain}
+        allowDataOverflow
+        tickFormatter={(v: number) => `${v}%`}
+        tick={{ fill: 'var(--muted)', fontSize: 11 }}
+        stroke="var(--border)"
+      />
+      <YAxis
+        type="category"
+        dataKey="label"
+        width={52}
+        tick={categoryTick((i) => data[i]?.uptime === null)}
+        stroke="var(--border)"
+      />
+      <Tooltip
+        formatter={(v, name) => [pct(v), name === 'target' ? 'SLO target' : 'Uptime']}
+        contentStyle={{
+          background: 'var(--surface)',
+          border: '1px solid var(--border)',
+          color: 'var(--text)',
+        }}
+        cursor={{ fill: 'var(--hover)' }}
+      />
+      <Bar dataKey="uptime" name="uptime" barSize={14} isAnimationActive={false}>
+        {data.map((d) => (
+          <Cell key={d.label} fill={HEALTH_FILL[d.health]} />
+        ))}
+      </Bar>
+      <Line
+        dataKey="target"
+        name="target"
+        stroke="none"
+        dot={targetMark}
+        activeDot={false}
+        isAnimationActive={false}
+      />
+    </ComposedChart>
+  )
+}
+
+// A short vertical rule across the bar, read as "the line to stay right of".
+function targetMark(props: { cx?: number | undefined; cy?: number | undefined; index?: number }) {
+  const { cx, cy, index } = props
+  if (typeof cx !== 'number' || typeof cy !== 'number') return <g key={index} />
+  return (
+    <rect key={index} x={cx - 1.5} y={cy - 11} width={3} height={22} fill="var(--text)" rx={1} />
+  )
+}

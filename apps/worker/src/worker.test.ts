@@ -1,0 +1,106 @@
+import { createDb, seedDemo } from '@opsdeck/db'
+import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
+import { sql } from 'kysely'
+import pino from 'pino'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ensurePartitions, startWorker } from './worker.ts'
+
+interface LogLine {
+  level: number
+  msg: string
+  samples?: number
+  err?: { message: string }
+}
+
+// A debug-level logger whose lines the test can read.
+function captureLogs() {
+  const lines: LogLine[] = []
+  const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) })
+  return { logger, lines }
+}
+
+const MINUTE = 60_000
+let t: TestDatabase | undefined
+afterEach(async () => {
+  await t?.drop()
+  t = undefined
+})
+
+describe('startWorker', () => {
+  it('brings a demo seeded minutes ago up to the current minute', async () => {
+    t = await createTestDatabase()
+    const seeded = await seedDemo(t.db, {
+      now: new Date(Date.now() - 5 * MINUTE),
+      services: 6,
+      rawDays: 1,
+      historyMonths: 1,
+    })
+    const { logger, lines } = captureLogs()
+    const worker = startWorker({ db: t.db, logger })
+    await vi.waitFor(() => expect(lines.map((l) => l.msg)).toContain('simulated demo checks'), {
+      timeout: 20_000,
+      interval: 50,
+    })
+    await worker.stop()
+    const newest = await sql<{ last: Date; n: number }>`
+      SELECT max(checked_at) AS last, count(*)::int AS n FROM check_samples
+      WHERE checked_at > ${seeded.now} GROUP BY service_id`.execute(t.db)
+    expect(newest.rows).toHaveLength(6)
+    const minutes = newest.rows[0]!.n
+    expect(minutes).toBeGreaterThanOrEqual(5)
+    for (const row of newest.rows) {
+      expect(row.n).toBe(minutes)
+      expect(Date.now() - row.last.getTime()).toBeLessThan(2 * MINUTE)
+    }
+    const info = lines.find((l) => l.msg === 'simulated demo checks')
+    expect(info).toMatchObject({ level: 30, samples: 6 * minutes })
+    expect(lines.filter((l) => l.level >= 50)).toEqual([])
+  })
+
+  it('simulates nothing, at debug level, when the data is not the demo', async () => {
+    t = await createTestDatabase()
+    const { logger, lines } = captureLogs()
+    const worker = startWorker({ db: t.db, logger })
+    await vi.waitFor(
+      () => expect(lines.map((l) => l.msg)).toContain('no demo checks to simulate'),
+      { timeout: 20_000, interval: 50 },
+    )
+    await worker.stop()
+    expect(lines.find((l) => l.msg === 'no demo checks to simulate')).toMatchObject({
+      level: 20,
+      samples: 0,
+    })
+    expect(
+      lines.filter((l) => l.level >= 30 && l.msg !== 'created check-sample partitions'),
+    ).toEqual([])
+  })
+
+  it('logs failures and keeps running when the database is unreachable', async () => {
+    // Nothing listens on port 9 (discard) on loopback: connections are refused at once.
+    const db = createDb('postgres://nobody@127.0.0.1:9/none', { connectionTimeoutMs: 1_000 })
+    const { logger, lines } = captureLogs()
+    const worker = startWorker({ db, logger })
+    await vi.waitFor(() => expect(lines.filter((l) => l.level === 50)).toHaveLength(2), {
+      timeout: 10_000,
+      interval: 50,
+    })
+    await worker.stop()
+    await db.destroy()
+    expect(lines.map((l) => l.msg).sort()).toEqual([
+      'demo check simulation failed',
+      'partition maintenance failed',
+    ])
+  })
+
+  it('keeps the sample partitions a week ahead', async () => {
+    t = await createTestDatabase()
+    const now = new Date('2026-11-27T23:59:00Z')
+    expect(await ensurePartitions(t.db, now)).toBe(8)
+    expect(await ensurePartitions(t.db, now)).toBe(0)
+    const { rows } = await sql<{ name: string }>`
+      SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'check_samples'::regclass ORDER BY 1`.execute(t.db)
+    const days = ['1127', '1128', '1129', '1130', '1201', '1202', '1203', '1204']
+    expect(rows.map((r) => r.name)).toEqual(days.map((d) => `check_samples_2026${d}`))
+  })
+})

@@ -1,0 +1,60 @@
+import { type Database, simulateDemoChecks } from '@opsdeck/db'
+import { type Kysely, sql } from 'kysely'
+import type { Logger } from 'pino'
+import { every } from './schedule.ts'
+
+export interface WorkerDeps {
+  db: Kysely<Database>
+  logger: Logger
+}
+
+const PARTITION_DAYS_AHEAD = 7
+const MINUTE_MS = 60_000
+const HOUR_MS = 3_600_000
+
+/**
+ * Background work: keep the check-sample partitions a week ahead of time, and, when the data is
+ * the demo, simulate its checks every minute so that it stays current. Several workers may run
+ * at once; they coordinate only through PostgreSQL (advisory locks).
+ */
+export function startWorker({ db, logger }: WorkerDeps) {
+  const log = logger.child({ role: 'worker' })
+  const jobs = [
+    every(
+      HOUR_MS,
+      async () => {
+        const created = await ensurePartitions(db)
+        if (created > 0) log.info({ created }, 'created check-sample partitions')
+      },
+      (err) => log.error({ err }, 'partition maintenance failed'),
+    ),
+    // A no-op unless organisation_settings.demo_data is set, so real deployments run it too.
+    every(
+      MINUTE_MS,
+      async () => {
+        const samples = await simulateDemoChecks(db)
+        if (samples > 0) log.info({ samples }, 'simulated demo checks')
+        else log.debug({ samples }, 'no demo checks to simulate')
+      },
+      (err) => log.error({ err }, 'demo check simulation failed'),
+    ),
+  ]
+  return {
+    /** Resolves once no job is running, so the caller may close the pool. */
+    stop: async () => {
+      await Promise.all(jobs.map((job) => job.stop()))
+    },
+  }
+}
+
+export async function ensurePartitions(db: Kysely<Database>, now = new Date()): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:partitions'))`.execute(trx)
+    const { rows } = await sql<{ created: number }>`
+      SELECT ensure_check_sample_partitions(
+        (${now}::timestamptz AT TIME ZONE 'UTC')::date,
+        (${now}::timestamptz AT TIME ZONE 'UTC')::date + ${PARTITION_DAYS_AHEAD}::int) AS created
+    `.execute(trx)
+    return rows[0]?.created ?? 0
+  })
+}

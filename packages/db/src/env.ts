@@ -1,0 +1,44 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// The database part of the environment, shared by the API, the worker and the db CLI.
+export const DbEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || URL.canParse(v), {
+      message: 'must be a URL like postgres://user:password@host:5432/dbname',
+    })
+    .refine(
+      (v) => v === undefined || !URL.canParse(v) || /^postgres(ql)?:$/.test(new URL(v).protocol),
+      {
+        message: 'must start with postgres:// or postgresql://',
+      },
+    ),
+  OPSDECK_DATA_DIR: z.string().default('.data'),
+  OPSDECK_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+})
+export type DbEnv = z.infer<typeof DbEnv>
+
+/** Parses env with a schema, or throws one line naming every variable that is wrong. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const result = schema.safeParse(env)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`)
+  throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export function openOptions(env: DbEnv) {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    embeddedDir: path.resolve(env.OPSDECK_DATA_DIR, 'postgres'),
+    embeddedPort: env.OPSDECK_PG_PORT,
+    statementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
+  }
+}

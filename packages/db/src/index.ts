@@ -1,0 +1,18 @@
+export { createDb, createPool, type ConnectOptions } from './connect.ts'
+export { startEmbedded, type EmbeddedServer } from './embedded.ts'
+export { migrateToLatest } from './migrate.ts'
+export { openDatabase, type OpenedDatabase } from './open.ts'
+export type * from './schema.ts'
+export { ConfigError, DbEnv, openOptions, parseEnv } from './env.ts'
+export { rebuildRollups, type RollupRange } from './rollups.ts'
+export {
+  DEMO_SEED,
+  DEMO_TIMEZONE,
+  isDatabaseEmpty,
+  resetDemoData,
+  seedDemo,
+  simulateDemoChecks,
+  type DemoCheckOptions,
+  type SeedOptions,
+  type SeedResult,
+} from './seed/index.ts'

@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely/migration'
+import * as organisation from './2026-11-27-01-organisation.ts'
+import * as services from './2026-11-27-02-services.ts'
+import * as incidents from './2026-11-27-03-incidents.ts'
+import * as projects from './2026-11-27-04-projects.ts'
+import * as capacity from './2026-11-27-05-capacity.ts'
+import * as auth from './2026-11-27-06-auth.ts'
+
+// Listed, not scanned from disk: the order is explicit and bundlers keep them.
+export const migrations: Record<string, Migration> = {
+  '2026-11-27-01-organisation': organisation,
+  '2026-11-27-02-services': services,
+  '2026-11-27-03-incidents': incidents,
+  '2026-11-27-04-projects': projects,
+  '2026-11-27-05-capacity': capacity,
+  '2026-11-27-06-auth': auth,
+}

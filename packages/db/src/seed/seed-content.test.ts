@@ -1,0 +1,169 @@
+import { evm, plannedValueFromBaseline, rag } from '@opsdeck/kpi'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../testing.ts'
+import { seedDemo } from './index.ts'
+
+// Incidents, projects and capacity do not depend on how many days of samples there are.
+const now = new Date('2026-11-27T10:30:20Z')
+const today = '2026-11-27'
+let t: TestDatabase
+
+beforeAll(async () => {
+  t = await createTestDatabase()
+  await seedDemo(t.db, { now, seed: 7, rawDays: 1, historyMonths: 1 })
+}, 120_000)
+afterAll(() => t.drop())
+
+const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(t.db)).rows
+
+describe('demo incidents', () => {
+  it('spread over a year with a realistic severity mix and response times', async () => {
+    const rows = await q(sql<{ severity: string; n: number; mtta: number; mttr: number }>`
+      SELECT severity, count(*)::int AS n,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - started_at)) / 60 AS mtta,
+        avg(extract(epoch FROM resolved_at - started_at)) / 3600 AS mttr
+      FROM incidents GROUP BY 1 ORDER BY 1`)
+    const by = Object.fromEntries(rows.map((r) => [r.severity, r]))
+    expect(by.SEV1!.n).toBeGreaterThanOrEqual(3)
+    expect(by.SEV1!.n).toBeLessThanOrEqual(15)
+    expect(by.SEV2!.n).toBeGreaterThan(by.SEV1!.n)
+    expect(by.SEV3!.n + by.SEV4!.n).toBeGreaterThan(100)
+    expect(by.SEV1!.mtta).toBeLessThan(15) // minutes
+    expect(by.SEV4!.mtta).toBeGreaterThan(60)
+    expect(by.SEV1!.mttr).toBeGreaterThan(1) // hours
+    expect(by.SEV1!.mttr).toBeLessThan(4.5)
+    expect(by.SEV4!.mttr).toBeGreaterThan(24)
+    expect(by.SEV4!.mttr).toBeLessThan(5 * 24)
+    const [span] = await q(sql<{ first: Date; refs: number; wellFormed: number }>`
+      SELECT min(started_at) AS first, count(DISTINCT ref)::int AS refs,
+        count(*) FILTER (WHERE ref ~ '^INC-20[0-9]{2}-[0-9]{4}$')::int AS "wellFormed" FROM incidents`)
+    expect(span!.first.getTime()).toBeGreaterThan(Date.parse('2025-11-15'))
+    expect(span).toMatchObject({ refs: 150, wellFormed: 150 })
+  })
+
+  it('has a handful still open, started recently', async () => {
+    const open = await q(sql<{ status: string; startedAt: Date }>`
+      SELECT status, started_at FROM incidents WHERE resolved_at IS NULL`)
+    expect(open.length).toBe(5)
+    for (const o of open) {
+      expect(['open', 'acknowledged', 'mitigated']).toContain(o.status)
+      expect(now.getTime() - o.startedAt.getTime()).toBeLessThan(3 * 86_400_000)
+    }
+  })
+
+  it('pages for major incidents, orders the timeline and leaves some follow-ups overdue', async () => {
+    const [m] = await q(sql<{
+      major: number
+      paged: number
+      outage: number
+      reviewed: number
+      overdue: number
+      badOrder: number
+    }>`
+      SELECT count(*)::int AS major,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.kind = 'page'))::int AS paged,
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = i.id AND s.impact <> 'outage'))::int AS outage,
+        count(*) FILTER (WHERE status <> 'resolved' OR EXISTS (SELECT 1 FROM incident_actions a WHERE a.incident_id = i.id))::int AS reviewed,
+        (SELECT count(*)::int FROM incident_actions WHERE status = 'open' AND due_on < ${today}) AS overdue,
+        (SELECT count(*)::int FROM incident_events e JOIN incidents j ON j.id = e.incident_id
+          WHERE e.at < j.started_at OR e.at > coalesce(j.resolved_at, ${now})) AS "badOrder"
+      FROM incidents i WHERE severity IN ('SEV1', 'SEV2')`)
+    expect(m).toMatchObject({ paged: m!.major, outage: m!.major, reviewed: m!.major, badOrder: 0 })
+    expect(m!.overdue).toBeGreaterThan(0)
+  })
+})
+
+describe('demo projects', () => {
+  it('have budgets from £40k to £2m and a green / amber / red mix by EVM', async () => {
+    const projects = await t.db.selectFrom('projects').select(['id', 'code', 'status']).execute()
+    const statuses: string[] = []
+    for (const p of projects) {
+      const lines = await t.db
+        .selectFrom('projectBudgetLines')
+        .select('amountPence')
+        .where('projectId', '=', p.id)
+        .execute()
+      const plan = await t.db
+        .selectFrom('projectBaseline')
+        .select(['month', 'plannedPence'])
+        .where('projectId', '=', p.id)
+        .execute()
+      const costs = await t.db
+        .selectFrom('costEntries')
+        .select('amountPence')
+        .where('projectId', '=', p.id)
+        .where('incurredOn', '<=', today)
+        .execute()
+      const progress = await t.db
+        .selectFrom('projectProgress')
+        .select('percentComplete')
+        .where('projectId', '=', p.id)
+        .where('asOf', '<=', today)
+        .orderBy('asOf', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+      const bac = lines.reduce((s, l) => s + l.amountPence, 0)
+      expect(bac, p.code).toBeGreaterThanOrEqual(40_000_00)
+      expect(bac, p.code).toBeLessThanOrEqual(2_000_000_00)
+      expect(
+        plan.reduce((s, m) => s + m.plannedPence, 0),
+        p.code,
+      ).toBe(bac)
+      const pv = plannedValueFromBaseline(
+        plan.map((m) => ({ month: m.month, amount: m.plannedPence })),
+        today,
+      )
+      const ac = costs.reduce((s, c) => s + c.amountPence, 0)
+      statuses.push(
+        rag(evm({ bac, pv, ac, percentComplete: progress.percentComplete / 100 })).status,
+      )
+    }
+    const count = (s: string) => statuses.filter((x) => x === s).length
+    expect({ green: count('green'), amber: count('amber'), red: count('red') }).toEqual({
+      green: 4,
+      amber: 3,
+      red: 3,
+    })
+    expect(projects.filter((p) => p.status === 'completed')).toHaveLength(1)
+  })
+})
+
+describe('demo capacity', () => {
+  it('loads the England & Wales bank holidays around the data', async () => {
+    const days = await t.db
+      .selectFrom('bankHolidays')
+      .select(['day', 'name'])
+      .where('region', '=', 'GB-ENG')
+      .execute()
+    expect(days).toContainEqual({ day: '2026-12-25', name: 'Christmas Day' })
+    expect(days).toContainEqual({ day: '2026-08-31', name: 'Summer bank holiday' })
+    expect(days.map((d) => d.day.slice(0, 4))).toEqual(
+      expect.arrayContaining(['2025', '2026', '2027']),
+    )
+  })
+
+  it('allocates most people 70–95% with a few over-allocated weeks and some slack', async () => {
+    const weeks = await q(sql<{ personId: number; week: string; share: number }>`
+      SELECT p.id AS person_id, w.week::date::text AS week,
+        coalesce(sum(a.hours_per_week), 0) / p.contracted_hours_per_week AS share
+      FROM people p
+      CROSS JOIN generate_series(${'2026-08-31'}::date, ${'2027-02-15'}::date, interval '1 week') AS w (week)
+      LEFT JOIN allocations a ON a.person_id = p.id AND w.week BETWEEN a.first_week AND a.last_week
+      GROUP BY 1, 2, p.contracted_hours_per_week`)
+    const typical = weeks.filter((w) => w.share >= 0.7 && w.share <= 1).length
+    expect(typical / weeks.length).toBeGreaterThan(0.6)
+    expect(
+      new Set(weeks.filter((w) => w.share > 1).map((w) => w.personId)).size,
+    ).toBeGreaterThanOrEqual(3)
+    expect(
+      weeks.filter((w) => w.week === '2026-11-23' && w.share < 0.7).length,
+    ).toBeGreaterThanOrEqual(2)
+    const [bad] = await q(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM allocations a JOIN projects p ON p.id = a.project_id
+      WHERE p.status <> 'active' OR a.last_week > p.end_date OR a.first_week + 6 < p.start_date`)
+    expect(bad!.n).toBe(0)
+    const kinds = await q(sql<{ kind: string }>`SELECT DISTINCT kind FROM time_off ORDER BY 1`)
+    expect(kinds.map((k) => k.kind)).toEqual(['annual_leave', 'sick', 'training'])
+  })
+})

@@ -1,0 +1,178 @@
+// How each number is computed, in words for tooltips and the report appendix. Keep in step with
+// the code: every formula here is the one its function implements.
+export type KpiDefinition = { id: string; name: string; formula: string; notes: string }
+
+const NA = 'Shown as n/a when the division would be by zero.'
+
+export const KPI_DEFINITIONS = {
+  uptime: {
+    id: 'uptime',
+    name: 'Uptime',
+    formula: '(up + degraded) / (up + degraded + down) check samples in the window',
+    notes: `Degraded counts as up and is reported separately; samples in a maintenance window count as neither. A window with no samples is "no data", not up. Calendar windows are in the organisation's time zone.`,
+  },
+  degradedShare: {
+    id: 'degradedShare',
+    name: 'Degraded share',
+    formula: 'degraded / (up + degraded + down) samples',
+    notes: 'The part of uptime that was slow rather than healthy. ' + NA,
+  },
+  coverage: {
+    id: 'coverage',
+    name: 'Coverage',
+    formula:
+      '(up + degraded + down + maintenance) samples / samples expected from the check interval',
+    notes: 'How much of the window was actually observed; capped at 100%.',
+  },
+  sloAttainment: {
+    id: 'sloAttainment',
+    name: 'SLO attainment',
+    formula: 'met when uptime ≥ SLO target; margin = uptime − target',
+    notes: 'No attainment is shown for a window without data.',
+  },
+  errorBudget: {
+    id: 'errorBudget',
+    name: 'Error budget',
+    formula: 'allowed = (1 − target) × window minutes; remaining = allowed − downtime minutes',
+    notes:
+      'Downtime is the down samples × check interval. Remaining goes negative once the budget is overspent; remaining % = remaining / allowed.',
+  },
+  burnRate: {
+    id: 'burnRate',
+    name: 'Burn rate',
+    formula: '(downtime minutes / minutes elapsed in the window) / (1 − target)',
+    notes: `1 spends exactly the budget over the window; above 1 it runs out early. ${NA}`,
+  },
+  budgetExhaustion: {
+    id: 'budgetExhaustion',
+    name: 'Budget runs out',
+    formula: 'now + remaining budget / (downtime minutes / minutes elapsed)',
+    notes: 'At the current burn rate. Already spent: shown as now. Nothing burning: never.',
+  },
+  latencyPercentile: {
+    id: 'latencyPercentile',
+    name: 'Latency percentile (p50, p95, p99)',
+    formula:
+      'from merged histograms with buckets growing by 10%; linear interpolation inside the bucket holding the q-th sample',
+    notes:
+      'Typically within ±5% of the exact value; off by up to one bucket (10%) when few samples sit in the tail. Above ~63 s the top bucket is bounded by the slowest sample.',
+  },
+  mtta: {
+    id: 'mtta',
+    name: 'MTTA (mean time to acknowledge)',
+    formula: 'mean(acknowledged − started) over acknowledged incidents',
+    notes: 'In minutes. Incidents not yet acknowledged are left out.',
+  },
+  mttd: {
+    id: 'mttd',
+    name: 'MTTD (mean time to detect)',
+    formula: 'mean(detected − started) over incidents with a detection time',
+    notes: 'In minutes.',
+  },
+  mttr: {
+    id: 'mttr',
+    name: 'MTTR (mean time to resolve)',
+    formula: 'mean(resolved − started) over resolved incidents; also median and p90',
+    notes:
+      'In minutes. Open incidents are left out. Median and p90 interpolate linearly between the ordered durations (as PostgreSQL percentile_cont).',
+  },
+  mtbf: {
+    id: 'mtbf',
+    name: 'MTBF (mean time between failures)',
+    formula: '(period − downtime) / failures',
+    notes: `Downtime is the union of outage time in the period. ${NA}`,
+  },
+  pv: {
+    id: 'pv',
+    name: 'Planned value (PV)',
+    formula:
+      'baseline plan to date: whole months before this one + this month × days so far / days in month',
+    notes:
+      'Without a baseline plan: BAC × days elapsed / project days, counting both the first and last day, clamped to [0, BAC].',
+  },
+  ev: {
+    id: 'ev',
+    name: 'Earned value (EV)',
+    formula: 'BAC × % complete',
+    notes: 'Money is rounded to whole pence.',
+  },
+  ac: { id: 'ac', name: 'Actual cost (AC)', formula: 'sum of cost entries to date', notes: '' },
+  cv: {
+    id: 'cv',
+    name: 'Cost variance (CV)',
+    formula: 'EV − AC',
+    notes: 'Negative means over budget.',
+  },
+  sv: {
+    id: 'sv',
+    name: 'Schedule variance (SV)',
+    formula: 'EV − PV',
+    notes: 'Negative means behind plan.',
+  },
+  cpi: {
+    id: 'cpi',
+    name: 'Cost performance index (CPI)',
+    formula: 'EV / AC',
+    notes: `Below 1: each pound spent earns less than a pound of planned work. ${NA}`,
+  },
+  spi: {
+    id: 'spi',
+    name: 'Schedule performance index (SPI)',
+    formula: 'EV / PV',
+    notes: `Below 1: behind plan. ${NA}`,
+  },
+  eac: {
+    id: 'eac',
+    name: 'Estimate at completion (EAC)',
+    formula:
+      'BAC / CPI (typical); also AC + (BAC − EV) (atypical) and AC + (BAC − EV) / (CPI × SPI) (combined)',
+    notes: `The typical EAC assumes the cost performance so far continues. ${NA}`,
+  },
+  etc: {
+    id: 'etc',
+    name: 'Estimate to complete (ETC)',
+    formula: 'EAC − AC',
+    notes: 'From the typical EAC.',
+  },
+  vac: {
+    id: 'vac',
+    name: 'Variance at completion (VAC)',
+    formula: 'BAC − EAC',
+    notes: 'From the typical EAC. Negative means a forecast overrun.',
+  },
+  tcpi: {
+    id: 'tcpi',
+    name: 'To-complete performance index (TCPI)',
+    formula: '(BAC − EV) / (BAC − AC)',
+    notes: `The CPI the remaining work needs to finish on budget; negative once AC exceeds BAC (the budget can no longer be met). ${NA}`,
+  },
+  rag: {
+    id: 'rag',
+    name: 'RAG status',
+    formula:
+      'red when CPI < 0.85, SPI < 0.85 or EAC > 110% of BAC; amber when CPI < 0.95, SPI < 0.95 or EAC > 100% of BAC; otherwise green',
+    notes:
+      'Defaults; an admin can change the thresholds. The first rule that set the colour is shown. Grey when neither CPI nor SPI can be computed.',
+  },
+  effectiveCapacity: {
+    id: 'effectiveCapacity',
+    name: 'Effective capacity',
+    formula:
+      'contracted hours − (bank holiday days + time-off days) × contracted hours / working days',
+    notes: 'Per person per week, never below 0.',
+  },
+  utilization: {
+    id: 'utilization',
+    name: 'Utilization',
+    formula: 'allocated hours / effective capacity',
+    notes: `Over-allocated when above 100% in a week. ${NA}`,
+  },
+  runChangeSplit: {
+    id: 'runChangeSplit',
+    name: 'Run / change split',
+    formula: 'run = run + support + incident hours; change = project hours; each / their total',
+    notes: NA,
+  },
+} satisfies Record<string, KpiDefinition>
+
+export type KpiId = keyof typeof KPI_DEFINITIONS

@@ -1,0 +1,69 @@
+import { ratio } from './ratio.ts'
+
+export type ErrorBudgetInput = {
+  // SLO target as a fraction, e.g. 0.999.
+  target: number
+  windowMinutes: number
+  // Downtime charged to the budget so far in the window.
+  consumedMinutes: number
+  // Minutes of the window that have passed (equal to windowMinutes for a rolling window).
+  elapsedMinutes: number
+  now: Date
+}
+
+export type ErrorBudget = {
+  allowedMinutes: number
+  consumedMinutes: number
+  // Negative once the budget is overspent.
+  remainingMinutes: number
+  remainingShare: number | null
+  burnRate: number | null
+  // When the budget runs out at the current burn rate; `now` if already spent, null if not burning.
+  exhaustsAt: Date | null
+}
+
+const MINUTE_MS = 60_000
+
+export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
+  const { target, windowMinutes, consumedMinutes, now } = input
+  if (!(target >= 0 && target <= 1)) throw new RangeError(`target must be in [0, 1], got ${target}`)
+  if (!(windowMinutes > 0)) throw new RangeError(`windowMinutes must be > 0, got ${windowMinutes}`)
+  if (!(consumedMinutes >= 0)) throw new RangeError(`consumedMinutes must be >= 0`)
+  if (!(input.elapsedMinutes >= 0)) throw new RangeError(`elapsedMinutes must be >= 0`)
+  // A report computed just after the window closed still describes that window.
+  const elapsed = Math.min(input.elapsedMinutes, windowMinutes)
+
+  const allowedMinutes = (1 - target) * windowMinutes
+  const remainingMinutes = allowedMinutes - consumedMinutes
+  const consumedPerMinute = ratio(consumedMinutes, elapsed)
+  // Burn rate 1 spends exactly the budget over the window; from the window's start the budget
+  // runs out at W / burnRate, so a rate below 1 outlasts the window.
+  const burnRate = ratio(consumedPerMinute, 1 - target)
+
+  let exhaustsAt: Date | null = null
+  if (consumedMinutes > 0 && remainingMinutes <= 0) {
+    // Already spent: when exactly it ran out is not knowable from totals, so report now.
+    exhaustsAt = now
+  } else if (consumedPerMinute !== null && consumedPerMinute > 0) {
+    exhaustsAt = new Date(now.getTime() + (remainingMinutes / consumedPerMinute) * MINUTE_MS)
+  }
+
+  return {
+    allowedMinutes,
+    consumedMinutes,
+    remainingMinutes,
+    remainingShare: ratio(remainingMinutes, allowedMinutes),
+    burnRate,
+    exhaustsAt,
+  }
+}
+
+export type SloAttainment = { met: boolean; margin: number }
+
+// An uptime of "no data" neither meets nor misses the SLO.
+export function sloAttainment(uptime: number | null, target: number): SloAttainment | null {
+  if (uptime === null || !Number.isFinite(uptime)) return null
+  const margin = uptime - target
+  // Both sides are rounded binary fractions; a hit on the target to 1e-12 is a hit.
+  return { met: margin >= -1e-12, margin }
+}
