@@ -35,9 +35,14 @@ try {
 
   const to = new Date()
   const from = new Date(to.getTime() - 30 * 86_400_000)
+  const yearAgo = new Date(to.getTime() - 365 * 86_400_000)
   const results = [
     await measure('GET /api/v1/overview (30 days)', async () => {
       const res = await app.request('/api/v1/overview')
+      if (!res.ok) throw new Error(`overview answered ${res.status}`)
+    }),
+    await measure('GET /api/v1/overview (12 months)', async () => {
+      const res = await app.request(`/api/v1/overview?from=${yearAgo.toISOString()}`)
       if (!res.ok) throw new Error(`overview answered ${res.status}`)
     }),
     await measure('30-day uptime, all services, raw samples', () =>
@@ -56,7 +61,7 @@ try {
           AND bucket_start >= ${from} AND bucket_start < ${to}`.execute(db),
     ),
   ]
-  const base = results[2]!.median
+  const base = results[3]!.median
   console.log(
     `\n| measurement | median ms | p95 ms | × hourly-rollup query |\n|---|---:|---:|---:|`,
   )

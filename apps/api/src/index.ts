@@ -3,11 +3,13 @@ import path from 'node:path'
 import { serve } from '@hono/node-server'
 import {
   ConfigError,
+  EmbeddedInUseError,
   isDatabaseEmpty,
   migrateToLatest,
   openDatabase,
   openOptions,
   parseEnv,
+  readEnv,
   seedDemo,
 } from '@opsdeck/db'
 import { ensurePartitions, startWorker } from '@opsdeck/worker'
@@ -22,7 +24,7 @@ const cleanups: (() => Promise<unknown>)[] = []
 
 async function main() {
   const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length)
-  const env = parseEnv(Env, { ...process.env, ...(roleArg ? { OPSDECK_ROLE: roleArg } : {}) })
+  const env = parseEnv(Env, { ...readEnv(), ...(roleArg ? { OPSDECK_ROLE: roleArg } : {}) })
   const logger = pino({ level: env.LOG_LEVEL })
   const webRoot = env.OPSDECK_ROLE === 'worker' ? undefined : env.OPSDECK_WEB_DIST || undefined
   if (webRoot && !existsSync(path.join(webRoot, 'index.html'))) {
@@ -77,6 +79,8 @@ let stopping = false
 async function stop(code: number) {
   if (stopping) return
   stopping = true
+  // Never hang on the way out: whatever is still closing after 20 s is abandoned.
+  setTimeout(() => process.exit(code), 20_000).unref()
   for (const cleanup of cleanups) await cleanup().catch(() => {})
   process.exit(code)
 }
@@ -94,7 +98,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof ConfigError ? err.message : `failed to start: ${messageOf(err)}`
+  const message =
+    err instanceof ConfigError || err instanceof EmbeddedInUseError
+      ? err.message
+      : `failed to start: ${messageOf(err)}`
   console.error(`opsdeck: ${message}`)
   void stop(1)
 })

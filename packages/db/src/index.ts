@@ -1,9 +1,9 @@
 export { createDb, createPool, type ConnectOptions } from './connect.ts'
-export { startEmbedded, type EmbeddedServer } from './embedded.ts'
+export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'
 export { migrateToLatest } from './migrate.ts'
 export { openDatabase, type OpenedDatabase } from './open.ts'
 export type * from './schema.ts'
-export { ConfigError, DbEnv, openOptions, parseEnv } from './env.ts'
+export { ConfigError, DbEnv, openOptions, parseEnv, readEnv } from './env.ts'
 export { rebuildRollups, type RollupRange } from './rollups.ts'
 export {
   DEMO_SEED,

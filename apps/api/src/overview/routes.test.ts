@@ -43,13 +43,26 @@ describe('GET /api/v1/overview', () => {
   it('computes uptime per tier from the rollups inside the range only', async () => {
     const { body } = await getOverview()
     const [tier1, tier2] = body.services.byTier
-    // Tier 1: A up 50 + degraded 5, down 5; B up 60 → (110 + 5) / 120. The 22:00Z hour is outside.
+    // Tier 1: A up 50 + degraded 5, down 5; B up 60 → (110 + 5) / 120. 30 September is outside.
     expect(tier1.uptime).toBeCloseTo(115 / 120, 10)
     expect(tier1.coverage).toBeCloseTo(120 / (2 * 745 * 60), 10)
     expect(tier1).toMatchObject({ tier: 1, services: 2, meetingSlo: 1, breachingSlo: 1, noData: 0 })
     expect(tier1.sloTargetMin).toBe(0.999)
     expect(tier1.sloTargetMax).toBe(0.9995)
     expect(tier2).toMatchObject({ tier: 2, services: 1, uptime: null, noData: 1 })
+  })
+
+  it('reads a range within a day from the hourly rollup', async () => {
+    const { body } = await getOverview(
+      '/api/v1/overview?from=2026-10-10T10:30:00Z&to=2026-10-10T12:00:00Z',
+    )
+    // The hour from 10:00 is included whole: rollups resolve to hours.
+    expect(body.services.byTier[0]).toMatchObject({
+      uptime: 55 / 60,
+      meetingSlo: 0,
+      breachingSlo: 1,
+      noData: 1,
+    })
   })
 
   it('gives open incidents now and MTTA/MTTR over incidents started in the range', async () => {
@@ -132,6 +145,16 @@ async function seedExample(db: Kysely<Database>) {
   const a = await svc('a', 1, 0.999)
   const b = await svc('b', 1, 0.9995)
   const c = await svc('c', 2, 0.99)
+  // Whole days come from the daily rollup, partial days from the hourly one. The hourly rows
+  // here sum to the daily ones, as they do in a real database.
+  await db
+    .insertInto('checkRollupDaily')
+    .values([
+      { serviceId: a, bucketStart: '2026-10-09T23:00Z', samples: 60, up: 50, degraded: 5, down: 5 },
+      { serviceId: a, bucketStart: '2026-09-29T23:00Z', samples: 60, down: 60 }, // before the range
+      { serviceId: b, bucketStart: '2026-10-11T23:00Z', samples: 60, up: 60 },
+    ])
+    .execute()
   await db
     .insertInto('checkRollupHourly')
     .values([

@@ -25,7 +25,7 @@ export const overview = new Hono<AppEnv>().get('/', validate('query', RangeQuery
   const week = format(startOfISOWeek(new TZDate(now.getTime(), org.timezone)), 'yyyy-MM-dd')
 
   const [health, open, incidents, projects, people] = await Promise.all([
-    listServiceHealth(db, range, now),
+    listServiceHealth(db, range, org.timezone, now),
     countOpenIncidents(db),
     listIncidentTimes(db, range),
     listProjectFinancials(db, asOfDay),

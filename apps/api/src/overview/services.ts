@@ -2,6 +2,7 @@ import type { Database } from '@opsdeck/db'
 import { sloAttainment, uptime } from '@opsdeck/kpi'
 import { type Kysely, sql } from 'kysely'
 import type { TimeRange } from '../lib/range.ts'
+import { rollupSpans } from '../lib/rollup-spans.ts'
 
 export type ServiceStatus = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknown'
 
@@ -10,7 +11,13 @@ export type ServiceStatus = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknow
 const STALE_INTERVALS = 3
 
 /** Per service: its status now and its sample counts over the range, summed in SQL from rollups. */
-export async function listServiceHealth(db: Kysely<Database>, range: TimeRange, now: Date) {
+export async function listServiceHealth(
+  db: Kysely<Database>,
+  range: TimeRange,
+  timezone: string,
+  now: Date,
+) {
+  const { daily, hourlyBefore, hourlyAfter } = rollupSpans(range, timezone)
   const { rows } = await sql<{
     id: number
     tier: number
@@ -38,9 +45,14 @@ export async function listServiceHealth(db: Kysely<Database>, range: TimeRange, 
     LEFT JOIN (
       SELECT service_id, sum(up) AS up, sum(degraded) AS degraded, sum(down) AS down,
         sum(maintenance) AS maintenance
-      FROM check_rollup_hourly
-      WHERE bucket_start >= date_trunc('hour', ${range.from}::timestamptz)
-        AND bucket_start < ${range.to}
+      FROM (
+        SELECT service_id, up, degraded, down, maintenance FROM check_rollup_daily
+        WHERE bucket_start >= ${daily.from} AND bucket_start < ${daily.to}
+        UNION ALL
+        SELECT service_id, up, degraded, down, maintenance FROM check_rollup_hourly
+        WHERE (bucket_start >= ${hourlyBefore.from} AND bucket_start < ${hourlyBefore.to})
+          OR (bucket_start >= ${hourlyAfter.from} AND bucket_start < ${hourlyAfter.to})
+      ) AS rollups
       GROUP BY service_id
     ) r ON r.service_id = s.id
     ORDER BY s.id
