@@ -1,7 +1,10 @@
 import type { Database } from '@opsdeck/db'
+import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { RequestIdVariables } from 'hono/request-id'
+import type { Actor } from './auth/actor.ts'
+import type { AuthConfig } from './auth/config.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -10,6 +13,8 @@ export interface AppDeps {
   webRoot?: string | undefined
   /** The time now; tests pass a fixed clock. */
   clock?: () => Date
+  /** Session lifetimes, proxy trust, password-hash cost, login limits; defaults otherwise. */
+  auth?: Partial<AuthConfig>
 }
 
 export interface AppEnv {
@@ -17,5 +22,14 @@ export interface AppEnv {
     db: Kysely<Database>
     log: Logger
     now: Date
+    auth: AuthConfig
+    /** Who is calling: set on every /api/v1 request, null when nobody is signed in. */
+    actor: Actor | null
   }
 }
+
+/**
+ * The app's variables, from any of its contexts: helpers take `Context<E extends AppEnv>` so that
+ * routes whose access() narrowed the actor can pass theirs, and TypeScript cannot see through E.
+ */
+export const varsOf = <E extends AppEnv>(c: Context<E>) => c.var as AppEnv['Variables']

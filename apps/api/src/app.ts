@@ -1,21 +1,50 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import type { AppDeps, AppEnv } from './app-env.ts'
+import { audit } from './audit/routes.ts'
+import { authenticate } from './auth/authenticate.ts'
+import { DEFAULT_AUTH_CONFIG } from './auth/config.ts'
+import { csrfGuard } from './auth/csrf.ts'
+import { dummyHash } from './auth/password.ts'
+import { auth } from './auth/routes.ts'
 import { health } from './health/routes.ts'
 import { ApiError, errorBody, isDatabaseUnavailable, sendError } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
+import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
 import { overview } from './overview/routes.ts'
+import { tokens } from './tokens/routes.ts'
+import { users } from './users/routes.ts'
 
-const api = new Hono<AppEnv>().route('/overview', overview)
+// Every route states who may call it with access(…); auth/matrix.test.ts holds each one to it.
+const api = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await next()
+    // Answers depend on who asks: no shared cache may keep them.
+    c.header('Cache-Control', 'no-store')
+  })
+  .use(limitBody())
+  .use(csrfGuard())
+  .use(authenticate())
+  .route('/auth', auth)
+  .route('/users', users)
+  .route('/tokens', tokens)
+  .route('/audit', audit)
+  .route('/overview', overview)
 
 export function createApp(deps: AppDeps) {
+  const authConfig = { ...DEFAULT_AUTH_CONFIG, ...deps.auth }
+  // Made now, so that even the first sign-in with an unknown email takes no longer than others.
+  dummyHash(authConfig.hash).catch(() => {})
   const app = new Hono<AppEnv>()
+    .use(securityHeaders())
     .use(requestId({ limitLength: 64 }))
     .use(requestLogger(deps.logger))
     .use(async (c, next) => {
       c.set('db', deps.db)
       c.set('now', deps.clock?.() ?? new Date())
+      c.set('auth', authConfig)
+      c.set('actor', null)
       await next()
     })
     .route('/', health)

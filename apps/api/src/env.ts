@@ -1,15 +1,32 @@
 import { DbEnv } from '@opsdeck/db'
 import { z } from 'zod'
+import { MIN_PASSWORD_LENGTH } from './auth/password.ts'
+
+const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+// An empty value counts as unset, as .env files often leave them.
+const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v)
 
 export const Env = DbEnv.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPSDECK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
-  OPSDECK_DEMO: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  OPSDECK_DEMO: Flag.default(true),
   OPSDECK_WEB_DIST: z.string().default('apps/web/dist'),
+  OPSDECK_ADMIN_EMAIL: z.preprocess(unsetWhenEmpty, z.email().default('admin@opsdeck.local')),
+  OPSDECK_ADMIN_PASSWORD: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .optional(),
+  ),
+  OPSDECK_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
+  OPSDECK_SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  OPSDECK_TRUSTED_PROXY: Flag.default(false),
 })
 export type Env = z.infer<typeof Env>

@@ -11,11 +11,14 @@ import {
   parseEnv,
   readEnv,
   seedDemo,
+  type Database,
 } from '@opsdeck/db'
 import { ensurePartitions, startWorker } from '@opsdeck/worker'
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import pino from 'pino'
 import { createApp } from './app.ts'
+import { ensureDemoUsers, ensureFirstAdmin } from './auth/bootstrap.ts'
+import { DEFAULT_AUTH_CONFIG } from './auth/config.ts'
 import { Env } from './env.ts'
 
 // The only file that reads process.env. Every failure we can foresee ends in one line, not a trace.
@@ -51,7 +54,17 @@ async function main() {
   }
 
   if (env.OPSDECK_ROLE !== 'worker') {
-    const app = createApp({ db, logger, webRoot })
+    await ensureAccounts(db, env)
+    const app = createApp({
+      db,
+      logger,
+      webRoot,
+      auth: {
+        sessionIdleMs: env.OPSDECK_SESSION_IDLE_HOURS * 3_600_000,
+        sessionMaxMs: env.OPSDECK_SESSION_MAX_DAYS * 86_400_000,
+        trustedProxy: env.OPSDECK_TRUSTED_PROXY,
+      },
+    })
     const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST })
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve)
@@ -73,6 +86,20 @@ async function main() {
     cleanups.unshift(worker.stop)
     say('worker running')
   }
+}
+
+// The first admin on an empty user table; the demo's manager and viewer while the demo is loaded.
+async function ensureAccounts(db: Kysely<Database>, env: Env) {
+  const hash = DEFAULT_AUTH_CONFIG.hash
+  const email = env.OPSDECK_ADMIN_EMAIL
+  const password = await ensureFirstAdmin(db, { email, password: env.OPSDECK_ADMIN_PASSWORD, hash })
+  if (password) {
+    say(`created admin ${email} with password ${password} (shown once: change it after signing in)`)
+  } else if (password === '') {
+    say(`created admin ${email} with the password from OPSDECK_ADMIN_PASSWORD`)
+  }
+  const demo = await ensureDemoUsers(db, hash)
+  if (demo.length) say(`created demo sign-ins ${demo.join(', ')} (passwords in the README)`)
 }
 
 let stopping = false

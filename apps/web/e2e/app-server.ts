@@ -8,6 +8,23 @@ import { fileURLToPath } from 'node:url'
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const READY_TIMEOUT_MS = 150_000 // the first start migrates and seeds the demo data
 
+/** The first admin the app creates on its empty database (OPSDECK_ADMIN_EMAIL / _PASSWORD). */
+export const E2E_ADMIN = {
+  email: 'admin@e2e.opsdeck.local',
+  password: 'e2e-admin-password-2026',
+} as const
+
+/** The demo data's sign-ins (README), created while the demo is loaded. */
+export const DEMO_MANAGER = {
+  email: 'manager@demo.opsdeck.local',
+  password: 'demo-manager-2026',
+} as const
+
+export const DEMO_VIEWER = {
+  email: 'viewer@demo.opsdeck.local',
+  password: 'demo-viewer-2026',
+} as const
+
 export interface AppServer {
   url: string
   logs: () => string
@@ -43,6 +60,8 @@ export async function startApp(): Promise<AppServer> {
       ...db,
       PORT: String(port),
       OPSDECK_DATA_DIR: dataDir,
+      OPSDECK_ADMIN_EMAIL: E2E_ADMIN.email,
+      OPSDECK_ADMIN_PASSWORD: E2E_ADMIN.password,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

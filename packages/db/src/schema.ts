@@ -219,7 +219,8 @@ export interface UsersTable {
   passwordHash: string
   role: Role
   disabledAt: Timestamp | null
-  passwordChangedAt: Generated<Date>
+  passwordChangedAt: ColumnType<Date, Date | string | undefined, Date | string>
+  lastLoginAt: Timestamp | null
   createdAt: CreatedAt
 }
 
@@ -256,6 +257,12 @@ export interface AuditLogTable {
   requestId: string | null
 }
 
+export interface LoginFailuresTable {
+  id: Id
+  key: string
+  at: ColumnType<Date, Date | string | undefined, never>
+}
+
 export interface Database {
   organisationSettings: OrganisationSettingsTable
   teams: TeamsTable
@@ -281,4 +288,5 @@ export interface Database {
   sessions: SessionsTable
   apiTokens: ApiTokensTable
   auditLog: AuditLogTable
+  loginFailures: LoginFailuresTable
 }

@@ -1,7 +1,7 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { setupApp } from '../../test/helpers.ts'
+import { loginAs, setupApp } from '../../test/helpers.ts'
 
 // A worked example. Range: 1–31 October 2026 in Europe/London = [2026-09-30T23:00Z, 2026-11-01T00:00Z)
 // (BST ends on 25 October), 745 hours. Now: Wednesday 2026-11-04 12:00Z, so this week is 2 Nov.
@@ -9,15 +9,17 @@ const NOW = new Date('2026-11-04T12:00:00Z')
 const QUERY = '/api/v1/overview?from=2026-10-01&to=2026-10-31'
 
 let ctx: Awaited<ReturnType<typeof setupApp>>
+let viewer: Record<string, string>
 
 beforeAll(async () => {
   ctx = await setupApp(NOW)
   await seedExample(ctx.db)
+  viewer = (await loginAs(ctx, 'viewer')).headers
 })
 afterAll(() => ctx.drop())
 
 async function getOverview(query = QUERY) {
-  const res = await ctx.app.request(query)
+  const res = await ctx.app.request(query, { headers: viewer })
   return { status: res.status, body: (await res.json()) as any }
 }
 

@@ -1,11 +1,16 @@
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { overviewFixture } from '../features/overview/test-fixture.ts'
-import { renderApp, stubFetch } from '../test/render-app.tsx'
+import { signedIn } from '../test/fixtures.ts'
+import { renderApp, stubApi } from '../test/render-app.tsx'
 
-test('the shell offers a skip link and the six sections, marking the current one', () => {
-  stubFetch({ body: overviewFixture() })
+const stubSignedIn = (role: Parameters<typeof signedIn>[0] = 'manager') =>
+  stubApi({ 'GET /auth/me': signedIn(role), 'GET /overview': { body: overviewFixture() } })
+
+test('the shell offers a skip link and the six sections, marking the current one', async () => {
+  stubSignedIn()
   renderApp('/incidents?range=90d')
+  expect(await screen.findByRole('link', { name: 'Skip to content' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main')
   const nav = screen.getByRole('navigation', { name: 'Sections' })
   const links = Array.from(nav.querySelectorAll('a')).map((a) => [
@@ -30,25 +35,25 @@ test('the shell offers a skip link and the six sections, marking the current one
 })
 
 test('moving between sections keeps the range', async () => {
-  stubFetch({ body: overviewFixture() })
+  stubSignedIn()
   const { user, router } = renderApp('/reports?range=7d')
-  const nav = screen.getByRole('navigation', { name: 'Sections' })
+  const nav = await screen.findByRole('navigation', { name: 'Sections' })
   await user.click(within(nav).getByRole('link', { name: 'Overview' }))
   expect(router.state.location).toMatchObject({ pathname: '/', search: '?range=7d' })
   expect(await screen.findByRole('region', { name: 'Service health' })).toBeInTheDocument()
 })
 
-test('an unknown address shows a 404 page inside the shell', () => {
-  stubFetch({ body: overviewFixture() })
+test('an unknown address shows a 404 page inside the shell', async () => {
+  stubSignedIn()
   renderApp('/nowhere')
-  expect(screen.getByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
+  expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Go to the Overview' })).toHaveAttribute('href', '/')
 })
 
 test('the custom range form closes with Escape and gives focus back', async () => {
-  stubFetch({ body: overviewFixture() })
+  stubSignedIn()
   const { user } = renderApp('/')
-  const custom = screen.getByRole('button', { name: 'Custom' })
+  const custom = await screen.findByRole('button', { name: 'Custom' })
   await user.click(custom)
   expect(screen.getByRole('form', { name: 'Custom time range' })).toBeInTheDocument()
   expect(screen.getByLabelText('From')).toHaveFocus()

@@ -1,17 +1,36 @@
-import type { RouteObject } from 'react-router'
+import { Navigate, type RouteObject } from 'react-router'
+import { AdminLayout } from '../features/admin/admin-layout.tsx'
+import { AuditPage } from '../features/admin/audit-page.tsx'
+import { TokensPage } from '../features/admin/tokens-page.tsx'
+import { UsersPage } from '../features/admin/users-page.tsx'
+import { AccountPage } from '../features/auth/account-page.tsx'
+import { Can } from '../features/auth/can.tsx'
+import { LoginPage } from '../features/auth/login-page.tsx'
+import { useMe } from '../features/auth/queries.ts'
+import { RequireAuth } from '../features/auth/require-auth.tsx'
 import { OverviewPage } from '../features/overview/overview-page.tsx'
 import { Layout } from './layout.tsx'
-import { ComingSoon, NotFound, RouteError } from './pages.tsx'
+import { ComingSoon, NoAccess, NotFound, RouteError } from './pages.tsx'
 
 const soon = (title: string, about: string) => ({
   element: <ComingSoon title={title} about={about} />,
 })
 
+// The admin feature does not know about sessions; it is told who "you" are here.
+function AdminUsers() {
+  return <UsersPage currentUserId={useMe()?.id} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: '/',
-    element: <Layout />,
+    element: (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
@@ -34,6 +53,22 @@ export const routes: RouteObject[] = [
       {
         path: 'reports',
         ...soon('Reports', 'Monthly stakeholder packs with deltas against the previous period.'),
+      },
+      { path: 'account', element: <AccountPage /> },
+      {
+        path: 'admin',
+        element: (
+          <Can action="admin" fallback={<NoAccess />}>
+            <AdminLayout />
+          </Can>
+        ),
+        children: [
+          { index: true, element: <Navigate to="users" replace /> },
+          { path: 'users', element: <AdminUsers /> },
+          { path: 'tokens', element: <TokensPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
       },
       { path: '*', element: <NotFound /> },
     ],

@@ -10,12 +10,21 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly details: unknown
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  /** Seconds from a `Retry-After` header (429, 503), when the server sent one. */
+  readonly retryAfter: number | undefined
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+    retryAfter?: number,
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.details = details
+    this.retryAfter = retryAfter
   }
 }
 
@@ -44,19 +53,55 @@ export async function fetchJson<R extends ClientResponse<unknown, StatusCode, 'j
   throw await errorFrom(res)
 }
 
-async function errorFrom(res: ClientResponse<unknown>): Promise<ApiError> {
+/** For calls answered with no body (204): resolves when 2xx, else throws like `fetchJson`. */
+export async function fetchOk(request: Promise<AnyResponse> | AnyResponse): Promise<void> {
+  let res: AnyResponse
+  try {
+    res = await request
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err
+    throw new ApiError(0, 'network', 'Could not reach the server. Check your connection.')
+  }
+  if (!res.ok) throw await errorFrom(res)
+}
+
+type AnyResponse = Pick<Response, 'ok' | 'status' | 'statusText' | 'headers' | 'json'>
+
+async function errorFrom(res: AnyResponse): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null)
   const envelope = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } })
     ?.error
-  if (envelope && typeof envelope.code === 'string' && typeof envelope.message === 'string') {
-    return new ApiError(res.status, envelope.code, envelope.message, envelope.details)
+  const retryAfter = parseRetryAfter(res.headers.get('retry-after'))
+  if (envelope && typeof envelope.code === 'string') {
+    const message =
+      typeof envelope.message === 'string' && envelope.message
+        ? envelope.message
+        : plainMessage(res.status, envelope.code)
+    return new ApiError(res.status, envelope.code, message, envelope.details, retryAfter)
   }
   const reason = res.statusText ? ` ${res.statusText}` : ''
   return new ApiError(
     res.status,
     `http_${res.status}`,
     `The server answered ${res.status}${reason}.`,
+    undefined,
+    retryAfter,
   )
+}
+
+// Some envelopes carry only a code (the contract allows `{ error: { code } }`): say it in words.
+function plainMessage(status: number, code: string): string {
+  if (status === 401) return 'You are not signed in.'
+  if (status === 403) return 'You do not have permission to do this.'
+  return `The server refused the request (${code.replaceAll('_', ' ')}).`
+}
+
+/** `Retry-After` as seconds: either a number of seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 /** Client errors will not go away by asking again; server and network errors might. */

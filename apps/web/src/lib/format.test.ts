@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { formatDay, formatDuration, formatMoney, formatNumber, formatPercent } from './format.ts'
+import {
+  formatDate,
+  formatDay,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatTimestamp,
+} from './format.ts'
 
 describe('formatMoney (from pence)', () => {
   test.each([
@@ -69,4 +77,16 @@ test('formatNumber groups digits and keeps one decimal', () => {
 
 test('formatDay reads a calendar day without shifting it', () => {
   expect(formatDay('2026-11-01')).toBe('1 Nov 2026')
+})
+
+test('formatDate reads an instant’s day, and n/a when there is none', () => {
+  expect(formatDate(new Date(2026, 10, 27, 23, 30).toISOString())).toBe('27 Nov 2026')
+  expect(formatDate(null)).toBe('n/a')
+})
+
+test('formatTimestamp keeps the seconds', () => {
+  expect(formatTimestamp(new Date(2026, 10, 27, 14, 2, 9).toISOString())).toBe(
+    '27 Nov 2026, 14:02:09',
+  )
+  expect(formatTimestamp('not a time')).toBe('not a time')
 })

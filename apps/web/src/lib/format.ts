@@ -89,3 +89,25 @@ export function formatInstant(iso: string): string {
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : instantFormat.format(date)
 }
+
+const timestampFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+
+/** An instant to the second, for logs where order within a minute matters: `27 Nov 2026, 14:02:09`. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : timestampFormat.format(date)
+}
+
+/** An ISO instant's calendar day in the reader's time zone: `27 Nov 2026`. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return NA
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : dayFormat.format(date)
+}

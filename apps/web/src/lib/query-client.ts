@@ -1,15 +1,46 @@
-import { QueryClient } from '@tanstack/react-query'
-import { isRetryable } from './api.ts'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { ApiError, isRetryable } from './api.ts'
+
+interface AuthMeta extends Record<string, unknown> {
+  /** This call answers 401 for its own reasons (a wrong password, the session check itself). */
+  ownsUnauthenticated?: boolean
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: AuthMeta
+    mutationMeta: AuthMeta
+  }
+}
+
+export interface QueryClientOptions {
+  /** Called when any query or mutation gets a 401: the session has ended, send them to sign in. */
+  onUnauthenticated?: () => void
+  /** Tests turn retries off so a failure shows at once. */
+  retry?: boolean
+}
+
+export const isUnauthenticated = (err: unknown) => err instanceof ApiError && err.status === 401
 
 // Dashboards are read often and change slowly: data is fresh for 30 s, refreshed when the tab
 // regains focus, and a failure is retried twice unless the API said the request itself was wrong.
-export function createQueryClient(): QueryClient {
+export function createQueryClient({
+  onUnauthenticated,
+  retry = true,
+}: QueryClientOptions = {}): QueryClient {
+  const check = (err: unknown, meta: AuthMeta | undefined) => {
+    if (isUnauthenticated(err) && !meta?.ownsUnauthenticated) onUnauthenticated?.()
+  }
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (err, query) => check(err, query.meta) }),
+    mutationCache: new MutationCache({
+      onError: (err, _vars, _ctx, mutation) => check(err, mutation.meta),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: true,
-        retry: (failures, err) => failures < 2 && isRetryable(err),
+        retry: retry ? (failures, err) => failures < 2 && isRetryable(err) : false,
       },
     },
   })

@@ -5,6 +5,7 @@ import * as incidents from './2026-11-27-03-incidents.ts'
 import * as projects from './2026-11-27-04-projects.ts'
 import * as capacity from './2026-11-27-05-capacity.ts'
 import * as auth from './2026-11-27-06-auth.ts'
+import * as authThrottle from './2026-11-28-01-auth-throttle.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-04-projects': projects,
   '2026-11-27-05-capacity': capacity,
   '2026-11-27-06-auth': auth,
+  '2026-11-28-01-auth-throttle': authThrottle,
 }

@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
-import { renderApp, requestedUrls, stubFetch } from '../../test/render-app.tsx'
+import { signedIn } from '../../test/fixtures.ts'
+import { renderApp, requestedUrls, stubApi, type Reply } from '../../test/render-app.tsx'
 import { overviewFixture } from './test-fixture.ts'
+
+// A signed-in manager, and these answers to GET /overview in turn.
+const stubOverview = (...replies: Reply[]) =>
+  stubApi({ 'GET /auth/me': signedIn(), 'GET /overview': replies })
 
 const tile = (name: string) => screen.getByRole('region', { name })
 const cells = (row: HTMLElement) =>
@@ -11,7 +16,7 @@ const cells = (row: HTMLElement) =>
 
 describe('Overview page', () => {
   test('shows each area’s figures, formatted, with n/a for missing data', async () => {
-    const fetch = stubFetch({ body: overviewFixture() })
+    const fetch = stubOverview({ body: overviewFixture() })
     renderApp('/?range=30d')
 
     const services = await screen.findByRole('region', { name: 'Service health' })
@@ -69,7 +74,7 @@ describe('Overview page', () => {
     ).toBeInTheDocument()
     expect(screen.queryByText(/NaN|Infinity/)).not.toBeInTheDocument()
 
-    const [url] = requestedUrls(fetch)
+    const [url] = requestedUrls(fetch, '/overview')
     expect(url?.pathname).toBe('/api/v1/overview')
     expect(Date.now() - Date.parse(url?.searchParams.get('from') ?? '')).toBeGreaterThan(
       29.9 * 86_400_000,
@@ -77,7 +82,7 @@ describe('Overview page', () => {
   })
 
   test('explains how each tile is computed', async () => {
-    stubFetch({ body: overviewFixture() })
+    stubOverview({ body: overviewFixture() })
     renderApp('/')
     const services = await screen.findByRole('region', { name: 'Service health' })
     const tip = within(services).getByRole('button', {
@@ -89,7 +94,7 @@ describe('Overview page', () => {
   })
 
   test('shows the API’s error message and retries on request', async () => {
-    const fetch = stubFetch(
+    const fetch = stubOverview(
       {
         status: 503,
         body: { error: { code: 'database_unavailable', message: 'The database is not answering' } },
@@ -105,25 +110,25 @@ describe('Overview page', () => {
 
     expect(await screen.findByRole('region', { name: 'Service health' })).toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(requestedUrls(fetch, '/overview')).toHaveLength(2)
   })
 
   test('a network failure reads in plain words', async () => {
-    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')))
+    stubOverview(() => Promise.reject(new TypeError('Failed to fetch')))
     renderApp('/')
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not reach the server')
   })
 
   test('changing the range updates the URL and refetches', async () => {
-    const fetch = stubFetch({ body: overviewFixture() })
+    const fetch = stubOverview({ body: overviewFixture() })
     const { user, router } = renderApp('/?range=30d')
     await screen.findByRole('region', { name: 'Service health' })
 
     await user.click(screen.getByRole('button', { name: '7d' }))
     expect(router.state.location.search).toBe('?range=7d')
     expect(screen.getByRole('button', { name: '7d' })).toHaveAttribute('aria-pressed', 'true')
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2))
-    const from = requestedUrls(fetch)[1]?.searchParams.get('from') ?? ''
+    await waitFor(() => expect(requestedUrls(fetch, '/overview')).toHaveLength(2))
+    const from = requestedUrls(fetch, '/overview')[1]?.searchParams.get('from') ?? ''
     expect(Date.now() - Date.parse(from)).toBeLessThan(7.01 * 86_400_000)
     expect(screen.getByRole('heading', { level: 1 }).nextSibling).toHaveTextContent('Last 7 days')
 
@@ -132,8 +137,8 @@ describe('Overview page', () => {
     await user.type(screen.getByLabelText('To'), '2026-11-30')
     await user.click(screen.getByRole('button', { name: 'Apply' }))
     expect(router.state.location.search).toBe('?from=2026-11-01&to=2026-11-30')
-    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(3))
-    expect(requestedUrls(fetch)[2]?.search).toBe('?from=2026-11-01&to=2026-11-30')
+    await waitFor(() => expect(requestedUrls(fetch, '/overview')).toHaveLength(3))
+    expect(requestedUrls(fetch, '/overview')[2]?.search).toBe('?from=2026-11-01&to=2026-11-30')
 
     // The nav keeps the range, so it survives moving between sections.
     expect(screen.getByRole('link', { name: 'Services' })).toHaveAttribute(
@@ -144,9 +149,9 @@ describe('Overview page', () => {
   })
 
   test('a custom range the API would refuse is explained before it is sent', async () => {
-    stubFetch({ body: overviewFixture() })
+    stubOverview({ body: overviewFixture() })
     const { user, router } = renderApp('/')
-    await user.click(screen.getByRole('button', { name: 'Custom' }))
+    await user.click(await screen.findByRole('button', { name: 'Custom' }))
     await user.type(screen.getByLabelText('From'), '2026-12-01')
     await user.type(screen.getByLabelText('To'), '2026-11-01')
     await user.click(screen.getByRole('button', { name: 'Apply' }))
@@ -169,7 +174,7 @@ describe('Overview page', () => {
     }
     empty.budgets = { ...empty.budgets, projects: 0, bac: 0, ac: 0, eac: 0, vac: 0 }
     empty.capacity = { ...empty.capacity, teams: [] }
-    stubFetch({ body: empty })
+    stubOverview({ body: empty })
     renderApp('/')
     expect(await screen.findByRole('heading', { name: 'Nothing to show yet' })).toBeInTheDocument()
     expect(screen.getByText(/pnpm db:seed/)).toBeInTheDocument()
@@ -178,7 +183,7 @@ describe('Overview page', () => {
   test('one empty area gets its own hint while the others show figures', async () => {
     const noServices = overviewFixture()
     noServices.services = { ...noServices.services, total: 0, byTier: [] }
-    stubFetch({ body: noServices })
+    stubOverview({ body: noServices })
     renderApp('/')
     const services = await screen.findByRole('region', { name: 'Service health' })
     expect(within(services).getByRole('heading', { name: 'No services yet' })).toBeInTheDocument()
@@ -186,7 +191,7 @@ describe('Overview page', () => {
   })
 
   test('shows skeletons while loading', async () => {
-    stubFetch(() => new Promise<never>(() => {}))
+    stubOverview(() => new Promise<never>(() => {}))
     renderApp('/')
     expect(await screen.findByText('Loading the overview…')).toBeInTheDocument()
     expect(screen.getByRole('region', { name: 'Service health (loading)' })).toBeInTheDocument()

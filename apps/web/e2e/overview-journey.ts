@@ -1,38 +1,24 @@
 import assert from 'node:assert/strict'
-import { mkdir } from 'node:fs/promises'
-import path from 'node:path'
-import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
-import { startApp } from './app-server.ts'
-import { chromiumPath, launchChromium } from './browser.ts'
+import type { TestContext } from 'node:test'
+import { DEMO_MANAGER } from './app-server.ts'
+import { type Journey, openPage, screenshot, signIn } from './journey.ts'
 
-// The manager's first journey: open opsdeck, read the four areas, change the range, move on.
-// Starts the real app (API + built SPA + embedded PostgreSQL with demo data) and real Chromium.
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
+// The manager's first journey: sign in, read the four areas, change the range, move on.
 const PERCENT = /^\d{1,3}(\.\d{1,3})?%$/
 const DURATION = /^(\d+d( \d+h)?|\d+h( \d+m)?|\d+m|\d+s)$/
 const MONEY = /^-?£\d+(\.\d)?(k|m|bn)?$/
 
-void test('Overview in Chromium against the real app', { timeout: 300_000 }, async (t) => {
-  const executablePath = chromiumPath() // before the slow start, so a missing browser fails fast
-  const app = await startApp()
-  const browser = await launchChromium(executablePath).catch(async (err: unknown) => {
-    await app.stop()
-    throw err
-  })
-  const problems: string[] = []
+export async function overviewJourney(t: TestContext, { app, browser }: Journey) {
+  const { context, page, problems } = await openPage(browser)
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-    page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)))
     const region = (name: string) => page.getByRole('region', { name, exact: true })
     const texts = async (loc: ReturnType<typeof region>) =>
       (await loc.allTextContents()).map((s) => s.trim())
 
-    await t.test('shows real numbers in all four areas', async () => {
+    await t.test('signs in and shows real numbers in all four areas', async () => {
       await page.goto(app.url)
+      await signIn(page, DEMO_MANAGER)
       await region('Service health').waitFor({ timeout: 30_000 })
-
       const uptimes = await texts(region('Service health').locator('tbody tr td:first-of-type'))
       assert.ok(
         uptimes.some((u) => PERCENT.test(u)),
@@ -57,8 +43,7 @@ void test('Overview in Chromium against the real app', { timeout: 300_000 }, asy
       )
       assert.equal(await page.getByText(/NaN|Infinity/).count(), 0)
 
-      await mkdir(screenshots, { recursive: true })
-      await page.screenshot({ path: path.join(screenshots, 'overview.png'), fullPage: true })
+      await screenshot(page, 'overview')
     })
 
     await t.test('the time-range picker changes the URL and reloads the data', async () => {
@@ -102,7 +87,7 @@ void test('Overview in Chromium against the real app', { timeout: 300_000 }, asy
       await page.emulateMedia({ colorScheme: 'dark' })
       await page.getByRole('button', { name: '30d', exact: true }).click()
       await page.locator('.tiles:not([data-updating])').waitFor()
-      await page.screenshot({ path: path.join(screenshots, 'overview-dark.png'), fullPage: true })
+      await screenshot(page, 'overview-dark')
       const background = await page.evaluate(
         () => getComputedStyle(document.documentElement).backgroundColor,
       )
@@ -115,11 +100,7 @@ void test('Overview in Chromium against the real app', { timeout: 300_000 }, asy
     })
 
     assert.deepEqual(problems, [], 'no errors in the browser console')
-  } catch (err) {
-    t.diagnostic(`server output:\n${app.logs()}`)
-    throw err
   } finally {
-    await browser.close()
-    await app.stop()
+    await context.close()
   }
-})
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertAudit } from '../lib/audit.ts'
+import { createToken, loginAs, setupApp, type TestApp } from '../../test/helpers.ts'
+
+let ctx: TestApp
+let admin: Awaited<ReturnType<typeof loginAs>>
+let token: Awaited<ReturnType<typeof createToken>>
+beforeAll(async () => {
+  ctx = await setupApp(new Date('2026-11-04T12:00:00Z'))
+  admin = await loginAs(ctx, 'admin')
+  token = await createToken(ctx.db, ['ingest'])
+  const entry = (
+    entityId: string,
+    at: string,
+    actor: { userId: number | null; tokenId: number | null },
+  ) =>
+    insertAudit(ctx.db, {
+      entity: 'thing',
+      entityId,
+      action: 'update',
+      at: new Date(at),
+      actor,
+      changes: { n: { from: 1, to: 2 } },
+    })
+  await entry('1', '2026-10-01T10:00:00Z', { userId: admin.user.id, tokenId: null })
+  await entry('2', '2026-10-02T10:00:00Z', { userId: null, tokenId: token.id })
+  await entry('1', '2026-10-03T10:00:00Z', { userId: null, tokenId: null })
+  for (let i = 0; i < 5; i++)
+    await entry('page', '2026-10-04T10:00:00Z', { userId: null, tokenId: null })
+})
+afterAll(() => ctx.drop())
+
+interface Page {
+  entries: { id: number; entityId: string; actor: unknown }[]
+  nextBefore: number | null
+  error: { details: { path: string }[] }
+}
+
+async function get(query: string) {
+  const res = await ctx.app.request(`/api/v1/audit${query}`, { headers: admin.headers })
+  return { status: res.status, body: (await res.json()) as Page }
+}
+
+describe('GET /api/v1/audit', () => {
+  it('names who did it: a user, a token or the system', async () => {
+    const { status, body } = await get('?entity=thing&entityId=1')
+    expect(status).toBe(200)
+    expect(body.entries.map((e: { actor: unknown }) => e.actor)).toEqual([
+      { type: 'system' },
+      { type: 'user', id: admin.user.id, email: admin.user.email },
+    ])
+    const byToken = await get('?entity=thing&entityId=2')
+    expect(byToken.body.entries).toEqual([
+      {
+        id: expect.any(Number),
+        at: '2026-10-02T10:00:00.000Z',
+        actor: { type: 'token', id: token.id, name: token.name },
+        entity: 'thing',
+        entityId: '2',
+        action: 'update',
+        changes: { n: { from: 1, to: 2 } },
+        requestId: null,
+      },
+    ])
+  })
+
+  it('filters by actor, action and time', async () => {
+    const mine = await get(`?entity=thing&actorUserId=${admin.user.id}`)
+    expect(mine.body.entries.map((e: { entityId: string }) => e.entityId)).toEqual(['1'])
+    const window = await get('?entity=thing&from=2026-10-02T00:00:00Z&to=2026-10-03T00:00:00Z')
+    expect(window.body.entries.map((e: { entityId: string }) => e.entityId)).toEqual(['2'])
+    const logins = await get('?entity=auth&action=login')
+    expect(logins.body.entries).toEqual([
+      expect.objectContaining({
+        entityId: String(admin.user.id),
+        actor: expect.objectContaining({ id: admin.user.id }),
+      }),
+    ])
+  })
+
+  it('pages newest first with a cursor', async () => {
+    const first = await get('?entityId=page&limit=3')
+    expect(first.body.entries).toHaveLength(3)
+    const ids = first.body.entries.map((e: { id: number }) => e.id)
+    expect(ids).toEqual([...ids].sort((a, b) => b - a))
+    expect(first.body.nextBefore).toBe(ids[2])
+    const second = await get(`?entityId=page&limit=3&before=${first.body.nextBefore}`)
+    expect(second.body.entries).toHaveLength(2)
+    expect(second.body.nextBefore).toBeNull()
+    expect(second.body.entries[0]!.id).toBeLessThan(ids[2]!)
+  })
+
+  it('refuses a limit over 200 and a bad time', async () => {
+    expect((await get('?limit=500')).status).toBe(400)
+    expect((await get('?from=yesterday')).body.error.details[0]!.path).toBe('query.from')
+  })
+})

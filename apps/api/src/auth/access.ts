@@ -1,0 +1,52 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { errorBody } from '../lib/errors.ts'
+import type { Actor, UserActor } from './actor.ts'
+
+/**
+ * Who may call a route, declared on the route itself:
+ * - public: anyone, signed in or not (login, logout)
+ * - authenticated: any person or token (me)
+ * - session: a signed-in person, not a token (password change)
+ * - read: viewers, managers, admins and `read` tokens
+ * - write: managers and admins
+ * - admin: admins only
+ * - ingest: `ingest` tokens and admins
+ */
+export type AccessLevel =
+  'public' | 'authenticated' | 'session' | 'read' | 'write' | 'admin' | 'ingest'
+
+const ALLOWS: Record<AccessLevel, (a: Actor) => boolean> = {
+  public: () => true,
+  authenticated: () => true,
+  session: (a) => a.type === 'user',
+  read: (a) => a.type === 'user' || a.token.scopes.includes('read'),
+  write: (a) => a.type === 'user' && a.user.role !== 'viewer',
+  admin: (a) => a.type === 'user' && a.user.role === 'admin',
+  ingest: (a) => (a.type === 'user' ? a.user.role === 'admin' : a.token.scopes.includes('ingest')),
+}
+
+type WithActor<A> = { Variables: { actor: A } }
+
+// The overloads narrow `c.var.actor` for the handler that follows.
+export function access(level: 'public'): MiddlewareHandler<AppEnv>
+export function access(
+  level: 'session' | 'write' | 'admin',
+): MiddlewareHandler<WithActor<UserActor>>
+export function access(
+  level: 'authenticated' | 'read' | 'ingest',
+): MiddlewareHandler<WithActor<Actor>>
+export function access(level: AccessLevel): MiddlewareHandler<any> {
+  return async (c: Context<AppEnv>, next) => {
+    const actor = c.var.actor
+    if (level === 'public') return next()
+    if (!actor) {
+      return c.json(errorBody('unauthenticated', 'Sign in, or send a valid API token'), 401)
+    }
+    if (!ALLOWS[level](actor)) {
+      const why = actor.type === 'user' ? 'Your role does' : 'This token’s scopes do'
+      return c.json(errorBody('forbidden', `${why} not allow this`), 403)
+    }
+    return next()
+  }
+}

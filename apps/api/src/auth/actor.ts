@@ -1,0 +1,27 @@
+import type { Role } from '@opsdeck/db'
+
+export type Scope = 'ingest' | 'read'
+export const SCOPES = ['ingest', 'read'] as const satisfies readonly Scope[]
+export const ROLES = ['admin', 'manager', 'viewer'] as const satisfies readonly Role[]
+
+export interface SessionUser {
+  id: number
+  email: string
+  name: string
+  role: Role
+}
+
+/** A person signed in with a session cookie. `sessionId` is the hex sha256 of the cookie's token. */
+export interface UserActor {
+  type: 'user'
+  user: SessionUser
+  sessionId: string
+}
+
+/** A machine calling with `Authorization: Bearer odk_…`. */
+export interface TokenActor {
+  type: 'token'
+  token: { id: number; name: string; scopes: Scope[] }
+}
+
+export type Actor = UserActor | TokenActor

@@ -1,0 +1,35 @@
+import type { Database } from '@opsdeck/db'
+import type { Kysely } from 'kysely'
+import type { Scope, TokenActor } from './actor.ts'
+import { randomSecret, sha256 } from './secret.ts'
+
+export const TOKEN_PREFIX = 'odk_'
+// Recording every use of an ingest token would write a row per batch: a minute is precise enough.
+const TOUCH_EVERY_MS = 60_000
+
+/** A new token: shown once to its creator, only its hash is kept. */
+export function generateApiToken() {
+  const token = TOKEN_PREFIX + randomSecret(32)
+  return { token, tokenHash: sha256(token) }
+}
+
+/** The token's identity when it exists and is not revoked; records when it was last used. */
+export async function findApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<TokenActor['token'] | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined
+  const tokenHash = sha256(token)
+  const row = await db
+    .selectFrom('apiTokens')
+    .select(['id', 'name', 'scopes', 'lastUsedAt'])
+    .where('tokenHash', '=', tokenHash)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst()
+  if (!row) return undefined
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
+  }
+  return { id: row.id, name: row.name, scopes: row.scopes as Scope[] }
+}

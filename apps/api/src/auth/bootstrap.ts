@@ -1,0 +1,85 @@
+import type { Options as HashOptions } from '@node-rs/argon2'
+import type { Database, Role } from '@opsdeck/db'
+import { type Kysely, sql } from 'kysely'
+import { created, insertAudit, REDACTED } from '../lib/audit.ts'
+import { hashPassword } from './password.ts'
+import { randomSecret } from './secret.ts'
+
+// Published in the README: they exist only while the database holds the generated demo.
+export const DEMO_USERS = [
+  {
+    email: 'manager@demo.opsdeck.local',
+    name: 'Demo Manager',
+    role: 'manager',
+    password: 'demo-manager-2026',
+  },
+  {
+    email: 'viewer@demo.opsdeck.local',
+    name: 'Demo Viewer',
+    role: 'viewer',
+    password: 'demo-viewer-2026',
+  },
+] as const satisfies { email: string; name: string; role: Role; password: string }[]
+
+const SYSTEM = { userId: null, tokenId: null }
+
+/**
+ * On a database without users, creates the first admin. Returns the password when it was made
+ * up here (to be shown once), '' when the given one was used, undefined when users existed.
+ * Several instances starting at once create one admin: the check runs under a lock.
+ */
+export async function ensureFirstAdmin(
+  db: Kysely<Database>,
+  args: { email: string; password?: string | undefined; hash: HashOptions },
+): Promise<string | undefined> {
+  const password = args.password ?? randomSecret(18)
+  const passwordHash = await hashPassword(password, args.hash)
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:first-admin'))`.execute(trx)
+    const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
+    if (any) return undefined
+    const email = args.email.trim().toLowerCase()
+    await insertUser(trx, { email, name: 'Administrator', role: 'admin', passwordHash })
+    return args.password ? '' : password
+  })
+}
+
+/** While the database holds the demo, its manager and viewer exist; returns those created now. */
+export async function ensureDemoUsers(db: Kysely<Database>, hash: HashOptions): Promise<string[]> {
+  const settings = await db.selectFrom('organisationSettings').select('demoData').executeTakeFirst()
+  if (!settings?.demoData) return []
+  const made: string[] = []
+  for (const { password, ...user } of DEMO_USERS) {
+    const passwordHash = await hashPassword(password, hash)
+    const added = await db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:first-admin'))`.execute(trx)
+      const exists = await trx
+        .selectFrom('users')
+        .select('id')
+        .where(sql<string>`lower(email)`, '=', user.email)
+        .executeTakeFirst()
+      if (exists) return false
+      await insertUser(trx, { ...user, passwordHash })
+      return true
+    })
+    if (added) made.push(user.email)
+  }
+  return made
+}
+
+async function insertUser(
+  trx: Kysely<Database>,
+  user: { email: string; name: string; role: Role; passwordHash: string },
+) {
+  const row = await trx.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow()
+  await insertAudit(trx, {
+    entity: 'user',
+    entityId: row.id,
+    action: 'create',
+    changes: {
+      ...created({ email: user.email, name: user.name, role: user.role }),
+      password: { from: null, to: REDACTED },
+    },
+    actor: SYSTEM,
+  })
+}

@@ -1,0 +1,35 @@
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { type AppEnv, varsOf } from '../app-env.ts'
+
+export const SESSION_COOKIE = 'opsdeck_session'
+
+export const readSessionCookie = (c: Context) => getCookie(c, SESSION_COOKIE)
+
+/** HTTPS as the browser sees it: behind a trusted proxy, the proxy says so. */
+export function isHttps<E extends AppEnv>(c: Context<E>): boolean {
+  if (varsOf(c).auth.trustedProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()
+    if (proto) return proto === 'https'
+  }
+  return new URL(c.req.url).protocol === 'https:'
+}
+
+export function setSessionCookie<E extends AppEnv>(c: Context<E>, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: isHttps(c),
+    maxAge: Math.floor(varsOf(c).auth.sessionMaxMs / 1000),
+  })
+}
+
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>) {
+  deleteCookie(c, SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: isHttps(c),
+  })
+}

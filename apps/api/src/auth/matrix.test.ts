@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createToken,
+  createUser,
+  loginAs,
+  SAME_ORIGIN,
+  setupApp,
+  type TestApp,
+  type TestUser,
+} from '../../test/helpers.ts'
+
+// Every route the router holds, called by every kind of caller. A route missing from POLICY fails
+// the first test, so no route can be added without saying who may call it.
+type Caller = 'anonymous' | 'viewer' | 'manager' | 'admin' | 'readToken' | 'ingestToken'
+type Level = 'public' | 'authenticated' | 'session' | 'read' | 'write' | 'admin' | 'ingest'
+
+const CALLERS: Caller[] = ['anonymous', 'viewer', 'manager', 'admin', 'readToken', 'ingestToken']
+const ALLOWED: Record<Level, Caller[]> = {
+  public: CALLERS,
+  authenticated: ['viewer', 'manager', 'admin', 'readToken', 'ingestToken'],
+  session: ['viewer', 'manager', 'admin'],
+  read: ['viewer', 'manager', 'admin', 'readToken'],
+  write: ['manager', 'admin'],
+  admin: ['admin'],
+  ingest: ['admin', 'ingestToken'],
+}
+
+const POLICY: Record<string, Level> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/me': 'authenticated',
+  'POST /api/v1/auth/password': 'session',
+  'GET /api/v1/users': 'admin',
+  'POST /api/v1/users': 'admin',
+  'PATCH /api/v1/users/:id': 'admin',
+  'POST /api/v1/users/:id/password': 'admin',
+  'GET /api/v1/tokens': 'admin',
+  'POST /api/v1/tokens': 'admin',
+  'DELETE /api/v1/tokens/:id': 'admin',
+  'GET /api/v1/audit': 'admin',
+  'GET /api/v1/overview': 'read',
+}
+
+let ctx: TestApp
+let signInUser: TestUser
+let targetUser: TestUser
+let targetTokenId: number
+let n = 0
+
+beforeAll(async () => {
+  ctx = await setupApp()
+  signInUser = await createUser(ctx.db, 'viewer')
+  targetUser = await createUser(ctx.db, 'viewer')
+  targetTokenId = (await createToken(ctx.db, ['read'])).id
+})
+afterAll(() => ctx.drop())
+
+/** Method and path of every handler the router holds; `use()` middleware is left out. */
+function registeredRoutes(): string[] {
+  const keys = ctx.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`)
+  return [...new Set(keys)].sort()
+}
+
+// A valid body for each route, so an allowed caller gets past validation to a 2xx or a 4xx
+// that is neither 401 nor 403.
+function bodyFor(route: string): unknown {
+  n += 1
+  switch (route) {
+    case 'POST /api/v1/auth/login':
+      return { email: signInUser.email, password: signInUser.password }
+    case 'POST /api/v1/auth/password':
+      return { currentPassword: 'not-the-password', newPassword: 'a-new-password-123' }
+    case 'POST /api/v1/users':
+      return {
+        email: `matrix-${n}@test.local`,
+        name: 'M',
+        role: 'viewer',
+        password: 'long-password-1',
+      }
+    case 'PATCH /api/v1/users/:id':
+      return { name: `Renamed ${n}` }
+    case 'POST /api/v1/users/:id/password':
+      return { password: 'reset-password-123' }
+    case 'POST /api/v1/tokens':
+      return { name: `matrix ${n}`, scopes: ['read'] }
+    default:
+      return undefined
+  }
+}
+
+function concretePath(path: string): string {
+  if (path.startsWith('/api/v1/users/')) return path.replace(':id', String(targetUser.id))
+  if (path.startsWith('/api/v1/tokens/')) return path.replace(':id', String(targetTokenId))
+  if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)
+  return path
+}
+
+// A fresh caller for every call: logout and password changes must not spoil the next call.
+async function credentialsOf(caller: Caller): Promise<Record<string, string>> {
+  switch (caller) {
+    case 'anonymous':
+      return {}
+    case 'readToken':
+      return (await createToken(ctx.db, ['read'])).headers
+    case 'ingestToken':
+      return (await createToken(ctx.db, ['ingest'])).headers
+    default:
+      return (await loginAs(ctx, caller)).headers
+  }
+}
+
+describe('authorization matrix', () => {
+  it('has a policy for every registered route, and no policy for a route that is gone', () => {
+    expect(registeredRoutes()).toEqual(Object.keys(POLICY).sort())
+  })
+
+  const cases = Object.entries(POLICY).flatMap(([route, level]) =>
+    CALLERS.map((caller) => ({ route, level, caller, allowed: ALLOWED[level].includes(caller) })),
+  )
+  it.each(cases)('$route as $caller ($level)', async ({ route, caller, allowed }) => {
+    const [method, path] = route.split(' ') as [string, string]
+    const body = bodyFor(route)
+    const res = await ctx.app.request(concretePath(path), {
+      method,
+      headers: {
+        ...SAME_ORIGIN,
+        ...(await credentialsOf(caller)),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (allowed) {
+      expect(res.status, await res.clone().text()).not.toBe(401)
+      expect(res.status).not.toBe(403)
+      expect(res.status).toBeLessThan(500)
+    } else if (caller === 'anonymous') {
+      expect(res.status).toBe(401)
+      expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } })
+    } else {
+      expect(res.status).toBe(403)
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } })
+    }
+  })
+})

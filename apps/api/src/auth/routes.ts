@@ -1,0 +1,75 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { recordAudit, REDACTED } from '../lib/audit.ts'
+import { errorBody } from '../lib/errors.ts'
+import { validate } from '../lib/validate.ts'
+import { access } from './access.ts'
+import { clientAddress } from './client-address.ts'
+import { clearSessionCookie } from './cookie.ts'
+import { login, refuseIfThrottled } from './login.ts'
+import { hashPassword, MAX_PASSWORD_LENGTH, NewPassword, verifyPassword } from './password.ts'
+import { findPasswordHash, setPasswordHash } from './queries.ts'
+import { deleteSession, deleteUserSessions } from './sessions.ts'
+import { loginThrottleKeys, recordFailure } from './throttle.ts'
+
+const LoginBody = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+})
+
+const PasswordChange = z.object({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword: NewPassword,
+})
+
+export const auth = new Hono<AppEnv>()
+  .post('/login', access('public'), validate('json', LoginBody), async (c) => {
+    const { email, password } = c.req.valid('json')
+    return login(c, email, password)
+  })
+  // Open to all so that a stale or absent session still gets its cookie cleared.
+  .post('/logout', access('public'), async (c) => {
+    const actor = c.var.actor
+    if (actor?.type === 'user') {
+      await c.var.db.transaction().execute(async (trx) => {
+        await deleteSession(trx, actor.sessionId)
+        await recordAudit(trx, c, { entity: 'auth', entityId: actor.user.id, action: 'logout' })
+      })
+    }
+    clearSessionCookie(c)
+    return c.body(null, 204)
+  })
+  .get('/me', access('authenticated'), (c) => {
+    const actor = c.var.actor
+    return actor.type === 'user'
+      ? c.json({ user: actor.user, via: 'session' as const }, 200)
+      : c.json({ token: actor.token, via: 'token' as const }, 200)
+  })
+  .post('/password', access('session'), validate('json', PasswordChange), async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json')
+    const { db, now, auth: cfg, actor } = c.var
+    const userId = actor.user.id
+    // Guessing the current password through a stolen session is throttled like signing in.
+    const keys = loginThrottleKeys(actor.user.email, clientAddress(c), cfg.loginLimits)
+    const throttled = await refuseIfThrottled(c, keys)
+    if (throttled) return throttled
+    const stored = await findPasswordHash(db, userId)
+    if (!stored || !(await verifyPassword(stored, currentPassword))) {
+      await recordFailure(db, keys, now, cfg.loginLimits.windowMs)
+      return c.json(errorBody('wrong_password', 'The current password is not right'), 422)
+    }
+    const passwordHash = await hashPassword(newPassword, cfg.hash)
+    await db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, userId, passwordHash, now)
+      // Whoever else holds a session of this account is signed out; this browser stays in.
+      await deleteUserSessions(trx, userId, actor.sessionId)
+      await recordAudit(trx, c, {
+        entity: 'user',
+        entityId: userId,
+        action: 'password_change',
+        changes: { password: { from: REDACTED, to: REDACTED } },
+      })
+    })
+    return c.body(null, 204)
+  })

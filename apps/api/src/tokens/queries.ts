@@ -1,0 +1,62 @@
+import type { Database } from '@opsdeck/db'
+import type { Kysely } from 'kysely'
+import type { Scope } from '../auth/actor.ts'
+import { generateApiToken } from '../auth/api-tokens.ts'
+
+export async function listTokens(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('apiTokens as t')
+    .leftJoin('users as u', 'u.id', 't.createdByUserId')
+    .select([
+      't.id',
+      't.name',
+      't.scopes',
+      't.createdAt',
+      't.lastUsedAt',
+      't.revokedAt',
+      'u.id as creatorId',
+      'u.email as creatorEmail',
+    ])
+    .orderBy('t.id', 'desc')
+    .execute()
+  return rows.map(({ creatorId, creatorEmail, ...t }) => ({
+    ...t,
+    scopes: t.scopes as Scope[],
+    createdBy:
+      creatorId !== null && creatorEmail !== null ? { id: creatorId, email: creatorEmail } : null,
+  }))
+}
+
+/** Stores the new token's hash; the token itself is returned to be shown once. */
+export async function insertToken(
+  db: Kysely<Database>,
+  args: { name: string; scopes: Scope[]; createdByUserId: number | null; now: Date },
+) {
+  const { token, tokenHash } = generateApiToken()
+  const row = await db
+    .insertInto('apiTokens')
+    .values({
+      name: args.name,
+      scopes: args.scopes,
+      tokenHash,
+      createdByUserId: args.createdByUserId,
+      createdAt: args.now,
+    })
+    .returning(['id', 'name', 'scopes'])
+    .executeTakeFirstOrThrow()
+  return { id: row.id, name: row.name, scopes: row.scopes as Scope[], token }
+}
+
+/** 'revoked' when this call revoked it, 'already' when it was, undefined when there is none. */
+export async function revokeToken(db: Kysely<Database>, id: number, now: Date) {
+  const row = await db
+    .selectFrom('apiTokens')
+    .select('revokedAt')
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!row) return undefined
+  if (row.revokedAt) return 'already' as const
+  await db.updateTable('apiTokens').set({ revokedAt: now }).where('id', '=', id).execute()
+  return 'revoked' as const
+}

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sha256 } from '../auth/secret.ts'
+import { loginAs, postJson, setupApp, type TestApp } from '../../test/helpers.ts'
+
+const NOW = new Date('2026-11-04T12:00:00Z')
+let ctx: TestApp
+let admin: Awaited<ReturnType<typeof loginAs>>
+beforeAll(async () => {
+  ctx = await setupApp(NOW)
+  admin = await loginAs(ctx, 'admin')
+})
+afterAll(() => ctx.drop())
+
+interface Created {
+  id: number
+  name: string
+  scopes: string[]
+  token: string
+  error: { code: string }
+}
+interface Listed {
+  id: number
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+async function newToken(name: string, scopes: string[]) {
+  const res = await postJson(ctx, '/api/v1/tokens', { name, scopes }, admin.headers)
+  return { res, body: (await res.json()) as Created }
+}
+async function list() {
+  const res = await ctx.app.request('/api/v1/tokens', { headers: admin.headers })
+  return ((await res.json()) as { tokens: Listed[] }).tokens
+}
+const revoke = (id: number | string) =>
+  ctx.app.request(`/api/v1/tokens/${id}`, {
+    method: 'DELETE',
+    headers: { ...admin.headers, Origin: 'http://localhost' },
+  })
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` })
+
+describe('API tokens', () => {
+  it('are shown once at creation and stored only as a hash', async () => {
+    const { res, body } = await newToken('prober', ['ingest', 'read', 'read'])
+    expect(res.status).toBe(201)
+    expect(body).toEqual({
+      id: expect.any(Number),
+      name: 'prober',
+      scopes: ['ingest', 'read'],
+      token: expect.any(String),
+    })
+    expect(body.token).toMatch(/^odk_[A-Za-z0-9_-]{43}$/)
+    const row = await ctx.db
+      .selectFrom('apiTokens')
+      .selectAll()
+      .where('id', '=', body.id)
+      .executeTakeFirstOrThrow()
+    expect(row.tokenHash.equals(sha256(body.token))).toBe(true)
+    expect(JSON.stringify(row)).not.toContain(body.token.slice(4))
+  })
+
+  it('are listed with their creator and times, never with the token', async () => {
+    const { body } = await newToken('reporting', ['read'])
+    const tokens = await list()
+    expect(tokens).toContainEqual({
+      id: body.id,
+      name: 'reporting',
+      scopes: ['read'],
+      createdAt: NOW.toISOString(),
+      lastUsedAt: null,
+      revokedAt: null,
+      createdBy: { id: admin.user.id, email: admin.user.email },
+    })
+    const text = JSON.stringify(tokens)
+    expect(text).not.toContain(body.token)
+    expect(text).not.toMatch(/odk_|tokenHash/)
+  })
+
+  it('authenticate a machine, which the list shows as last used', async () => {
+    const { body } = await newToken('dashboard-export', ['read'])
+    const res = await ctx.app.request('/api/v1/auth/me', { headers: bearer(body.token) })
+    expect(res.status).toBe(200)
+    const listed = (await list()).find((t) => t.id === body.id)!
+    expect(listed.lastUsedAt).toBe(NOW.toISOString())
+  })
+
+  it('stop working once revoked', async () => {
+    const { body } = await newToken('old', ['read'])
+    expect((await revoke(body.id)).status).toBe(204)
+    const res = await ctx.app.request('/api/v1/overview', { headers: bearer(body.token) })
+    expect(res.status).toBe(401)
+    const listed = (await list()).find((t) => t.id === body.id)!
+    expect(listed.revokedAt).toBe(NOW.toISOString())
+    // Revoking again changes nothing; an unknown id is 404.
+    expect((await revoke(body.id)).status).toBe(204)
+    expect((await revoke(999_999)).status).toBe(404)
+  })
+
+  it('record creation and revocation in the audit log, without the token', async () => {
+    const { body } = await newToken('audited', ['ingest'])
+    await revoke(body.id)
+    await revoke(body.id)
+    const rows = await ctx.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('entity', '=', 'token')
+      .where('entityId', '=', String(body.id))
+      .orderBy('id')
+      .execute()
+    expect(
+      rows.map(({ action, actorUserId, changes }) => ({ action, actorUserId, changes })),
+    ).toEqual([
+      {
+        action: 'create',
+        actorUserId: admin.user.id,
+        changes: { name: { from: null, to: 'audited' }, scopes: { from: null, to: ['ingest'] } },
+      },
+      {
+        action: 'revoke',
+        actorUserId: admin.user.id,
+        changes: { revokedAt: { from: null, to: NOW.toISOString() } },
+      },
+    ])
+    expect(JSON.stringify(rows)).not.toContain(body.token)
+  })
+
+  it('need a name and known scopes', async () => {
+    for (const bad of [
+      { name: '', scopes: ['read'] },
+      { name: 'x', scopes: [] },
+      { name: 'x', scopes: ['admin'] },
+    ]) {
+      const { res, body } = await newToken(bad.name, bad.scopes)
+      expect(res.status).toBe(400)
+      expect(body.error.code).toBe('validation_failed')
+    }
+  })
+
+  it('scoped read can read data but not write or administer', async () => {
+    const { body } = await newToken('reader', ['read'])
+    expect(
+      (await ctx.app.request('/api/v1/overview', { headers: bearer(body.token) })).status,
+    ).toBe(200)
+    expect((await ctx.app.request('/api/v1/tokens', { headers: bearer(body.token) })).status).toBe(
+      403,
+    )
+    const res = await postJson(
+      ctx,
+      '/api/v1/tokens',
+      { name: 'x', scopes: ['read'] },
+      bearer(body.token),
+    )
+    expect(res.status).toBe(403)
+  })
+})

@@ -1,0 +1,58 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { access } from '../auth/access.ts'
+import { SCOPES } from '../auth/actor.ts'
+import { created, recordAudit } from '../lib/audit.ts'
+import { errorBody } from '../lib/errors.ts'
+import { validate } from '../lib/validate.ts'
+import { insertToken, listTokens, revokeToken } from './queries.ts'
+
+const TokenId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
+const NewToken = z.object({
+  name: z.string().trim().min(1).max(100),
+  scopes: z
+    .array(z.enum(SCOPES))
+    .min(1)
+    .transform((s) => [...new Set(s)].sort()),
+})
+
+export const tokens = new Hono<AppEnv>()
+  .get('/', access('admin'), async (c) => c.json({ tokens: await listTokens(c.var.db) }, 200))
+  .post('/', access('admin'), validate('json', NewToken), async (c) => {
+    const { name, scopes } = c.req.valid('json')
+    const result = await c.var.db.transaction().execute(async (trx) => {
+      const row = await insertToken(trx, {
+        name,
+        scopes,
+        createdByUserId: c.var.actor.user.id,
+        now: c.var.now,
+      })
+      await recordAudit(trx, c, {
+        entity: 'token',
+        entityId: row.id,
+        action: 'create',
+        changes: created({ name, scopes }),
+      })
+      return row
+    })
+    return c.json(result, 201)
+  })
+  .delete('/:id', access('admin'), validate('param', TokenId), async (c) => {
+    const { id } = c.req.valid('param')
+    const now = c.var.now
+    const outcome = await c.var.db.transaction().execute(async (trx) => {
+      const revoked = await revokeToken(trx, id, now)
+      if (revoked === 'revoked') {
+        await recordAudit(trx, c, {
+          entity: 'token',
+          entityId: id,
+          action: 'revoke',
+          changes: { revokedAt: { from: null, to: now.toISOString() } },
+        })
+      }
+      return revoked
+    })
+    if (!outcome) return c.json(errorBody('token_not_found', 'No such token'), 404)
+    return c.body(null, 204)
+  })

@@ -1,0 +1,91 @@
+import { type FormEvent, useId, useState } from 'react'
+import { Field } from '../../../components/ui/field.tsx'
+import { type NewToken, useCreateToken } from '../queries.ts'
+import { adminProblem } from '../transform.ts'
+import { TokenReveal } from './token-reveal.tsx'
+
+type Scope = NewToken['scopes'][number]
+
+const SCOPES: { scope: Scope; label: string; about: string }[] = [
+  { scope: 'read', label: 'read', about: 'read the API (dashboards, exports, reporting tools)' },
+  { scope: 'ingest', label: 'ingest', about: 'write check samples and incident events (probes)' },
+]
+
+/** The form, then, once created, the token's one and only showing in its place. */
+export function CreateTokenForm({ onClose }: { onClose: () => void }) {
+  const id = useId()
+  const create = useCreateToken()
+  const [name, setName] = useState('')
+  const [scopes, setScopes] = useState<Scope[]>(['read'])
+  const [problem, setProblem] = useState<string | null>(null)
+
+  if (create.data) {
+    return (
+      <TokenReveal
+        token={create.data}
+        onDone={() => {
+          create.reset()
+          onClose()
+        }}
+      />
+    )
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const issue = scopes.length === 0 ? 'Choose at least one scope' : null
+    setProblem(issue)
+    if (!issue) create.mutate({ name: name.trim(), scopes })
+  }
+  const toggle = (scope: Scope, on: boolean) =>
+    setScopes((s) => (on ? [...s, scope] : s.filter((x) => x !== scope)))
+
+  return (
+    <form className="panel grid-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Create an API token</h3>
+      <Field
+        label="Name"
+        hint="Say what uses it, so it can be revoked knowingly: “uptime prober (eu-west)”."
+        required
+        autoFocus
+        autoComplete="off"
+        maxLength={100}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <fieldset className="field" aria-describedby={problem ? `${id}-scopes-problem` : undefined}>
+        <legend>Scopes</legend>
+        {SCOPES.map(({ scope, label, about }) => (
+          <label key={scope} className="check">
+            <input
+              type="checkbox"
+              checked={scopes.includes(scope)}
+              onChange={(e) => toggle(scope, e.target.checked)}
+            />
+            <span>
+              <strong>{label}</strong> <span className="muted">{about}</span>
+            </span>
+          </label>
+        ))}
+        {problem ? (
+          <p className="field-problem" id={`${id}-scopes-problem`}>
+            {problem}
+          </p>
+        ) : null}
+      </fieldset>
+      {create.error ? (
+        <p className="form-error" role="alert">
+          {adminProblem(create.error)}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create token'}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,64 @@
+import type { AdminUser, ApiToken, AuditEntry } from './queries.ts'
+
+export const usersFixture = (): AdminUser[] => [
+  {
+    id: 1,
+    email: 'ada@example.org',
+    name: 'Ada Admin',
+    role: 'admin',
+    disabledAt: null,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    lastLoginAt: '2026-11-27T08:15:00.000Z',
+  },
+  {
+    id: 2,
+    email: 'mo@example.org',
+    name: 'Mo Manager',
+    role: 'manager',
+    disabledAt: null,
+    createdAt: '2026-11-02T09:00:00.000Z',
+    lastLoginAt: null,
+  },
+  {
+    id: 3,
+    email: 'vi@example.org',
+    name: 'Vi Viewer',
+    role: 'viewer',
+    disabledAt: '2026-11-20T10:00:00.000Z',
+    createdAt: '2026-11-03T09:00:00.000Z',
+    lastLoginAt: null,
+  },
+]
+
+export const tokensFixture = (): ApiToken[] => [
+  {
+    id: 10,
+    name: 'uptime prober',
+    scopes: ['ingest'],
+    createdAt: '2026-11-05T09:00:00.000Z',
+    lastUsedAt: '2026-11-27T12:00:00.000Z',
+    revokedAt: null,
+    createdBy: { id: 1, email: 'ada@example.org' },
+  },
+  {
+    id: 11,
+    name: 'old BI export',
+    scopes: ['read'],
+    createdAt: '2026-10-05T09:00:00.000Z',
+    lastUsedAt: null,
+    revokedAt: '2026-11-10T09:00:00.000Z',
+    createdBy: null,
+  },
+]
+
+export const auditEntry = (id: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+  id,
+  at: '2026-11-27T10:00:00.000Z',
+  actor: { type: 'user', id: 1, email: 'ada@example.org' },
+  entity: 'user',
+  entityId: '2',
+  action: 'update',
+  changes: { role: { from: 'viewer', to: 'manager' } },
+  requestId: `req-${id}`,
+  ...overrides,
+})

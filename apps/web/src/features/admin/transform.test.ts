@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest'
+import {
+  actorLabel,
+  adminProblem,
+  auditSearchParams,
+  describeChanges,
+  parseAuditFilters,
+  toAuditQuery,
+} from './transform.ts'
+
+describe('audit filters in the URL', () => {
+  test('round-trip, dropping empty and malformed values', () => {
+    const filters = parseAuditFilters(
+      new URLSearchParams('entity=user&action=&actor=7&from=2026-11-01&to=2026-13-45&x=1'),
+    )
+    expect(filters).toEqual({ entity: 'user', actor: '7', from: '2026-11-01' })
+    expect(auditSearchParams(filters).toString()).toBe('entity=user&actor=7&from=2026-11-01')
+    expect(parseAuditFilters(new URLSearchParams('actor=me'))).toEqual({})
+  })
+
+  test('become the API query, with whole local days and the cursor', () => {
+    const query = toAuditQuery(
+      { entity: 'user', action: 'update', actor: '7', from: '2026-11-01', to: '2026-11-30' },
+      120,
+    )
+    expect(query).toMatchObject({
+      entity: 'user',
+      action: 'update',
+      actorUserId: '7',
+      before: '120',
+    })
+    expect(new Date(query.from ?? '').getDate()).toBe(1)
+    expect(new Date(query.from ?? '').getHours()).toBe(0)
+    // The API's `to` is exclusive: the midnight that ends 30 Nov.
+    const to = new Date(query.to ?? '')
+    expect([to.getMonth(), to.getDate(), to.getHours(), to.getMinutes()]).toEqual([11, 1, 0, 0])
+    expect(toAuditQuery({}, undefined)).toEqual({})
+  })
+})
+
+describe('describeChanges', () => {
+  test('reads {field: {from, to}} as an arrow', () => {
+    expect(describeChanges({ role: { from: 'viewer', to: 'manager' } })).toEqual([
+      { field: 'role', text: 'viewer → manager' },
+    ])
+  })
+
+  test('reads [old, new] pairs and old/new objects', () => {
+    expect(describeChanges({ name: ['Ann', 'Anne'], disabled: { old: false, new: true } })).toEqual(
+      [
+        { field: 'name', text: 'Ann → Anne' },
+        { field: 'disabled', text: 'no → yes' },
+      ],
+    )
+  })
+
+  test('diffs a whole before/after, listing only what changed', () => {
+    expect(
+      describeChanges({
+        before: { name: 'Ann', role: 'viewer', scopes: ['read'] },
+        after: { name: 'Ann', role: 'admin', scopes: ['read', 'ingest'] },
+      }),
+    ).toEqual([
+      { field: 'role', text: 'viewer → admin' },
+      { field: 'scopes', text: 'read → read, ingest' },
+    ])
+  })
+
+  test('a new row (from null) shows just its values; secrets only say they changed', () => {
+    // As the API writes a created user.
+    expect(
+      describeChanges({
+        email: { from: null, to: 'a@b.c' },
+        role: { from: null, to: 'viewer' },
+        password: { from: null, to: '[redacted]' },
+      }),
+    ).toEqual([
+      { field: 'email', text: 'a@b.c' },
+      { field: 'role', text: 'viewer' },
+      { field: 'password', text: 'set' },
+    ])
+    expect(describeChanges({ password: { from: '[redacted]', to: '[redacted]' } })).toEqual([
+      { field: 'password', text: 'changed' },
+    ])
+  })
+
+  test('plain values, nulls and empty lists', () => {
+    expect(
+      describeChanges({ address: '10.0.0.1', reason: 'disabled', revokedAt: null, scopes: [] }),
+    ).toEqual([
+      { field: 'address', text: '10.0.0.1' },
+      { field: 'reason', text: 'disabled' },
+      { field: 'revokedAt', text: 'none' },
+      { field: 'scopes', text: 'none' },
+    ])
+  })
+
+  test('nothing readable gives no lines', () => {
+    expect(describeChanges({})).toEqual([])
+    expect(describeChanges(null)).toEqual([])
+    expect(describeChanges('role')).toEqual([])
+  })
+})
+
+test('actor labels', () => {
+  expect(actorLabel({ type: 'user', id: 1, email: 'ann@example.org' })).toBe('ann@example.org')
+  expect(actorLabel({ type: 'token', id: 2, name: 'prober' })).toBe('API token “prober”')
+  expect(actorLabel({ type: 'system' })).toBe('opsdeck (system)')
+  expect(actorLabel({ type: 'user', id: 9, email: null })).toBe('user #9')
+})
+
+test('known refusals read as advice, others keep the API’s message', () => {
+  expect(adminProblem({ code: 'last_admin', message: 'last_admin' })).toMatch(/at least one/)
+  expect(adminProblem({ code: 'email_taken', message: 'x' })).toBe(
+    'A user with this email already exists.',
+  )
+  expect(adminProblem({ code: 'validation', message: 'name: Required' })).toBe('name: Required')
+})

@@ -1,0 +1,163 @@
+import { formatInstant } from '../../lib/format.ts'
+import { isDay } from '../../lib/range.ts'
+
+// Pure shaping for the admin pages: audit filters in the URL, readable change lists, actor labels.
+
+export interface AuditFilters {
+  entity?: string
+  action?: string
+  /** A user's id, as text (it lives in the URL). */
+  actor?: string
+  /** Calendar days, both inclusive, in the reader's time zone. */
+  from?: string
+  to?: string
+}
+
+const FILTER_KEYS = ['entity', 'action', 'actor', 'from', 'to'] as const
+
+/** The filters written in the URL; anything malformed is ignored rather than sent. */
+export function parseAuditFilters(params: URLSearchParams): AuditFilters {
+  const filters: AuditFilters = {}
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key)?.trim()
+    if (!value) continue
+    if ((key === 'from' || key === 'to') && !isDay(value)) continue
+    if (key === 'actor' && !/^\d+$/.test(value)) continue
+    filters[key] = value
+  }
+  return filters
+}
+
+/** Search params for the filters, in a stable order, leaving out the empty ones. */
+export function auditSearchParams(filters: AuditFilters): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const key of FILTER_KEYS) {
+    const value = filters[key]?.trim()
+    if (value) params.set(key, value)
+  }
+  return params
+}
+
+export const hasFilters = (filters: AuditFilters) => auditSearchParams(filters).size > 0
+
+/**
+ * The API's query for one page. Days become instants at the reader's local midnight; the API's
+ * `to` is exclusive, so it is the midnight after the last day: "to 30 Nov" includes all of 30 Nov.
+ */
+export function toAuditQuery(filters: AuditFilters, before: number | undefined) {
+  const query: Record<string, string> = {}
+  if (filters.entity) query.entity = filters.entity
+  if (filters.action) query.action = filters.action
+  if (filters.actor) query.actorUserId = filters.actor
+  if (filters.from) query.from = localMidnight(filters.from).toISOString()
+  if (filters.to) {
+    const end = localMidnight(filters.to)
+    end.setDate(end.getDate() + 1)
+    query.to = end.toISOString()
+  }
+  if (before !== undefined) query.before = String(before)
+  return query
+}
+
+function localMidnight(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return new Date(y, m - 1, d)
+}
+
+export type AuditActor =
+  | { type: 'user'; id: number; email: string | null }
+  | { type: 'token'; id: number; name: string | null }
+  | { type: 'system' }
+
+export function actorLabel(actor: AuditActor | null | undefined): string {
+  if (!actor) return 'Unknown'
+  if (actor.type === 'user') return actor.email ?? `user #${actor.id}`
+  if (actor.type === 'token') return `API token “${actor.name ?? `#${actor.id}`}”`
+  return 'opsdeck (system)'
+}
+
+export interface ChangeLine {
+  field: string
+  text: string
+}
+
+const SECRET = /password|secret|token|hash/i
+
+/**
+ * An entry's changed fields as lines a person reads: `role: viewer → manager`. Accepts the shapes
+ * an audit writer uses: `{ field: { from, to } }` (or old/new, before/after), `{ field: [a, b] }`,
+ * a whole `{ before, after }`, or `{ field: value }` for a value set on creation.
+ */
+export function describeChanges(changes: unknown): ChangeLine[] {
+  if (!isRecord(changes)) return []
+  const keys = Object.keys(changes)
+  if (keys.length === 2 && isRecord(changes.before) && isRecord(changes.after)) {
+    return diffLines(changes.before, changes.after)
+  }
+  if (keys.length === 1 && keys[0] === 'after' && isRecord(changes.after)) {
+    return diffLines({}, changes.after)
+  }
+  return keys.map((field) => {
+    const pair = asPair(changes[field])
+    if (!pair) return { field, text: SECRET.test(field) ? 'set' : show(field, changes[field]) }
+    const [from, to] = pair
+    // Nothing before means the value was set (a new row): show just the value.
+    const unset = from === null || from === undefined
+    if (SECRET.test(field)) return { field, text: unset ? 'set' : 'changed' }
+    return { field, text: unset ? show(field, to) : `${show(field, from)} → ${show(field, to)}` }
+  })
+}
+
+function diffLines(before: Record<string, unknown>, after: Record<string, unknown>): ChangeLine[] {
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+  return fields
+    .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+    .map((field) => {
+      if (SECRET.test(field)) return { field, text: 'changed' }
+      const text =
+        field in before
+          ? `${show(field, before[field])} → ${show(field, after[field])}`
+          : show(field, after[field])
+      return { field, text }
+    })
+}
+
+function asPair(value: unknown): [unknown, unknown] | null {
+  if (Array.isArray(value) && value.length === 2) return [value[0], value[1]]
+  if (!isRecord(value)) return null
+  for (const [a, b] of [
+    ['from', 'to'],
+    ['old', 'new'],
+    ['before', 'after'],
+  ] as const) {
+    if (a in value && b in value && Object.keys(value).length === 2) return [value[a], value[b]]
+  }
+  return null
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+function show(field: string, value: unknown): string {
+  if (SECRET.test(field)) return '••••'
+  if (value === null || value === undefined || value === '') return 'none'
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatInstant(value) : value
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => show(field, v)).join(', ') : 'none'
+  return JSON.stringify(value)
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+// Known refusals in words an admin can act on; anything else keeps the API's own message.
+const ADMIN_PROBLEMS: Record<string, string> = {
+  email_taken: 'A user with this email already exists.',
+  self: 'You cannot change your own role or disable your own account.',
+  last_admin: 'opsdeck needs at least one active admin: make someone else an admin first.',
+}
+
+export function adminProblem(err: { code?: string; message: string }): string {
+  return (err.code && ADMIN_PROBLEMS[err.code]) || err.message
+}

@@ -1,0 +1,17 @@
+import type { Role } from '../lib/roles.ts'
+
+export const PEOPLE: Record<Role, { id: number; email: string; name: string; role: Role }> = {
+  admin: { id: 1, email: 'ada@example.org', name: 'Ada Admin', role: 'admin' },
+  manager: { id: 2, email: 'mo@example.org', name: 'Mo Manager', role: 'manager' },
+  viewer: { id: 3, email: 'vi@example.org', name: 'Vi Viewer', role: 'viewer' },
+}
+
+/** `GET /auth/me` for a signed-in person of the role. */
+export const signedIn = (role: Role = 'manager') => ({
+  body: { user: PEOPLE[role], via: 'session' },
+})
+
+export const signedOut = {
+  status: 401,
+  body: { error: { code: 'unauthenticated', message: 'Sign in to continue' } },
+}
