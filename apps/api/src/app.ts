@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { requestId } from 'hono/request-id'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import { audit } from './audit/routes.ts'
 import { authenticate } from './auth/authenticate.ts'
@@ -10,6 +9,7 @@ import { auth } from './auth/routes.ts'
 import { health } from './health/routes.ts'
 import { ApiError, errorBody, isDatabaseUnavailable, sendError } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
+import { requestIds } from './lib/request-id.ts'
 import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
 import { overview } from './overview/routes.ts'
@@ -38,7 +38,7 @@ export function createApp(deps: AppDeps) {
   dummyHash(authConfig.hash).catch(() => {})
   const app = new Hono<AppEnv>()
     .use(securityHeaders())
-    .use(requestId({ limitLength: 64 }))
+    .use(requestIds(authConfig.trustedProxy))
     .use(requestLogger(deps.logger))
     .use(async (c, next) => {
       c.set('db', deps.db)

@@ -13,7 +13,11 @@ export function generateApiToken() {
   return { token, tokenHash: sha256(token) }
 }
 
-/** The token's identity when it exists and is not revoked; records when it was last used. */
+/**
+ * The token's identity when it exists, is not revoked and its creator is not disabled; records when
+ * it was last used. Disabling someone must end all their access, tokens they made included; a
+ * token with no creator (made by the system) answers to no account.
+ */
 export async function findApiToken(
   db: Kysely<Database>,
   token: string,
@@ -22,10 +26,12 @@ export async function findApiToken(
   if (!token.startsWith(TOKEN_PREFIX)) return undefined
   const tokenHash = sha256(token)
   const row = await db
-    .selectFrom('apiTokens')
-    .select(['id', 'name', 'scopes', 'lastUsedAt'])
-    .where('tokenHash', '=', tokenHash)
-    .where('revokedAt', 'is', null)
+    .selectFrom('apiTokens as t')
+    .leftJoin('users as u', 'u.id', 't.createdByUserId')
+    .select(['t.id', 't.name', 't.scopes', 't.lastUsedAt'])
+    .where('t.tokenHash', '=', tokenHash)
+    .where('t.revokedAt', 'is', null)
+    .where('u.disabledAt', 'is', null)
     .executeTakeFirst()
   if (!row) return undefined
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {

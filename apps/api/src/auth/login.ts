@@ -9,29 +9,35 @@ import { findUserByEmail } from './queries.ts'
 import { sha256 } from './secret.ts'
 import { createSession, deleteStaleSessions } from './sessions.ts'
 import {
+  chargeAttempt,
   clearFailures,
+  forgiveAttempt,
   loginThrottleKeys,
-  recordFailure,
-  secondsUntilAllowed,
   type ThrottleKey,
 } from './throttle.ts'
 
 const INVALID = errorBody('invalid_credentials', 'Email or password is incorrect')
 
-/** 429 with Retry-After when the keys are over their limit, else undefined. */
-export async function refuseIfThrottled<E extends AppEnv>(c: Context<E>, keys: ThrottleKey[]) {
+/**
+ * Charges a password attempt to the keys before the password is checked: either the pending
+ * attempt (take it back with `forgiveAttempt` when the password is right) or a 429 with
+ * Retry-After when the keys are over their limit.
+ */
+export async function startAttempt<E extends AppEnv>(c: Context<E>, keys: ThrottleKey[]) {
   const { db, now, auth } = varsOf(c)
-  const wait = await secondsUntilAllowed(db, keys, now, auth.loginLimits.windowMs)
-  if (wait === 0) return undefined
+  const charged = await chargeAttempt(db, keys, now, auth.loginLimits.windowMs)
+  if ('pending' in charged) return { pending: charged.pending, refused: undefined }
+  const wait = charged.retryAfter
   const minutes = Math.ceil(wait / 60)
   c.header('Retry-After', String(wait))
-  return c.json(
+  const refused = c.json(
     errorBody(
       'rate_limited',
       `Too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
     ),
     429,
   )
+  return { pending: undefined, refused }
 }
 
 /**
@@ -43,22 +49,20 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
   const { db, now, auth: cfg } = c.var
   const address = clientAddress(c)
   const keys = loginThrottleKeys(email, address, cfg.loginLimits)
-  const throttled = await refuseIfThrottled(c, keys)
-  if (throttled) return throttled
+  const { pending, refused } = await startAttempt(c, keys)
+  if (refused) return refused
 
   const user = await findUserByEmail(db, email)
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash(cfg.hash)), password)
   if (!user || !ok || user.disabledAt) {
     const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled'
-    await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, keys, now, cfg.loginLimits.windowMs)
-      // The typed email is not kept: people paste passwords into the wrong field.
-      await recordAudit(trx, c, {
-        entity: 'auth',
-        entityId: user?.id ?? '',
-        action: 'login_failed',
-        changes: { address, reason },
-      })
+    // The failure was charged before the check: only the audit row is left to write. The typed
+    // email is not kept: people paste passwords into the wrong field.
+    await recordAudit(db, c, {
+      entity: 'auth',
+      entityId: user?.id ?? '',
+      action: 'login_failed',
+      changes: { address, reason },
     })
     return c.json(INVALID, 401)
   }
@@ -85,6 +89,7 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
       .set({ lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) })
       .where('id', '=', user.id)
       .execute()
+    await forgiveAttempt(trx, pending)
     await clearFailures(trx, keys[0].key)
     await recordAudit(
       trx,

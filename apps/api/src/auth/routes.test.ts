@@ -127,6 +127,20 @@ describe('POST /api/v1/auth/login', () => {
     expect(all).not.toContain('typo-password-here')
   })
 
+  it('records its own request id in the audit log, not one the client sends', async () => {
+    const user = await createUser(ctx.db)
+    const res = await postJson(
+      ctx,
+      '/api/v1/auth/login',
+      { email: user.email, password: user.password },
+      { 'X-Request-Id': 'forged-request-id' },
+    )
+    expect(res.status).toBe(200)
+    const [row] = await auditRows('auth', user.id)
+    expect(row!.requestId).not.toBe('forged-request-id')
+    expect(row!.requestId).toBe(res.headers.get('X-Request-Id'))
+  })
+
   it('refuses a malformed body with the validation envelope', async () => {
     const res = await postJson(ctx, '/api/v1/auth/login', { email: 'a@b.c' })
     expect(res.status).toBe(400)

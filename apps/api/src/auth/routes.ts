@@ -7,11 +7,11 @@ import { validate } from '../lib/validate.ts'
 import { access } from './access.ts'
 import { clientAddress } from './client-address.ts'
 import { clearSessionCookie } from './cookie.ts'
-import { login, refuseIfThrottled } from './login.ts'
+import { login, startAttempt } from './login.ts'
 import { hashPassword, MAX_PASSWORD_LENGTH, NewPassword, verifyPassword } from './password.ts'
 import { findPasswordHash, setPasswordHash } from './queries.ts'
 import { deleteSession, deleteUserSessions } from './sessions.ts'
-import { loginThrottleKeys, recordFailure } from './throttle.ts'
+import { forgiveAttempt, loginThrottleKeys } from './throttle.ts'
 
 const LoginBody = z.object({
   email: z.string().trim().min(1).max(254),
@@ -52,16 +52,17 @@ export const auth = new Hono<AppEnv>()
     const userId = actor.user.id
     // Guessing the current password through a stolen session is throttled like signing in.
     const keys = loginThrottleKeys(actor.user.email, clientAddress(c), cfg.loginLimits)
-    const throttled = await refuseIfThrottled(c, keys)
-    if (throttled) return throttled
+    const { pending, refused } = await startAttempt(c, keys)
+    if (refused) return refused
     const stored = await findPasswordHash(db, userId)
+    // A wrong password leaves the attempt charged as a failure.
     if (!stored || !(await verifyPassword(stored, currentPassword))) {
-      await recordFailure(db, keys, now, cfg.loginLimits.windowMs)
       return c.json(errorBody('wrong_password', 'The current password is not right'), 422)
     }
     const passwordHash = await hashPassword(newPassword, cfg.hash)
     await db.transaction().execute(async (trx) => {
       await setPasswordHash(trx, userId, passwordHash, now)
+      await forgiveAttempt(trx, pending)
       // Whoever else holds a session of this account is signed out; this browser stays in.
       await deleteUserSessions(trx, userId, actor.sessionId)
       await recordAudit(trx, c, {

@@ -1,5 +1,15 @@
+import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createUser, login, loginAs, postJson, setupApp, type TestApp } from '../../test/helpers.ts'
+import { createApp } from '../app.ts'
+import {
+  createUser,
+  login,
+  loginAs,
+  postJson,
+  setupApp,
+  TEST_HASH,
+  type TestApp,
+} from '../../test/helpers.ts'
 
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000
@@ -55,6 +65,27 @@ describe('sessions', () => {
     }
     at(7 * 24 * HOUR)
     expect(await status(headers)).toBe(401)
+  })
+
+  it('end sooner once the maximum is lowered, and never later once it is raised', async () => {
+    // The same database restarted with other settings; idle expiry kept out of the way.
+    const withMaxDays = (days: number) =>
+      createApp({
+        db: ctx.db,
+        logger: pino({ level: 'silent' }),
+        clock: () => ctx.clock.now,
+        auth: { hash: TEST_HASH, sessionIdleMs: 365 * 24 * HOUR, sessionMaxMs: days * 24 * HOUR },
+      })
+    const me = (app: ReturnType<typeof withMaxDays>, cookie: string) =>
+      app.request('/api/v1/auth/me', { headers: { Cookie: cookie } })
+    const user = await createUser(ctx.db)
+    const { cookie } = await login({ app: withMaxDays(7) }, user)
+    at(3 * 24 * HOUR)
+    expect((await me(withMaxDays(7), cookie)).status).toBe(200)
+    expect((await me(withMaxDays(2), cookie)).status).toBe(401)
+    // Raising the maximum does not outlive the end the session was given at sign-in.
+    at(7 * 24 * HOUR)
+    expect((await me(withMaxDays(30), cookie)).status).toBe(401)
   })
 
   it('record activity at most once a minute', async () => {

@@ -48,6 +48,9 @@ export async function findSession(
     .select(['users.id', 'users.email', 'users.name', 'users.role', 'sessions.lastSeenAt'])
     .where('sessions.tokenHash', '=', tokenHash)
     .where('sessions.expiresAt', '>', t.now)
+    // expires_at holds the maximum in force at sign-in; checking today's too means lowering
+    // OPSDECK_SESSION_MAX_DAYS shortens sessions that already exist.
+    .where('sessions.createdAt', '>', new Date(t.now.getTime() - t.maxMs))
     .where('sessions.lastSeenAt', '>', new Date(t.now.getTime() - t.idleMs))
     .where('users.disabledAt', 'is', null)
     .executeTakeFirst()
@@ -83,6 +86,7 @@ export async function deleteStaleSessions(db: Kysely<Database>, userId: number, 
     .where((eb) =>
       eb.or([
         eb('expiresAt', '<=', t.now),
+        eb('createdAt', '<=', new Date(t.now.getTime() - t.maxMs)),
         eb('lastSeenAt', '<=', new Date(t.now.getTime() - t.idleMs)),
       ]),
     )

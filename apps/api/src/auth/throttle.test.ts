@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { createUser, SAME_ORIGIN, setupApp, TEST_HASH, type TestApp } from '../../test/helpers.ts'
+import {
+  createUser,
+  login,
+  postJson,
+  SAME_ORIGIN,
+  setupApp,
+  TEST_HASH,
+  type TestApp,
+} from '../../test/helpers.ts'
 import pino from 'pino'
+import type { LoginLimits } from './config.ts'
 
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000
@@ -123,5 +132,92 @@ describe('login rate limit', () => {
     expect(blocked.status).toBe(429)
     const elsewhere = await attempt(user, proxy, proxied, { 'X-Forwarded-For': '192.0.2.78' })
     expect(elsewhere.status).toBe(200)
+  })
+})
+
+// The same database under tighter limits, so that a burst far outnumbers the limit.
+function strictApp(limits: Partial<LoginLimits>) {
+  return createApp({
+    db: ctx.db,
+    logger: pino({ level: 'silent' }),
+    clock: () => ctx.clock.now,
+    auth: {
+      hash: TEST_HASH,
+      loginLimits: { windowMs: 15 * MINUTE, perAccount: 10, perAddress: 30, ...limits },
+    },
+  })
+}
+
+const tally = (statuses: number[]) =>
+  statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {})
+
+describe('login rate limit under parallel attempts', () => {
+  it('lets no more than the account’s limit through a burst of wrong passwords', async () => {
+    const app = strictApp({ perAccount: 3 })
+    const user = await createUser(ctx.db)
+    const wrong = { email: user.email, password: 'wrong-password-x' }
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, async () => attempt(wrong, freshAddress(), app)),
+    )
+    expect(tally(burst.map((r) => r.status))).toEqual({ 401: 3, 429: 37 })
+    // The right password is refused too: the account is out of attempts.
+    expect((await attempt(user, freshAddress(), app)).status).toBe(429)
+  })
+
+  it('lets no more than the address’s limit through a burst over many accounts', async () => {
+    const app = strictApp({ perAddress: 5 })
+    const address = freshAddress()
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) =>
+        attempt({ email: `burst-${i}@test.local`, password: 'guess-password' }, address, app),
+      ),
+    )
+    expect(tally(burst.map((r) => r.status))).toEqual({ 401: 5, 429: 35 })
+  })
+
+  it('does not count a sign-in with the right password as a failure', async () => {
+    const app = strictApp({ perAddress: 3 })
+    const address = freshAddress()
+    const guess = (i: number) =>
+      attempt({ email: `right-${i}@test.local`, password: 'guess-password' }, address, app)
+    expect((await guess(1)).status).toBe(401)
+    expect((await guess(2)).status).toBe(401)
+    const user = await createUser(ctx.db)
+    expect((await attempt(user, address, app)).status).toBe(200)
+    // Two failures so far: one more is allowed, then the address is stopped.
+    expect((await guess(3)).status).toBe(401)
+    expect((await guess(4)).status).toBe(429)
+  })
+})
+
+describe('password change rate limit', () => {
+  const change = (app: ReturnType<typeof strictApp>, cookie: string, currentPassword: string) =>
+    postJson(
+      { app },
+      '/api/v1/auth/password',
+      { currentPassword, newPassword: 'a-new-password-123' },
+      { Cookie: cookie },
+    )
+
+  it('lets no more than the account’s limit through a burst of wrong current passwords', async () => {
+    const app = strictApp({ perAccount: 3 })
+    const user = await createUser(ctx.db)
+    const { cookie } = await login({ app }, user)
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, async () => change(app, cookie, 'wrong-password-x')),
+    )
+    expect(tally(burst.map((r) => r.status))).toEqual({ 422: 3, 429: 17 })
+    expect((await change(app, cookie, user.password)).status).toBe(429)
+  })
+
+  it('does not count a change with the right current password as a failure', async () => {
+    const app = strictApp({ perAccount: 3 })
+    const user = await createUser(ctx.db)
+    const { cookie } = await login({ app }, user)
+    expect((await change(app, cookie, 'wrong-password-x')).status).toBe(422)
+    expect((await change(app, cookie, 'wrong-password-y')).status).toBe(422)
+    expect((await change(app, cookie, user.password)).status).toBe(204)
+    expect((await change(app, cookie, 'wrong-password-z')).status).toBe(422)
+    expect((await change(app, cookie, 'a-new-password-123')).status).toBe(429)
   })
 })

@@ -4,6 +4,8 @@ import { createDb } from '@opsdeck/db'
 import { createApp } from '../app.ts'
 import { setupApp } from '../../test/helpers.ts'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
 let ctx: Awaited<ReturnType<typeof setupApp>>
 beforeAll(async () => {
   ctx = await setupApp()
@@ -47,8 +49,25 @@ describe('health', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } })
   })
 
-  it('echoes a request id', async () => {
+  it('answers with a request id of its own, whatever the client sends', async () => {
     const res = await ctx.app.request('/healthz', { headers: { 'X-Request-Id': 'abc-123' } })
+    expect(res.headers.get('X-Request-Id')).toMatch(UUID)
+    const other = await ctx.app.request('/healthz')
+    expect(other.headers.get('X-Request-Id')).toMatch(UUID)
+    expect(other.headers.get('X-Request-Id')).not.toBe(res.headers.get('X-Request-Id'))
+  })
+
+  it('echoes the request id a trusted proxy sends, when it is usable', async () => {
+    const proxied = createApp({
+      db: ctx.db,
+      logger: pino({ level: 'silent' }),
+      auth: { trustedProxy: true },
+    })
+    const res = await proxied.request('/healthz', { headers: { 'X-Request-Id': 'abc-123' } })
     expect(res.headers.get('X-Request-Id')).toBe('abc-123')
+    for (const unusable of ['a b', 'x'.repeat(65), '<script>']) {
+      const bad = await proxied.request('/healthz', { headers: { 'X-Request-Id': unusable } })
+      expect(bad.headers.get('X-Request-Id')).toMatch(UUID)
+    }
   })
 })

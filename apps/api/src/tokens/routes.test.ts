@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '../auth/secret.ts'
+import { insertToken } from './queries.ts'
 import { loginAs, postJson, setupApp, type TestApp } from '../../test/helpers.ts'
 
 const NOW = new Date('2026-11-04T12:00:00Z')
@@ -94,6 +95,36 @@ describe('API tokens', () => {
     // Revoking again changes nothing; an unknown id is 404.
     expect((await revoke(body.id)).status).toBe(204)
     expect((await revoke(999_999)).status).toBe(404)
+  })
+
+  it('stop working while their creator is disabled, and work again once enabled', async () => {
+    const creator = await loginAs(ctx, 'admin')
+    const res = await postJson(
+      ctx,
+      '/api/v1/tokens',
+      { name: 'made by a leaver', scopes: ['read'] },
+      creator.headers,
+    )
+    const { token } = (await res.json()) as Created
+    const overview = () => ctx.app.request('/api/v1/overview', { headers: bearer(token) })
+    const setDisabled = (disabled: boolean) =>
+      postJson(ctx, `/api/v1/users/${creator.user.id}`, { disabled }, admin.headers, 'PATCH')
+    expect((await overview()).status).toBe(200)
+    expect((await setDisabled(true)).status).toBe(200)
+    expect((await overview()).status).toBe(401)
+    expect((await setDisabled(false)).status).toBe(200)
+    expect((await overview()).status).toBe(200)
+  })
+
+  it('made by the system (no creator) answer to no account', async () => {
+    const { token } = await insertToken(ctx.db, {
+      name: 'system',
+      scopes: ['read'],
+      createdByUserId: null,
+      now: NOW,
+    })
+    const res = await ctx.app.request('/api/v1/overview', { headers: bearer(token) })
+    expect(res.status).toBe(200)
   })
 
   it('record creation and revocation in the audit log, without the token', async () => {

@@ -36,6 +36,12 @@ describe('safeNext', () => {
     ['javascript:alert(1)'],
     ['services'],
     ['/login?next=%2F'],
+    // Safe as typed, but resolving the dot segments turns them into `//evil.example`.
+    ['/.//evil.example'],
+    ['/..//evil.example'],
+    ['/a/..//evil.example/path'],
+    ['/%2e//evil.example'],
+    ['/./\\evil.example'],
   ])('refuses %s and goes home instead', (next) => {
     expect(safeNext(next)).toBe('/')
   })

@@ -14,11 +14,14 @@ export function loginPath(here: Here): string {
   return `${LOGIN_PATH}?${new URLSearchParams({ next }).toString()}`
 }
 
+// `//evil.example` and `/\evil.example` are read by browsers as other hosts.
+function isSameSitePath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
+}
+
 /** The `next` to go to after signing in: a same-site path, or `/` when missing or suspicious. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/')) return '/'
-  // `//evil.example` and `/\evil.example` are read by browsers as other hosts.
-  if (next.startsWith('//') || next.startsWith('/\\')) return '/'
+  if (!next || !isSameSitePath(next)) return '/'
   // Control characters (tabs, newlines) are stripped by URL parsers and can hide `//`.
   if ([...next].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return '/'
   const base = 'https://opsdeck.invalid'
@@ -31,5 +34,8 @@ export function safeNext(next: string | null | undefined): string {
   if (url.origin !== base) return '/'
   // Going "back" to the sign-in page would loop.
   if (url.pathname === LOGIN_PATH) return '/'
-  return `${url.pathname}${url.search}${url.hash}`
+  const path = `${url.pathname}${url.search}${url.hash}`
+  // Resolving dot segments can make a new `//` (`/.//evil.example` becomes `//evil.example`):
+  // check the path that is returned, not only the one that came in.
+  return isSameSitePath(path) ? path : '/'
 }
