@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ApiError } from '../../lib/api.ts'
 
 /** Placeholder blocks while data loads; announced once to screen readers, not per block. */
 export function Skeleton({ lines = 3, tall = false }: { lines?: number; tall?: boolean }) {
@@ -37,6 +38,26 @@ export function ErrorState({
         </button>
       ) : null}
     </div>
+  )
+}
+
+/** A query's error state, when it failed: its message, the API's code if any, and Retry. */
+export function QueryErrorState({
+  title,
+  query,
+}: {
+  title: string
+  query: { error: Error | null; refetch: () => unknown; isFetching: boolean }
+}) {
+  if (!query.error) return null
+  return (
+    <ErrorState
+      title={title}
+      message={query.error.message}
+      code={query.error instanceof ApiError ? query.error.code : undefined}
+      onRetry={() => void query.refetch()}
+      retrying={query.isFetching}
+    />
   )
 }
 

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/states.tsx'
-import { ApiError } from '../../lib/api.ts'
+import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { formatTimestamp } from '../../lib/format.ts'
 import { AuditFilters } from './components/audit-filters.tsx'
 import { adminQueries, type AuditEntry } from './queries.ts'
@@ -35,15 +34,7 @@ export function AuditPage() {
         users={users.data}
         onApply={(next) => setParams(auditSearchParams(next))}
       />
-      {audit.error ? (
-        <ErrorState
-          title="Could not load the audit log"
-          message={audit.error.message}
-          code={audit.error instanceof ApiError ? audit.error.code : undefined}
-          onRetry={() => void audit.refetch()}
-          retrying={audit.isFetching}
-        />
-      ) : null}
+      <QueryErrorState title="Could not load the audit log" query={audit} />
       {audit.isPending ? <Skeleton lines={8} /> : null}
       {audit.isSuccess && entries.length === 0 ? (
         <EmptyState title={hasFilters(filters) ? 'No entries match' : 'Nothing recorded yet'}>

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { Confirm } from '../../components/ui/confirm.tsx'
-import { EmptyState, ErrorState, Skeleton } from '../../components/ui/states.tsx'
-import { ApiError } from '../../lib/api.ts'
+import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { formatDate, formatInstant } from '../../lib/format.ts'
 import { CreateTokenForm } from './components/create-token-form.tsx'
 import { type ApiToken, adminQueries, useRevokeToken } from './queries.ts'
@@ -30,15 +29,7 @@ export function TokensPage() {
         <code>Authorization: Bearer …</code>; revoke it when the thing that uses it goes away.
       </p>
       {creating ? <CreateTokenForm onClose={() => setCreating(false)} /> : null}
-      {tokens.error ? (
-        <ErrorState
-          title="Could not load the API tokens"
-          message={tokens.error.message}
-          code={tokens.error instanceof ApiError ? tokens.error.code : undefined}
-          onRetry={() => void tokens.refetch()}
-          retrying={tokens.isFetching}
-        />
-      ) : null}
+      <QueryErrorState title="Could not load the API tokens" query={tokens} />
       {tokens.isPending ? <Skeleton lines={4} /> : null}
       {tokens.data?.length === 0 ? (
         <EmptyState title="No API tokens yet">

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
-import { ErrorState, Skeleton } from '../../components/ui/states.tsx'
-import { ApiError } from '../../lib/api.ts'
+import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { CreateUserForm } from './components/create-user-form.tsx'
 import { UserRow } from './components/user-row.tsx'
 import { adminQueries } from './queries.ts'
@@ -43,15 +42,7 @@ export function UsersPage({ currentUserId }: { currentUserId: number | undefined
           }}
         />
       ) : null}
-      {users.error ? (
-        <ErrorState
-          title="Could not load the users"
-          message={users.error.message}
-          code={users.error instanceof ApiError ? users.error.code : undefined}
-          onRetry={() => void users.refetch()}
-          retrying={users.isFetching}
-        />
-      ) : null}
+      <QueryErrorState title="Could not load the users" query={users} />
       {users.isPending ? <Skeleton lines={6} /> : null}
       {users.data ? (
         <div className="table-scroll">

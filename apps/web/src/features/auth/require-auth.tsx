@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
-import { ErrorState } from '../../components/ui/states.tsx'
+import { QueryErrorState } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { authQueries } from './queries.ts'
 import { loginPath } from './redirects.ts'
@@ -18,13 +18,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return (
       <div className="auth-screen">
         <div className="auth-card">
-          <ErrorState
-            title="Could not check your session"
-            message={me.error.message}
-            code={me.error instanceof ApiError ? me.error.code : undefined}
-            onRetry={() => void me.refetch()}
-            retrying={me.isFetching}
-          />
+          <QueryErrorState title="Could not check your session" query={me} />
         </div>
       </div>
     )
