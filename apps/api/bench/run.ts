@@ -6,9 +6,11 @@ import { sql } from 'kysely'
 import pino from 'pino'
 import { createApp } from '../src/app.ts'
 import { insertToken } from '../src/tokens/queries.ts'
+import { scaleServices } from './scale.ts'
 
 // `pnpm bench`: the dashboard's hot paths on the demo data (or BENCH_DATABASE_URL's), measured
 // side by side in one run, since absolute times on a shared 2-core machine mean little.
+// BENCH_SERVICES=500 grows the demo to that many services (rollups cloned) first.
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 
 const dir = await mkdtemp(path.join(tmpdir(), 'opsdeck-bench-'))
@@ -17,6 +19,8 @@ const database = await openDatabase({
   databaseUrl: process.env.BENCH_DATABASE_URL,
   embeddedDir: path.join(dir, 'postgres'),
   embeddedPort: 54_450,
+  // Seeding and cloning rollups run longer than a request ever may.
+  statementTimeoutMs: 600_000,
 })
 const { db } = database
 try {
@@ -25,6 +29,14 @@ try {
     const t0 = performance.now()
     await seedDemo(db)
     console.log(`seeded demo data in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  }
+  const target = Number(process.env.BENCH_SERVICES ?? 0)
+  if (target > 0) {
+    const t0 = performance.now()
+    const added = await scaleServices(db, target)
+    console.log(
+      `cloned ${added} services' rollups in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
   }
   await sql`VACUUM ANALYZE`.execute(db)
   const app = createApp({ db, logger: pino({ level: 'silent' }) })
