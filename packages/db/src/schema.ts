@@ -261,6 +261,8 @@ export interface LoginFailuresTable {
   id: Id
   key: string
   at: ColumnType<Date, Date | string | undefined, never>
+  /** Charged before the password check and not settled yet. */
+  pending: Generated<boolean>
 }
 
 export interface Database {

@@ -10,9 +10,14 @@ export interface AuthConfig {
   loginLimits: LoginLimits
 }
 
+/** Failed sign-ins allowed per sliding window; see throttle.ts for how they combine. */
 export interface LoginLimits {
   windowMs: number
+  /** One client address's failures on one account: an attacker's own budget. */
+  perAccountAddress: number
+  /** The account's failures from every address: past it, only addresses that have not failed may try. */
   perAccount: number
+  /** One client address's failures, whichever accounts it named. */
   perAddress: number
 }
 
@@ -23,5 +28,5 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
   sessionMaxMs: 7 * 24 * HOUR_MS,
   trustedProxy: false,
   hash: {},
-  loginLimits: { windowMs: 15 * 60_000, perAccount: 10, perAddress: 30 },
+  loginLimits: { windowMs: 15 * 60_000, perAccountAddress: 10, perAccount: 100, perAddress: 30 },
 }

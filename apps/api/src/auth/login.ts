@@ -11,21 +11,22 @@ import { createSession, deleteStaleSessions } from './sessions.ts'
 import {
   chargeAttempt,
   clearFailures,
+  confirmFailure,
   forgiveAttempt,
-  loginThrottleKeys,
-  type ThrottleKey,
+  type LoginKeys,
+  loginKeys,
 } from './throttle.ts'
 
 const INVALID = errorBody('invalid_credentials', 'Email or password is incorrect')
 
 /**
  * Charges a password attempt to the keys before the password is checked: either the pending
- * attempt (take it back with `forgiveAttempt` when the password is right) or a 429 with
- * Retry-After when the keys are over their limit.
+ * attempt (settle it with `confirmFailure` when the password is wrong, `forgiveAttempt` when it
+ * is right) or a 429 with Retry-After when the keys are over their limit.
  */
-export async function startAttempt<E extends AppEnv>(c: Context<E>, keys: ThrottleKey[]) {
+export async function startAttempt<E extends AppEnv>(c: Context<E>, keys: LoginKeys) {
   const { db, now, auth } = varsOf(c)
-  const charged = await chargeAttempt(db, keys, now, auth.loginLimits.windowMs)
+  const charged = await chargeAttempt(db, keys, auth.loginLimits, now)
   if ('pending' in charged) return { pending: charged.pending, refused: undefined }
   const wait = charged.retryAfter
   const minutes = Math.ceil(wait / 60)
@@ -48,7 +49,7 @@ export async function startAttempt<E extends AppEnv>(c: Context<E>, keys: Thrott
 export async function login(c: Context<AppEnv>, email: string, password: string) {
   const { db, now, auth: cfg } = c.var
   const address = clientAddress(c)
-  const keys = loginThrottleKeys(email, address, cfg.loginLimits)
+  const keys = loginKeys(email, address)
   const { pending, refused } = await startAttempt(c, keys)
   if (refused) return refused
 
@@ -56,8 +57,8 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash(cfg.hash)), password)
   if (!user || !ok || user.disabledAt) {
     const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled'
-    // The failure was charged before the check: only the audit row is left to write. The typed
-    // email is not kept: people paste passwords into the wrong field.
+    // The typed email is not kept: people paste passwords into the wrong field.
+    await confirmFailure(db, pending)
     await recordAudit(db, c, {
       entity: 'auth',
       entityId: user?.id ?? '',
@@ -89,8 +90,9 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
       .set({ lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) })
       .where('id', '=', user.id)
       .execute()
+    // This address has proved itself on this account; the account's other counters stay.
     await forgiveAttempt(trx, pending)
-    await clearFailures(trx, keys[0].key)
+    await clearFailures(trx, keys.accountAddress)
     await recordAudit(
       trx,
       c,

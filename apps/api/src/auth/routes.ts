@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { recordAudit, REDACTED } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
+import { text } from '../lib/text.ts'
 import { validate } from '../lib/validate.ts'
 import { access } from './access.ts'
 import { clientAddress } from './client-address.ts'
@@ -11,10 +12,10 @@ import { login, startAttempt } from './login.ts'
 import { hashPassword, MAX_PASSWORD_LENGTH, NewPassword, verifyPassword } from './password.ts'
 import { findPasswordHash, setPasswordHash } from './queries.ts'
 import { deleteSession, deleteUserSessions } from './sessions.ts'
-import { forgiveAttempt, loginThrottleKeys } from './throttle.ts'
+import { confirmFailure, forgiveAttempt, loginKeys } from './throttle.ts'
 
 const LoginBody = z.object({
-  email: z.string().trim().min(1).max(254),
+  email: text().trim().min(1).max(254),
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 })
 
@@ -51,12 +52,12 @@ export const auth = new Hono<AppEnv>()
     const { db, now, auth: cfg, actor } = c.var
     const userId = actor.user.id
     // Guessing the current password through a stolen session is throttled like signing in.
-    const keys = loginThrottleKeys(actor.user.email, clientAddress(c), cfg.loginLimits)
+    const keys = loginKeys(actor.user.email, clientAddress(c))
     const { pending, refused } = await startAttempt(c, keys)
     if (refused) return refused
     const stored = await findPasswordHash(db, userId)
-    // A wrong password leaves the attempt charged as a failure.
     if (!stored || !(await verifyPassword(stored, currentPassword))) {
+      await confirmFailure(db, pending)
       return c.json(errorBody('wrong_password', 'The current password is not right'), 422)
     }
     const passwordHash = await hashPassword(newPassword, cfg.hash)

@@ -10,7 +10,8 @@ import {
   type TestApp,
 } from '../../test/helpers.ts'
 import pino from 'pino'
-import type { LoginLimits } from './config.ts'
+import { DEFAULT_AUTH_CONFIG, type LoginLimits } from './config.ts'
+import { loginKeys } from './throttle.ts'
 
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000
@@ -46,26 +47,48 @@ function attempt(
 }
 
 describe('login rate limit', () => {
-  it('stops an account after 10 failures in 15 minutes, right password or not', async () => {
+  it('stops an address after 10 failures on an account, while the owner signs in from elsewhere', async () => {
     const user = await createUser(ctx.db)
+    const attacker = freshAddress()
     const wrong = { email: user.email, password: 'wrong-password-x' }
     for (let i = 0; i < 10; i++) {
       ctx.clock.now = new Date(START.getTime() + i * MINUTE)
-      expect((await attempt(wrong, freshAddress())).status).toBe(401)
+      expect((await attempt(wrong, attacker)).status).toBe(401)
     }
     // 10th failure at START + 9 min: the first (at START) leaves the window at START + 15 min.
-    const blocked = await attempt(user, freshAddress())
+    const blocked = await attempt(user, attacker)
     expect(blocked.status).toBe(429)
     expect(blocked.headers.get('retry-after')).toBe(String(15 * 60 - 9 * 60))
     expect(await blocked.json()).toEqual({
       error: { code: 'rate_limited', message: 'Too many sign-in attempts; try again in 6 minutes' },
     })
-    // Another account from the same place is not affected.
+    // The owner, from an address that has not been failing, gets in at once.
+    expect((await attempt(user, freshAddress())).status).toBe(200)
+    // Another account from the attacker's address is not affected.
     const other = await createUser(ctx.db)
-    expect((await attempt(other, freshAddress())).status).toBe(200)
+    expect((await attempt(other, attacker)).status).toBe(200)
     // Once the oldest failure is out of the window, one more try is allowed.
     ctx.clock.now = new Date(START.getTime() + 15 * MINUTE + 1)
-    expect((await attempt(user, freshAddress())).status).toBe(200)
+    expect((await attempt(user, attacker)).status).toBe(200)
+  })
+
+  it('slows an address down from its third failure on an account: 1 s, then 2 s, 4 s …', async () => {
+    const user = await createUser(ctx.db)
+    const address = freshAddress()
+    const wrong = { email: user.email, password: 'wrong-password-x' }
+    const at = (seconds: number) => (ctx.clock.now = new Date(START.getTime() + seconds * 1000))
+    for (let i = 0; i < 3; i++) expect((await attempt(wrong, address)).status).toBe(401)
+    const slowed = await attempt(user, address)
+    expect(slowed.status).toBe(429)
+    expect(slowed.headers.get('retry-after')).toBe('1')
+    at(1)
+    expect((await attempt(wrong, address)).status).toBe(401)
+    expect((await attempt(wrong, address)).headers.get('retry-after')).toBe('2')
+    at(3)
+    expect((await attempt(user, address)).status).toBe(200)
+    // Signing in wipes this address's record on the account: no delay any more.
+    expect((await attempt(wrong, address)).status).toBe(401)
+    expect((await attempt(wrong, address)).status).toBe(401)
   })
 
   it('stops an address after 30 failures in 15 minutes, whichever accounts it tries', async () => {
@@ -143,7 +166,7 @@ function strictApp(limits: Partial<LoginLimits>) {
     clock: () => ctx.clock.now,
     auth: {
       hash: TEST_HASH,
-      loginLimits: { windowMs: 15 * MINUTE, perAccount: 10, perAddress: 30, ...limits },
+      loginLimits: { ...DEFAULT_AUTH_CONFIG.loginLimits, ...limits },
     },
   })
 }
@@ -152,16 +175,49 @@ const tally = (statuses: number[]) =>
   statuses.reduce<Record<number, number>>((t, s) => ({ ...t, [s]: (t[s] ?? 0) + 1 }), {})
 
 describe('login rate limit under parallel attempts', () => {
-  it('lets no more than the account’s limit through a burst of wrong passwords', async () => {
-    const app = strictApp({ perAccount: 3 })
+  it('lets no more than the limit through a burst of wrong passwords from one address', async () => {
+    const app = strictApp({ perAccountAddress: 3 })
     const user = await createUser(ctx.db)
+    const attacker = freshAddress()
     const wrong = { email: user.email, password: 'wrong-password-x' }
     const burst = await Promise.all(
-      Array.from({ length: 40 }, async () => attempt(wrong, freshAddress(), app)),
+      Array.from({ length: 40 }, async () => attempt(wrong, attacker, app)),
     )
     expect(tally(burst.map((r) => r.status))).toEqual({ 401: 3, 429: 37 })
-    // The right password is refused too: the account is out of attempts.
-    expect((await attempt(user, freshAddress(), app)).status).toBe(429)
+    // That address is out of attempts on the account, right password or not; the owner is not.
+    expect((await attempt(user, attacker, app)).status).toBe(429)
+    expect((await attempt(user, freshAddress(), app)).status).toBe(200)
+  })
+
+  it('lets 20 parallel sign-ins with the right password all through', async () => {
+    const user = await createUser(ctx.db)
+    const address = freshAddress()
+    const burst = await Promise.all(Array.from({ length: 20 }, async () => attempt(user, address)))
+    expect(tally(burst.map((r) => r.status))).toEqual({ 200: 20 })
+    const left = await ctx.db.selectFrom('loginFailures').select('key').execute()
+    expect(left.map((r) => r.key).filter((k) => k.includes(user.email))).toEqual([])
+  })
+
+  it('past the account’s ceiling, gives each address one guess and the owner still a way in', async () => {
+    const app = strictApp({ perAccount: 5 })
+    const user = await createUser(ctx.db)
+    const wrong = { email: user.email, password: 'wrong-password-x' }
+    // Below the ceiling an address has its own budget of 10.
+    const early = freshAddress()
+    for (let i = 0; i < 2; i++) expect((await attempt(wrong, early, app)).status).toBe(401)
+    // A distributed attack: 30 addresses at once, each trying once, pushes the account past it.
+    const bots = Array.from({ length: 30 }, freshAddress)
+    const first = await Promise.all(bots.map(async (a) => attempt(wrong, a, app)))
+    expect(tally(first.map((r) => r.status))).toEqual({ 401: 30 })
+    // Now every address that has failed on the account waits, the early one too.
+    const second = await Promise.all([...bots, early].map(async (a) => attempt(wrong, a, app)))
+    expect(tally(second.map((r) => r.status))).toEqual({ 429: 31 })
+    expect(Number(second[0]!.headers.get('retry-after'))).toBe(15 * 60)
+    // An address that has not failed may still try: the owner gets in.
+    expect((await attempt(user, freshAddress(), app)).status).toBe(200)
+    // Once the attack is out of the window, the ceiling no longer holds anyone back.
+    ctx.clock.now = new Date(START.getTime() + 15 * MINUTE + 1)
+    expect((await attempt(wrong, bots[0]!, app)).status).toBe(401)
   })
 
   it('lets no more than the address’s limit through a burst over many accounts', async () => {
@@ -187,6 +243,22 @@ describe('login rate limit under parallel attempts', () => {
     // Two failures so far: one more is allowed, then the address is stopped.
     expect((await guess(3)).status).toBe(401)
     expect((await guess(4)).status).toBe(429)
+  })
+})
+
+describe('attempts that never settled', () => {
+  it('count as failures once a minute old (their process died mid-check)', async () => {
+    const user = await createUser(ctx.db)
+    const address = freshAddress()
+    const keys = loginKeys(user.email, address)
+    const at = new Date(START.getTime() - 2 * MINUTE)
+    await ctx.db
+      .insertInto('loginFailures')
+      .values(Array.from({ length: 10 }, () => ({ key: keys.accountAddress, at, pending: true })))
+      .execute()
+    const res = await attempt(user, address)
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe(String(13 * 60))
   })
 })
 

@@ -6,6 +6,7 @@ import * as projects from './2026-11-27-04-projects.ts'
 import * as capacity from './2026-11-27-05-capacity.ts'
 import * as auth from './2026-11-27-06-auth.ts'
 import * as authThrottle from './2026-11-28-01-auth-throttle.ts'
+import * as loginLockout from './2026-12-02-01-login-lockout.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-05-capacity': capacity,
   '2026-11-27-06-auth': auth,
   '2026-11-28-01-auth-throttle': authThrottle,
+  '2026-12-02-01-login-lockout': loginLockout,
 }
