@@ -21,7 +21,7 @@ export async function setupApp(now = new Date(), auth: Partial<AuthConfig> = {})
     clock: () => clock.now,
     auth: { hash: TEST_HASH, ...auth },
   })
-  return { app, db: database.db, drop: database.drop, clock }
+  return { app, db: database.db, url: database.url, drop: database.drop, clock }
 }
 
 export type TestApp = Awaited<ReturnType<typeof setupApp>>

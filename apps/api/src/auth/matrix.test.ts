@@ -36,6 +36,7 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/users': 'admin',
   'PATCH /api/v1/users/:id': 'admin',
   'POST /api/v1/users/:id/password': 'admin',
+  'POST /api/v1/users/:id/unlock': 'admin',
   'GET /api/v1/tokens': 'admin',
   'POST /api/v1/tokens': 'admin',
   'DELETE /api/v1/tokens/:id': 'admin',

@@ -1,5 +1,6 @@
 import type { Database, Role } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
+import { ACCOUNT_KEY_PREFIX } from '../auth/throttle.ts'
 
 const PUBLIC_COLUMNS = [
   'id',
@@ -11,8 +12,19 @@ const PUBLIC_COLUMNS = [
   'lastLoginAt',
 ] as const
 
-export function listUsers(db: Kysely<Database>) {
-  return db.selectFrom('users').select(PUBLIC_COLUMNS).orderBy('id').execute()
+/** Every user, with the failed sign-ins on their account since `since` (the throttle's window). */
+export function listUsers(db: Kysely<Database>, since: Date) {
+  return db
+    .selectFrom('users')
+    .select(PUBLIC_COLUMNS)
+    .select(
+      sql<number>`(
+        SELECT count(*)::int FROM login_failures f
+        WHERE f.key = ${ACCOUNT_KEY_PREFIX} || lower(users.email) AND f.at > ${since} AND NOT f.pending
+      )`.as('recentFailures'),
+    )
+    .orderBy('id')
+    .execute()
 }
 
 export function findUser(db: Kysely<Database>, id: number) {

@@ -49,6 +49,7 @@ describe('GET /api/v1/users', () => {
       disabledAt: null,
       createdAt: expect.any(String),
       lastLoginAt: null,
+      recentFailures: 0,
     })
     const me = body.users.find((u) => u.id === admin.user.id)!
     expect(me.lastLoginAt).toBe('2026-11-04T12:00:00.000Z')
@@ -234,6 +235,45 @@ describe('POST /api/v1/users/:id/password', () => {
     const res = await call('POST', '/api/v1/users/999999/password', {
       password: 'long-enough-pass',
     })
+    expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ error: { code: 'user_not_found' } })
+  })
+})
+
+describe('POST /api/v1/users/:id/unlock', () => {
+  const listed = async (id: number) =>
+    (
+      (await read(await call('GET', '/api/v1/users'))).users as (UserJson & {
+        recentFailures: number
+      })[]
+    ).find((u) => u.id === id)!
+  const signIn = (email: string, password: string) =>
+    postJson(ctx, '/api/v1/auth/login', { email, password })
+
+  it('forgets the account’s failed sign-ins, so its owner is let in again, and audits it', async () => {
+    const user = await createUser(ctx.db)
+    for (let i = 0; i < 3; i++) {
+      expect((await signIn(user.email, 'wrong-password-1')).status).toBe(401)
+    }
+    expect((await listed(user.id)).recentFailures).toBe(3)
+    // Three failures from this address: its next try must wait, even with the right password.
+    expect((await signIn(user.email, user.password)).status).toBe(429)
+
+    const res = await call('POST', `/api/v1/users/${user.id}/unlock`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ cleared: 3 })
+    expect((await listed(user.id)).recentFailures).toBe(0)
+    expect((await signIn(user.email, user.password)).status).toBe(200)
+    const [row] = await auditOf(user.id)
+    expect(row).toMatchObject({
+      action: 'unlock',
+      actorUserId: admin.user.id,
+      changes: { failedSignIns: { from: 3, to: 0 }, via: 'admin' },
+    })
+  })
+
+  it('answers 404 for a user that does not exist', async () => {
+    const res = await call('POST', '/api/v1/users/999999/unlock')
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ error: { code: 'user_not_found' } })
   })

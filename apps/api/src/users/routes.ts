@@ -6,6 +6,7 @@ import { ROLES } from '../auth/actor.ts'
 import { hashPassword, NewPassword } from '../auth/password.ts'
 import { setPasswordHash } from '../auth/queries.ts'
 import { deleteUserSessions } from '../auth/sessions.ts'
+import { unlockAccount } from '../auth/unlock-account.ts'
 import { created, diff, recordAudit, REDACTED } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { validate } from '../lib/validate.ts'
@@ -32,7 +33,10 @@ const PasswordReset = z.object({ password: NewPassword })
 const notFound = errorBody('user_not_found', 'No such user')
 
 export const users = new Hono<AppEnv>()
-  .get('/', access('admin'), async (c) => c.json({ users: await listUsers(c.var.db) }, 200))
+  .get('/', access('admin'), async (c) => {
+    const since = new Date(c.var.now.getTime() - c.var.auth.loginLimits.windowMs)
+    return c.json({ users: await listUsers(c.var.db, since) }, 200)
+  })
   .post('/', access('admin'), validate('json', NewUser), async (c) => {
     const { password, ...fields } = c.req.valid('json')
     const passwordHash = await hashPassword(password, c.var.auth.hash)
@@ -121,3 +125,15 @@ export const users = new Hono<AppEnv>()
       return c.body(null, 204)
     },
   )
+  // Forgets the account's failed sign-ins from every address: the way out of a lock-out.
+  .post('/:id/unlock', access('admin'), validate('param', UserId), async (c) => {
+    const { id } = c.req.valid('param')
+    const { actor, now, requestId } = c.var
+    const unlocked = await unlockAccount(
+      c.var.db,
+      { userId: id },
+      { actor: { userId: actor.user.id, tokenId: null }, at: now, requestId, via: 'admin' },
+    )
+    if (!unlocked) return c.json(notFound, 404)
+    return c.json({ cleared: unlocked.cleared }, 200)
+  })
