@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveRange } from './range.ts'
+import { Instant, RangeQuery, resolveRange } from './range.ts'
 
 const NOW = new Date('2026-11-27T10:00:00Z')
 
@@ -46,5 +46,27 @@ describe('resolveRange', () => {
       ok: false,
       message: 'the range may span at most 400 days',
     })
+  })
+})
+
+describe('RangeQuery and Instant', () => {
+  // `new Date(50, 0, 1)` is 1950: years 0–99 must never reach the date arithmetic.
+  it('refuse a year before 1970, which is a typo, with a message saying so', () => {
+    for (const from of ['0050-01-01', '0001-01-01T00:00:00Z', '1969-12-31']) {
+      expect(RangeQuery.safeParse({ from }).error?.issues).toEqual([
+        expect.objectContaining({ path: ['from'], message: 'must be in 1970 or later' }),
+      ])
+    }
+    expect(Instant.safeParse('0099-12-31T00:00:00+01:00').error?.issues).toEqual([
+      expect.objectContaining({ message: 'must be in 1970 or later' }),
+    ])
+  })
+
+  it('take 1970 on', () => {
+    expect(RangeQuery.parse({ from: '1970-01-01', to: '2026-11-27T10:00:00Z' })).toEqual({
+      from: '1970-01-01',
+      to: '2026-11-27T10:00:00Z',
+    })
+    expect(Instant.parse('1970-01-01T00:00:00Z')).toEqual(new Date(0))
   })
 })

@@ -1,14 +1,28 @@
 import { TZDate } from '@date-fns/tz'
 import { addDays } from 'date-fns'
 import { z } from 'zod'
+import { errorBody } from './errors.ts'
 
 const MAX_RANGE_DAYS = 400
 const DEFAULT_RANGE_DAYS = 30
 const DAY_MS = 86_400_000
 
+/** No data predates 1970; an earlier year is a typo (and years 0–99 would read as 1900–1999). */
+export const MIN_YEAR = 1970
+const fromMinYear = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR
+const MIN_YEAR_MESSAGE = `must be in ${MIN_YEAR} or later`
+
 // `from`/`to` are ISO instants or calendar days. A day means the organisation's local midnight;
 // a day given as `to` is inclusive (from=2026-11-01&to=2026-11-30 is all of November).
-const Bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })])
+const Bound = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .refine(fromMinYear, MIN_YEAR_MESSAGE)
+
+/** An ISO instant with its offset, from MIN_YEAR on, as a Date. */
+export const Instant = z.iso
+  .datetime({ offset: true })
+  .refine(fromMinYear, MIN_YEAR_MESSAGE)
+  .transform((s) => new Date(s))
 
 export const RangeQuery = z.object({ from: Bound.optional(), to: Bound.optional() })
 export type RangeQuery = z.infer<typeof RangeQuery>
@@ -25,12 +39,18 @@ export function resolveRange(q: RangeQuery, timezone: string, now = new Date()):
   const from = q.from
     ? toInstant(q.from, timezone, 'start')
     : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS)
-  if (from >= to) return { ok: false, message: '`from` must be before `to`' }
+  if (from >= to) return { ok: false, message: REVERSED }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     return { ok: false, message: `the range may span at most ${MAX_RANGE_DAYS} days` }
   }
   return { ok: true, range: { from, to } }
 }
+
+export const REVERSED = '`from` must be before `to`'
+
+/** The 400 body for a range whose bounds are each valid but do not fit together. */
+export const invalidRange = (message: string) =>
+  errorBody('invalid_range', message, [{ path: 'query.from', message }])
 
 function toInstant(value: string, timezone: string, edge: 'start' | 'end'): Date {
   if (value.includes('T')) return new Date(value)

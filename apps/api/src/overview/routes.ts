@@ -4,9 +4,8 @@ import { format, startOfISOWeek } from 'date-fns'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
-import { errorBody } from '../lib/errors.ts'
 import { getOrganisation } from '../lib/organisation.ts'
-import { RangeQuery, resolveRange } from '../lib/range.ts'
+import { invalidRange, RangeQuery, resolveRange } from '../lib/range.ts'
 import { validate } from '../lib/validate.ts'
 import { listProjectFinancials, summariseBudgets } from './budgets.ts'
 import { listPersonWeek, summariseCapacity } from './capacity.ts'
@@ -22,7 +21,7 @@ export const overview = new Hono<AppEnv>().get(
     const org = await getOrganisation(db)
     const now = c.var.now
     const resolved = resolveRange(c.req.valid('query'), org.timezone, now)
-    if (!resolved.ok) return c.json(errorBody('invalid_range', resolved.message), 400)
+    if (!resolved.ok) return c.json(invalidRange(resolved.message), 400)
     const { range } = resolved
     // Budgets are as of the range's last day (never the future); capacity is this week, locally.
     const asOf = new Date(Math.min(range.to.getTime() - 1, now.getTime()))
