@@ -36,6 +36,12 @@ describe('CSRF protection', () => {
       { Origin: 'https://evil.example' },
       { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Site': 'same-site' },
+      // Our own host, but marked by the browser as another site, or from another scheme or port.
+      { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-site' },
+      { Origin: 'https://localhost', 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'https://localhost', 'Sec-Fetch-Site': 'same-site' },
+      { Origin: 'https://localhost' },
+      { Origin: 'http://localhost:8080' },
       { Origin: 'null' },
       {}, // neither header: not from a browser page we can vouch for
     ]
@@ -59,30 +65,44 @@ describe('CSRF protection', () => {
     ).toBe(201)
   })
 
-  it('compares the host, so a TLS-terminating proxy is fine', async () => {
+  it('compares the whole origin: scheme, host and port', async () => {
     const admin = await loginAs(ctx, 'admin')
-    const res = await createTokenWith(
-      { ...admin.headers, Origin: 'https://ops.example:8443' },
-      ctx.app,
-      'http://ops.example:8443',
-    )
-    expect(res.status).toBe(201)
+    const from = (origin: string, url: string) =>
+      createTokenWith({ ...admin.headers, Origin: origin }, ctx.app, url)
+    // A page served over plain http must not act on the https site, nor the other way round.
+    expect((await from('http://ops.example', 'https://ops.example')).status).toBe(403)
+    expect((await from('https://ops.example:8443', 'http://ops.example:8443')).status).toBe(403)
+    expect((await from('https://ops.example:8443', 'https://ops.example:9443')).status).toBe(403)
+    // A default port is the same origin whether written or not.
+    expect((await from('https://ops.example', 'https://ops.example:443')).status).toBe(201)
   })
 
-  it('trusts X-Forwarded-Host only behind a trusted proxy', async () => {
+  it('behind a trusted proxy, takes the scheme and host the proxy forwards', async () => {
     const admin = await loginAs(ctx, 'admin')
     const headers = {
       ...admin.headers,
       Origin: 'https://ops.example',
       'X-Forwarded-Host': 'ops.example',
+      'X-Forwarded-Proto': 'https',
     }
+    // Not trusted: the headers are the client's word, and the request is http://localhost.
     expect((await createTokenWith(headers)).status).toBe(403)
     const proxied = createApp({
       db: ctx.db,
       logger: pino({ level: 'silent' }),
       auth: { hash: TEST_HASH, trustedProxy: true },
     })
+    // A TLS-terminating proxy: the browser's https origin matches what the proxy forwards.
     expect((await createTokenWith(headers, proxied)).status).toBe(201)
+    const tls = {
+      ...admin.headers,
+      Origin: 'https://ops.example:8443',
+      'X-Forwarded-Proto': 'https',
+    }
+    expect((await createTokenWith(tls, proxied, 'http://ops.example:8443')).status).toBe(201)
+    // The same host over plain http is another origin, even through the proxy.
+    const downgraded = { ...headers, Origin: 'http://ops.example' }
+    expect((await createTokenWith(downgraded, proxied)).status).toBe(403)
   })
 
   it('exempts bearer-token requests, which a page cannot make a browser send', async () => {

@@ -8,28 +8,40 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 type Verdict = 'same' | 'cross' | 'unknown'
 
 // Browsers send Sec-Fetch-Site and Origin on every unsafe request and a page cannot forge either.
-// Either one saying "same origin" is enough (Origin for browsers that predate Sec-Fetch-Site).
+// Sec-Fetch-Site decides when it is there: only `same-origin` passes, and `same-site` is refused
+// too (a sibling subdomain, or the same host over http, is another origin). `none` (the user's own
+// action) and its absence (older browsers) leave it to Origin, compared as a whole origin.
 function originVerdict(c: Context<AppEnv>): Verdict {
   const site = c.req.header('sec-fetch-site')
   if (site === 'same-origin') return 'same'
+  if (site && site !== 'none') return 'cross'
   const origin = c.req.header('origin')
   if (origin) {
-    const host = hostOf(origin)
-    return host !== undefined && requestHosts(c).has(host) ? 'same' : 'cross'
+    const theirs = originOf(origin)
+    return theirs !== undefined && theirs === ownOrigin(c) ? 'same' : 'cross'
   }
   return site ? 'cross' : 'unknown'
 }
 
-function requestHosts(c: Context<AppEnv>): Set<string> {
-  const hosts = new Set([new URL(c.req.url).host])
-  const forwarded = c.var.auth.trustedProxy && c.req.header('x-forwarded-host')
-  if (forwarded) hosts.add(forwarded.split(',')[0]!.trim())
-  return hosts
+/** The origin the browser sees: the request's, or behind a trusted proxy, the one it forwards. */
+function ownOrigin(c: Context<AppEnv>): string | undefined {
+  const url = new URL(c.req.url)
+  let scheme = url.protocol.slice(0, -1)
+  let host = url.host
+  if (c.var.auth.trustedProxy) {
+    scheme = firstOf(c.req.header('x-forwarded-proto')) ?? scheme
+    host = firstOf(c.req.header('x-forwarded-host')) ?? host
+  }
+  return originOf(`${scheme}://${host}`)
 }
 
-function hostOf(origin: string): string | undefined {
+const firstOf = (header: string | undefined) => header?.split(',')[0]?.trim() || undefined
+
+// Scheme, host and port, with a default port left out as browsers do; undefined for `null`.
+function originOf(text: string): string | undefined {
   try {
-    return new URL(origin).host
+    const origin = new URL(text).origin
+    return origin === 'null' ? undefined : origin
   } catch {
     return undefined
   }
