@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Actor } from './auth/actor.ts'
 import type { AuthConfig } from './auth/config.ts'
+import type { OutageLog } from './lib/outage.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -15,6 +16,12 @@ export interface AppDeps {
   clock?: () => Date
   /** Session lifetimes, proxy trust, password-hash cost, login limits; defaults otherwise. */
   auth?: Partial<AuthConfig>
+  /** Asks the database itself whether it answers (not a pooled seat); `SELECT 1` otherwise. */
+  ping?: (timeoutMs: number) => Promise<void>
+  /** True once the process is shutting down: /readyz says 503, connections are not kept alive. */
+  draining?: () => boolean
+  /** Logs database outages once per change; made from `logger` when not given. */
+  outage?: OutageLog
 }
 
 export interface AppEnv {
@@ -25,6 +32,8 @@ export interface AppEnv {
     auth: AuthConfig
     /** Who is calling: set on every /api/v1 request, null when nobody is signed in. */
     actor: Actor | null
+    /** What /readyz needs: the database ping and whether the process is shutting down. */
+    health: { ping: ((timeoutMs: number) => Promise<void>) | undefined; draining: () => boolean }
   }
 }
 

@@ -7,8 +7,10 @@ import { csrfGuard } from './auth/csrf.ts'
 import { dummyHash } from './auth/password.ts'
 import { auth } from './auth/routes.ts'
 import { health } from './health/routes.ts'
-import { ApiError, errorBody, isDatabaseUnavailable, sendError } from './lib/errors.ts'
+import { isDatabaseUnavailable, isPoolOverloaded, isStatementTimeout } from '@opsdeck/db'
+import { ApiError, errorBody, sendError } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
+import { OutageLog } from './lib/outage.ts'
 import { requestIds } from './lib/request-id.ts'
 import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
@@ -36,7 +38,13 @@ export function createApp(deps: AppDeps) {
   const authConfig = { ...DEFAULT_AUTH_CONFIG, ...deps.auth }
   // Made now, so that even the first sign-in with an unknown email takes no longer than others.
   dummyHash(authConfig.hash).catch(() => {})
+  const outage = deps.outage ?? new OutageLog(deps.logger)
   const app = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      await next()
+      // Shutting down: every answer closes its connection, so keep-alive clients move on.
+      if (deps.draining?.()) c.header('Connection', 'close')
+    })
     .use(securityHeaders())
     .use(requestIds(authConfig.trustedProxy))
     .use(requestLogger(deps.logger))
@@ -45,6 +53,7 @@ export function createApp(deps: AppDeps) {
       c.set('now', deps.clock?.() ?? new Date())
       c.set('auth', authConfig)
       c.set('actor', null)
+      c.set('health', { ping: deps.ping, draining: deps.draining ?? (() => false) })
       await next()
     })
     .route('/', health)
@@ -55,9 +64,21 @@ export function createApp(deps: AppDeps) {
   )
   app.onError((err, c) => {
     if (err instanceof ApiError) return sendError(c, err)
+    // Overload and outages are the server's state, not a fault of this request: no stack per
+    // request (OutageLog writes one line when the database goes and one when it comes back).
+    if (isPoolOverloaded(err)) {
+      c.header('Retry-After', '1')
+      return c.json(errorBody('overloaded', 'Too many requests at once: try again shortly'), 503)
+    }
     if (isDatabaseUnavailable(err)) {
-      c.var.log.error({ err }, 'database unavailable')
+      outage.countRefused()
+      c.header('Retry-After', '2')
       return c.json(errorBody('database_unavailable', 'The database is not answering'), 503)
+    }
+    if (isStatementTimeout(err)) {
+      c.var.log.warn({ error: { message: err.message } }, 'query cancelled by statement_timeout')
+      c.header('Retry-After', '5')
+      return c.json(errorBody('database_timeout', 'The database took too long to answer'), 503)
     }
     c.var.log.error({ err }, 'unhandled error')
     return c.json(errorBody('internal', 'Something went wrong on our side'), 500)

@@ -28,5 +28,9 @@ export const Env = DbEnv.extend({
     .default(8),
   OPSDECK_SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
   OPSDECK_TRUSTED_PROXY: Flag.default(false),
+  // How long a start waits for an external database that is not up yet (docker compose, systemd).
+  OPSDECK_DB_WAIT_SECONDS: z.coerce.number().min(0).max(3_600).default(60),
+  // How long requests in flight at SIGTERM may take to finish before their connections are cut.
+  OPSDECK_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(15),
 })
 export type Env = z.infer<typeof Env>

@@ -11,15 +11,19 @@ import {
   parseEnv,
   readEnv,
   seedDemo,
+  waitForDatabase,
   type Database,
+  type OpenedDatabase,
 } from '@opsdeck/db'
 import { ensurePartitions, startWorker } from '@opsdeck/worker'
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import pino from 'pino'
 import { createApp } from './app.ts'
 import { ensureDemoUsers, ensureFirstAdmin } from './auth/bootstrap.ts'
 import { DEFAULT_AUTH_CONFIG } from './auth/config.ts'
 import { Env } from './env.ts'
+import { OutageLog } from './lib/outage.ts'
+import { closeGracefully } from './lib/shutdown.ts'
 
 // The only file that reads process.env. Every failure we can foresee ends in one line, not a trace.
 const say = (line: string) => console.log(`opsdeck: ${line}`)
@@ -36,28 +40,30 @@ async function main() {
     )
   }
 
-  const database = await openDatabase(openOptions(env))
+  const outage = new OutageLog(logger)
+  const database = await openDatabase({
+    ...openOptions(env),
+    onStatus: outage.onStatus,
+    onError: outage.onConnectionError,
+  })
   cleanups.unshift(database.close)
-  const { db } = database
-  await sql`SELECT 1`.execute(db).catch((err: unknown) => {
+  await waitForDatabase(() => database.ping(env.PG_CONNECT_TIMEOUT_MS), {
+    timeoutMs: env.OPSDECK_DB_WAIT_SECONDS * 1000,
+    log: say,
+  }).catch((err: unknown) => {
     throw new ConfigError(`cannot reach the database (${database.description}): ${messageOf(err)}`)
   })
   say(`database: ${database.description}`)
-  const applied = await migrateToLatest(db)
-  if (applied.length) say(`applied ${applied.length} migration(s)`)
-  await ensurePartitions(db)
-  if (env.OPSDECK_DEMO && (await isDatabaseEmpty(db))) {
-    say('empty database: loading demo data (once)…')
-    const started = Date.now()
-    await seedDemo(db)
-    say(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  }
+  await setUp(database, env)
+  const { db } = database
 
   if (env.OPSDECK_ROLE !== 'worker') {
-    await ensureAccounts(db, env)
     const app = createApp({
       db,
       logger,
+      outage,
+      ping: database.ping,
+      draining: () => stopping,
       webRoot,
       auth: {
         sessionIdleMs: env.OPSDECK_SESSION_IDLE_HOURS * 3_600_000,
@@ -78,13 +84,34 @@ async function main() {
         ),
       )
     })
-    cleanups.unshift(() => new Promise((resolve) => server.close(resolve)))
+    cleanups.unshift(() => closeGracefully(server, env.OPSDECK_SHUTDOWN_GRACE_SECONDS * 1000, say))
+    graceMs = env.OPSDECK_SHUTDOWN_GRACE_SECONDS * 1000
     say(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`)
   }
   if (env.OPSDECK_ROLE !== 'api') {
     const worker = startWorker({ db, logger })
     cleanups.unshift(worker.stop)
     say('worker running')
+  }
+}
+
+// Migrations, partitions, demo data and first accounts, on a pool of their own: loading the demo
+// runs statements far longer than a request may.
+async function setUp(database: OpenedDatabase, env: Env) {
+  const db = database.connect({ max: 2, statementTimeoutMs: 600_000 })
+  try {
+    const applied = await migrateToLatest(db)
+    if (applied.length) say(`applied ${applied.length} migration(s)`)
+    await ensurePartitions(db)
+    if (env.OPSDECK_DEMO && (await isDatabaseEmpty(db))) {
+      say('empty database: loading demo data (once)…')
+      const started = Date.now()
+      await seedDemo(db)
+      say(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    }
+    if (env.OPSDECK_ROLE !== 'worker') await ensureAccounts(db, env)
+  } finally {
+    await db.destroy()
   }
 }
 
@@ -103,11 +130,15 @@ async function ensureAccounts(db: Kysely<Database>, env: Env) {
 }
 
 let stopping = false
+let graceMs = 0
 async function stop(code: number) {
   if (stopping) return
   stopping = true
-  // Never hang on the way out: whatever is still closing after 20 s is abandoned.
-  setTimeout(() => process.exit(code), 20_000).unref()
+  // Never hang on the way out: whatever is still closing 10 s after the grace period is abandoned.
+  setTimeout(() => {
+    say('shutdown did not finish in time: exiting')
+    process.exit(code || 1)
+  }, graceMs + 10_000).unref()
   for (const cleanup of cleanups) await cleanup().catch(() => {})
   process.exit(code)
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 
 function start(env: Record<string, string>) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
     const child = spawn(process.execPath, ['apps/api/src/index.ts'], {
       cwd: ROOT,
       env: {
@@ -20,8 +20,10 @@ function start(env: Record<string, string>) {
       },
     })
     let stderr = ''
+    let stdout = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('exit', (code) => resolve({ code, stderr: stderr.trim() }))
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.on('exit', (code) => resolve({ code, stderr: stderr.trim(), stdout: stdout.trim() }))
   })
 }
 
@@ -55,8 +57,16 @@ describe('start-up with bad configuration', () => {
     expect(stderr).toMatch(/PORT .*LOG_LEVEL/)
   })
 
-  it('says when the database cannot be reached', async () => {
-    const { code, stderr } = await start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' })
+  it('retries an unreachable database, a line per attempt, then says so', async () => {
+    const { code, stderr, stdout } = await start({
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none',
+      OPSDECK_DB_WAIT_SECONDS: '2',
+    })
+    const attempts = stdout.split('\n').filter((l) => l.includes('database not answering yet'))
+    expect(attempts.length).toBeGreaterThanOrEqual(2)
+    expect(attempts[0]).toMatch(
+      /^opsdeck: database not answering yet \(.*ECONNREFUSED.*\): attempt 1, next in 0\.5 s/,
+    )
     expect(code).toBe(1)
     expect(stderr.split('\n')).toHaveLength(1)
     expect(stderr).toMatch(

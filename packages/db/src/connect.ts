@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { GuardedPool, type DatabaseStatusChange } from './pool.ts'
 import type { Database } from './schema.ts'
 
 // Parse once, for every pool: int8 (counts, pence) and numeric as numbers; `date` stays a
@@ -11,27 +12,42 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 export interface ConnectOptions {
   max?: number
   statementTimeoutMs?: number
+  /** Client-side deadline for one query (default: the statement timeout plus a second). */
+  queryTimeoutMs?: number
   connectionTimeoutMs?: number
+  /** How long a query may wait for a free pooled connection (default 2 s). */
+  queueTimeoutMs?: number
+  /** How long a query retries connecting while the database comes back (default 2 s). */
+  connectRetryMs?: number
   onError?: (err: Error) => void
+  onStatus?: (change: DatabaseStatusChange) => void
 }
 
-export function createPool(connectionString: string, opts: ConnectOptions = {}): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString,
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 4_000
+
+export function createPool(connectionString: string, opts: ConnectOptions = {}): GuardedPool {
+  const statementTimeoutMs = opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS
+  return new GuardedPool(connectionString, {
     max: opts.max ?? 10,
-    connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: opts.statementTimeoutMs ?? 30_000,
-    application_name: 'opsdeck',
+    queueTimeoutMs: opts.queueTimeoutMs ?? 2_000,
+    connectionTimeoutMs: opts.connectionTimeoutMs ?? 3_000,
+    statementTimeoutMs,
+    queryTimeoutMs: opts.queryTimeoutMs ?? statementTimeoutMs + 1_000,
+    connectRetryMs: opts.connectRetryMs ?? 2_000,
+    onError:
+      opts.onError ?? ((err) => console.error('opsdeck: database connection lost:', err.message)),
+    onStatus: opts.onStatus ?? (() => {}),
   })
-  // Without a listener, an idle client's error (server restart, network drop) kills the process.
-  pool.on('error', opts.onError ?? ((err) => console.error('pg pool error:', err.message)))
-  return pool
 }
 
 export function createDb(connectionString: string, opts: ConnectOptions = {}): Kysely<Database> {
+  return kyselyOver(createPool(connectionString, opts))
+}
+
+/** A Kysely over a pool made by `createPool`, for callers that also need the pool's `ping`. */
+export function kyselyOver(pool: GuardedPool): Kysely<Database> {
   return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: createPool(connectionString, opts) }),
+    dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   })
 }

@@ -19,7 +19,13 @@ export const DbEnv = z.object({
     ),
   OPSDECK_DATA_DIR: z.string().default('.data'),
   OPSDECK_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(4_000),
+  // Unset: a second after the statement timeout, so a slow query is cancelled by the server
+  // first and only a frozen or unreachable server meets this deadline.
+  PG_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
+  PG_POOL_QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
 })
 export type DbEnv = z.infer<typeof DbEnv>
 
@@ -47,5 +53,9 @@ export function openOptions(env: DbEnv) {
     embeddedDir: path.resolve(env.OPSDECK_DATA_DIR, 'postgres'),
     embeddedPort: env.OPSDECK_PG_PORT,
     statementTimeoutMs: env.PG_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: env.PG_QUERY_TIMEOUT_MS,
+    connectionTimeoutMs: env.PG_CONNECT_TIMEOUT_MS,
+    max: env.PG_POOL_MAX,
+    queueTimeoutMs: env.PG_POOL_QUEUE_TIMEOUT_MS,
   }
 }

@@ -1,4 +1,12 @@
-export { createDb, createPool, type ConnectOptions } from './connect.ts'
+export { createDb, createPool, kyselyOver, type ConnectOptions } from './connect.ts'
+export {
+  isDatabaseUnavailable,
+  isPoolOverloaded,
+  isStatementTimeout,
+  PoolOverloadedError,
+} from './db-errors.ts'
+export { GuardedPool, type DatabaseStatusChange } from './pool.ts'
+export { waitForDatabase } from './wait.ts'
 export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'
 export { migrateToLatest } from './migrate.ts'
 export { openDatabase, type OpenedDatabase } from './open.ts'

@@ -26,17 +26,3 @@ export class ApiError extends Error {
 export function sendError(c: Context, err: ApiError) {
   return c.json(errorBody(err.code, err.message, err.details), err.status)
 }
-
-// Connection-level failures mean the database is unavailable, not that the request was bad.
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string }).code
-  const msg = err instanceof Error ? err.message : ''
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ENOTFOUND' ||
-    code === 'ETIMEDOUT' ||
-    code === '57P01' || // admin_shutdown
-    code === '57P03' || // cannot_connect_now
-    /timeout exceeded when trying to connect|Connection terminated/i.test(msg)
-  )
-}

@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
-import { routePath } from 'hono/route'
+import type { Context, MiddlewareHandler } from 'hono'
+import { matchedRoutes } from 'hono/route'
 import type { Logger } from 'pino'
 import type { AppEnv } from '../app-env.ts'
 
@@ -13,7 +13,7 @@ export function requestLogger(root: Logger): MiddlewareHandler<AppEnv> {
     log.info(
       {
         method: c.req.method,
-        route: routePath(c, -1),
+        route: routePattern(c),
         path: c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
@@ -21,4 +21,12 @@ export function requestLogger(root: Logger): MiddlewareHandler<AppEnv> {
       'request',
     )
   }
+}
+
+/**
+ * The pattern of the route that the request was for (`/api/v1/users/:id`): the first matched
+ * handler that is not middleware (`use` registers ALL), or null when no route matched.
+ */
+export function routePattern(c: Context): string | null {
+  return matchedRoutes(c).find((r) => r.method !== 'ALL')?.path ?? null
 }

@@ -1,0 +1,253 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely'
+import pg from 'pg'
+import { PoolOverloadedError, isDatabaseUnavailable } from './db-errors.ts'
+
+export interface GuardedPoolOptions {
+  /** Connections in the pool, and so queries running at once. */
+  max: number
+  /** How long a query may wait for a free connection before the request is refused as overload. */
+  queueTimeoutMs: number
+  /** How long opening one connection may take. */
+  connectionTimeoutMs: number
+  /** Client-side deadline for one query: a frozen server fails it instead of hanging it. */
+  queryTimeoutMs: number
+  /** Server-side `statement_timeout`. */
+  statementTimeoutMs: number
+  /** While the database is coming back, how long a query keeps retrying to connect. */
+  connectRetryMs: number
+  /** A connection was lost outside any query (an idle or checked-out client). */
+  onError: (err: Error) => void
+  /** The database went away (with the first error) or came back (with how long it was away). */
+  onStatus: (change: DatabaseStatusChange) => void
+}
+
+export type DatabaseStatusChange =
+  { status: 'down'; error: Error } | { status: 'up'; downMs: number }
+
+// A query that found no free seat asks the database whether it answers, for at most this long.
+const PING_ON_QUEUE_TIMEOUT_MS = 1_000
+// After this long down, queries stop waiting for the database to come back: they fail at once.
+const OUTAGE_FAST_FAIL_MS = 10_000
+
+/**
+ * A pg pool that never crashes the process and never hangs a request. Every client has an
+ * 'error' listener for its whole life (pg-pool only covers idle ones, so a server restart between
+ * two queries of a request used to kill the process). A connection is taken through a seat with a
+ * queue deadline, so a full pool is reported as overload, not as an outage. A broken client
+ * (lost connection, query past its deadline) is destroyed on release, never handed out again.
+ * While the database is away, connecting retries for a short while, so a restart costs a pause.
+ */
+export class GuardedPool implements PostgresPool {
+  readonly pool: pg.Pool
+  readonly options: pg.PoolConfig
+  private readonly opts: GuardedPoolOptions
+  private readonly seats: Seats
+  private readonly broken = new WeakSet<pg.PoolClient>()
+  /** Clients just opened, not yet handed out: proof that the database answers again. */
+  private readonly fresh = new WeakSet<pg.PoolClient>()
+  private downSince: number | null = null
+  private pingInFlight: Promise<void> | null = null
+
+  constructor(connectionString: string, opts: GuardedPoolOptions) {
+    this.opts = opts
+    this.options = {
+      connectionString,
+      max: opts.max,
+      connectionTimeoutMillis: opts.connectionTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: opts.statementTimeoutMs,
+      query_timeout: opts.queryTimeoutMs,
+      application_name: 'opsdeck',
+    }
+    this.pool = new pg.Pool(this.options)
+    this.seats = new Seats(opts.max)
+    this.pool.on('connect', (client) => {
+      client.on('error', (err) => {
+        this.broken.add(client)
+        this.markDown(err)
+        opts.onError(err)
+      })
+      this.fresh.add(client)
+    })
+    // pg-pool re-emits an idle client's error here; the client's own listener has reported it.
+    this.pool.on('error', () => {})
+  }
+
+  async connect(): Promise<PostgresPoolClient> {
+    const waited = performance.now()
+    if (!(await this.seats.take(this.opts.queueTimeoutMs))) {
+      // A pool full of queries stuck on a dead or frozen database is an outage, not overload.
+      const answers = this.downSince === null && (await this.answers(PING_ON_QUEUE_TIMEOUT_MS))
+      if (!answers) {
+        const err = new Error('Connection terminated: the database is not answering')
+        this.markDown(err)
+        throw err
+      }
+      throw new PoolOverloadedError(Math.round(performance.now() - waited))
+    }
+    let client: pg.PoolClient
+    try {
+      client = await this.connectWithRetry()
+    } catch (err) {
+      this.seats.give()
+      throw err
+    }
+    return this.guard(client)
+  }
+
+  /** Asks the database itself (a fresh connection, not a pool seat) whether it answers. */
+  ping(timeoutMs: number): Promise<void> {
+    this.pingInFlight ??= this.pingOnce(timeoutMs).finally(() => (this.pingInFlight = null))
+    return this.pingInFlight
+  }
+
+  private answers(timeoutMs: number): Promise<boolean> {
+    return this.ping(timeoutMs).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  end(): Promise<void> {
+    return this.pool.end()
+  }
+
+  private async pingOnce(timeoutMs: number): Promise<void> {
+    const client = new pg.Client({
+      ...this.options,
+      connectionTimeoutMillis: timeoutMs,
+      query_timeout: timeoutMs,
+    })
+    client.on('error', () => {})
+    const attemptAt = Date.now()
+    try {
+      await client.connect()
+      await client.query('SELECT 1')
+      this.markUp(attemptAt)
+    } finally {
+      client.end().catch(() => {})
+    }
+  }
+
+  private async connectWithRetry(): Promise<pg.PoolClient> {
+    const outageMs = this.downSince === null ? 0 : Date.now() - this.downSince
+    const deadline = Date.now() + (outageMs > OUTAGE_FAST_FAIL_MS ? 0 : this.opts.connectRetryMs)
+    for (let delay = 100; ; delay = Math.min(delay * 2, 800)) {
+      const attemptAt = Date.now()
+      try {
+        const client = await this.pool.connect()
+        // Only a connection opened after the outage began says the database is back: a query on
+        // an older one may still succeed while the server is terminating the others.
+        if (this.fresh.delete(client)) this.markUp(attemptAt)
+        return client
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err
+        this.markDown(err as Error)
+        if (Date.now() + delay > deadline) throw err
+        await new Promise((resolve) => setTimeout(resolve, delay))
+      }
+    }
+  }
+
+  // Watches the client's queries while it is checked out, and gives its seat back on release.
+  // A read outside a transaction that loses its connection (a server restart terminates every
+  // session) is sent once more on a new connection: it changed nothing, so it is safe to repeat.
+  private guard(first: pg.PoolClient): PostgresPoolClient {
+    let client = first
+    let released = false
+    let inTransaction = false
+    const run = (args: unknown[]): unknown =>
+      (client.query as (...a: unknown[]) => unknown)(...args)
+    const query = (...args: unknown[]): unknown => {
+      const text = typeof args[0] === 'string' ? args[0] : ''
+      if (/^\s*(begin|start transaction)\b/i.test(text)) inTransaction = true
+      const result = run(args)
+      if (!(result instanceof Promise)) return result // a cursor: not awaited here
+      const retry = !inTransaction && isRead(text)
+      if (/^\s*(commit|rollback)\b/i.test(text)) inTransaction = false
+      return result.catch(async (err: unknown) => {
+        if (!isDatabaseUnavailable(err)) throw err
+        this.broken.add(client)
+        this.markDown(err as Error)
+        // A query past its deadline met a frozen server: asking again would only wait again.
+        if (!retry || /Query read timeout/.test((err as Error).message)) throw err
+        const lost = client
+        client = await this.connectWithRetry()
+        lost.release(true)
+        return (run(args) as Promise<unknown>).catch((again: unknown) => {
+          if (isDatabaseUnavailable(again)) this.broken.add(client)
+          throw again
+        })
+      })
+    }
+    return {
+      query,
+      get processID() {
+        return (client as unknown as { processID?: number }).processID
+      },
+      release: (destroy?: boolean) => {
+        if (released) return
+        released = true
+        this.seats.give()
+        client.release(destroy || this.broken.has(client))
+      },
+    } as unknown as PostgresPoolClient
+  }
+
+  private markDown(error: Error) {
+    if (this.downSince !== null) return
+    this.downSince = Date.now()
+    this.opts.onStatus({ status: 'down', error })
+  }
+
+  private markUp(evidenceAt: number) {
+    if (this.downSince === null || evidenceAt < this.downSince) return
+    const downMs = Date.now() - this.downSince
+    this.downSince = null
+    this.opts.onStatus({ status: 'up', downMs })
+  }
+}
+
+// Plain reads only: a statement that may write, lock or call a function with effects is never
+// repeated (Kysely writes SQL keywords in lower case; anything unusual is simply not retried).
+function isRead(text: string): boolean {
+  return (
+    /^\s*select\b/i.test(text) &&
+    !/\b(insert|update|delete|merge|for update|for share|nextval|pg_advisory)/i.test(text)
+  )
+}
+
+/** A counting semaphore whose waiters give up after a deadline. */
+class Seats {
+  private free: number
+  private readonly waiting: ((ok: boolean) => void)[] = []
+
+  constructor(size: number) {
+    this.free = size
+  }
+
+  take(timeoutMs: number): Promise<boolean> {
+    if (this.free > 0) {
+      this.free--
+      return Promise.resolve(true)
+    }
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        const i = this.waiting.indexOf(wake)
+        if (i >= 0) this.waiting.splice(i, 1)
+        resolve(false)
+      }, timeoutMs)
+      const wake = (ok: boolean) => {
+        clearTimeout(timer)
+        resolve(ok)
+      }
+      this.waiting.push(wake)
+    })
+  }
+
+  give() {
+    const next = this.waiting.shift()
+    if (next) next(true)
+    else this.free++
+  }
+}
