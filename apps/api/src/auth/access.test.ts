@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../app-env.ts'
-import { access, type AccessLevel } from './access.ts'
+import { access, type AccessLevel, effectiveScopes, ROLE_SCOPES } from './access.ts'
 import type { Actor } from './actor.ts'
 
 // Every level against every kind of caller, including `ingest`, which no route uses yet.
@@ -49,4 +49,29 @@ describe('access()', () => {
       }
     })
   }
+})
+
+describe('ROLE_SCOPES', () => {
+  // A role holds a scope exactly when access() lets a person of that role through its level.
+  for (const role of ['admin', 'manager', 'viewer'] as const) {
+    it(`gives a ${role}'s tokens the scopes a ${role} has`, async () => {
+      for (const scope of ['ingest', 'read'] as const) {
+        const app = new Hono<AppEnv>()
+          .use(async (c, next) => {
+            c.set('actor', user(role))
+            await next()
+          })
+          .get('/', access(scope), (c) => c.text('ok'))
+        const allowed = (await app.request('/')).status === 200
+        expect(ROLE_SCOPES[role].includes(scope), `${role} ${scope}`).toBe(allowed)
+      }
+    })
+  }
+
+  it('narrows a token to its creator’s role, and leaves a system token alone', () => {
+    expect(effectiveScopes(['ingest', 'read'], 'admin')).toEqual(['ingest', 'read'])
+    expect(effectiveScopes(['ingest', 'read'], 'viewer')).toEqual(['read'])
+    expect(effectiveScopes(['ingest'], 'manager')).toEqual([])
+    expect(effectiveScopes(['ingest', 'read'], null)).toEqual(['ingest', 'read'])
+  })
 })

@@ -1,5 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
+import { effectiveScopes } from './access.ts'
 import type { Scope, TokenActor } from './actor.ts'
 import { randomSecret, sha256 } from './secret.ts'
 
@@ -16,7 +17,8 @@ export function generateApiToken() {
 /**
  * The token's identity when it exists, is not revoked and its creator is not disabled; records when
  * it was last used. Disabling someone must end all their access, tokens they made included; a
- * token with no creator (made by the system) answers to no account.
+ * token with no creator (made by the system) answers to no account. Its scopes are those its
+ * creator's current role covers: demoting the creator narrows it, and stops it when none are left.
  */
 export async function findApiToken(
   db: Kysely<Database>,
@@ -28,14 +30,15 @@ export async function findApiToken(
   const row = await db
     .selectFrom('apiTokens as t')
     .leftJoin('users as u', 'u.id', 't.createdByUserId')
-    .select(['t.id', 't.name', 't.scopes', 't.lastUsedAt'])
+    .select(['t.id', 't.name', 't.scopes', 't.lastUsedAt', 'u.role as creatorRole'])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .where('u.disabledAt', 'is', null)
     .executeTakeFirst()
-  if (!row) return undefined
+  const scopes = row && effectiveScopes(row.scopes as Scope[], row.creatorRole)
+  if (!row || !scopes?.length) return undefined
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
     await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
   }
-  return { id: row.id, name: row.name, scopes: row.scopes as Scope[] }
+  return { id: row.id, name: row.name, scopes }
 }

@@ -1,5 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
+import { effectiveScopes } from '../auth/access.ts'
 import type { Scope } from '../auth/actor.ts'
 import { generateApiToken } from '../auth/api-tokens.ts'
 
@@ -16,15 +17,27 @@ export async function listTokens(db: Kysely<Database>) {
       't.revokedAt',
       'u.id as creatorId',
       'u.email as creatorEmail',
+      'u.role as creatorRole',
+      'u.disabledAt as creatorDisabledAt',
     ])
     .orderBy('t.id', 'desc')
     .execute()
-  return rows.map(({ creatorId, creatorEmail, ...t }) => ({
-    ...t,
-    scopes: t.scopes as Scope[],
-    createdBy:
-      creatorId !== null && creatorEmail !== null ? { id: creatorId, email: creatorEmail } : null,
-  }))
+  return rows.map(({ creatorId, creatorEmail, creatorRole, creatorDisabledAt, ...t }) => {
+    const scopes = t.scopes as Scope[]
+    const createdBy =
+      creatorId !== null && creatorEmail !== null && creatorRole !== null
+        ? {
+            id: creatorId,
+            email: creatorEmail,
+            role: creatorRole,
+            disabled: creatorDisabledAt !== null,
+          }
+        : null
+    // What it may do now (see findApiToken): nothing once revoked or while its creator is disabled.
+    const stopped = t.revokedAt !== null || createdBy?.disabled === true
+    const effective = stopped ? [] : effectiveScopes(scopes, createdBy?.role ?? null)
+    return { ...t, scopes, effectiveScopes: effective, createdBy }
+  })
 }
 
 /** Stores the new token's hash; the token itself is returned to be shown once. */

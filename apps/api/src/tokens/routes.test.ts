@@ -67,10 +67,11 @@ describe('API tokens', () => {
       id: body.id,
       name: 'reporting',
       scopes: ['read'],
+      effectiveScopes: ['read'],
       createdAt: NOW.toISOString(),
       lastUsedAt: null,
       revokedAt: null,
-      createdBy: { id: admin.user.id, email: admin.user.email },
+      createdBy: { id: admin.user.id, email: admin.user.email, role: 'admin', disabled: false },
     })
     const text = JSON.stringify(tokens)
     expect(text).not.toContain(body.token)
@@ -114,6 +115,45 @@ describe('API tokens', () => {
     expect((await overview()).status).toBe(401)
     expect((await setDisabled(false)).status).toBe(200)
     expect((await overview()).status).toBe(200)
+  })
+
+  it('act with at most their creator’s current role, narrowed or stopped by a demotion', async () => {
+    const creator = await loginAs(ctx, 'admin')
+    const make = async (name: string, scopes: string[]) => {
+      const res = await postJson(ctx, '/api/v1/tokens', { name, scopes }, creator.headers)
+      return (await res.json()) as Created
+    }
+    const both = await make('probe and report', ['read', 'ingest'])
+    const ingest = await make('probe only', ['ingest'])
+    const me = async (token: string) => {
+      const res = await ctx.app.request('/api/v1/auth/me', { headers: bearer(token) })
+      return { status: res.status, body: (await res.json()) as { token?: { scopes: string[] } } }
+    }
+    const setRole = (role: string) =>
+      postJson(ctx, `/api/v1/users/${creator.user.id}`, { role }, admin.headers, 'PATCH')
+    const listed = async (id: number) =>
+      ((await list()) as (Listed & { effectiveScopes: string[] })[]).find((t) => t.id === id)!
+    expect((await me(both.token)).body.token?.scopes).toEqual(['ingest', 'read'])
+
+    expect((await setRole('viewer')).status).toBe(200)
+    // The admin-derived scope is gone: reading still works, ingesting does not.
+    expect((await me(both.token)).body.token?.scopes).toEqual(['read'])
+    expect(
+      (await ctx.app.request('/api/v1/overview', { headers: bearer(both.token) })).status,
+    ).toBe(200)
+    // A token left with no scope stops altogether.
+    expect((await me(ingest.token)).status).toBe(401)
+    expect(await listed(both.id)).toMatchObject({
+      scopes: ['ingest', 'read'],
+      effectiveScopes: ['read'],
+      createdBy: { role: 'viewer' },
+    })
+    expect((await listed(ingest.id)).effectiveScopes).toEqual([])
+
+    // Promoted again, the tokens act with their full scopes again.
+    expect((await setRole('admin')).status).toBe(200)
+    expect((await me(both.token)).body.token?.scopes).toEqual(['ingest', 'read'])
+    expect((await me(ingest.token)).status).toBe(200)
   })
 
   it('made by the system (no creator) answer to no account', async () => {
