@@ -5,12 +5,13 @@ import { access } from '../auth/access.ts'
 import { SCOPES } from '../auth/actor.ts'
 import { created, recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
+import { IdParam } from '../lib/params.ts'
+import { name } from '../lib/text.ts'
 import { validate } from '../lib/validate.ts'
 import { insertToken, listTokens, revokeToken } from './queries.ts'
 
-const TokenId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
 const NewToken = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: name(100),
   scopes: z
     .array(z.enum(SCOPES))
     .min(1)
@@ -38,7 +39,7 @@ export const tokens = new Hono<AppEnv>()
     })
     return c.json(result, 201)
   })
-  .delete('/:id', access('admin'), validate('param', TokenId), async (c) => {
+  .delete('/:id', access('admin'), validate('param', IdParam), async (c) => {
     const { id } = c.req.valid('param')
     const now = c.var.now
     const outcome = await c.var.db.transaction().execute(async (trx) => {

@@ -9,11 +9,12 @@ import { deleteUserSessions } from '../auth/sessions.ts'
 import { unlockAccount } from '../auth/unlock-account.ts'
 import { created, diff, recordAudit, REDACTED } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
+import { IdParam } from '../lib/params.ts'
+import { name } from '../lib/text.ts'
 import { validate } from '../lib/validate.ts'
 import { findUser, insertUser, listUsers, lockAndCountAdmins, updateUser } from './queries.ts'
 
-const UserId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
-const Name = z.string().trim().min(1).max(200)
+const Name = name(200)
 const NewUser = z.object({
   email: z
     .email()
@@ -58,7 +59,7 @@ export const users = new Hono<AppEnv>()
   .patch(
     '/:id',
     access('admin'),
-    validate('param', UserId),
+    validate('param', IdParam),
     validate('json', UserPatch),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -104,7 +105,7 @@ export const users = new Hono<AppEnv>()
   .post(
     '/:id/password',
     access('admin'),
-    validate('param', UserId),
+    validate('param', IdParam),
     validate('json', PasswordReset),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -126,7 +127,7 @@ export const users = new Hono<AppEnv>()
     },
   )
   // Forgets the account's failed sign-ins from every address: the way out of a lock-out.
-  .post('/:id/unlock', access('admin'), validate('param', UserId), async (c) => {
+  .post('/:id/unlock', access('admin'), validate('param', IdParam), async (c) => {
     const { id } = c.req.valid('param')
     const { actor, now, requestId } = c.var
     const unlocked = await unlockAccount(

@@ -1,0 +1,347 @@
+import type { Database } from '@opsdeck/db'
+import { type Kysely, sql } from 'kysely'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
+import {
+  createToken,
+  createUser,
+  loginAs,
+  SAME_ORIGIN,
+  setupApp,
+  TEST_HASH,
+  type TestApp,
+  type TestUser,
+} from '../../test/helpers.ts'
+
+// Client mistakes over every route that reads them: each is a 4xx in the envelope naming what is
+// wrong, logged without a stack, and writes nothing (no row changes in any table).
+let ctx: TestApp
+let admin: Awaited<ReturnType<typeof loginAs>>
+let target: TestUser
+let tokenId: number
+let n = 0
+beforeAll(async () => {
+  ctx = await setupApp(new Date('2026-11-04T12:00:00Z'))
+  admin = await loginAs(ctx, 'admin')
+  target = await createUser(ctx.db, 'viewer')
+  tokenId = (await createToken(ctx.db, ['read'])).id
+})
+afterAll(() => ctx.drop())
+
+interface Envelope {
+  error: { code: string; message: string; details: { path: string; message: string }[] }
+}
+
+/** Every row of every table, hashed per table: equal snapshots mean nothing was written. */
+async function snapshot(db: Kysely<Database>) {
+  const tables = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`.execute(db)
+  const each = tables.rows.map(
+    ({ name }) =>
+      sql`SELECT ${name} AS name, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash
+          FROM ${sql.table(name)} t`,
+  )
+  return (await sql`${sql.join(each, sql` UNION ALL `)}`.execute(db)).rows
+}
+
+/** The request's answer, after checking that it changed no row anywhere. */
+async function writesNothing(request: () => Response | Promise<Response>) {
+  const before = await snapshot(ctx.db)
+  const res = await request()
+  const body = (await res.json()) as Envelope
+  expect(await snapshot(ctx.db)).toEqual(before)
+  return { status: res.status, body }
+}
+
+const send = (
+  method: string,
+  path: string,
+  init: { body?: string | Uint8Array; type?: string } = {},
+) =>
+  ctx.app.request(path, {
+    method,
+    headers: {
+      ...SAME_ORIGIN,
+      ...admin.headers,
+      ...(init.type === undefined ? {} : { 'Content-Type': init.type }),
+    },
+    body: init.body ?? null,
+  })
+const sendJson = (method: string, path: string, body: unknown) =>
+  send(method, path, { body: JSON.stringify(body), type: 'application/json' })
+
+// Every route that reads a JSON body, with a body it would accept (and act on) from the admin.
+const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unknown> }> = {
+  'POST /api/v1/auth/login': () => ({
+    path: '/api/v1/auth/login',
+    body: { email: target.email, password: target.password },
+  }),
+  'POST /api/v1/auth/password': () => ({
+    path: '/api/v1/auth/password',
+    body: { currentPassword: admin.user.password, newPassword: 'another-password-123' },
+  }),
+  'POST /api/v1/users': () => ({
+    path: '/api/v1/users',
+    body: {
+      email: `bad-input-${++n}@test.local`,
+      name: 'N',
+      role: 'viewer',
+      password: 'x'.repeat(12),
+    },
+  }),
+  'PATCH /api/v1/users/:id': () => ({
+    path: `/api/v1/users/${target.id}`,
+    body: { name: 'Renamed by mistake', disabled: true },
+  }),
+  'POST /api/v1/users/:id/password': () => ({
+    path: `/api/v1/users/${target.id}/password`,
+    body: { password: 'reset-password-123' },
+  }),
+  'POST /api/v1/tokens': () => ({ path: '/api/v1/tokens', body: { name: 'T', scopes: ['read'] } }),
+}
+// Routes that change something but read no body.
+const NO_BODY = [
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/users/:id/unlock',
+  'DELETE /api/v1/tokens/:id',
+]
+
+describe('a JSON body', () => {
+  it('is read by every route that changes something, but those listed as reading none', () => {
+    const writes = ctx.app.routes
+      .filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))
+      .map((r) => `${r.method} ${r.path}`)
+    expect([...new Set(writes)].sort()).toEqual([...Object.keys(JSON_ROUTES), ...NO_BODY].sort())
+  })
+
+  const routes = Object.keys(JSON_ROUTES)
+  const methodOf = (route: string) => route.split(' ')[0]!
+
+  it.each(routes)('%s: malformed or empty JSON is 400 invalid_json', async (route) => {
+    const { path } = JSON_ROUTES[route]!()
+    for (const [body, problem] of [
+      ['{"name": ', /^is not valid JSON \(it ends too soon\)$/],
+      ["{'name': 'x'}", /^is not valid JSON \(at character 1\)$/],
+      ['{}{}', /^is not valid JSON \(at character 2\)$/],
+      ['', /^is empty/],
+      ['  \n', /^is empty/],
+    ] as const) {
+      const res = await writesNothing(() =>
+        send(methodOf(route), path, { body, type: 'application/json' }),
+      )
+      expect(res.status, body).toBe(400)
+      expect(res.body.error).toMatchObject({ code: 'invalid_json', message: expect.any(String) })
+      expect(res.body.error.details).toEqual([
+        { path: 'json', message: expect.stringMatching(problem) },
+      ])
+    }
+  })
+
+  it.each(routes)('%s: JSON that is not an object is 400 validation_failed', async (route) => {
+    const { path } = JSON_ROUTES[route]!()
+    for (const body of ['null', '[]', '"text"', '42']) {
+      const res = await writesNothing(() =>
+        send(methodOf(route), path, { body, type: 'application/json' }),
+      )
+      expect(res.status, body).toBe(400)
+      expect(res.body.error.code).toBe('validation_failed')
+      expect(res.body.error.details.map((d) => d.path)).toEqual(['json'])
+    }
+  })
+
+  it.each(routes)('%s: a valid body sent as another type is 415', async (route) => {
+    const { path, body } = JSON_ROUTES[route]!()
+    const json = JSON.stringify(body)
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/jsonp',
+      undefined,
+    ]) {
+      // A Uint8Array body comes with no Content-Type at all; a string one with text/plain.
+      const sent = type === undefined ? new TextEncoder().encode(json) : json
+      const res = await writesNothing(() => send(methodOf(route), path, { body: sent, type }))
+      expect(res.status, type).toBe(415)
+      expect(res.body.error).toMatchObject({
+        code: 'unsupported_media_type',
+        details: [{ path: 'header.content-type', message: 'must be application/json' }],
+      })
+    }
+  })
+
+  it('is read with a charset or as a +json type', async () => {
+    const res = await send('PATCH', `/api/v1/users/${target.id}`, {
+      body: JSON.stringify({ name: target.name }),
+      type: 'application/merge-patch+json; charset=UTF-8',
+    })
+    expect(res.status).toBe(200)
+  })
+})
+
+// Text PostgreSQL cannot store (NUL, a lone surrogate), and what would scramble a name's display.
+const BAD_TEXT = {
+  'a NUL': ['a\u0000b', /NUL/],
+  'a lone high surrogate': ['a\ud800b', /lone UTF-16 surrogate/],
+  'a lone low surrogate': ['\udc00', /lone UTF-16 surrogate/],
+} as const
+const BAD_NAME = {
+  ...BAD_TEXT,
+  'a right-to-left override': ['admin\u202Egpj.exe', /bidirectional/],
+  'a left-to-right embedding': ['\u202Ax', /bidirectional/],
+  'a first-strong isolate': ['x\u2068y\u2069', /bidirectional/],
+  'a line break': ['two\nlines', /one line/],
+  'an escape character': ['\u001b[31mred', /one line/],
+} as const
+
+const TEXT_FIELDS = [
+  ...Object.entries(BAD_NAME).flatMap(([what, [value, message]]) => [
+    { what, route: 'POST /api/v1/users', field: 'name', value, message },
+    { what, route: 'PATCH /api/v1/users/:id', field: 'name', value, message },
+    { what, route: 'POST /api/v1/tokens', field: 'name', value, message },
+  ]),
+  ...Object.entries(BAD_TEXT).flatMap(([what, [value, message]]) => [
+    { what, route: 'POST /api/v1/auth/login', field: 'email', value, message },
+    { what, route: 'POST /api/v1/users', field: 'email', value, message: /./ },
+  ]),
+]
+
+describe('a text field', () => {
+  it.each(TEXT_FIELDS)(
+    '$route: $what in $field is 400',
+    async ({ route, field, value, message }) => {
+      const { path, body } = JSON_ROUTES[route]!()
+      const res = await writesNothing(() =>
+        sendJson(route.split(' ')[0]!, path, { ...body, [field]: value }),
+      )
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('validation_failed')
+      expect(res.body.error.details).toEqual([
+        { path: `json.${field}`, message: expect.stringMatching(message) },
+      ])
+    },
+  )
+
+  // A URL cannot carry a lone surrogate: its UTF-8-like bytes stay undecoded, matching nothing.
+  it('GET /api/v1/audit: a NUL in a filter is 400', async () => {
+    for (const field of ['entity', 'entityId', 'action']) {
+      const res = await send('GET', `/api/v1/audit?${field}=a%00b`)
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as Envelope).error.details[0]!.path).toBe(`query.${field}`)
+      expect((await send('GET', `/api/v1/audit?${field}=%ED%A0%80`)).status).toBe(200)
+    }
+  })
+
+  it('keeps letters from every script, emoji and a trimmed name', async () => {
+    const res = await sendJson('PATCH', `/api/v1/users/${target.id}`, { name: '  Zoë 王 אבי 👩🏽‍💻 ' })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { user: { name: string } }).user.name).toBe('Zoë 王 אבי 👩🏽‍💻')
+  })
+})
+
+describe('an id', () => {
+  const BAD_IDS = ['1e3', '0x4', '+4', '4.0', '0', '-1', '99999999999999999999', '9007199254740992']
+  const routes = [
+    ['PATCH', '/api/v1/users/:id', { name: 'x', disabled: true }],
+    ['POST', '/api/v1/users/:id/password', { password: 'reset-password-123' }],
+    ['POST', '/api/v1/users/:id/unlock', undefined],
+    ['DELETE', '/api/v1/tokens/:id', undefined],
+  ] as const
+  it.each(routes)('%s %s takes decimal digits only', async (method, path, body) => {
+    for (const id of BAD_IDS) {
+      const url = path.replace(':id', encodeURIComponent(id))
+      const res = await writesNothing(() =>
+        body === undefined ? send(method, url) : sendJson(method, url, body),
+      )
+      expect(res.status, id).toBe(400)
+      expect(res.body.error.details.map((d) => d.path)).toEqual(['param.id'])
+    }
+  })
+
+  it('in the audit filters takes decimal digits only', async () => {
+    for (const field of ['actorUserId', 'before', 'limit']) {
+      for (const value of ['1e1', '0x4', '10.0']) {
+        const res = await send('GET', `/api/v1/audit?${field}=${value}`)
+        expect(res.status, `${field}=${value}`).toBe(400)
+        expect(((await res.json()) as Envelope).error.details[0]!.path).toBe(`query.${field}`)
+      }
+    }
+    expect((await send('GET', `/api/v1/audit?before=${tokenId}&limit=10`)).status).toBe(200)
+  })
+})
+
+describe('a date', () => {
+  it.each([
+    ['/api/v1/overview?from=0050-01-01', 'query.from'],
+    ['/api/v1/overview?from=2026-01-01&to=0099-12-31', 'query.to'],
+    ['/api/v1/overview?from=0001-01-01T00:00:00Z', 'query.from'],
+    ['/api/v1/overview?from=1969-12-31', 'query.from'],
+    ['/api/v1/audit?from=0050-01-01T00:00:00Z', 'query.from'],
+    ['/api/v1/audit?to=0099-12-31T00:00:00%2B01:00', 'query.to'],
+  ])('before 1970 is refused: %s', async (url, path) => {
+    const res = await send('GET', url)
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as Envelope
+    expect(error.details).toEqual([{ path, message: 'must be in 1970 or later' }])
+  })
+
+  it.each([
+    '/api/v1/audit?from=2026-10-03T00:00:00Z&to=2026-10-02T00:00:00Z',
+    '/api/v1/audit?from=2026-10-03T00:00:00Z&to=2026-10-03T00:00:00Z',
+    '/api/v1/audit?from=2026-10-03T01:00:00%2B01:00&to=2026-10-03T00:00:00Z',
+    '/api/v1/overview?from=2026-10-31&to=2026-10-01',
+  ])('a range ending before it starts is 400 invalid_range: %s', async (url) => {
+    const res = await send('GET', url)
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'invalid_range',
+        message: '`from` must be before `to`',
+        details: [{ path: 'query.from', message: '`from` must be before `to`' }],
+      },
+    })
+  })
+})
+
+describe('the log of a client mistake', () => {
+  it('is one info line naming the code and field, with no stack', async () => {
+    const lines: Record<string, unknown>[] = []
+    const logger = pino({ level: 'debug' }, { write: (l: string) => lines.push(JSON.parse(l)) })
+    const app = createApp({
+      db: ctx.db,
+      logger,
+      clock: () => ctx.clock.now,
+      auth: { hash: TEST_HASH },
+    })
+    const call = (method: string, path: string, body: string, type = 'application/json') =>
+      app.request(path, {
+        method,
+        headers: { ...SAME_ORIGIN, ...admin.headers, 'Content-Type': type },
+        body,
+      })
+    const user = `/api/v1/users/${target.id}`
+    const statuses = [
+      (await call('PATCH', user, '{"name":')).status,
+      (await call('PATCH', user, '')).status,
+      (await call('PATCH', user, '{"disabled":true}', 'text/plain')).status,
+      (await call('PATCH', user, JSON.stringify({ name: 'a\u0000' }))).status,
+      (await call('PATCH', user, JSON.stringify({ name: '\ud800' }))).status,
+      (await call('PATCH', '/api/v1/users/1e3', '{}')).status,
+    ]
+    expect(statuses).toEqual([400, 400, 415, 400, 400, 400])
+    const refused = lines.filter((l) => l.msg === 'client error')
+    expect(
+      refused.map((l) => [l.level, l.code, (l.details as { path: string }[])[0]!.path]),
+    ).toEqual([
+      [30, 'invalid_json', 'json'],
+      [30, 'invalid_json', 'json'],
+      [30, 'unsupported_media_type', 'header.content-type'],
+      [30, 'validation_failed', 'json.name'],
+      [30, 'validation_failed', 'json.name'],
+      [30, 'validation_failed', 'param.id'],
+    ])
+    expect(lines.filter((l) => (l.level as number) >= 40)).toEqual([])
+    expect(JSON.stringify(lines)).not.toMatch(/"(stack|err)"/)
+  })
+})
