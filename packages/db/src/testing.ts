@@ -32,7 +32,7 @@ export async function setupTestDatabaseServer(project: TestProject) {
     await chmod(dir, 0o755) // the server runs as the unprivileged postgres user
     const port = 55_000 + Math.floor(Math.random() * 5_000)
     const server = await startEmbedded({ dataDir: path.join(dir, 'data'), port })
-    adminUrl = server.url('postgres')
+    adminUrl = server.adminUrl('postgres')
     stopServer = async () => {
       await server.stop()
       await rm(dir, { recursive: true, force: true })
