@@ -8,7 +8,7 @@ export interface WaitOptions {
 }
 
 /**
- * Calls `check` until the database answers, with back-off (0.5 s doubling to 5 s), for up to
+ * Calls `check` until the database answers, with back-off (0.5 s, 1 s, then every 2 s), for up to
  * `timeoutMs`: a database that starts after the app (docker compose, systemd) is not missed.
  * Errors that waiting cannot fix (a wrong password, no such database) are thrown at once.
  */
@@ -17,7 +17,7 @@ export async function waitForDatabase(
   { timeoutMs, log }: WaitOptions,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 5_000)) {
+  for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 2_000)) {
     try {
       await check()
       return
