@@ -5,7 +5,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, setupApp, type TestApp } from '../../test/helpers.ts'
 import { loginKeys } from './throttle.ts'
-import { unlockAccount } from './unlock-account.ts'
+import { type UnlockAudit, unlockAccount } from './unlock-account.ts'
 
 const NOW = new Date('2026-11-04T12:00:00Z')
 let ctx: TestApp
@@ -63,10 +63,13 @@ describe('unlockAccount', () => {
   })
 
   it('answers undefined for an email with no account', async () => {
-    const audit = { actor: { userId: null, tokenId: null }, at: NOW, requestId: null, via: 'cli' }
-    expect(
-      await unlockAccount(ctx.db, { email: 'nobody@test.local' }, audit as const),
-    ).toBeUndefined()
+    const audit: UnlockAudit = {
+      actor: { userId: null, tokenId: null },
+      at: NOW,
+      requestId: null,
+      via: 'cli',
+    }
+    expect(await unlockAccount(ctx.db, { email: 'nobody@test.local' }, audit)).toBeUndefined()
   })
 })
 
