@@ -71,6 +71,9 @@ export const useResetPassword = () =>
     fetchOk(api.users[':id'].password.$post({ ...idParam(id), json: { password } })),
   )
 
+export const useUnlockUser = () =>
+  useAdminMutation((id: number) => fetchJson(api.users[':id'].unlock.$post(idParam(id))))
+
 // The new token's secret lives only in this mutation's result: dropped from the cache as soon as
 // the form lets go of it.
 export const useCreateToken = () =>

@@ -9,6 +9,7 @@ export const usersFixture = (): AdminUser[] => [
     disabledAt: null,
     createdAt: '2026-11-01T09:00:00.000Z',
     lastLoginAt: '2026-11-27T08:15:00.000Z',
+    recentFailures: 0,
   },
   {
     id: 2,
@@ -18,6 +19,7 @@ export const usersFixture = (): AdminUser[] => [
     disabledAt: null,
     createdAt: '2026-11-02T09:00:00.000Z',
     lastLoginAt: null,
+    recentFailures: 4,
   },
   {
     id: 3,
@@ -27,6 +29,7 @@ export const usersFixture = (): AdminUser[] => [
     disabledAt: '2026-11-20T10:00:00.000Z',
     createdAt: '2026-11-03T09:00:00.000Z',
     lastLoginAt: null,
+    recentFailures: 0,
   },
 ]
 
@@ -35,19 +38,41 @@ export const tokensFixture = (): ApiToken[] => [
     id: 10,
     name: 'uptime prober',
     scopes: ['ingest'],
+    effectiveScopes: ['ingest'],
     createdAt: '2026-11-05T09:00:00.000Z',
     lastUsedAt: '2026-11-27T12:00:00.000Z',
     revokedAt: null,
-    createdBy: { id: 1, email: 'ada@example.org' },
+    createdBy: { id: 1, email: 'ada@example.org', role: 'admin', disabled: false },
   },
   {
     id: 11,
     name: 'old BI export',
     scopes: ['read'],
+    effectiveScopes: [],
     createdAt: '2026-10-05T09:00:00.000Z',
     lastUsedAt: null,
     revokedAt: '2026-11-10T09:00:00.000Z',
     createdBy: null,
+  },
+  {
+    id: 12,
+    name: 'ops report',
+    scopes: ['ingest', 'read'],
+    effectiveScopes: ['read'],
+    createdAt: '2026-11-06T09:00:00.000Z',
+    lastUsedAt: null,
+    revokedAt: null,
+    createdBy: { id: 3, email: 'vi@example.org', role: 'viewer', disabled: false },
+  },
+  {
+    id: 13,
+    name: 'old prober',
+    scopes: ['ingest'],
+    effectiveScopes: [],
+    createdAt: '2026-11-06T09:00:00.000Z',
+    lastUsedAt: null,
+    revokedAt: null,
+    createdBy: { id: 2, email: 'mo@example.org', role: 'manager', disabled: false },
   },
 ]
 

@@ -22,6 +22,20 @@ test('lists the tokens with scopes, creator, last use and status', async () => {
   expect(within(old).queryByRole('button', { name: /Revoke/ })).toBeNull()
 })
 
+test('says when a demoted creator has narrowed or stopped a token', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /tokens': { body: { tokens: tokensFixture() } },
+  })
+  renderApp('/admin/tokens')
+  const narrowed = await screen.findByRole('row', { name: /ops report/ })
+  expect(within(narrowed).getByText('Only read: creator is now a viewer')).toBeInTheDocument()
+  const stopped = screen.getByRole('row', { name: /old prober/ })
+  expect(within(stopped).getByText('Stopped: creator is now a manager')).toBeInTheDocument()
+  // Stopped by the creator's role, not revoked: it can still be revoked.
+  expect(within(stopped).getByRole('button', { name: 'Revoke old prober' })).toBeInTheDocument()
+})
+
 test('a new token is shown once, can be copied, and is gone after', async () => {
   const created = { id: 12, name: 'grafana', scopes: ['read'], token: SECRET }
   const fetch = stubApi({

@@ -5,9 +5,14 @@ import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/state
 import { formatDate, formatInstant } from '../../lib/format.ts'
 import { CreateTokenForm } from './components/create-token-form.tsx'
 import { type ApiToken, adminQueries, useRevokeToken } from './queries.ts'
-import { adminProblem } from './transform.ts'
+import { adminProblem, type TokenStanding, tokenStanding } from './transform.ts'
 
 const COLUMNS = 7
+const STANDING_CLASS: Record<TokenStanding['tone'], string> = {
+  on: 'status-on',
+  narrowed: 'status-off tone-warn',
+  off: 'status-off',
+}
 
 /** Machine access: tokens for probes and reporting tools, revocable one by one. */
 export function TokensPage() {
@@ -70,6 +75,7 @@ function TokenRow({ token }: { token: ApiToken }) {
   const [asking, setAsking] = useState(false)
   const trigger = useRef<HTMLButtonElement>(null)
   const revoked = token.revokedAt !== null
+  const standing = tokenStanding(token)
   return (
     <>
       <tr className={revoked ? 'row-disabled' : undefined}>
@@ -91,11 +97,7 @@ function TokenRow({ token }: { token: ApiToken }) {
           )}
         </td>
         <td className="nowrap">
-          {revoked ? (
-            <span className="status-badge status-off">Revoked {formatDate(token.revokedAt)}</span>
-          ) : (
-            <span className="status-badge status-on">Active</span>
-          )}
+          <span className={`status-badge ${STANDING_CLASS[standing.tone]}`}>{standing.label}</span>
         </td>
         <td className="row-actions">
           {revoked ? null : (

@@ -6,6 +6,7 @@ import {
   describeChanges,
   parseAuditFilters,
   toAuditQuery,
+  tokenStanding,
 } from './transform.ts'
 
 describe('audit filters in the URL', () => {
@@ -115,4 +116,43 @@ test('known refusals read as advice, others keep the API’s message', () => {
     'A user with this email already exists.',
   )
   expect(adminProblem({ code: 'validation', message: 'name: Required' })).toBe('name: Required')
+})
+
+describe('tokenStanding', () => {
+  const token = (over: Partial<Parameters<typeof tokenStanding>[0]> = {}) => ({
+    scopes: ['ingest', 'read'],
+    effectiveScopes: ['ingest', 'read'],
+    revokedAt: null,
+    createdBy: { role: 'admin', disabled: false },
+    ...over,
+  })
+
+  test('says what a token may do now, and why it may do less', () => {
+    expect(tokenStanding(token())).toEqual({ tone: 'on', label: 'Active' })
+    expect(
+      tokenStanding(
+        token({ effectiveScopes: ['read'], createdBy: { role: 'viewer', disabled: false } }),
+      ),
+    ).toEqual({ tone: 'narrowed', label: 'Only read: creator is now a viewer' })
+    expect(
+      tokenStanding(
+        token({
+          scopes: ['ingest'],
+          effectiveScopes: [],
+          createdBy: { role: 'manager', disabled: false },
+        }),
+      ),
+    ).toEqual({ tone: 'off', label: 'Stopped: creator is now a manager' })
+    expect(
+      tokenStanding(token({ effectiveScopes: [], createdBy: { role: 'admin', disabled: true } })),
+    ).toEqual({ tone: 'off', label: 'Stopped: creator is disabled' })
+    expect(
+      tokenStanding(token({ effectiveScopes: [], revokedAt: '2026-11-10T09:00:00.000Z' })),
+    ).toEqual({
+      tone: 'off',
+      label: 'Revoked 10 Nov 2026',
+    })
+    // A system token (no creator) keeps its scopes.
+    expect(tokenStanding(token({ createdBy: null }))).toEqual({ tone: 'on', label: 'Active' })
+  })
 })

@@ -1,4 +1,4 @@
-import { formatInstant } from '../../lib/format.ts'
+import { formatDate, formatInstant } from '../../lib/format.ts'
 import { isDay } from '../../lib/range.ts'
 
 // Pure shaping for the admin pages: audit filters in the URL, readable change lists, actor labels.
@@ -150,6 +150,37 @@ function show(field: string, value: unknown): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
+
+export interface TokenStanding {
+  /** on: acts with all its scopes; narrowed: some; off: none. */
+  tone: 'on' | 'narrowed' | 'off'
+  label: string
+}
+
+interface TokenForStanding {
+  scopes: readonly string[]
+  effectiveScopes: readonly string[]
+  revokedAt: string | null
+  createdBy: { role: string; disabled: boolean } | null
+}
+
+/**
+ * What a token may do now, in words: a token acts with at most its creator's current role, so
+ * demoting the creator narrows it or stops it; revoked and disabled-creator tokens stop too.
+ */
+export function tokenStanding(token: TokenForStanding): TokenStanding {
+  if (token.revokedAt) return { tone: 'off', label: `Revoked ${formatDate(token.revokedAt)}` }
+  const creator = token.createdBy
+  if (creator?.disabled) return { tone: 'off', label: 'Stopped: creator is disabled' }
+  if (token.effectiveScopes.length === 0) {
+    return { tone: 'off', label: `Stopped: creator is now a ${creator?.role ?? 'user'}` }
+  }
+  if (token.effectiveScopes.length < token.scopes.length) {
+    const now = token.effectiveScopes.join(', ')
+    return { tone: 'narrowed', label: `Only ${now}: creator is now a ${creator?.role ?? 'user'}` }
+  }
+  return { tone: 'on', label: 'Active' }
+}
 
 // Known refusals in words an admin can act on; anything else keeps the API's own message.
 const ADMIN_PROBLEMS: Record<string, string> = {

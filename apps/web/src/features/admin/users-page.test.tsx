@@ -174,3 +174,29 @@ test('resets someone’s password', async () => {
   expect(post?.url.pathname).toBe('/api/v1/users/2/password')
   expect(post?.body).toEqual({ password: 'a new long one' })
 })
+
+test('shows an account’s recent failed sign-ins, and unlocks it', async () => {
+  const unlocked = usersFixture().map((u) => (u.id === 2 ? { ...u, recentFailures: 0 } : u))
+  const fetch = stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /users': [{ body: { users: usersFixture() } }, { body: { users: unlocked } }],
+    'POST /users/:id/unlock': { body: { cleared: 4 } },
+  })
+  const { user } = renderApp('/admin/users')
+  await screen.findByRole('table', { name: 'Users' })
+  expect(within(row('mo@example.org')).getByText('4 failed sign-ins')).toBeInTheDocument()
+  // Nothing to unlock where nothing failed.
+  expect(within(row('vi@example.org')).queryByRole('button', { name: /Unlock/ })).toBeNull()
+  await user.click(
+    within(row('mo@example.org')).getByRole('button', { name: 'Unlock mo@example.org' }),
+  )
+  expect(
+    await screen.findByText('mo@example.org: unlocked: 4 failed sign-ins forgotten.'),
+  ).toBeInTheDocument()
+  // The refreshed list has nothing left to show (the note sits in a row of its own).
+  const [moRow] = screen.getAllByRole('row', { name: /mo@example.org/ })
+  expect(within(moRow!).queryByText(/^\d+ failed sign-in/)).toBeNull()
+  expect(within(moRow!).queryByRole('button', { name: /Unlock/ })).toBeNull()
+  const [post] = sent(fetch, 'POST')
+  expect(post?.url.pathname).toBe('/api/v1/users/2/unlock')
+})

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { Confirm } from '../../../components/ui/confirm.tsx'
 import { formatDate, formatInstant } from '../../../lib/format.ts'
 import { type Role, ROLE_LABELS, ROLES } from '../../../lib/roles.ts'
-import { type AdminUser, useUpdateUser } from '../queries.ts'
+import { type AdminUser, useUnlockUser, useUpdateUser } from '../queries.ts'
 import { adminProblem } from '../transform.ts'
 import { ResetPassword } from './reset-password.tsx'
 
@@ -13,6 +13,7 @@ type Open = 'reset' | 'toggle' | null
 /** One user: role, status and dates, with the changes an admin can make opening below the row. */
 export function UserRow({ user, isYou }: { user: AdminUser; isYou: boolean }) {
   const update = useUpdateUser()
+  const unlock = useUnlockUser()
   const [role, setRole] = useState<Role>(user.role)
   // Follow the saved role when it changes underneath (after a save, or another admin's change).
   const [savedRole, setSavedRole] = useState<Role>(user.role)
@@ -24,11 +25,19 @@ export function UserRow({ user, isYou }: { user: AdminUser; isYou: boolean }) {
   const [note, setNote] = useState<string | null>(null)
   const toggleButton = useRef<HTMLButtonElement>(null)
   const disabled = user.disabledAt !== null
+  const problem = update.error ?? unlock.error
   const who = user.email
 
   const patch = (change: { role?: Role; disabled?: boolean }, done: string) => {
     setNote(null)
     update.mutate({ id: user.id, patch: change }, { onSuccess: () => setNote(done) })
+  }
+  const forgetFailures = () => {
+    setNote(null)
+    unlock.mutate(user.id, {
+      onSuccess: ({ cleared }) =>
+        setNote(`unlocked: ${plural(cleared, 'failed sign-in')} forgotten.`),
+    })
   }
   const close = () => {
     setOpen(null)
@@ -88,6 +97,15 @@ export function UserRow({ user, isYou }: { user: AdminUser; isYou: boolean }) {
           ) : (
             <span className="status-badge status-on">Active</span>
           )}
+          {user.recentFailures > 0 ? (
+            <span
+              className="muted tone-warn"
+              title="Failed sign-ins in the last 15 minutes; too many from one place hold that place back"
+            >
+              {' '}
+              {plural(user.recentFailures, 'failed sign-in')}
+            </span>
+          ) : null}
         </td>
         <td className="nowrap">{formatDate(user.createdAt)}</td>
         <td className="nowrap">{user.lastLoginAt ? formatDate(user.lastLoginAt) : 'Never'}</td>
@@ -101,6 +119,17 @@ export function UserRow({ user, isYou }: { user: AdminUser; isYou: boolean }) {
           >
             Reset password
           </button>
+          {user.recentFailures > 0 ? (
+            <button
+              type="button"
+              className="button-link"
+              aria-label={`Unlock ${who}`}
+              disabled={unlock.isPending}
+              onClick={forgetFailures}
+            >
+              {unlock.isPending ? 'Unlocking…' : 'Unlock'}
+            </button>
+          ) : null}
           {isYou ? null : (
             <button
               ref={toggleButton}
@@ -150,12 +179,12 @@ export function UserRow({ user, isYou }: { user: AdminUser; isYou: boolean }) {
           </td>
         </tr>
       ) : null}
-      {update.error || note ? (
+      {problem || note ? (
         <tr className="row-extra">
           <td colSpan={COLUMNS}>
-            {update.error ? (
+            {problem ? (
               <p className="form-error" role="alert">
-                {who}: {adminProblem(update.error)}
+                {who}: {adminProblem(problem)}
               </p>
             ) : (
               <p className="form-success" role="status">
@@ -168,3 +197,5 @@ export function UserRow({ user, isYou }: { user: AdminUser; isYou: boolean }) {
     </>
   )
 }
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
