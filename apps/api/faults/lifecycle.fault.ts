@@ -134,6 +134,40 @@ async function waitFor(condition: () => boolean, timeoutMs = 60_000) {
   }
 }
 
+describe('the app over its embedded PostgreSQL', () => {
+  it('restarts the embedded server when it dies, and serves again by itself', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'opsdeck-faults-app-'))
+    disposals.push(() => rm(dataDir, { recursive: true, force: true }))
+    const app = await AppProcess.start({
+      OPSDECK_DATA_DIR: dataDir,
+      OPSDECK_PG_PORT: String(await freePort()),
+    })
+    disposals.push(() => app.dispose())
+    await app.ready()
+    const cookie = await app.signIn()
+    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
+    const first = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+
+    const killedAt = Date.now()
+    process.kill(first, 'SIGKILL')
+    await waitFor(() => !existsSync(`/proc/${first}`) || !app.running, 10_000)
+    // Served again, by a new postmaster, with the process never having stopped.
+    let answer = await send(`${app.base}/api/v1/overview`, { Cookie: cookie })
+    while (answer.status !== 200 && Date.now() - killedAt < 60_000) {
+      expect([503]).toContain(answer.status)
+      await sleep(200)
+      answer = await send(`${app.base}/api/v1/overview`, { Cookie: cookie })
+    }
+    console.log(
+      `[faults] embedded PostgreSQL killed: serving again after ${Date.now() - killedAt} ms`,
+    )
+    expect(answer.status).toBe(200)
+    expect(app.running).toBe(true)
+    const second = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+    expect(second).not.toBe(first)
+  })
+})
+
 function request(url: string, cookie: string, agent: http.Agent | false) {
   return new Promise<{ status: number; connection?: string | undefined; error?: string }>(
     (resolve) => {

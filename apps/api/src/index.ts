@@ -45,6 +45,13 @@ async function main() {
     ...openOptions(env),
     onStatus: outage.onStatus,
     onError: outage.onConnectionError,
+    log: say,
+    // The embedded server died and could not be brought back: exit non-zero, so that a
+    // supervisor restarts the whole thing rather than this process answering 503 for ever.
+    onFatal: (err) => {
+      console.error(`opsdeck: ${err.message}`)
+      void stop(1)
+    },
   })
   cleanups.unshift(database.close)
   await waitForDatabase(() => database.ping(env.PG_CONNECT_TIMEOUT_MS), {

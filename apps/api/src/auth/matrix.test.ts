@@ -62,8 +62,9 @@ afterAll(() => ctx.drop())
 // `.all()` or a middleware that answers. Only these entries may be ALL, each exactly as many times
 // as listed: any other, or one more of these, fails the first test until it is reviewed here.
 const MIDDLEWARE: Record<string, number> = {
-  // securityHeaders, requestIds, requestLogger, the per-request variables (app.ts)
-  'ALL /*': 4,
+  // Connection: close while draining, securityHeaders, requestIds, requestLogger, the
+  // per-request variables (app.ts)
+  'ALL /*': 5,
   // Cache-Control, limitBody, csrfGuard, authenticate (app.ts)
   'ALL /api/v1/*': 4,
 }
