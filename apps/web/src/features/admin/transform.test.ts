@@ -37,6 +37,11 @@ describe('audit filters in the URL', () => {
     expect([to.getMonth(), to.getDate(), to.getHours(), to.getMinutes()]).toEqual([11, 1, 0, 0])
     expect(toAuditQuery({}, undefined)).toEqual({})
   })
+
+  test('keeps a year before 100 as typed, for the API to refuse, never as 19xx', () => {
+    const query = toAuditQuery({ from: '0050-03-01' }, undefined)
+    expect(new Date(query.from ?? '').getFullYear()).toBe(50)
+  })
 })
 
 describe('describeChanges', () => {

@@ -61,7 +61,11 @@ export function toAuditQuery(filters: AuditFilters, before: number | undefined) 
 
 function localMidnight(day: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-  return new Date(y, m - 1, d)
+  // Not new Date(y, …): it reads years 0–99 as 1900–1999, so "0050" would quietly become 1950
+  // instead of reaching the API, which refuses it with a clear message.
+  const date = new Date(2000, 0, 1)
+  date.setFullYear(y, m - 1, d)
+  return date
 }
 
 export type AuditActor =
