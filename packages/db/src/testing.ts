@@ -74,7 +74,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`.execute(admin)
   const url = withDatabase(adminUrl, name)
   // DROP … WITH (FORCE) at the end may still meet a closing connection: that error is expected.
-  const db = createDb(url, { max: 4, onError: () => {} })
+  // Tests seed the demo and run set-up work: the request-sized timeouts would cut them off.
+  const db = createDb(url, { max: 4, onError: () => {}, statementTimeoutMs: 600_000 })
   return {
     db,
     url,
