@@ -82,17 +82,7 @@ describe('the app process', () => {
   })
 
   it('on SIGTERM finishes the requests in flight, exits 0 and stops its embedded PostgreSQL', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'opsdeck-faults-app-'))
-    disposals.push(() => rm(dataDir, { recursive: true, force: true }))
-    const app = await AppProcess.start({
-      OPSDECK_DATA_DIR: dataDir,
-      OPSDECK_PG_PORT: String(await freePort()),
-    })
-    disposals.push(() => app.dispose())
-    await app.ready()
-    const cookie = await app.signIn()
-    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
-    const postmaster = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+    const { app, cookie, pidFile, postmaster } = await startOnEmbedded()
 
     // 20 keep-alive connections, warmed up, then 20 requests on them and 20 on new connections,
     // all sent just before the signal.
@@ -126,6 +116,24 @@ describe('the app process', () => {
   })
 })
 
+/** The app as `pnpm start` runs it: its own embedded PostgreSQL in a temporary folder. */
+async function startOnEmbedded() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'opsdeck-faults-app-'))
+  disposals.push(() => rm(dataDir, { recursive: true, force: true }))
+  const app = await AppProcess.start({
+    OPSDECK_DATA_DIR: dataDir,
+    OPSDECK_PG_PORT: String(await freePort()),
+  })
+  disposals.push(() => app.dispose())
+  await app.ready()
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
+  return { app, cookie: await app.signIn(), pidFile, postmaster: await pidIn(pidFile) }
+}
+
+async function pidIn(pidFile: string): Promise<number> {
+  return Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+}
+
 async function waitFor(condition: () => boolean, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs
   while (!condition()) {
@@ -136,17 +144,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 60_000) {
 
 describe('the app over its embedded PostgreSQL', () => {
   it('restarts the embedded server when it dies, and serves again by itself', async () => {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'opsdeck-faults-app-'))
-    disposals.push(() => rm(dataDir, { recursive: true, force: true }))
-    const app = await AppProcess.start({
-      OPSDECK_DATA_DIR: dataDir,
-      OPSDECK_PG_PORT: String(await freePort()),
-    })
-    disposals.push(() => app.dispose())
-    await app.ready()
-    const cookie = await app.signIn()
-    const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
-    const first = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+    const { app, cookie, pidFile, postmaster: first } = await startOnEmbedded()
 
     const killedAt = Date.now()
     process.kill(first, 'SIGKILL')
@@ -163,7 +161,7 @@ describe('the app over its embedded PostgreSQL', () => {
     )
     expect(answer.status).toBe(200)
     expect(app.running).toBe(true)
-    const second = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
+    const second = await pidIn(pidFile)
     expect(second).not.toBe(first)
   })
 })

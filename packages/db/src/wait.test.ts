@@ -8,12 +8,10 @@ describe('waitForDatabase', () => {
   it('retries while the database is unreachable, logging each attempt, until it answers', async () => {
     const lines: string[] = []
     let calls = 0
-    await waitForDatabase(
-      async () => {
-        if (++calls < 3) throw refused()
-      },
-      { timeoutMs: 10_000, log: (l) => lines.push(l) },
-    )
+    await waitForDatabase(() => (++calls < 3 ? Promise.reject(refused()) : Promise.resolve()), {
+      timeoutMs: 10_000,
+      log: (l) => lines.push(l),
+    })
     expect(calls).toBe(3)
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatch(/ECONNREFUSED.*attempt 1, next in 0\.5 s/)
