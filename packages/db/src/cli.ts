@@ -16,7 +16,11 @@ async function main(args: string[]): Promise<number> {
   const env = parseEnv(DbEnv, readEnv())
   // The seed's big statements run longer than a request may.
   const statementTimeoutMs = Math.max(env.PG_STATEMENT_TIMEOUT_MS, 600_000)
-  const database = await openDatabase({ ...openOptions(env), statementTimeoutMs })
+  const database = await openDatabase({
+    ...openOptions(env),
+    statementTimeoutMs,
+    queryTimeoutMs: statementTimeoutMs + 1_000,
+  })
   console.log(`database: ${database.description}`)
   try {
     await migrate(database)
