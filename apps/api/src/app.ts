@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { UnofficialStatusCode } from 'hono/utils/http-status'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import { audit } from './audit/routes.ts'
 import { authenticate } from './auth/authenticate.ts'
@@ -64,6 +65,11 @@ export function createApp(deps: AppDeps) {
   )
   app.onError((err, c) => {
     if (err instanceof ApiError) return sendError(c, err)
+    // The client went away (mid-body, say): nobody to answer, and not the database's fault.
+    if (c.req.raw.signal.aborted) {
+      c.var.log.info({ error: { message: err.message } }, 'client closed the request')
+      return c.body(null, 499 as UnofficialStatusCode)
+    }
     // Overload and outages are the server's state, not a fault of this request: no stack per
     // request (OutageLog writes one line when the database goes and one when it comes back).
     if (isPoolOverloaded(err)) {

@@ -80,7 +80,14 @@ async function main() {
         trustedProxy: env.OPSDECK_TRUSTED_PROXY,
       },
     })
-    const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST })
+    const server = serve({
+      fetch: app.fetch,
+      port: env.PORT,
+      hostname: env.HOST,
+      // Node's defaults let a client hold a connection for 5 minutes by sending a body a byte at
+      // a time; no request here needs more than seconds, so slow clients are cut off sooner.
+      serverOptions: { requestTimeout: 30_000, headersTimeout: 15_000 },
+    })
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve)
       server.once('error', (err: NodeJS.ErrnoException) =>

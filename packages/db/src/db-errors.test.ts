@@ -8,6 +8,10 @@ describe('isDatabaseUnavailable', () => {
     ['a refused connection', withCode('ECONNREFUSED')],
     ['a reset connection', withCode('ECONNRESET')],
     [
+      'no file descriptor left for a connection',
+      withCode('EMFILE', 'connect EMFILE 127.0.0.1:5432'),
+    ],
+    [
       'a server shutting down (57P01)',
       withCode('57P01', 'terminating connection due to administrator command'),
     ],

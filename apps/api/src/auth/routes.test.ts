@@ -221,6 +221,21 @@ describe('POST /api/v1/auth/password', () => {
     expect((await postJson(ctx, '/api/v1/auth/login', user)).status).toBe(200)
   })
 
+  it('refuses a new password with a lone surrogate or a NUL (they would be hashed as U+FFFD)', async () => {
+    const { user, headers } = await loginAs(ctx)
+    for (const newPassword of ['long-enough-pass\ud800', 'long-enough-pass\u0000']) {
+      const res = await postJson(
+        ctx,
+        '/api/v1/auth/password',
+        { currentPassword: user.password, newPassword },
+        headers,
+      )
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { details: [{ path: 'json.newPassword' }] } })
+    }
+    expect((await postJson(ctx, '/api/v1/auth/login', user)).status).toBe(200)
+  })
+
   it('wants at least 12 characters', async () => {
     const { user, headers } = await loginAs(ctx)
     const res = await postJson(

@@ -9,18 +9,18 @@ import { access } from './access.ts'
 import { clientAddress } from './client-address.ts'
 import { clearSessionCookie } from './cookie.ts'
 import { login, startAttempt } from './login.ts'
-import { hashPassword, MAX_PASSWORD_LENGTH, NewPassword, verifyPassword } from './password.ts'
+import { hashPassword, NewPassword, Password, verifyPassword } from './password.ts'
 import { findPasswordHash, setPasswordHash } from './queries.ts'
 import { deleteSession, deleteUserSessions } from './sessions.ts'
 import { confirmFailure, forgiveAttempt, loginKeys } from './throttle.ts'
 
 const LoginBody = z.object({
   email: text().trim().min(1).max(254),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  password: Password,
 })
 
 const PasswordChange = z.object({
-  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  currentPassword: Password,
   newPassword: NewPassword,
 })
 

@@ -85,6 +85,31 @@ describe('a degraded app', () => {
     await db.destroy()
   })
 
+  it('logs a client that went away mid-body as 499, not as a database outage', async () => {
+    const { logger, lines } = memoryLogger()
+    const outage = new OutageLog(logger)
+    const app = createApp({ db: ctx.db, logger, outage, auth: { hash: TEST_HASH } })
+    const gone = new AbortController()
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"email":'))
+        gone.abort()
+        controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
+      },
+    })
+    const req = new Request('http://localhost/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' },
+      body,
+      duplex: 'half',
+      signal: gone.signal,
+    })
+    const res = await app.fetch(req)
+    expect(res.status).toBe(499)
+    expect(lines.some((l) => l.msg === 'client closed the request')).toBe(true)
+    expect(lines.some((l) => l.msg === 'database unavailable')).toBe(false)
+  })
+
   it('logs the route pattern, not the path, for a served request', async () => {
     const { logger, lines } = memoryLogger()
     const admin = await createUser(ctx.db, 'admin')

@@ -31,8 +31,23 @@ describe('nameProblem', () => {
     expect(nameProblem('a\u0000')).toMatch(/NUL/)
   })
 
+  it('refuses invisible format characters and the Unicode line separators', () => {
+    for (const c of [
+      '\u200b',
+      '\u200e',
+      '\u200f',
+      '\u061c',
+      '\u00ad',
+      '\ufeff',
+      '\u2028',
+      '\u2029',
+    ]) {
+      expect(nameProblem(`a${c}b`)).toMatch(/invisible/)
+    }
+  })
+
   it('keeps names in any script', () => {
-    for (const s of ['Zoë Ó Briain', '王小明', 'אבי כהן', 'محمد', '👩🏽‍💻 on call']) {
+    for (const s of ['Zoë Ó Briain', '王小明', 'אבי כהן', 'محمد', '👩🏽‍💻 on call', 'می\u200cخواهم']) {
       expect(nameProblem(s)).toBeNull()
     }
   })

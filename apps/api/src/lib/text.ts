@@ -7,6 +7,10 @@ const LONE_SURROGATE = /\p{Surrogate}/u // in `u` mode a well-formed pair is one
 // that reorder how the text after them is displayed (audit log, tables: "Trojan Source").
 const CONTROL = /\p{Cc}/u
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/
+// Invisible format characters (zero-width space, LRM/RLM/ALM, soft hyphen, BOM …) and the
+// Unicode line and paragraph separators: a name must show what it is, on one line. The zero-width
+// joiner and non-joiner stay, as Persian and Indic names and emoji sequences need them.
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cf}\p{Zl}\p{Zp}]/u
 
 /** Why a string cannot be stored as text, or null when it can. */
 export function textProblem(s: string): string | null {
@@ -22,6 +26,9 @@ export function nameProblem(s: string): string | null {
   if (CONTROL.test(s)) return 'must be one line, without control characters'
   if (BIDI_CONTROL.test(s)) {
     return 'must not contain Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069)'
+  }
+  if (INVISIBLE.test(s)) {
+    return 'must not contain invisible format characters or line separators (e.g. U+200B, U+200E, U+2028)'
   }
   return null
 }

@@ -60,6 +60,19 @@ describe('API tokens', () => {
     expect(JSON.stringify(row)).not.toContain(body.token.slice(4))
   })
 
+  it('refuse a field they do not know rather than ignore it (no silent "expiresAt")', async () => {
+    const before = (await list()).length
+    const body = { name: 'expiring', scopes: ['read'], expiresAt: '2027-01-01' }
+    const res = await postJson(ctx, '/api/v1/tokens', body, admin.headers)
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as {
+      error: { code: string; details: { message: string }[] }
+    }
+    expect(error.code).toBe('validation_failed')
+    expect(error.details[0]?.message).toMatch(/expiresAt/)
+    expect((await list()).length).toBe(before)
+  })
+
   it('are listed with their creator and times, never with the token', async () => {
     const { body } = await newToken('reporting', ['read'])
     const tokens = await list()

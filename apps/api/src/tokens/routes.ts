@@ -10,7 +10,8 @@ import { name } from '../lib/text.ts'
 import { validate } from '../lib/validate.ts'
 import { insertToken, listTokens, revokeToken } from './queries.ts'
 
-const NewToken = z.object({
+// Strict: a client that sends `expiresAt` must not get a token that silently never expires.
+const NewToken = z.strictObject({
   name: name(100),
   scopes: z
     .array(z.enum(SCOPES))

@@ -15,7 +15,8 @@ import { validate } from '../lib/validate.ts'
 import { findUser, insertUser, listUsers, lockAndCountAdmins, updateUser } from './queries.ts'
 
 const Name = name(200)
-const NewUser = z.object({
+// Strict, like UserPatch: an unknown field (`disabledAt`, `id`) is refused, not silently dropped.
+const NewUser = z.strictObject({
   email: z
     .email()
     .max(254)
@@ -29,7 +30,7 @@ const UserPatch = z.strictObject({
   role: z.enum(ROLES).optional(),
   disabled: z.boolean().optional(),
 })
-const PasswordReset = z.object({ password: NewPassword })
+const PasswordReset = z.strictObject({ password: NewPassword })
 
 const notFound = errorBody('user_not_found', 'No such user')
 
