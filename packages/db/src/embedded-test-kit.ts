@@ -1,4 +1,5 @@
 // Helpers for the tests that start embedded servers of their own, in temporary folders.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -78,4 +79,54 @@ export async function waitFor<T>(
 
 export async function postmasterPid(dataDir: string): Promise<number> {
   return Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
+}
+
+export interface AppProcess {
+  child: ChildProcess
+  /** Stops the server as the app does on SIGTERM, and waits for the process to end. */
+  stop: () => Promise<void>
+}
+
+/**
+ * A stand-in for a running opsdeck: a node process that starts the embedded server on `dataDir`
+ * and so is its postmaster's parent, as the app is.
+ */
+export async function startAppProcess(
+  dataDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AppProcess> {
+  const embedded = JSON.stringify(path.join(import.meta.dirname, 'embedded.ts'))
+  const script =
+    `const { startEmbedded } = await import(${embedded});` +
+    `const server = await startEmbedded(${JSON.stringify({ dataDir, port })});` +
+    `process.on('SIGTERM', () => server.stop().then(() => process.exit(0)));` +
+    `console.log('ready')`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const ended = () => child.exitCode ?? child.signalCode ?? undefined
+  const stop = async () => {
+    if (ended() === undefined) child.kill('SIGTERM')
+    await waitFor(ended, 20_000, 'the app process to stop')
+  }
+  try {
+    await waitFor(() => (output.includes('ready') ? true : undefined), 60_000, 'the app process')
+  } catch (err) {
+    child.kill('SIGKILL')
+    throw err
+  }
+  return { child, stop }
+}
+
+/** A process's environment as it was started, from /proc. */
+export async function environmentOf(pid: number): Promise<Record<string, string>> {
+  const text = await readFile(`/proc/${pid}/environ`, 'utf8')
+  const pairs = text.split('\0').filter(Boolean)
+  return Object.fromEntries(
+    pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
+  )
 }

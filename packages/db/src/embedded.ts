@@ -56,7 +56,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
   await chmod(path.dirname(dataDir), 0o755)
   await stopOrphan(dataDir, log)
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await initialiseDataDir(dataDir, opts.port, serverLog)
+    await initialiseDataDir(dataDir, serverLog)
   }
   const secured = await hbaIsOurs(dataDir)
   const creds = await credentialsOf(dataDir, secured)
