@@ -20,6 +20,8 @@ async function main(args: string[]): Promise<number> {
     ...openOptions(env),
     statementTimeoutMs,
     queryTimeoutMs: statementTimeoutMs + 1_000,
+    // While opsdeck runs, use its embedded server rather than refuse.
+    attach: true,
   })
   console.log(`database: ${database.description}`)
   try {

@@ -76,3 +76,13 @@ export async function writeCredentials(dataDir: string, creds: Credentials): Pro
   }
   await rename(partial, file)
 }
+
+/** Connection URLs for the server on 127.0.0.1:`port`: as the app role, and as the superuser. */
+export function serverUrls(port: number, creds: Credentials) {
+  const url = (user: string, password: string, database: string) =>
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
+  return {
+    url: (database: string) => url(APP_ROLE, creds.app, database),
+    adminUrl: (database: string) => url(SUPERUSER, creds.superuser, database),
+  }
+}

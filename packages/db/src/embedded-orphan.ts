@@ -6,29 +6,56 @@ export class EmbeddedInUseError extends Error {
   override name = 'EmbeddedInUseError'
 }
 
+/** What postmaster.pid says about the data folder's server. */
+export type PidFileState =
+  | { kind: 'none' }
+  /** A live process that is not this folder's postmaster: the file is stale. */
+  | { kind: 'stranger'; pid: number }
+  /** This folder's postmaster, its opsdeck killed. */
+  | { kind: 'orphan'; pid: number }
+  /** This folder's postmaster, run by a live opsdeck (`owner`), listening on `port`. */
+  | { kind: 'in-use'; pid: number; owner: number; port: number }
+
 /**
- * A server left running by a process that was killed (SIGKILL) still holds the data folder: ask
- * it to shut down fast and wait, so the next start needs no manual step. Only a process proven to
- * be this folder's postmaster is stopped: a stale postmaster.pid may name any process by now
- * (once, another PostgreSQL). A server whose parent is alive belongs to another running opsdeck:
- * leave it alone and say so.
+ * Only a process proven to be this folder's postmaster counts: a stale postmaster.pid may name
+ * any process by now (once, another PostgreSQL). One whose parent is a live node process belongs
+ * to a running opsdeck.
  */
-export async function stopOrphan(dataDir: string, log: (line: string) => void): Promise<void> {
+export async function readPidFile(dataDir: string): Promise<PidFileState> {
   const pidFile = path.join(dataDir, 'postmaster.pid')
-  if (!existsSync(pidFile)) return
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0])
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return
-  if (!(await isPostmasterOf(pid, dataDir))) {
-    log(`postmaster.pid names process ${pid}, which is not this data folder's server: ignored`)
-    return
-  }
+  if (!existsSync(pidFile)) return { kind: 'none' }
+  // pid, data folder, start time, port, socket folder, listen address, …
+  const lines = (await readFile(pidFile, 'utf8')).split('\n')
+  const pid = Number(lines[0])
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return { kind: 'none' }
+  if (!(await isPostmasterOf(pid, dataDir))) return { kind: 'stranger', pid }
   const parent = await parentOf(pid)
   if (parent !== null && parent !== 1 && (await commandOf(parent)).includes('node')) {
+    return { kind: 'in-use', pid, owner: parent, port: Number(lines[3]) }
+  }
+  return { kind: 'orphan', pid }
+}
+
+/**
+ * A server left running by a process that was killed (SIGKILL) still holds the data folder: ask
+ * it to shut down fast and wait, so the next start needs no manual step. A server whose opsdeck
+ * is alive is left alone, and said so.
+ */
+export async function stopOrphan(dataDir: string, log: (line: string) => void): Promise<void> {
+  const state = await readPidFile(dataDir)
+  if (state.kind === 'stranger') {
+    log(
+      `postmaster.pid names process ${state.pid}, which is not this data folder's server: ignored`,
+    )
+  }
+  if (state.kind === 'in-use') {
     throw new EmbeddedInUseError(
-      `the embedded database in ${dataDir} is in use by another process (pid ${parent}): ` +
+      `the embedded database in ${dataDir} is in use by another process (pid ${state.owner}): ` +
         'stop it, or set OPSDECK_DATA_DIR and OPSDECK_PG_PORT for a second instance',
     )
   }
+  if (state.kind !== 'orphan') return
+  const { pid } = state
   log(`stopping the embedded PostgreSQL left running by a killed process (pid ${pid})`)
   process.kill(pid, 'SIGINT')
   for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100)

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { hbaIsOurs, secureRoles, writeHba } from './embedded-access.ts'
+import { attachEmbedded } from './embedded-attach.ts'
 import {
   APP_ROLE,
-  SUPERUSER,
   credentialsPath,
   newCredentials,
   readCredentials,
+  serverUrls,
   writeCredentials,
   type Credentials,
 } from './embedded-credentials.ts'
@@ -23,6 +24,9 @@ export interface EmbeddedServer {
   url: (database: string) => string
   /** As the superuser: set-up and the test harness (which creates databases) only. */
   adminUrl: (database: string) => string
+  port: number
+  /** The pid of the running opsdeck whose server this is (`attach`), or null: our own. */
+  attachedTo: number | null
   stop: () => Promise<void>
 }
 
@@ -37,6 +41,11 @@ export interface EmbeddedOptions {
   onFatal?: (err: Error) => void
   /** Waits before each restart attempt after a crash (default 0.5 s doubling to 16 s, 6 tries). */
   restartDelaysMs?: readonly number[]
+  /**
+   * For the CLIs: when an opsdeck is running on this data folder, use its server as it is
+   * rather than refuse with EmbeddedInUseError. The app itself never attaches.
+   */
+  attach?: boolean
 }
 
 export const DEFAULT_RESTART_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 16_000]
@@ -50,6 +59,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
   const dataDir = path.resolve(opts.dataDir)
   const log = opts.log ?? (() => {})
   const serverLog = opts.serverLog ?? (() => {})
+  const running = opts.attach ? await attachEmbedded(dataDir) : undefined
+  if (running) return running
   // The server runs as the unprivileged `postgres` user when we are root, so every parent
   // folder must be traversable by it.
   await mkdir(path.dirname(dataDir), { recursive: true })
@@ -93,11 +104,10 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     onFatal: opts.onFatal ?? ((err) => log(err.message)),
     delaysMs: opts.restartDelaysMs ?? DEFAULT_RESTART_DELAYS_MS,
   })
-  const url = (user: string, password: string, database: string) =>
-    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`
   return {
-    url: (database) => url(APP_ROLE, creds.app, database),
-    adminUrl: (database) => url(SUPERUSER, creds.superuser, database),
+    ...serverUrls(opts.port, creds),
+    port: opts.port,
+    attachedTo: null,
     stop: supervisor.stop,
   }
 }

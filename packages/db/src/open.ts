@@ -16,6 +16,11 @@ export interface OpenOptions extends ConnectOptions {
    * code 1 at once; an app with an ordered shutdown passes its own, which must exit non-zero.
    */
   onFatal?: (err: Error) => void
+  /**
+   * For the CLIs: while opsdeck runs on the embedded data folder, use its server (its port, the
+   * credentials file) instead of failing with EmbeddedInUseError; close() then ends only our pool.
+   */
+  attach?: boolean | undefined
 }
 
 export interface OpenedDatabase {
@@ -47,6 +52,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
   const server = await startEmbedded({
     dataDir: opts.embeddedDir,
     port: opts.embeddedPort,
+    attach: opts.attach ?? false,
     log,
     onFatal:
       opts.onFatal ??
@@ -61,7 +67,9 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     db,
     ping: (ms) => pool.ping(ms),
     connect: (o) => createDb(server.url('opsdeck'), o),
-    description: `embedded PostgreSQL at 127.0.0.1:${opts.embeddedPort}, data in ${shortPath(opts.embeddedDir)}`,
+    description:
+      `embedded PostgreSQL at 127.0.0.1:${server.port}, data in ${shortPath(opts.embeddedDir)}` +
+      (server.attachedTo === null ? '' : ` (attached: run by opsdeck, pid ${server.attachedTo})`),
     close: async () => {
       await db.destroy()
       await server.stop()

@@ -12,7 +12,8 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE)
     return 2
   }
-  const database = await openDatabase(openOptions(parseEnv(DbEnv, readEnv())))
+  // While opsdeck runs, its embedded server is used as it is: no need to stop the app.
+  const database = await openDatabase({ ...openOptions(parseEnv(DbEnv, readEnv())), attach: true })
   try {
     const unlocked = await unlockAccount(
       database.db,
