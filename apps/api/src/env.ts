@@ -1,4 +1,4 @@
-import { DbEnv } from '@opsdeck/db'
+import { DbEnv, envNumber } from '@opsdeck/db'
 import { z } from 'zod'
 import { MIN_PASSWORD_LENGTH } from './auth/password.ts'
 
@@ -7,7 +7,7 @@ const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v)
 
 export const Env = DbEnv.extend({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: envNumber(z.coerce.number().int().min(1).max(65535).default(3000)),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPSDECK_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
@@ -21,16 +21,18 @@ export const Env = DbEnv.extend({
       .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
       .optional(),
   ),
-  OPSDECK_SESSION_IDLE_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 30)
-    .default(8),
-  OPSDECK_SESSION_MAX_DAYS: z.coerce.number().positive().max(365).default(7),
+  OPSDECK_SESSION_IDLE_HOURS: envNumber(
+    z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(8),
+  ),
+  OPSDECK_SESSION_MAX_DAYS: envNumber(z.coerce.number().positive().max(365).default(7)),
   OPSDECK_TRUSTED_PROXY: Flag.default(false),
   // How long a start waits for an external database that is not up yet (docker compose, systemd).
-  OPSDECK_DB_WAIT_SECONDS: z.coerce.number().min(0).max(3_600).default(60),
+  OPSDECK_DB_WAIT_SECONDS: envNumber(z.coerce.number().min(0).max(3_600).default(60)),
   // How long requests in flight at SIGTERM may take to finish before their connections are cut.
-  OPSDECK_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(15),
+  OPSDECK_SHUTDOWN_GRACE_SECONDS: envNumber(z.coerce.number().min(0).max(600).default(15)),
 })
 export type Env = z.infer<typeof Env>

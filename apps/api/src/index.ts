@@ -5,6 +5,7 @@ import {
   ConfigError,
   EmbeddedInUseError,
   isDatabaseEmpty,
+  isDatabaseUnavailable,
   migrateToLatest,
   openDatabase,
   openOptions,
@@ -47,7 +48,8 @@ async function main() {
     ...openOptions(env),
     onStatus: outage.onStatus,
     onError: outage.onConnectionError,
-    log: say,
+    // The embedded server's events (an upgrade, a crash, a restart) are log lines like the rest.
+    log: (line) => logger.warn({ component: 'embedded-postgres' }, line),
     // The embedded server died and could not be brought back: exit non-zero, so that a
     // supervisor restarts the whole thing rather than this process answering 503 for ever.
     onFatal: (err) => {
@@ -60,7 +62,10 @@ async function main() {
     timeoutMs: env.OPSDECK_DB_WAIT_SECONDS * 1000,
     log: say,
   }).catch((err: unknown) => {
-    throw new ConfigError(`cannot reach the database (${database.description}): ${messageOf(err)}`)
+    const problem = isDatabaseUnavailable(err)
+      ? 'cannot reach the database'
+      : 'the database refused us'
+    throw new ConfigError(`${problem} (${database.description}): ${messageOf(err)}`)
   })
   say(`database: ${database.description}`)
   await setUp(database, env)
@@ -107,7 +112,11 @@ async function main() {
   if (env.OPSDECK_ROLE !== 'api') {
     // A pool of its own, with set-up timeouts: catching up the demo after days away is one long
     // statement, and the worker's queries must not take seats from requests.
-    const workerDb = database.connect({ max: 2, statementTimeoutMs: 600_000 })
+    const workerDb = database.connect({
+      max: 2,
+      statementTimeoutMs: 600_000,
+      onError: outage.onConnectionError,
+    })
     const worker = startWorker({ db: workerDb, logger })
     stoppers.push(async () => {
       await worker.stop()

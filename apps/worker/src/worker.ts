@@ -1,4 +1,4 @@
-import { type Database, simulateDemoChecks } from '@opsdeck/db'
+import { type Database, isDatabaseUnavailable, simulateDemoChecks } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import type { Logger } from 'pino'
 import { every } from './schedule.ts'
@@ -26,7 +26,7 @@ export function startWorker({ db, logger }: WorkerDeps) {
         const created = await ensurePartitions(db)
         if (created > 0) log.info({ created }, 'created check-sample partitions')
       },
-      (err) => log.error({ err }, 'partition maintenance failed'),
+      failed(log, 'partition maintenance failed'),
     ),
     // A no-op unless organisation_settings.demo_data is set, so real deployments run it too.
     every(
@@ -36,7 +36,7 @@ export function startWorker({ db, logger }: WorkerDeps) {
         if (samples > 0) log.info({ samples }, 'simulated demo checks')
         else log.debug({ samples }, 'no demo checks to simulate')
       },
-      (err) => log.error({ err }, 'demo check simulation failed'),
+      failed(log, 'demo check simulation failed'),
     ),
   ]
   return {
@@ -44,6 +44,15 @@ export function startWorker({ db, logger }: WorkerDeps) {
     stop: async () => {
       await Promise.all(jobs.map((job) => job.stop()))
     },
+  }
+}
+
+// A job that met a database outage says so in one line (the API logs the outage itself); any
+// other failure is a bug worth its stack.
+function failed(log: Logger, what: string) {
+  return (err: unknown) => {
+    if (isDatabaseUnavailable(err)) log.warn({ error: { message: (err as Error).message } }, what)
+    else log.error({ err }, what)
   }
 }
 

@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+/** A number from the environment: an empty value counts as unset, as .env files often leave it. */
+export const envNumber = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema)
+
 // The database part of the environment, shared by the API, the worker and the db CLI.
 export const DbEnv = z.object({
   DATABASE_URL: z
@@ -18,14 +22,14 @@ export const DbEnv = z.object({
       },
     ),
   OPSDECK_DATA_DIR: z.string().default('.data'),
-  OPSDECK_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
-  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(4_000),
+  OPSDECK_PG_PORT: envNumber(z.coerce.number().int().min(1024).max(65535).default(54329)),
+  PG_STATEMENT_TIMEOUT_MS: envNumber(z.coerce.number().int().positive().default(4_000)),
   // Unset: a second after the statement timeout, so a slow query is cancelled by the server
   // first and only a frozen or unreachable server meets this deadline.
-  PG_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
-  PG_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
-  PG_POOL_MAX: z.coerce.number().int().min(1).max(1_000).default(10),
-  PG_POOL_QUEUE_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  PG_QUERY_TIMEOUT_MS: envNumber(z.coerce.number().int().positive().optional()),
+  PG_CONNECT_TIMEOUT_MS: envNumber(z.coerce.number().int().positive().default(3_000)),
+  PG_POOL_MAX: envNumber(z.coerce.number().int().min(1).max(1_000).default(10)),
+  PG_POOL_QUEUE_TIMEOUT_MS: envNumber(z.coerce.number().int().positive().default(2_000)),
 })
 export type DbEnv = z.infer<typeof DbEnv>
 
