@@ -15,14 +15,24 @@ export class ApiError extends Error {
   readonly status: ContentfulStatusCode
   readonly code: string
   readonly details: unknown
-  constructor(status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  /** Seconds for a Retry-After header (a 429 or 503 the client may retry). */
+  readonly retryAfter: number | undefined
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    details?: unknown,
+    retryAfter?: number,
+  ) {
     super(message)
     this.status = status
     this.code = code
     this.details = details
+    this.retryAfter = retryAfter
   }
 }
 
 export function sendError(c: Context, err: ApiError) {
+  if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter))
   return c.json(errorBody(err.code, err.message, err.details), err.status)
 }
