@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { type AppEnv, varsOf } from '../app-env.ts'
+import { forwarded } from './client-address.ts'
 
 export const SESSION_COOKIE = 'opsdeck_session'
 
@@ -8,10 +9,8 @@ export const readSessionCookie = (c: Context) => getCookie(c, SESSION_COOKIE)
 
 /** HTTPS as the browser sees it: behind a trusted proxy, the proxy says so. */
 export function isHttps<E extends AppEnv>(c: Context<E>): boolean {
-  if (varsOf(c).auth.trustedProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()
-    if (proto) return proto === 'https'
-  }
+  const proto = forwarded(c, 'x-forwarded-proto')
+  if (proto) return proto === 'https'
   return new URL(c.req.url).protocol === 'https:'
 }
 

@@ -105,6 +105,26 @@ describe('CSRF protection', () => {
     expect((await createTokenWith(downgraded, proxied)).status).toBe(403)
   })
 
+  it('behind a trusted proxy, believes the values it appended, not those the client sent', async () => {
+    const admin = await loginAs(ctx, 'admin')
+    const proxied = createApp({
+      db: ctx.db,
+      logger: pino({ level: 'silent' }),
+      auth: { hash: TEST_HASH, trustedProxy: true },
+    })
+    // The client claims https and another host; the proxy appends what it saw, as with
+    // X-Forwarded-For.
+    const forwarded = {
+      ...admin.headers,
+      'X-Forwarded-Host': 'evil.example, ops.example',
+      'X-Forwarded-Proto': 'https, http',
+    }
+    const from = (origin: string) => createTokenWith({ ...forwarded, Origin: origin }, proxied)
+    expect((await from('https://evil.example')).status).toBe(403)
+    expect((await from('https://ops.example')).status).toBe(403)
+    expect((await from('http://ops.example')).status).toBe(201)
+  })
+
   it('exempts bearer-token requests, which a page cannot make a browser send', async () => {
     const token = await createToken(ctx.db, ['read'])
     const res = await ctx.app.request('/api/v1/auth/logout', {

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { errorBody } from '../lib/errors.ts'
+import { forwarded } from './client-address.ts'
 import { readSessionCookie } from './cookie.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -26,16 +27,10 @@ function originVerdict(c: Context<AppEnv>): Verdict {
 /** The origin the browser sees: the request's, or behind a trusted proxy, the one it forwards. */
 function ownOrigin(c: Context<AppEnv>): string | undefined {
   const url = new URL(c.req.url)
-  let scheme = url.protocol.slice(0, -1)
-  let host = url.host
-  if (c.var.auth.trustedProxy) {
-    scheme = firstOf(c.req.header('x-forwarded-proto')) ?? scheme
-    host = firstOf(c.req.header('x-forwarded-host')) ?? host
-  }
+  const scheme = forwarded(c, 'x-forwarded-proto') ?? url.protocol.slice(0, -1)
+  const host = forwarded(c, 'x-forwarded-host') ?? url.host
   return originOf(`${scheme}://${host}`)
 }
-
-const firstOf = (header: string | undefined) => header?.split(',')[0]?.trim() || undefined
 
 // Scheme, host and port, with a default port left out as browsers do; undefined for `null`.
 function originOf(text: string): string | undefined {
