@@ -265,6 +265,14 @@ export interface LoginFailuresTable {
   pending: Generated<boolean>
 }
 
+/** A browser an account signed in from: its `opsdeck_device` cookie, as SHA-256. */
+export interface LoginDevicesTable {
+  tokenHash: Buffer
+  userId: number
+  createdAt: CreatedAt
+  lastUsedAt: Generated<Date>
+}
+
 export interface Database {
   organisationSettings: OrganisationSettingsTable
   teams: TeamsTable
@@ -291,4 +299,5 @@ export interface Database {
   apiTokens: ApiTokensTable
   auditLog: AuditLogTable
   loginFailures: LoginFailuresTable
+  loginDevices: LoginDevicesTable
 }

@@ -19,6 +19,8 @@ export interface LoginLimits {
   perAccount: number
   /** One client address's failures, whichever accounts it named. */
   perAddress: number
+  /** A known device's failures on its account: while below, nothing else holds it back. */
+  perDevice: number
 }
 
 const HOUR_MS = 3_600_000
@@ -28,5 +30,11 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
   sessionMaxMs: 7 * 24 * HOUR_MS,
   trustedProxy: false,
   hash: {},
-  loginLimits: { windowMs: 15 * 60_000, perAccountAddress: 10, perAccount: 100, perAddress: 30 },
+  loginLimits: {
+    windowMs: 15 * 60_000,
+    perAccountAddress: 10,
+    perAccount: 100,
+    perAddress: 30,
+    perDevice: 10,
+  },
 }

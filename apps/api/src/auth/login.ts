@@ -1,20 +1,26 @@
+import type { Database } from '@opsdeck/db'
 import type { Context } from 'hono'
+import type { Kysely } from 'kysely'
 import { type AppEnv, varsOf } from '../app-env.ts'
 import { recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { clientAddress } from './client-address.ts'
 import { readSessionCookie, setSessionCookie } from './cookie.ts'
+import { findDevice, rememberDevice, setDeviceCookie } from './devices.ts'
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts'
 import { findUserByEmail } from './queries.ts'
 import { sha256 } from './secret.ts'
 import { createSession, deleteStaleSessions } from './sessions.ts'
 import {
+  attemptSettled,
   chargeAttempt,
   clearFailures,
   confirmFailure,
+  deviceKey,
   forgiveAttempt,
   type LoginKeys,
   loginKeys,
+  type PendingAttempt,
 } from './throttle.ts'
 
 const INVALID = errorBody('invalid_credentials', 'Email or password is incorrect')
@@ -22,23 +28,46 @@ const INVALID = errorBody('invalid_credentials', 'Email or password is incorrect
 /**
  * Charges a password attempt to the keys before the password is checked: either the pending
  * attempt (settle it with `confirmFailure` when the password is wrong, `forgiveAttempt` when it
- * is right) or a 429 with Retry-After when the keys are over their limit.
+ * is right or was never checked) or a 429 with Retry-After when the keys are over their limit. A
+ * browser presenting the account's device cookie is judged on that device alone (throttle.ts).
  */
 export async function startAttempt<E extends AppEnv>(c: Context<E>, keys: LoginKeys) {
   const { db, now, auth } = varsOf(c)
-  const charged = await chargeAttempt(db, keys, auth.loginLimits, now)
-  if ('pending' in charged) return { pending: charged.pending, refused: undefined }
+  const device = await findDevice(c, db, keys.email, now)
+  const charged = await chargeAttempt(
+    db,
+    device ? { ...keys, device: deviceKey(device.tokenHash) } : keys,
+    auth.loginLimits,
+    now,
+  )
+  if ('pending' in charged) return { pending: charged.pending, device, refused: undefined }
   const wait = charged.retryAfter
-  const minutes = Math.ceil(wait / 60)
   c.header('Retry-After', String(wait))
   const refused = c.json(
-    errorBody(
-      'rate_limited',
-      `Too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    ),
+    errorBody('rate_limited', `Too many sign-in attempts; try again in ${waitWords(wait)}`),
     429,
   )
-  return { pending: undefined, refused }
+  return { pending: undefined, device: undefined, refused }
+}
+
+/** Seconds as a person reads a wait: `1 second`, `45 seconds`, `1 minute`, `6 minutes`. */
+export function waitWords(seconds: number): string {
+  const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute']
+  return `${n} ${unit}${n === 1 ? '' : 's'}`
+}
+
+/** The password check of a charged attempt: if it cannot run (overload), the attempt is forgiven. */
+export async function checkCharged<T>(
+  db: Kysely<Database>,
+  pending: PendingAttempt,
+  check: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await check()
+  } catch (err) {
+    await forgiveAttempt(db, pending).then(attemptSettled, () => undefined)
+    throw err
+  }
 }
 
 /**
@@ -50,11 +79,14 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
   const { db, now, auth: cfg } = c.var
   const address = clientAddress(c)
   const keys = loginKeys(email, address)
-  const { pending, refused } = await startAttempt(c, keys)
+  const { pending, device, refused } = await startAttempt(c, keys)
   if (refused) return refused
 
-  const user = await findUserByEmail(db, email)
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash(cfg.hash)), password)
+  const { user, ok } = await checkCharged(db, pending, async () => {
+    const found = await findUserByEmail(db, email)
+    const hash = found?.passwordHash ?? (await dummyHash(cfg.hash))
+    return { user: found, ok: await verifyPassword(hash, password) }
+  })
   if (!user || !ok || user.disabledAt) {
     const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled'
     // The typed email is not kept: people paste passwords into the wrong field.
@@ -68,8 +100,9 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
     return c.json(INVALID, 401)
   }
 
+  // Busy hashing: the stronger hash can wait for the next sign-in.
   const rehashed = needsRehash(user.passwordHash, cfg.hash)
-    ? await hashPassword(password, cfg.hash)
+    ? await hashPassword(password, cfg.hash).catch(() => undefined)
     : undefined
   const previous = readSessionCookie(c)
   const session = await db.transaction().execute(async (trx) => {
@@ -85,23 +118,28 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
       ip: address,
       userAgent: c.req.header('user-agent') ?? null,
     })
-    await trx
-      .updateTable('users')
-      .set({ lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) })
-      .where('id', '=', user.id)
-      .execute()
-    // This address has proved itself on this account; the account's other counters stay.
+    // This address and browser have proved themselves on this account; its other counters stay.
     await forgiveAttempt(trx, pending)
     await clearFailures(trx, keys.accountAddress)
+    if (device) await clearFailures(trx, deviceKey(device.tokenHash))
     await recordAudit(
       trx,
       c,
       { entity: 'auth', entityId: user.id, action: 'login', changes: { address } },
       { userId: user.id, tokenId: null },
     )
-    return created
+    // Last, so that parallel sign-ins of one account wait on its row as briefly as they can.
+    await trx
+      .updateTable('users')
+      .set({ lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) })
+      .where('id', '=', user.id)
+      .execute()
+    const deviceToken = await rememberDevice(trx, { userId: user.id, now, device })
+    return { ...created, deviceToken }
   })
+  attemptSettled()
   setSessionCookie(c, session.token)
+  setDeviceCookie(c, session.deviceToken)
   const { id, name, role } = user
   return c.json({ user: { id, email: user.email, name, role } }, 200)
 }

@@ -8,11 +8,11 @@ import { validate } from '../lib/validate.ts'
 import { access } from './access.ts'
 import { clientAddress } from './client-address.ts'
 import { clearSessionCookie } from './cookie.ts'
-import { login, startAttempt } from './login.ts'
+import { checkCharged, login, startAttempt } from './login.ts'
 import { hashPassword, NewPassword, Password, verifyPassword } from './password.ts'
 import { findPasswordHash, setPasswordHash } from './queries.ts'
 import { deleteSession, deleteUserSessions } from './sessions.ts'
-import { confirmFailure, forgiveAttempt, loginKeys } from './throttle.ts'
+import { attemptSettled, confirmFailure, forgiveAttempt, loginKeys } from './throttle.ts'
 
 const LoginBody = z.object({
   email: text().trim().min(1).max(254),
@@ -55,12 +55,15 @@ export const auth = new Hono<AppEnv>()
     const keys = loginKeys(actor.user.email, clientAddress(c))
     const { pending, refused } = await startAttempt(c, keys)
     if (refused) return refused
-    const stored = await findPasswordHash(db, userId)
-    if (!stored || !(await verifyPassword(stored, currentPassword))) {
+    const ok = await checkCharged(db, pending, async () => {
+      const stored = await findPasswordHash(db, userId)
+      return stored ? verifyPassword(stored, currentPassword) : false
+    })
+    if (!ok) {
       await confirmFailure(db, pending)
       return c.json(errorBody('wrong_password', 'The current password is not right'), 422)
     }
-    const passwordHash = await hashPassword(newPassword, cfg.hash)
+    const passwordHash = await checkCharged(db, pending, () => hashPassword(newPassword, cfg.hash))
     await db.transaction().execute(async (trx) => {
       await setPasswordHash(trx, userId, passwordHash, now)
       await forgiveAttempt(trx, pending)
@@ -73,5 +76,6 @@ export const auth = new Hono<AppEnv>()
         changes: { password: { from: REDACTED, to: REDACTED } },
       })
     })
+    attemptSettled()
     return c.body(null, 204)
   })

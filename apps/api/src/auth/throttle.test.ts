@@ -156,6 +156,60 @@ describe('login rate limit', () => {
     const elsewhere = await attempt(user, proxy, proxied, { 'X-Forwarded-For': '192.0.2.78' })
     expect(elsewhere.status).toBe(200)
   })
+
+  it('behind a trusted proxy, counts each address once however it is written, and IPv6 by its /64', async () => {
+    const proxied = createApp({
+      db: ctx.db,
+      logger: pino({ level: 'silent' }),
+      clock: () => ctx.clock.now,
+      auth: { hash: TEST_HASH, trustedProxy: true },
+    })
+    const from = (body: { email: string; password: string }, client: string) =>
+      attempt(body, freshAddress(), proxied, { 'X-Forwarded-For': client })
+    const user = await createUser(ctx.db)
+    const wrong = { email: user.email, password: 'wrong-password-x' }
+    const spellings = ['2001:db8::1', '2001:DB8::1', '2001:0db8::0001', '2001:db8::2:0:0:9']
+    for (let i = 0; i < 10; i++) {
+      ctx.clock.now = new Date(START.getTime() + i * MINUTE)
+      expect((await from(wrong, spellings[i % spellings.length]!)).status).toBe(401)
+    }
+    // One network: refused from any address of the /64, not from the next /64.
+    expect((await from(user, '2001:db8:0:0:ffff::1')).status).toBe(429)
+    expect((await from(user, '2001:db8:0:1::1')).status).toBe(200)
+
+    const mapped = await createUser(ctx.db)
+    const guess = { email: mapped.email, password: 'wrong-password-x' }
+    for (let i = 0; i < 10; i++) {
+      ctx.clock.now = new Date(START.getTime() + i * MINUTE)
+      const client = i % 2 ? '198.51.100.9' : '::ffff:198.51.100.9'
+      expect((await from(guess, client)).status).toBe(401)
+    }
+    expect((await from(mapped, '198.51.100.9')).status).toBe(429)
+  })
+
+  it('behind a trusted proxy, takes a forwarded value that is no address for the proxy’s own', async () => {
+    const proxied = createApp({
+      db: ctx.db,
+      logger: pino({ level: 'silent' }),
+      clock: () => ctx.clock.now,
+      auth: { hash: TEST_HASH, trustedProxy: true },
+    })
+    const proxy = freshAddress()
+    const user = await createUser(ctx.db)
+    const wrong = { email: user.email, password: 'wrong-password-x' }
+    const junk = ['not-an-ip', 'x'.repeat(8_000), '203.0.113.1:8080', '999.1.1.1']
+    for (let i = 0; i < 10; i++) {
+      ctx.clock.now = new Date(START.getTime() + i * MINUTE)
+      const res = await attempt(wrong, proxy, proxied, {
+        'X-Forwarded-For': junk[i % junk.length]!,
+      })
+      expect(res.status).toBe(401)
+    }
+    expect((await attempt(user, proxy, proxied, { 'X-Forwarded-For': 'junk' })).status).toBe(429)
+    expect((await attempt(user, proxy, proxied)).status).toBe(429)
+    const keys = await ctx.db.selectFrom('loginFailures').select('key').execute()
+    expect(keys.filter((k) => k.key.includes('not-an-ip') || k.key.includes('xxxx'))).toEqual([])
+  })
 })
 
 // The same database under tighter limits, so that a burst far outnumbers the limit.
@@ -189,11 +243,11 @@ describe('login rate limit under parallel attempts', () => {
     expect((await attempt(user, freshAddress(), app)).status).toBe(200)
   })
 
-  it('lets 20 parallel sign-ins with the right password all through', async () => {
+  it('lets 100 parallel sign-ins with the right password all through', async () => {
     const user = await createUser(ctx.db)
     const address = freshAddress()
-    const burst = await Promise.all(Array.from({ length: 20 }, async () => attempt(user, address)))
-    expect(tally(burst.map((r) => r.status))).toEqual({ 200: 20 })
+    const burst = await Promise.all(Array.from({ length: 100 }, async () => attempt(user, address)))
+    expect(tally(burst.map((r) => r.status))).toEqual({ 200: 100 })
     const left = await ctx.db.selectFrom('loginFailures').select('key').execute()
     expect(left.map((r) => r.key).filter((k) => k.includes(user.email))).toEqual([])
   })

@@ -1,39 +1,56 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
+import { addressGroup } from './client-address.ts'
 import type { LoginLimits } from './config.ts'
 
-// Failed sign-ins are counted in PostgreSQL, so every API instance agrees, on three keys over a
-// sliding window (limits in config.ts):
+// Failed sign-ins are counted in PostgreSQL, so every API instance agrees, over a sliding window
+// (limits in config.ts). An attempt from a browser the account has signed in from before (a valid
+// device cookie, see devices.ts) is judged only by that device's own failures: nobody elsewhere can
+// lock the owner out. Once the device reaches its limit it is judged like any other attempt, on:
 // - address: an address trying many accounts is stopped, whichever accounts it names;
 // - account from address: an address guessing one account is slowed, then stopped, without
 //   touching the owner signing in from anywhere else;
 // - account: past this much higher ceiling the account is under a distributed attack, and an
 //   address that has failed on it must wait, while one that has not may still try.
+// IPv6 addresses count by their /64. Attempts still in flight count towards the limits (a burst
+// cannot overshoot them) but never towards the progressive delay: only real failures slow anyone.
 
 /** The keys one attempt is counted on. */
 export interface LoginKeys {
+  /** The account's email as typed, normalised: what a device cookie must belong to. */
+  email: string
   address: string
   account: string
   accountAddress: string
+  /** The device's own key: set once the attempt presented a valid device cookie. */
+  device?: string | undefined
 }
 
 /** The rows an attempt was charged with: settle them with `confirmFailure` or `forgiveAttempt`. */
 export type PendingAttempt = number[]
 
 export const ACCOUNT_KEY_PREFIX = 'account:'
-const normalEmail = (email: string) => email.trim().toLowerCase()
+const ADDRESS_KEY_PREFIX = 'address:'
+const ACCOUNT_ADDRESS_KEY_PREFIX = 'account-address:'
+const DEVICE_KEY_PREFIX = 'device:'
+export const normalEmail = (email: string) => email.trim().toLowerCase()
 // JSON keeps email and address apart whatever characters the typed email holds.
-const accountAddressPrefix = (account: string) => `account-address:[${JSON.stringify(account)},`
+const accountAddressPrefix = (account: string) =>
+  `${ACCOUNT_ADDRESS_KEY_PREFIX}[${JSON.stringify(account)},`
 
 export function loginKeys(email: string, address: string): LoginKeys {
   const account = normalEmail(email)
+  const group = addressGroup(address)
   return {
-    address: `address:${address}`,
+    email: account,
+    address: ADDRESS_KEY_PREFIX + group,
     account: ACCOUNT_KEY_PREFIX + account,
-    accountAddress: `${accountAddressPrefix(account)}${JSON.stringify(address)}]`,
+    accountAddress: `${accountAddressPrefix(account)}${JSON.stringify(group)}]`,
   }
 }
+
+/** The key a device's own failures are counted on, from its token's SHA-256. */
+export const deviceKey = (tokenHash: Buffer) => DEVICE_KEY_PREFIX + tokenHash.toString('hex')
 
 /** Each key's failures inside the window, newest first (at most as many as its limit). */
 export interface Failures {
@@ -42,46 +59,77 @@ export interface Failures {
   accountAddress: Date[]
 }
 
-// From an address's third failure on an account, its next try waits 1 s, then 2, 4 … up to a
-// minute: a typo costs nothing, a guesser gets slower well before the hard limit.
+// From the third failure on a key (an address on an account, or a device) the next try waits
+// 1 s, then 2, 4 … up to a minute: a typo costs nothing, a guesser gets slower well before the
+// hard limit.
 const DELAY_FROM = 3
 const DELAY_BASE_MS = 1_000
 const DELAY_MAX_MS = 60_000
 
-/** Milliseconds until an attempt with these failures on its keys may go ahead (0: now). */
-export function msUntilAllowed(failures: Failures, limits: LoginLimits, now: Date): number {
-  const t = now.getTime()
-  // While the limit-th newest failure is inside the window, the key is at its limit.
-  const untilBelow = (at: Date[], limit: number) => {
-    const nth = at[limit - 1]
-    return nth ? nth.getTime() + limits.windowMs - t : 0
-  }
+/** Milliseconds the progressive delay holds the next attempt after these failures (0: none). */
+export function msOfDelay(failures: Date[], now: Date): number {
+  const newest = failures[0]
+  if (!newest || failures.length < DELAY_FROM) return 0
+  const delay = Math.min(DELAY_MAX_MS, DELAY_BASE_MS * 2 ** (failures.length - DELAY_FROM))
+  return Math.max(0, newest.getTime() + delay - now.getTime())
+}
+
+// While the limit-th newest failure is inside the window, the key is at its limit.
+const untilBelow = (at: Date[], limit: number, windowMs: number, now: Date) => {
+  const nth = at[limit - 1]
+  return nth ? Math.max(0, nth.getTime() + windowMs - now.getTime()) : 0
+}
+
+/** Milliseconds until the keys' counts are below their limits (0: now); no delay. */
+export function msUntilBelowLimits(failures: Failures, limits: LoginLimits, now: Date): number {
+  const below = (at: Date[], limit: number) => untilBelow(at, limit, limits.windowMs, now)
   const mine = failures.accountAddress
-  const underAttack = untilBelow(failures.account, limits.perAccount)
+  const underAttack = below(failures.account, limits.perAccount)
   // Under attack, an address that has failed on the account waits for the attack to ebb or for
   // its own failures to leave the window; an address that has not failed goes ahead.
-  const failedHere =
-    underAttack > 0 && mine.length > 0 ? Math.min(underAttack, untilBelow(mine, 1)) : 0
-  const delay =
-    mine.length >= DELAY_FROM
-      ? mine[0]!.getTime() +
-        Math.min(DELAY_MAX_MS, DELAY_BASE_MS * 2 ** (mine.length - DELAY_FROM)) -
-        t
-      : 0
+  const failedHere = underAttack > 0 && mine.length > 0 ? Math.min(underAttack, below(mine, 1)) : 0
   return Math.max(
-    0,
-    untilBelow(failures.address, limits.perAddress),
-    untilBelow(mine, limits.perAccountAddress),
+    below(failures.address, limits.perAddress),
+    below(mine, limits.perAccountAddress),
     failedHere,
-    delay,
   )
 }
 
 // A pending row older than this belongs to an attempt that died before settling: a failure.
 const PENDING_STALE_MS = 60_000
-// How long an attempt waits for parallel attempts on its keys to settle, and how often it looks.
-const IN_FLIGHT_WAIT_MS = 5_000
-const IN_FLIGHT_POLL_MS = 20
+// How long an attempt waits for parallel attempts on its keys to settle (a hundred parallel
+// sign-ins of one account take a few seconds), and how often it looks when no attempt of this
+// process settles (another instance's may have).
+const IN_FLIGHT_WAIT_MS = 10_000
+const IN_FLIGHT_POLL_MS = 100
+
+// This process's attempts waiting for parallel ones to settle, oldest first. Each settled attempt
+// frees one place under the limits, so it wakes one waiter rather than all of them: a burst of
+// the owner's sign-ins goes through in turn instead of polling the database in a herd.
+const waiters: { since: number; wake: () => void }[] = []
+
+function waitForSettle(since: number, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const waiter = {
+      since,
+      wake: () => {
+        clearTimeout(timer)
+        waiters.splice(waiters.indexOf(waiter), 1)
+        resolve()
+      },
+    }
+    const timer = setTimeout(waiter.wake, ms)
+    const at = waiters.findIndex((w) => w.since > since)
+    waiters.splice(at < 0 ? waiters.length : at, 0, waiter)
+  })
+}
+
+/** An attempt has settled (call it once its transaction is committed): the next waiter looks. */
+export function attemptSettled() {
+  waiters[0]?.wake()
+}
+
+type Step = { retryAfter: number } | { pending: PendingAttempt } | 'in_flight'
 
 /**
  * Checks the keys and, when they allow it, charges the attempt as pending before the (slow)
@@ -96,31 +144,67 @@ export async function chargeAttempt(
   limits: LoginLimits,
   now: Date,
 ): Promise<{ retryAfter: number } | { pending: PendingAttempt }> {
-  const names = [keys.address, keys.account, keys.accountAddress]
-  const deadline = performance.now() + IN_FLIGHT_WAIT_MS
+  const since = performance.now()
   for (;;) {
     const step = await db.transaction().execute(async (trx) => {
-      await lockKeys(trx, names)
-      const all = await failuresOf(trx, keys, limits, now, { settledOnly: false })
-      if (msUntilAllowed(all, limits, now) === 0) {
-        const rows = await trx
-          .insertInto('loginFailures')
-          .values(names.map((key) => ({ key, at: now, pending: true })))
-          .returning('id')
-          .execute()
-        return { pending: rows.map((r) => r.id) }
-      }
-      const settled = await failuresOf(trx, keys, limits, now, { settledOnly: true })
-      const wait = msUntilAllowed(settled, limits, now)
-      return wait > 0 ? { retryAfter: Math.ceil(wait / 1000) } : ('in_flight' as const)
+      const names = [keys.address, keys.account, keys.accountAddress]
+      await lockKeys(trx, keys.device ? [keys.device, ...names] : names)
+      return (
+        (keys.device && (await deviceStep(trx, keys.device, limits, now))) ||
+        (await addressStep(trx, keys, limits, now))
+      )
     })
     if (step !== 'in_flight') {
       await deleteExpired(db, limits, now)
       return step
     }
-    if (performance.now() > deadline) return { retryAfter: 1 }
-    await sleep(IN_FLIGHT_POLL_MS)
+    const left = since + IN_FLIGHT_WAIT_MS - performance.now()
+    if (left <= 0) return { retryAfter: 1 }
+    await waitForSettle(since, Math.min(left, IN_FLIGHT_POLL_MS))
   }
+}
+
+// A device below its limit is judged by its own failures alone; at its limit, undefined: the
+// attempt is judged like one without a device cookie until the device's window passes.
+async function deviceStep(
+  trx: Kysely<Database>,
+  key: string,
+  limits: LoginLimits,
+  now: Date,
+): Promise<Step | undefined> {
+  const settled = await recent(trx, key, limits.perDevice, now, limits, true)
+  if (settled.length >= limits.perDevice) return undefined
+  const wait = msOfDelay(settled, now)
+  if (wait > 0) return { retryAfter: Math.ceil(wait / 1000) }
+  const all = await recent(trx, key, limits.perDevice, now, limits, false)
+  if (all.length >= limits.perDevice) return 'in_flight'
+  return { pending: await charge(trx, [key], now) }
+}
+
+async function addressStep(
+  trx: Kysely<Database>,
+  keys: LoginKeys,
+  limits: LoginLimits,
+  now: Date,
+): Promise<Step> {
+  const settled = await failuresOf(trx, keys, limits, now, true)
+  const wait = Math.max(
+    msUntilBelowLimits(settled, limits, now),
+    msOfDelay(settled.accountAddress, now),
+  )
+  if (wait > 0) return { retryAfter: Math.ceil(wait / 1000) }
+  const all = await failuresOf(trx, keys, limits, now, false)
+  if (msUntilBelowLimits(all, limits, now) > 0) return 'in_flight'
+  return { pending: await charge(trx, [keys.address, keys.account, keys.accountAddress], now) }
+}
+
+async function charge(trx: Kysely<Database>, names: string[], now: Date) {
+  const rows = await trx
+    .insertInto('loginFailures')
+    .values(names.map((key) => ({ key, at: now, pending: true })))
+    .returning('id')
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 /** The password was wrong: the charged attempt is a failure. */
@@ -131,10 +215,14 @@ export async function confirmFailure(db: Kysely<Database>, pending: PendingAttem
       .set({ pending: false })
       .where('id', 'in', pending)
       .execute()
+    attemptSettled()
   }
 }
 
-/** The password was right: the attempt charged by `chargeAttempt` was no failure. */
+/**
+ * The password was right (or never checked): the attempt charged by `chargeAttempt` was no
+ * failure. Call `attemptSettled` once this is committed.
+ */
 export async function forgiveAttempt(db: Kysely<Database>, pending: PendingAttempt) {
   if (pending.length) await db.deleteFrom('loginFailures').where('id', 'in', pending).execute()
 }
@@ -145,52 +233,110 @@ export async function clearFailures(db: Kysely<Database>, key: string) {
 }
 
 /**
- * Forgets every failure on an account, from every address (the admin's unlock); addresses'
- * own counters stay. Answers how many failed sign-ins were forgotten.
+ * The admin's unlock: forgets every failure on an account, from every address and device, and
+ * the address-wide failures of each address that failed on it (those may hold its owner back
+ * too). Answers how many failed sign-ins on the account, and how many addresses, were forgotten.
  */
-export async function clearAccountFailures(db: Kysely<Database>, email: string): Promise<number> {
-  const account = normalEmail(email)
+export async function clearAccountFailures(
+  db: Kysely<Database>,
+  account: { email: string; userId: number },
+): Promise<{ failures: number; addresses: number }> {
+  const email = normalEmail(account.email)
+  const devices = await db
+    .selectFrom('loginDevices')
+    .select('tokenHash')
+    .where('userId', '=', account.userId)
+    .execute()
   const rows = await db
     .deleteFrom('loginFailures')
     .where((eb) =>
       eb.or([
-        eb('key', '=', ACCOUNT_KEY_PREFIX + account),
-        sql<boolean>`starts_with(key, ${accountAddressPrefix(account)})`,
+        eb('key', '=', ACCOUNT_KEY_PREFIX + email),
+        sql<boolean>`starts_with(key, ${accountAddressPrefix(email)})`,
+        ...(devices.length
+          ? [
+              eb(
+                'key',
+                'in',
+                devices.map((d) => deviceKey(d.tokenHash)),
+              ),
+            ]
+          : []),
       ]),
     )
     .returning(['key', 'pending'])
     .execute()
-  return rows.filter((r) => r.key === ACCOUNT_KEY_PREFIX + account && !r.pending).length
+  const addresses = [
+    ...new Set(
+      rows
+        .filter((r) => r.key.startsWith(ACCOUNT_ADDRESS_KEY_PREFIX))
+        .map((r) => {
+          const [, group] = JSON.parse(r.key.slice(ACCOUNT_ADDRESS_KEY_PREFIX.length)) as string[]
+          return ADDRESS_KEY_PREFIX + group!
+        }),
+    ),
+  ]
+  if (addresses.length) await db.deleteFrom('loginFailures').where('key', 'in', addresses).execute()
+  return { failures: signInsOf(rows), addresses: addresses.length }
 }
+
+/** Forgets every recorded failure, on every key (`account:unlock --all`); answers how many. */
+export async function clearAllFailures(db: Kysely<Database>): Promise<number> {
+  return signInsOf(await db.deleteFrom('loginFailures').returning(['key', 'pending']).execute())
+}
+
+// A failed sign-in left one row on its account's key, or on its device's: count those.
+const signInsOf = (rows: { key: string; pending: boolean }[]) =>
+  rows.filter(
+    (r) =>
+      !r.pending && (r.key.startsWith(ACCOUNT_KEY_PREFIX) || r.key.startsWith(DEVICE_KEY_PREFIX)),
+  ).length
 
 async function failuresOf(
   db: Kysely<Database>,
   keys: LoginKeys,
   limits: LoginLimits,
   now: Date,
-  { settledOnly }: { settledOnly: boolean },
+  settledOnly: boolean,
 ): Promise<Failures> {
+  return {
+    address: await recent(db, keys.address, limits.perAddress, now, limits, settledOnly),
+    account: await recent(db, keys.account, limits.perAccount, now, limits, settledOnly),
+    accountAddress: await recent(
+      db,
+      keys.accountAddress,
+      limits.perAccountAddress,
+      now,
+      limits,
+      settledOnly,
+    ),
+  }
+}
+
+// A key's failures inside the window, newest first, at most `limit`; with `settledOnly`, not
+// those still in flight.
+async function recent(
+  db: Kysely<Database>,
+  key: string,
+  limit: number,
+  now: Date,
+  limits: LoginLimits,
+  settledOnly: boolean,
+) {
   const since = new Date(now.getTime() - limits.windowMs)
   const staleBefore = new Date(now.getTime() - PENDING_STALE_MS)
-  const recent = async (key: string, limit: number) => {
-    const rows = await db
-      .selectFrom('loginFailures')
-      .select('at')
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .$if(settledOnly, (q) =>
-        q.where((eb) => eb.or([eb('pending', '=', false), eb('at', '<=', staleBefore)])),
-      )
-      .orderBy('at', 'desc')
-      .limit(limit)
-      .execute()
-    return rows.map((r) => r.at)
-  }
-  return {
-    address: await recent(keys.address, limits.perAddress),
-    account: await recent(keys.account, limits.perAccount),
-    accountAddress: await recent(keys.accountAddress, limits.perAccountAddress),
-  }
+  const rows = await db
+    .selectFrom('loginFailures')
+    .select('at')
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .$if(settledOnly, (q) =>
+      q.where((eb) => eb.or([eb('pending', '=', false), eb('at', '<=', staleBefore)])),
+    )
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.at)
 }
 
 // Failures older than the window count for nothing: dropping them keeps the table tiny. Outside

@@ -1,7 +1,7 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { type AuditActor, insertAudit } from '../lib/audit.ts'
-import { clearAccountFailures } from './throttle.ts'
+import { clearAccountFailures, clearAllFailures } from './throttle.ts'
 
 export interface UnlockAudit {
   actor: AuditActor
@@ -12,9 +12,10 @@ export interface UnlockAudit {
 }
 
 /**
- * Forgets an account's failed sign-ins, from every address, so that nobody is held back from it
- * any longer; audited in the same transaction. The account and how many failures were forgotten,
- * or undefined when there is no such account.
+ * Forgets an account's failed sign-ins, from every address and device, and the address-wide
+ * failures of the addresses that failed on it, so that nobody is held back from it any longer;
+ * audited in the same transaction. The account, how many failures were forgotten and how many
+ * addresses cleared, or undefined when there is no such account.
  */
 export async function unlockAccount(
   db: Kysely<Database>,
@@ -29,16 +30,44 @@ export async function unlockAccount(
         : query.where(sql<string>`lower(email)`, '=', who.email.trim().toLowerCase())
     ).executeTakeFirst()
     if (!user) return undefined
-    const cleared = await clearAccountFailures(trx, user.email)
+    const { failures, addresses } = await clearAccountFailures(trx, {
+      email: user.email,
+      userId: user.id,
+    })
     await insertAudit(trx, {
       entity: 'user',
       entityId: user.id,
       action: 'unlock',
+      changes: {
+        failedSignIns: { from: failures, to: 0 },
+        addressesCleared: addresses,
+        via: audit.via,
+      },
+      actor: audit.actor,
+      at: audit.at,
+      requestId: audit.requestId,
+    })
+    return { userId: user.id, email: user.email, cleared: failures, addresses }
+  })
+}
+
+/**
+ * Forgets every failed sign-in on record, for every account and address: the way out when
+ * everyone behind one proxy or NAT is held back by one address's failures. Audited; answers how
+ * many failed sign-ins were forgotten.
+ */
+export async function unlockEveryone(db: Kysely<Database>, audit: UnlockAudit) {
+  return db.transaction().execute(async (trx) => {
+    const cleared = await clearAllFailures(trx)
+    await insertAudit(trx, {
+      entity: 'auth',
+      entityId: '',
+      action: 'unlock_all',
       changes: { failedSignIns: { from: cleared, to: 0 }, via: audit.via },
       actor: audit.actor,
       at: audit.at,
       requestId: audit.requestId,
     })
-    return { userId: user.id, email: user.email, cleared }
+    return cleared
   })
 }

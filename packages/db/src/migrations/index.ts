@@ -7,6 +7,7 @@ import * as capacity from './2026-11-27-05-capacity.ts'
 import * as auth from './2026-11-27-06-auth.ts'
 import * as authThrottle from './2026-11-28-01-auth-throttle.ts'
 import * as loginLockout from './2026-12-02-01-login-lockout.ts'
+import * as loginDevices from './2026-12-02-02-login-devices.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-06-auth': auth,
   '2026-11-28-01-auth-throttle': authThrottle,
   '2026-12-02-01-login-lockout': loginLockout,
+  '2026-12-02-02-login-devices': loginDevices,
 }
