@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createPool, kyselyOver } from './connect.ts'
 import { isDatabaseUnavailable, isPoolOverloaded, PoolOverloadedError } from './db-errors.ts'
 import type { DatabaseStatusChange } from './pool.ts'
@@ -83,6 +83,75 @@ describe('the guarded pool', () => {
         (err: unknown) => err,
       )
     expect(isDatabaseUnavailable(failure)).toBe(true)
+    await db.destroy()
+  })
+
+  it('reads again even when every pooled connection was lost at once', async () => {
+    const { db } = setup({ max: 2, connectionTimeoutMs: 2_000 })
+    const read = () =>
+      db.connection().execute(async (conn) => {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(conn)
+        await terminate(rows[0]!.pid)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        return (await sql<{ one: number }>`SELECT 1 AS one`.execute(conn)).rows[0]?.one
+      })
+    const started = Date.now()
+    expect(await Promise.all([read(), read()])).toEqual([1, 1])
+    // The lost clients gave their places back before the new ones were opened: no wait for a
+    // connection timeout.
+    expect(Date.now() - started).toBeLessThan(1_500)
+    await db.destroy()
+  })
+
+  it('never reads again inside a transaction, savepoints or not: the transaction fails', async () => {
+    const { db } = setup()
+    await sql`CREATE TABLE IF NOT EXISTS pool_test_rows (id int)`.execute(t.db)
+    const failure = await db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`INSERT INTO pool_test_rows VALUES (1)`.execute(trx)
+        await sql`SAVEPOINT sp`.execute(trx)
+        await sql`ROLLBACK TO SAVEPOINT sp`.execute(trx)
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)
+        await terminate(rows[0]!.pid)
+        await new Promise((resolve) => setTimeout(resolve, 200))
+        await sql`SELECT count(*) FROM pool_test_rows`.execute(trx)
+        await sql`INSERT INTO pool_test_rows VALUES (2)`.execute(trx)
+      })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      )
+    expect(isDatabaseUnavailable(failure)).toBe(true)
+    const { rows } = await sql<{ id: number }>`SELECT id FROM pool_test_rows`.execute(t.db)
+    expect(rows).toEqual([])
+    await db.destroy()
+  })
+
+  it('fails a transaction on a frozen server within one query deadline, not two', async () => {
+    const { db } = setup({ queryTimeoutMs: 500, statementTimeoutMs: 10_000 })
+    const started = Date.now()
+    const failure = await db
+      .transaction()
+      .execute((trx) => sql`SELECT pg_sleep(3)`.execute(trx))
+      .then(
+        () => null,
+        (err: unknown) => err,
+      )
+    expect(isDatabaseUnavailable(failure)).toBe(true)
+    // The rollback is refused at once on the lost connection instead of queueing behind it.
+    expect(Date.now() - started).toBeLessThan(900)
+    await db.destroy()
+  })
+
+  it('turns back to up by itself when one connection is lost while the server is fine', async () => {
+    const { db, changes } = setup()
+    const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(db)
+    await terminate(rows[0]!.pid) // the pooled, idle client hears of it
+    await vi.waitFor(() => expect(changes.map((c) => c.status)).toEqual(['down', 'up']), {
+      timeout: 5_000,
+      interval: 50,
+    })
     await db.destroy()
   })
 

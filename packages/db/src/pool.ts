@@ -26,6 +26,9 @@ export type DatabaseStatusChange =
 
 // A query that found no free seat asks the database whether it answers, for at most this long.
 const PING_ON_QUEUE_TIMEOUT_MS = 1_000
+// While down, the database is asked this often, on a fresh connection, whether it is back.
+const RECOVERY_EVERY_MS = 500
+const RECOVERY_PING_MS = 1_000
 // After this long down, queries stop waiting for the database to come back: they fail at once.
 const OUTAGE_FAST_FAIL_MS = 10_000
 
@@ -47,6 +50,7 @@ export class GuardedPool implements PostgresPool {
   private readonly fresh = new WeakSet<pg.PoolClient>()
   private downSince: number | null = null
   private pingInFlight: Promise<void> | null = null
+  private ended = false
 
   constructor(connectionString: string, opts: GuardedPoolOptions) {
     this.opts = opts
@@ -109,6 +113,7 @@ export class GuardedPool implements PostgresPool {
   }
 
   end(): Promise<void> {
+    this.ended = true
     return this.pool.end()
   }
 
@@ -150,34 +155,46 @@ export class GuardedPool implements PostgresPool {
   }
 
   // Watches the client's queries while it is checked out, and gives its seat back on release.
-  // A read outside a transaction that loses its connection (a server restart terminates every
-  // session) is sent once more on a new connection: it changed nothing, so it is safe to repeat.
+  // A plain read that loses its connection (a server restart terminates every session) is sent
+  // once more on a new connection, but only while everything sent on this checkout was a plain
+  // read outside a transaction: then nothing was changed and no session state is lost.
   private guard(first: pg.PoolClient): PostgresPoolClient {
     let client = first
     let released = false
-    let inTransaction = false
+    let onlyReads = true
     const run = (args: unknown[]): unknown =>
       (client.query as (...a: unknown[]) => unknown)(...args)
+    let holding = true // false between giving the lost client back and getting a new one
+    const again = async (args: unknown[]): Promise<unknown> => {
+      // The lost client goes first: its pool slot is the one the new connection needs.
+      client.release(true)
+      holding = false
+      client = await this.connectWithRetry()
+      holding = true
+      return (run(args) as Promise<unknown>).catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) this.broken.add(client)
+        throw err
+      })
+    }
     const query = (...args: unknown[]): unknown => {
       const text = typeof args[0] === 'string' ? args[0] : ''
-      if (/^\s*(begin|start transaction)\b/i.test(text)) inTransaction = true
+      const retry = onlyReads && isRead(text)
+      onlyReads = retry
+      // A lost connection answers nothing more: fail at once (a rollback queued behind a frozen
+      // query would wait out a second deadline), or read again on a new one.
+      if (this.broken.has(client)) {
+        if (retry) return again(args)
+        return Promise.reject(new Error('Connection terminated: this connection was lost'))
+      }
       const result = run(args)
       if (!(result instanceof Promise)) return result // a cursor: not awaited here
-      const retry = !inTransaction && isRead(text)
-      if (/^\s*(commit|rollback)\b/i.test(text)) inTransaction = false
-      return result.catch(async (err: unknown) => {
+      return result.catch((err: unknown) => {
         if (!isDatabaseUnavailable(err)) throw err
         this.broken.add(client)
         this.markDown(err as Error)
         // A query past its deadline met a frozen server: asking again would only wait again.
         if (!retry || /Query read timeout/.test((err as Error).message)) throw err
-        const lost = client
-        client = await this.connectWithRetry()
-        lost.release(true)
-        return (run(args) as Promise<unknown>).catch((again: unknown) => {
-          if (isDatabaseUnavailable(again)) this.broken.add(client)
-          throw again
-        })
+        return again(args)
       })
     }
     return {
@@ -189,7 +206,7 @@ export class GuardedPool implements PostgresPool {
         if (released) return
         released = true
         this.seats.give()
-        client.release(destroy || this.broken.has(client))
+        if (holding) client.release(destroy || this.broken.has(client))
       },
     } as unknown as PostgresPoolClient
   }
@@ -198,6 +215,21 @@ export class GuardedPool implements PostgresPool {
     if (this.downSince !== null) return
     this.downSince = Date.now()
     this.opts.onStatus({ status: 'down', error })
+    this.watchRecovery()
+  }
+
+  // While down, ask the server on a fresh connection every half second: the state must turn
+  // back to up even when no request opens a new connection (idle clients may be enough).
+  private watchRecovery() {
+    const tick = () => {
+      if (this.downSince === null || this.ended) return
+      this.ping(RECOVERY_PING_MS)
+        .catch(() => {})
+        .finally(() => {
+          if (this.downSince !== null && !this.ended) setTimeout(tick, RECOVERY_EVERY_MS).unref()
+        })
+    }
+    setTimeout(tick, RECOVERY_EVERY_MS).unref()
   }
 
   private markUp(evidenceAt: number) {
@@ -208,13 +240,14 @@ export class GuardedPool implements PostgresPool {
   }
 }
 
-// Plain reads only: a statement that may write, lock or call a function with effects is never
-// repeated (Kysely writes SQL keywords in lower case; anything unusual is simply not retried).
+// Plain reads only: a statement that may write, lock, change the session or call a function with
+// effects is never repeated (anything unusual is simply not retried).
+const READ = /^\s*(select|with)\b/i
+const NOT_A_PLAIN_READ =
+  /\b(insert|update|delete|merge|into|nextval|setval|set_config|pg_notify|pg_advisory\w*|pg_terminate_backend|pg_cancel_backend)\b|\bfor\s+(update|no\s+key\s+update|share|key\s+share)\b/i
+
 function isRead(text: string): boolean {
-  return (
-    /^\s*select\b/i.test(text) &&
-    !/\b(insert|update|delete|merge|for update|for share|nextval|pg_advisory)/i.test(text)
-  )
+  return READ.test(text) && !NOT_A_PLAIN_READ.test(text)
 }
 
 /** A counting semaphore whose waiters give up after a deadline. */
