@@ -162,17 +162,20 @@ async function ensureAccounts(db: Kysely<Database>, env: Env) {
 
 let stopping = false
 let graceMs = 0
+let exitCode = 0
 async function stop(code: number) {
+  // A failure while already stopping (the embedded server dying, say) still ends non-zero.
+  exitCode = Math.max(exitCode, code)
   if (stopping) return
   stopping = true
   // Never hang on the way out: whatever is still closing 10 s after the grace period is abandoned.
   setTimeout(() => {
     say('shutdown did not finish in time: exiting')
-    process.exit(code || 1)
+    process.exit(exitCode || 1)
   }, graceMs + 10_000).unref()
   await Promise.all(stoppers.map((stopper) => stopper().catch(() => {})))
   await closeDatabase?.().catch(() => {})
-  process.exit(code)
+  process.exit(exitCode)
 }
 
 function messageOf(err: unknown): string {
@@ -185,6 +188,11 @@ function messageOf(err: unknown): string {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.removeAllListeners(signal)
   process.on(signal, () => {
+    // A second signal (Ctrl-C pressed again) means now: skip the grace period.
+    if (stopping) {
+      say(`${signal} again: exiting at once`)
+      process.exit(exitCode || 1)
+    }
     say(`${signal}: shutting down`)
     void stop(0)
   })

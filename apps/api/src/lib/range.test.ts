@@ -62,6 +62,15 @@ describe('RangeQuery and Instant', () => {
     ])
   })
 
+  it('refuse a year after 2999 (9999-12-31 as `to` would end in year 10000)', () => {
+    for (const to of ['9999-12-31', '3000-01-01T00:00:00Z']) {
+      expect(RangeQuery.safeParse({ to }).error?.issues).toEqual([
+        expect.objectContaining({ path: ['to'], message: 'must be in 2999 or earlier' }),
+      ])
+    }
+    expect(Instant.safeParse('5000-01-01T00:00:00Z').success).toBe(false)
+  })
+
   it('take 1970 on', () => {
     expect(RangeQuery.parse({ from: '1970-01-01', to: '2026-11-27T10:00:00Z' })).toEqual({
       from: '1970-01-01',

@@ -9,19 +9,25 @@ const DAY_MS = 86_400_000
 
 /** No data predates 1970; an earlier year is a typo (and years 0–99 would read as 1900–1999). */
 export const MIN_YEAR = 1970
+/** Nothing is planned past 2999; a later year is a typo (and 9999-12-31 as `to` would end in 10000). */
+export const MAX_YEAR = 2999
 const fromMinYear = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR
 const MIN_YEAR_MESSAGE = `must be in ${MIN_YEAR} or later`
+const toMaxYear = (s: string) => Number(s.slice(0, 4)) <= MAX_YEAR
+const MAX_YEAR_MESSAGE = `must be in ${MAX_YEAR} or earlier`
 
 // `from`/`to` are ISO instants or calendar days. A day means the organisation's local midnight;
 // a day given as `to` is inclusive (from=2026-11-01&to=2026-11-30 is all of November).
 const Bound = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })])
   .refine(fromMinYear, MIN_YEAR_MESSAGE)
+  .refine(toMaxYear, MAX_YEAR_MESSAGE)
 
-/** An ISO instant with its offset, from MIN_YEAR on, as a Date. */
+/** An ISO instant with its offset, from MIN_YEAR to MAX_YEAR, as a Date. */
 export const Instant = z.iso
   .datetime({ offset: true })
   .refine(fromMinYear, MIN_YEAR_MESSAGE)
+  .refine(toMaxYear, MAX_YEAR_MESSAGE)
   .transform((s) => new Date(s))
 
 export const RangeQuery = z.object({ from: Bound.optional(), to: Bound.optional() })
