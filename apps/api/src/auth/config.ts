@@ -15,7 +15,7 @@ export interface LoginLimits {
   windowMs: number
   /** One client address's failures on one account: an attacker's own budget. */
   perAccountAddress: number
-  /** The account's failures from every address: past it, only addresses that have not failed may try. */
+  /** The account's failures from every address: past it, attempts without the account's device are slowed account-wide. */
   perAccount: number
   /** One client address's failures, whichever accounts it named. */
   perAddress: number

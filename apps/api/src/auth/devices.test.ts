@@ -2,7 +2,10 @@ import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   createUser,
+  loginAs,
+  postJson,
   SAME_ORIGIN,
+  sessionCookieOf,
   setupApp,
   TEST_HASH,
   type TestApp,
@@ -98,19 +101,123 @@ describe('device cookies', () => {
     expect(deviceOf(again)).toBe(deviceOf(res))
   })
 
-  it('are Secure over https, as the session cookie is', async () => {
+  it('are __Host- cookies over https (Secure, Path=/, no Domain), read back under that name', async () => {
     const user = await createUser(ctx.db)
-    const res = await ctx.app.request('https://ops.example/api/v1/auth/login', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Origin: 'https://ops.example',
-        'Sec-Fetch-Site': 'same-origin',
-      },
-      body: JSON.stringify(user),
-    })
+    const overHttps = (cookie?: string) =>
+      ctx.app.request('https://ops.example/api/v1/auth/login', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Origin: 'https://ops.example',
+          'Sec-Fetch-Site': 'same-origin',
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+        body: JSON.stringify(user),
+      })
+    const res = await overHttps()
     expect(res.status).toBe(200)
-    expect(deviceCookieOf(res)).toContain('Secure')
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-opsdeck_device='))!
+    expect(cookie).toMatch(/^__Host-opsdeck_device=[\w-]{43}; /)
+    expect(cookie).toContain('Secure')
+    expect(cookie).toContain('Path=/;')
+    expect(cookie).not.toContain('Domain')
+    expect(deviceCookieOf(res)).toBeUndefined()
+    const device = cookie.split(';')[0]!
+    const again = await overHttps(device)
+    expect(again.headers.getSetCookie().find((c) => c.startsWith(`${device};`))).toBeDefined()
+    // The plain name, which a sibling subdomain could have set, is not read over https.
+    const planted = await overHttps(`opsdeck_device=${device.split('=')[1]!}`)
+    expect(planted.headers.getSetCookie().find((c) => c.startsWith(`${device};`))).toBeUndefined()
+  })
+
+  it('keep one device per account in a browser: signing in to another account adds, not replaces', async () => {
+    const owner = await createUser(ctx.db)
+    const office = freshAddress()
+    const first = deviceOf(await signIn(owner, office))
+    // The same browser signs in to four other accounts: all five devices stay, newest first.
+    let cookie = first
+    const others: TestUser[] = []
+    for (let i = 0; i < 4; i++) {
+      const other = await createUser(ctx.db)
+      others.push(other)
+      cookie = deviceOf(await signIn(other, office, cookie))
+    }
+    const tokens = cookie.slice('opsdeck_device='.length).split('.')
+    expect(tokens).toHaveLength(5)
+    expect(tokens[4]).toBe(first.slice('opsdeck_device='.length))
+    await blockAddress(office)
+    // The first account's owner is still let in from that browser, and the others too.
+    expect((await signIn(owner, office, cookie)).status).toBe(200)
+    expect((await signIn(others[0]!, office, cookie)).status).toBe(200)
+    // A sixth account pushes out the device used longest ago, never more than five.
+    const sixth = await createUser(ctx.db)
+    const fresh = freshAddress()
+    const last = deviceOf(await signIn(sixth, fresh, cookie))
+    expect(last.split('.')).toHaveLength(5)
+  })
+
+  it('in real use are not evicted by a burst of sign-ins that keep no cookie', async () => {
+    const user = await createUser(ctx.db)
+    const home = freshAddress()
+    const device = deviceOf(await signIn(user, home))
+    ctx.clock.now = new Date(START.getTime() + MINUTE)
+    expect((await signIn(user, home, device)).status).toBe(200)
+    // A script signs in 30 times without keeping cookies, from elsewhere.
+    const script = freshAddress()
+    for (let i = 0; i < 30; i++) {
+      ctx.clock.now = new Date(START.getTime() + (2 + i) * MINUTE)
+      expect((await signIn(user, script)).status).toBe(200)
+    }
+    const count = await ctx.db
+      .selectFrom('loginDevices')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('userId', '=', user.id)
+      .executeTakeFirstOrThrow()
+    // The browser's device and the newest 20 of the script's (19 kept + the one just made).
+    expect(Number(count.n)).toBe(21)
+    await blockAddress(home)
+    expect((await signIn(user, home, device)).status).toBe(200)
+  })
+
+  it('are forgotten when the password is changed, reset by an admin, or the account disabled', async () => {
+    const admin = await loginAs(ctx, 'admin')
+    const devicesOf = async (userId: number) =>
+      ctx.db.selectFrom('loginDevices').select('tokenHash').where('userId', '=', userId).execute()
+
+    const changer = await createUser(ctx.db)
+    const res = await signIn(changer, freshAddress())
+    expect(await devicesOf(changer.id)).toHaveLength(1)
+    const changed = await postJson(
+      ctx,
+      '/api/v1/auth/password',
+      { currentPassword: changer.password, newPassword: 'a-new-password-123' },
+      { Cookie: sessionCookieOf(res) },
+    )
+    expect(changed.status).toBe(204)
+    expect(await devicesOf(changer.id)).toEqual([])
+
+    const reset = await createUser(ctx.db)
+    await signIn(reset, freshAddress())
+    const done = await postJson(
+      ctx,
+      `/api/v1/users/${reset.id}/password`,
+      { password: 'admin-chosen-password' },
+      admin.headers,
+    )
+    expect(done.status).toBe(204)
+    expect(await devicesOf(reset.id)).toEqual([])
+
+    const disabled = await createUser(ctx.db)
+    await signIn(disabled, freshAddress())
+    const off = await postJson(
+      ctx,
+      `/api/v1/users/${disabled.id}`,
+      { disabled: true },
+      admin.headers,
+      'PATCH',
+    )
+    expect(off.status).toBe(200)
+    expect(await devicesOf(disabled.id)).toEqual([])
   })
 
   it('let the owner in with the right password from an address that is refused for everyone else', async () => {

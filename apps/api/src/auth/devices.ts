@@ -10,37 +10,68 @@ import { randomSecret, sha256 } from './secret.ts'
 // account: its sign-ins to that account are throttled on its own failures only (throttle.ts), so
 // an attacker failing from the same address, or from everywhere, cannot keep the owner out. It
 // proves nothing by itself: the password is checked as always.
+//
+// One cookie holds the browser's devices for up to DEVICES_PER_BROWSER accounts, tokens joined by
+// dots, the one used last first: signing in to another account adds its device instead of
+// replacing the first one's. Over HTTPS it is `__Host-opsdeck_device` (Secure, Path=/, no Domain),
+// so a sibling subdomain cannot plant or shadow it (cookie tossing); that prefix demands Path=/,
+// so over plain HTTP, where it cannot apply, it stays `opsdeck_device` sent only to /api/v1/auth.
 export const DEVICE_COOKIE = 'opsdeck_device'
+const HTTPS_DEVICE_COOKIE = `__Host-${DEVICE_COOKIE}`
+const HTTP_COOKIE_PATH = '/api/v1/auth'
 const DEVICE_MAX_MS = 365 * 24 * 3_600_000
-// A script signing in without keeping cookies makes a device each time: keep the newest few.
+const DEVICES_PER_BROWSER = 5
+const TOKEN = /^[\w-]{43}$/
+// A script signing in without keeping cookies makes a device each time: keep the newest few of
+// those never used again. A device signed in with twice is in real use and is never evicted by
+// them, only by a year without use (or a password change, reset or disabling: forgetDevices).
 const DEVICES_PER_ACCOUNT = 20
-// Sent only where passwords are checked, not with every request.
-const COOKIE_PATH = '/api/v1/auth'
 
 export interface Device {
   token: string
   tokenHash: Buffer
 }
 
-/** The device cookie the browser sent, when it belongs to the account with this email. */
+const cookieName = <E extends AppEnv>(c: Context<E>) =>
+  isHttps(c) ? HTTPS_DEVICE_COOKIE : DEVICE_COOKIE
+
+/** The device tokens the browser holds, the one used last first. */
+export function browserDevices<E extends AppEnv>(c: Context<E>): string[] {
+  const value = getCookie(c, cookieName(c)) ?? ''
+  return [...new Set(value.split('.'))].filter((t) => TOKEN.test(t)).slice(0, DEVICES_PER_BROWSER)
+}
+
+/** The browser's device for the account with this email, when it holds one. */
 export async function findDevice<E extends AppEnv>(
   c: Context<E>,
   db: Kysely<Database>,
   email: string,
   now: Date,
 ): Promise<Device | undefined> {
-  const token = getCookie(c, DEVICE_COOKIE)
-  if (!token) return undefined
-  const tokenHash = sha256(token)
+  const tokens = browserDevices(c)
+  if (!tokens.length) return undefined
+  const hashes = tokens.map((token) => ({ token, tokenHash: sha256(token) }))
   const found = await db
     .selectFrom('loginDevices')
     .innerJoin('users', 'users.id', 'loginDevices.userId')
-    .select('loginDevices.userId')
-    .where('loginDevices.tokenHash', '=', tokenHash)
+    .select('loginDevices.tokenHash')
+    .where(
+      'loginDevices.tokenHash',
+      'in',
+      hashes.map((h) => h.tokenHash),
+    )
     .where(sql<string>`lower(users.email)`, '=', email)
     .where('loginDevices.lastUsedAt', '>', new Date(now.getTime() - DEVICE_MAX_MS))
     .executeTakeFirst()
-  return found ? { token, tokenHash } : undefined
+  return found && hashes.find((h) => h.tokenHash.equals(found.tokenHash))
+}
+
+/**
+ * The account's devices are trusted no longer: its password changed, was reset, or it was
+ * disabled. Whoever learnt the old password may have signed in and kept a device.
+ */
+export async function forgetDevices(db: Kysely<Database>, userId: number) {
+  await db.deleteFrom('loginDevices').where('userId', '=', userId).execute()
 }
 
 /**
@@ -67,6 +98,7 @@ export async function rememberDevice(
     .insertInto('loginDevices')
     .values({ tokenHash, userId, createdAt: now, lastUsedAt: now })
     .execute()
+  const neverUsedAgain = sql<boolean>`last_used_at = created_at`
   await db
     .deleteFrom('loginDevices')
     .where((eb) =>
@@ -75,6 +107,7 @@ export async function rememberDevice(
         eb.and([
           eb('userId', '=', userId),
           eb('tokenHash', '!=', tokenHash),
+          neverUsedAgain,
           eb(
             'tokenHash',
             'not in',
@@ -83,6 +116,7 @@ export async function rememberDevice(
               .select('tokenHash')
               .where('userId', '=', userId)
               .where('tokenHash', '!=', tokenHash)
+              .where(neverUsedAgain)
               .orderBy('lastUsedAt', 'desc')
               .limit(DEVICES_PER_ACCOUNT - 1),
           ),
@@ -93,12 +127,16 @@ export async function rememberDevice(
   return token
 }
 
+/** The browser's devices with this one first; the oldest beyond DEVICES_PER_BROWSER go. */
 export function setDeviceCookie<E extends AppEnv>(c: Context<E>, token: string) {
-  setCookie(c, DEVICE_COOKIE, token, {
+  const https = isHttps(c)
+  const others = browserDevices(c).filter((t) => t !== token)
+  const value = [token, ...others].slice(0, DEVICES_PER_BROWSER).join('.')
+  setCookie(c, cookieName(c), value, {
     httpOnly: true,
     sameSite: 'Lax',
-    path: COOKIE_PATH,
-    secure: isHttps(c),
+    path: https ? '/' : HTTP_COOKIE_PATH,
+    secure: https,
     maxAge: Math.floor(DEVICE_MAX_MS / 1000),
   })
 }

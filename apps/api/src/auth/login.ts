@@ -1,6 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import type { Context } from 'hono'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { type AppEnv, varsOf } from '../app-env.ts'
 import { recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
@@ -71,6 +71,29 @@ export async function checkCharged<T>(
 }
 
 /**
+ * The right password's transaction, which forgives the pending attempt. Should it fail (the
+ * database went away), the attempt is forgiven anyway, as best it can be: else, a minute on, the
+ * right password would count as a failure.
+ */
+export async function settleRight<T>(
+  db: Kysely<Database>,
+  pending: PendingAttempt,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await forgiveAttempt(trx, pending)
+      return work(trx)
+    })
+  } catch (err) {
+    await forgiveAttempt(db, pending).catch(() => undefined)
+    throw err
+  } finally {
+    attemptSettled()
+  }
+}
+
+/**
  * Sign-in. Unknown email, wrong password and disabled account get the same 401 after the same
  * work (a password check against a dummy hash when there is no account), so neither the answer
  * nor its timing tells whether an account exists.
@@ -105,7 +128,7 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
     ? await hashPassword(password, cfg.hash).catch(() => undefined)
     : undefined
   const previous = readSessionCookie(c)
-  const session = await db.transaction().execute(async (trx) => {
+  const session = await settleRight(db, pending, async (trx) => {
     // A browser that still held a session gets a new token: the old one stops working.
     if (previous)
       await trx.deleteFrom('sessions').where('tokenHash', '=', sha256(previous)).execute()
@@ -119,7 +142,6 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
       userAgent: c.req.header('user-agent') ?? null,
     })
     // This address and browser have proved themselves on this account; its other counters stay.
-    await forgiveAttempt(trx, pending)
     await clearFailures(trx, keys.accountAddress)
     if (device) await clearFailures(trx, deviceKey(device.tokenHash))
     await recordAudit(
@@ -137,7 +159,6 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
     const deviceToken = await rememberDevice(trx, { userId: user.id, now, device })
     return { ...created, deviceToken }
   })
-  attemptSettled()
   setSessionCookie(c, session.token)
   setDeviceCookie(c, session.deviceToken)
   const { id, name, role } = user

@@ -8,11 +8,12 @@ import { validate } from '../lib/validate.ts'
 import { access } from './access.ts'
 import { clientAddress } from './client-address.ts'
 import { clearSessionCookie } from './cookie.ts'
-import { checkCharged, login, startAttempt } from './login.ts'
+import { forgetDevices } from './devices.ts'
+import { checkCharged, login, settleRight, startAttempt } from './login.ts'
 import { hashPassword, NewPassword, Password, verifyPassword } from './password.ts'
 import { findPasswordHash, setPasswordHash } from './queries.ts'
 import { deleteSession, deleteUserSessions } from './sessions.ts'
-import { attemptSettled, confirmFailure, forgiveAttempt, loginKeys } from './throttle.ts'
+import { confirmFailure, loginKeys } from './throttle.ts'
 
 const LoginBody = z.object({
   email: text().trim().min(1).max(254),
@@ -64,11 +65,12 @@ export const auth = new Hono<AppEnv>()
       return c.json(errorBody('wrong_password', 'The current password is not right'), 422)
     }
     const passwordHash = await checkCharged(db, pending, () => hashPassword(newPassword, cfg.hash))
-    await db.transaction().execute(async (trx) => {
+    await settleRight(db, pending, async (trx) => {
       await setPasswordHash(trx, userId, passwordHash, now)
-      await forgiveAttempt(trx, pending)
-      // Whoever else holds a session of this account is signed out; this browser stays in.
+      // Whoever else holds a session of this account is signed out; this browser stays in. Its
+      // devices go too: whoever knew the old password may have kept one.
       await deleteUserSessions(trx, userId, actor.sessionId)
+      await forgetDevices(trx, userId)
       await recordAudit(trx, c, {
         entity: 'user',
         entityId: userId,
@@ -76,6 +78,5 @@ export const auth = new Hono<AppEnv>()
         changes: { password: { from: REDACTED, to: REDACTED } },
       })
     })
-    attemptSettled()
     return c.body(null, 204)
   })

@@ -11,7 +11,8 @@ import {
 } from '../../test/helpers.ts'
 import pino from 'pino'
 import { DEFAULT_AUTH_CONFIG, type LoginLimits } from './config.ts'
-import { loginKeys } from './throttle.ts'
+import { sql } from 'kysely'
+import { inFlightPollMs, lockKeys, loginKeys, THROTTLE_LOCK_SPACE } from './throttle.ts'
 
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000
@@ -252,26 +253,80 @@ describe('login rate limit under parallel attempts', () => {
     expect(left.map((r) => r.key).filter((k) => k.includes(user.email))).toEqual([])
   })
 
-  it('past the account’s ceiling, gives each address one guess and the owner still a way in', async () => {
+  it('past the account’s ceiling, slows every address account-wide: a burst gets no more through', async () => {
     const app = strictApp({ perAccount: 5 })
     const user = await createUser(ctx.db)
     const wrong = { email: user.email, password: 'wrong-password-x' }
     // Below the ceiling an address has its own budget of 10.
     const early = freshAddress()
     for (let i = 0; i < 2; i++) expect((await attempt(wrong, early, app)).status).toBe(401)
-    // A distributed attack: 30 addresses at once, each trying once, pushes the account past it.
+    // A distributed attack: 30 addresses at once, each trying once; only the ceiling gets through.
     const bots = Array.from({ length: 30 }, freshAddress)
     const first = await Promise.all(bots.map(async (a) => attempt(wrong, a, app)))
-    expect(tally(first.map((r) => r.status))).toEqual({ 401: 30 })
-    // Now every address that has failed on the account waits, the early one too.
-    const second = await Promise.all([...bots, early].map(async (a) => attempt(wrong, a, app)))
-    expect(tally(second.map((r) => r.status))).toEqual({ 429: 31 })
+    expect(tally(first.map((r) => r.status))).toEqual({ 401: 3, 429: 27 })
+    // Every address that has failed on the account waits for the attack to ebb …
+    const failed = bots.filter((_, i) => first[i]!.status === 401)
+    const second = await Promise.all([...failed, early].map(async (a) => attempt(wrong, a, app)))
+    expect(tally(second.map((r) => r.status))).toEqual({ 429: 4 })
     expect(Number(second[0]!.headers.get('retry-after'))).toBe(15 * 60)
-    // An address that has not failed may still try: the owner gets in.
+    // … and one that has not waits a second after the newest failure, right password or not.
+    const clean = await attempt(user, freshAddress(), app)
+    expect(clean.status).toBe(429)
+    expect(clean.headers.get('retry-after')).toBe('1')
+    ctx.clock.now = new Date(START.getTime() + 1000)
     expect((await attempt(user, freshAddress(), app)).status).toBe(200)
     // Once the attack is out of the window, the ceiling no longer holds anyone back.
     ctx.clock.now = new Date(START.getTime() + 15 * MINUTE + 1)
-    expect((await attempt(wrong, bots[0]!, app)).status).toBe(401)
+    expect((await attempt(wrong, failed[0]!, app)).status).toBe(401)
+  })
+
+  it('past the account’s ceiling, gives an IPv6 /48 (65,536 /64s) a few guesses, not one per /64', async () => {
+    const app = createApp({
+      db: ctx.db,
+      logger: pino({ level: 'silent' }),
+      clock: () => ctx.clock.now,
+      auth: {
+        hash: TEST_HASH,
+        trustedProxy: true,
+        loginLimits: { ...DEFAULT_AUTH_CONFIG.loginLimits, perAccount: 5 },
+      },
+    })
+    const user = await createUser(ctx.db)
+    const wrong = { email: user.email, password: 'wrong-password-x' }
+    const proxy = freshAddress()
+    // Before the attack the owner's browser signed in and kept its device cookie.
+    const owner = await attempt(user, proxy, app, { 'X-Forwarded-For': '192.0.2.10' })
+    const device = owner.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('opsdeck_device='))!
+      .split(';')[0]!
+    let subnet = 0
+    const from48 = (body: { email: string; password: string }) =>
+      attempt(body, proxy, app, {
+        'X-Forwarded-For': `2001:db8:48:${(++subnet).toString(16)}::1`,
+      })
+    // Ten minutes of guessing, each guess from a /64 never seen before, as fast as allowed.
+    const statuses: number[] = []
+    for (let second = 0; second < 600; second += 5) {
+      ctx.clock.now = new Date(START.getTime() + second * 1000)
+      for (let i = 0; i < 5; i++) statuses.push((await from48(wrong)).status)
+    }
+    // The 5 of the ceiling, then one each after 1, 2, 4, 8, 16, 32, 64 s, then one a minute.
+    const tried = tally(statuses)[401] ?? 0
+    expect(tried).toBeGreaterThanOrEqual(5)
+    expect(tried).toBeLessThanOrEqual(5 + 7 + 10)
+    expect(tally(statuses)[429]).toBe(statuses.length - tried)
+    // A refusal does not tell the right password from a wrong one …
+    const right = await from48(user)
+    const guess = await from48(wrong)
+    expect([right.status, guess.status]).toEqual([429, 429])
+    expect(await right.json()).toEqual(await guess.json())
+    // … and the owner's browser, with its device, is not held back.
+    const back = await attempt(user, proxy, app, {
+      'X-Forwarded-For': '2001:db8:48:ffff::1',
+      Cookie: device,
+    })
+    expect(back.status).toBe(200)
   })
 
   it('lets no more than the address’s limit through a burst over many accounts', async () => {
@@ -297,6 +352,32 @@ describe('login rate limit under parallel attempts', () => {
     // Two failures so far: one more is allowed, then the address is stopped.
     expect((await guess(3)).status).toBe(401)
     expect((await guess(4)).status).toBe(429)
+  })
+})
+
+describe('attempts held back by attempts in flight', () => {
+  it('look again after 100 ms, doubling to 2 s: about ten transactions in the 10 s they wait', () => {
+    const waits: number[] = []
+    for (let n = 0, total = 0; total < 10_000; n++)
+      total += waits[waits.push(inFlightPollMs(n)) - 1]!
+    expect(waits.slice(0, 6)).toEqual([100, 200, 400, 800, 1600, 2000])
+    expect(waits.length).toBeLessThanOrEqual(10)
+  })
+})
+
+describe('throttle locks', () => {
+  it('take the two-key form in a space of their own, not the ids of the app’s named locks', async () => {
+    const held = await ctx.db.transaction().execute(async (trx) => {
+      await lockKeys(trx, ['opsdeck:admins', 'account:someone@test.local'])
+      const { rows } = await sql<{ classid: number; objsubid: number }>`
+        SELECT classid::int AS classid, objsubid FROM pg_locks
+        WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+      `.execute(trx)
+      return rows
+    })
+    expect(held).toHaveLength(2)
+    // objsubid 2: the two-key form; the one-key form (hashtext('opsdeck:admins')) is objsubid 1.
+    for (const lock of held) expect(lock).toEqual({ classid: THROTTLE_LOCK_SPACE, objsubid: 2 })
   })
 })
 
@@ -345,5 +426,56 @@ describe('password change rate limit', () => {
     expect((await change(app, cookie, user.password)).status).toBe(204)
     expect((await change(app, cookie, 'wrong-password-z')).status).toBe(422)
     expect((await change(app, cookie, 'a-new-password-123')).status).toBe(429)
+  })
+})
+
+describe('a right password whose last step fails (a database outage)', () => {
+  // The failure, made real: PostgreSQL refuses a write of this user's, then stops refusing.
+  async function failing(table: 'sessions' | 'users', column: string, id: number) {
+    await sql`
+      CREATE OR REPLACE FUNCTION test_outage() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'outage'; END $$
+    `.execute(ctx.db)
+    await sql`
+      CREATE TRIGGER test_outage BEFORE INSERT OR UPDATE ON ${sql.table(table)}
+      FOR EACH ROW WHEN (NEW.${sql.ref(column)} = ${sql.lit(id)}) EXECUTE FUNCTION test_outage()
+    `.execute(ctx.db)
+    return async () => {
+      await sql`DROP TRIGGER test_outage ON ${sql.table(table)}`.execute(ctx.db)
+    }
+  }
+  const rowsOf = async (email: string) =>
+    (await ctx.db.selectFrom('loginFailures').select('key').execute()).filter((r) =>
+      r.key.includes(email),
+    )
+
+  it('is not left to count as a failure when the sign-in cannot be recorded', async () => {
+    const user = await createUser(ctx.db)
+    const restore = await failing('sessions', 'user_id', user.id)
+    try {
+      expect((await attempt(user, freshAddress())).status).toBe(500)
+    } finally {
+      await restore()
+    }
+    expect(await rowsOf(user.email)).toEqual([])
+  })
+
+  it('is not left to count as a failure when the new password cannot be stored', async () => {
+    const app = strictApp({})
+    const user = await createUser(ctx.db)
+    const { cookie } = await login({ app }, user)
+    const restore = await failing('users', 'id', user.id)
+    try {
+      const res = await postJson(
+        { app },
+        '/api/v1/auth/password',
+        { currentPassword: user.password, newPassword: 'a-new-password-123' },
+        { Cookie: cookie },
+      )
+      expect(res.status).toBe(500)
+    } finally {
+      await restore()
+    }
+    expect(await rowsOf(user.email)).toEqual([])
   })
 })

@@ -10,8 +10,10 @@ import type { LoginLimits } from './config.ts'
 // - address: an address trying many accounts is stopped, whichever accounts it names;
 // - account from address: an address guessing one account is slowed, then stopped, without
 //   touching the owner signing in from anywhere else;
-// - account: past this much higher ceiling the account is under a distributed attack, and an
-//   address that has failed on it must wait, while one that has not may still try.
+// - account: past this much higher ceiling the account is under a distributed attack: an address
+//   that has failed on it must wait, and every other attempt without the account's device is
+//   slowed account-wide (1 s after the newest failure, then 2, 4 … up to a minute), so that
+//   holding many addresses (an IPv6 /48 is 65,536 /64s) buys no more guesses.
 // IPv6 addresses count by their /64. Attempts still in flight count towards the limits (a burst
 // cannot overshoot them) but never towards the progressive delay: only real failures slow anyone.
 
@@ -80,13 +82,30 @@ const untilBelow = (at: Date[], limit: number, windowMs: number, now: Date) => {
   return nth ? Math.max(0, nth.getTime() + windowMs - now.getTime()) : 0
 }
 
+// Past the ceiling, how many failures are counted: enough for the account-wide delay to reach
+// its maximum (1 s × 2^6 > a minute).
+const ACCOUNT_DELAY_STEPS = 7
+
+/**
+ * Milliseconds the account-wide delay holds an attempt without the account's device (0: none):
+ * once the account has `perAccount` failures in the window, 1 s after the newest one, then 2, 4 …
+ * up to a minute with each failure beyond. With attempts in flight counted, any one in flight
+ * past the ceiling holds the next: they go one at a time.
+ */
+export function msOfAccountDelay(account: Date[], perAccount: number, now: Date): number {
+  const newest = account[0]
+  if (!newest || account.length < perAccount) return 0
+  const delay = Math.min(DELAY_MAX_MS, DELAY_BASE_MS * 2 ** (account.length - perAccount))
+  return Math.max(0, newest.getTime() + delay - now.getTime())
+}
+
 /** Milliseconds until the keys' counts are below their limits (0: now); no delay. */
 export function msUntilBelowLimits(failures: Failures, limits: LoginLimits, now: Date): number {
   const below = (at: Date[], limit: number) => untilBelow(at, limit, limits.windowMs, now)
   const mine = failures.accountAddress
   const underAttack = below(failures.account, limits.perAccount)
   // Under attack, an address that has failed on the account waits for the attack to ebb or for
-  // its own failures to leave the window; an address that has not failed goes ahead.
+  // its own failures to leave the window; one that has not is held only by msOfAccountDelay.
   const failedHere = underAttack > 0 && mine.length > 0 ? Math.min(underAttack, below(mine, 1)) : 0
   return Math.max(
     below(failures.address, limits.perAddress),
@@ -99,9 +118,15 @@ export function msUntilBelowLimits(failures: Failures, limits: LoginLimits, now:
 const PENDING_STALE_MS = 60_000
 // How long an attempt waits for parallel attempts on its keys to settle (a hundred parallel
 // sign-ins of one account take a few seconds), and how often it looks when no attempt of this
-// process settles (another instance's may have).
+// process settles (another instance's may have): 100 ms, doubling to 2 s, so a held-back attempt
+// costs about ten transactions at most, not one every 100 ms.
 const IN_FLIGHT_WAIT_MS = 10_000
 const IN_FLIGHT_POLL_MS = 100
+const IN_FLIGHT_POLL_MAX_MS = 2_000
+
+/** How long the n-th look (from 0) at attempts in flight waits before the next one. */
+export const inFlightPollMs = (n: number) =>
+  Math.min(IN_FLIGHT_POLL_MAX_MS, IN_FLIGHT_POLL_MS * 2 ** Math.min(n, 16))
 
 // This process's attempts waiting for parallel ones to settle, oldest first. Each settled attempt
 // frees one place under the limits, so it wakes one waiter rather than all of them: a burst of
@@ -145,7 +170,7 @@ export async function chargeAttempt(
   now: Date,
 ): Promise<{ retryAfter: number } | { pending: PendingAttempt }> {
   const since = performance.now()
-  for (;;) {
+  for (let looks = 0; ; looks++) {
     const step = await db.transaction().execute(async (trx) => {
       const names = [keys.address, keys.account, keys.accountAddress]
       await lockKeys(trx, keys.device ? [keys.device, ...names] : names)
@@ -160,7 +185,7 @@ export async function chargeAttempt(
     }
     const left = since + IN_FLIGHT_WAIT_MS - performance.now()
     if (left <= 0) return { retryAfter: 1 }
-    await waitForSettle(since, Math.min(left, IN_FLIGHT_POLL_MS))
+    await waitForSettle(since, Math.min(left, inFlightPollMs(looks)))
   }
 }
 
@@ -191,10 +216,15 @@ async function addressStep(
   const wait = Math.max(
     msUntilBelowLimits(settled, limits, now),
     msOfDelay(settled.accountAddress, now),
+    msOfAccountDelay(settled.account, limits.perAccount, now),
   )
   if (wait > 0) return { retryAfter: Math.ceil(wait / 1000) }
   const all = await failuresOf(trx, keys, limits, now, false)
-  if (msUntilBelowLimits(all, limits, now) > 0) return 'in_flight'
+  if (
+    msUntilBelowLimits(all, limits, now) > 0 ||
+    msOfAccountDelay(all.account, limits.perAccount, now) > 0
+  )
+    return 'in_flight'
   return { pending: await charge(trx, [keys.address, keys.account, keys.accountAddress], now) }
 }
 
@@ -301,7 +331,14 @@ async function failuresOf(
 ): Promise<Failures> {
   return {
     address: await recent(db, keys.address, limits.perAddress, now, limits, settledOnly),
-    account: await recent(db, keys.account, limits.perAccount, now, limits, settledOnly),
+    account: await recent(
+      db,
+      keys.account,
+      limits.perAccount + ACCOUNT_DELAY_STEPS,
+      now,
+      limits,
+      settledOnly,
+    ),
     accountAddress: await recent(
       db,
       keys.accountAddress,
@@ -348,11 +385,15 @@ async function deleteExpired(db: Kysely<Database>, limits: LoginLimits, now: Dat
     .execute()
 }
 
-// Taken in ascending lock-id order, so two transactions needing the same locks cannot deadlock;
-// the outer query calls the function row by row in the order the subquery sorted.
-async function lockKeys(db: Kysely<Database>, names: string[]) {
+// The keys hold attacker-chosen text: their locks take the two-key form, with this constant as
+// the first key, so they can never be the one-key locks the app takes on fixed names
+// (hashtext('opsdeck:admins') …). Taken in ascending lock-id order, so two transactions needing
+// the same locks cannot deadlock; the outer query calls the function row by row in the order the
+// subquery sorted.
+export const THROTTLE_LOCK_SPACE = 0x6f700001
+export async function lockKeys(db: Kysely<Database>, names: string[]) {
   await sql`
-    SELECT pg_advisory_xact_lock(id)
+    SELECT pg_advisory_xact_lock(${THROTTLE_LOCK_SPACE}::int, id)
     FROM (
       SELECT DISTINCT hashtext(name) AS id FROM unnest(${names}::text[]) AS name ORDER BY id
     ) AS locks

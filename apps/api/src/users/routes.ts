@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
 import { ROLES } from '../auth/actor.ts'
+import { forgetDevices } from '../auth/devices.ts'
 import { hashPassword, NewPassword } from '../auth/password.ts'
 import { setPasswordHash } from '../auth/queries.ts'
 import { deleteUserSessions } from '../auth/sessions.ts'
@@ -85,8 +86,11 @@ export const users = new Hono<AppEnv>()
               ? (before.disabledAt ?? c.var.now)
               : null
         const after = await updateUser(trx, id, { name: patch.name, role: patch.role, disabledAt })
-        // A disabled account is signed out of every browser at once.
-        if (after.disabledAt) await deleteUserSessions(trx, id)
+        // A disabled account is signed out of every browser at once, and its devices forgotten.
+        if (after.disabledAt) {
+          await deleteUserSessions(trx, id)
+          await forgetDevices(trx, id)
+        }
         const changes = diff(
           { name: before.name, role: before.role, disabled: before.disabledAt !== null },
           { name: after.name, role: after.role, disabled: after.disabledAt !== null },
@@ -115,6 +119,7 @@ export const users = new Hono<AppEnv>()
         if (!(await findUser(trx, id))) return false
         await setPasswordHash(trx, id, passwordHash, c.var.now)
         await deleteUserSessions(trx, id)
+        await forgetDevices(trx, id)
         await recordAudit(trx, c, {
           entity: 'user',
           entityId: id,
