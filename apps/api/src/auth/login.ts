@@ -11,15 +11,13 @@ import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password
 import { findUserByEmail } from './queries.ts'
 import { sha256 } from './secret.ts'
 import { createSession, deleteStaleSessions } from './sessions.ts'
+import { clearFailures } from './clear-failures.ts'
+import { deviceKey, type LoginKeys, loginKeys } from './login-keys.ts'
 import {
   attemptSettled,
   chargeAttempt,
-  clearFailures,
   confirmFailure,
-  deviceKey,
   forgiveAttempt,
-  type LoginKeys,
-  loginKeys,
   type PendingAttempt,
 } from './throttle.ts'
 

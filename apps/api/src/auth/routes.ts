@@ -13,7 +13,8 @@ import { checkCharged, login, settleRight, startAttempt } from './login.ts'
 import { hashPassword, NewPassword, Password, verifyPassword } from './password.ts'
 import { findPasswordHash, setPasswordHash } from './queries.ts'
 import { deleteSession, deleteUserSessions } from './sessions.ts'
-import { confirmFailure, loginKeys } from './throttle.ts'
+import { loginKeys } from './login-keys.ts'
+import { confirmFailure } from './throttle.ts'
 
 const LoginBody = z.object({
   email: text().trim().min(1).max(254),

@@ -12,7 +12,8 @@ import {
 import pino from 'pino'
 import { DEFAULT_AUTH_CONFIG, type LoginLimits } from './config.ts'
 import { sql } from 'kysely'
-import { inFlightPollMs, lockKeys, loginKeys, THROTTLE_LOCK_SPACE } from './throttle.ts'
+import { loginKeys } from './login-keys.ts'
+import { inFlightPollMs, lockKeys, THROTTLE_LOCK_SPACE } from './throttle.ts'
 
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000

@@ -1,7 +1,14 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
-import { addressGroup } from './client-address.ts'
 import type { LoginLimits } from './config.ts'
+import {
+  ACCOUNT_DELAY_STEPS,
+  type Failures,
+  msOfAccountDelay,
+  msOfDelay,
+  msUntilBelowLimits,
+} from './login-delays.ts'
+import type { LoginKeys } from './login-keys.ts'
 
 // Failed sign-ins are counted in PostgreSQL, so every API instance agrees, over a sliding window
 // (limits in config.ts). An attempt from a browser the account has signed in from before (a valid
@@ -17,102 +24,8 @@ import type { LoginLimits } from './config.ts'
 // IPv6 addresses count by their /64. Attempts still in flight count towards the limits (a burst
 // cannot overshoot them) but never towards the progressive delay: only real failures slow anyone.
 
-/** The keys one attempt is counted on. */
-export interface LoginKeys {
-  /** The account's email as typed, normalised: what a device cookie must belong to. */
-  email: string
-  address: string
-  account: string
-  accountAddress: string
-  /** The device's own key: set once the attempt presented a valid device cookie. */
-  device?: string | undefined
-}
-
 /** The rows an attempt was charged with: settle them with `confirmFailure` or `forgiveAttempt`. */
 export type PendingAttempt = number[]
-
-export const ACCOUNT_KEY_PREFIX = 'account:'
-const ADDRESS_KEY_PREFIX = 'address:'
-const ACCOUNT_ADDRESS_KEY_PREFIX = 'account-address:'
-const DEVICE_KEY_PREFIX = 'device:'
-export const normalEmail = (email: string) => email.trim().toLowerCase()
-// JSON keeps email and address apart whatever characters the typed email holds.
-const accountAddressPrefix = (account: string) =>
-  `${ACCOUNT_ADDRESS_KEY_PREFIX}[${JSON.stringify(account)},`
-
-export function loginKeys(email: string, address: string): LoginKeys {
-  const account = normalEmail(email)
-  const group = addressGroup(address)
-  return {
-    email: account,
-    address: ADDRESS_KEY_PREFIX + group,
-    account: ACCOUNT_KEY_PREFIX + account,
-    accountAddress: `${accountAddressPrefix(account)}${JSON.stringify(group)}]`,
-  }
-}
-
-/** The key a device's own failures are counted on, from its token's SHA-256. */
-export const deviceKey = (tokenHash: Buffer) => DEVICE_KEY_PREFIX + tokenHash.toString('hex')
-
-/** Each key's failures inside the window, newest first (at most as many as its limit). */
-export interface Failures {
-  address: Date[]
-  account: Date[]
-  accountAddress: Date[]
-}
-
-// From the third failure on a key (an address on an account, or a device) the next try waits
-// 1 s, then 2, 4 … up to a minute: a typo costs nothing, a guesser gets slower well before the
-// hard limit.
-const DELAY_FROM = 3
-const DELAY_BASE_MS = 1_000
-const DELAY_MAX_MS = 60_000
-
-/** Milliseconds the progressive delay holds the next attempt after these failures (0: none). */
-export function msOfDelay(failures: Date[], now: Date): number {
-  const newest = failures[0]
-  if (!newest || failures.length < DELAY_FROM) return 0
-  const delay = Math.min(DELAY_MAX_MS, DELAY_BASE_MS * 2 ** (failures.length - DELAY_FROM))
-  return Math.max(0, newest.getTime() + delay - now.getTime())
-}
-
-// While the limit-th newest failure is inside the window, the key is at its limit.
-const untilBelow = (at: Date[], limit: number, windowMs: number, now: Date) => {
-  const nth = at[limit - 1]
-  return nth ? Math.max(0, nth.getTime() + windowMs - now.getTime()) : 0
-}
-
-// Past the ceiling, how many failures are counted: enough for the account-wide delay to reach
-// its maximum (1 s × 2^6 > a minute).
-const ACCOUNT_DELAY_STEPS = 7
-
-/**
- * Milliseconds the account-wide delay holds an attempt without the account's device (0: none):
- * once the account has `perAccount` failures in the window, 1 s after the newest one, then 2, 4 …
- * up to a minute with each failure beyond. With attempts in flight counted, any one in flight
- * past the ceiling holds the next: they go one at a time.
- */
-export function msOfAccountDelay(account: Date[], perAccount: number, now: Date): number {
-  const newest = account[0]
-  if (!newest || account.length < perAccount) return 0
-  const delay = Math.min(DELAY_MAX_MS, DELAY_BASE_MS * 2 ** (account.length - perAccount))
-  return Math.max(0, newest.getTime() + delay - now.getTime())
-}
-
-/** Milliseconds until the keys' counts are below their limits (0: now); no delay. */
-export function msUntilBelowLimits(failures: Failures, limits: LoginLimits, now: Date): number {
-  const below = (at: Date[], limit: number) => untilBelow(at, limit, limits.windowMs, now)
-  const mine = failures.accountAddress
-  const underAttack = below(failures.account, limits.perAccount)
-  // Under attack, an address that has failed on the account waits for the attack to ebb or for
-  // its own failures to leave the window; one that has not is held only by msOfAccountDelay.
-  const failedHere = underAttack > 0 && mine.length > 0 ? Math.min(underAttack, below(mine, 1)) : 0
-  return Math.max(
-    below(failures.address, limits.perAddress),
-    below(mine, limits.perAccountAddress),
-    failedHere,
-  )
-}
 
 // A pending row older than this belongs to an attempt that died before settling: a failure.
 const PENDING_STALE_MS = 60_000
@@ -256,71 +169,6 @@ export async function confirmFailure(db: Kysely<Database>, pending: PendingAttem
 export async function forgiveAttempt(db: Kysely<Database>, pending: PendingAttempt) {
   if (pending.length) await db.deleteFrom('loginFailures').where('id', 'in', pending).execute()
 }
-
-/** Forgets a key's failures; attempts still in flight settle as they will. */
-export async function clearFailures(db: Kysely<Database>, key: string) {
-  await db.deleteFrom('loginFailures').where('key', '=', key).where('pending', '=', false).execute()
-}
-
-/**
- * The admin's unlock: forgets every failure on an account, from every address and device, and
- * the address-wide failures of each address that failed on it (those may hold its owner back
- * too). Answers how many failed sign-ins on the account, and how many addresses, were forgotten.
- */
-export async function clearAccountFailures(
-  db: Kysely<Database>,
-  account: { email: string; userId: number },
-): Promise<{ failures: number; addresses: number }> {
-  const email = normalEmail(account.email)
-  const devices = await db
-    .selectFrom('loginDevices')
-    .select('tokenHash')
-    .where('userId', '=', account.userId)
-    .execute()
-  const rows = await db
-    .deleteFrom('loginFailures')
-    .where((eb) =>
-      eb.or([
-        eb('key', '=', ACCOUNT_KEY_PREFIX + email),
-        sql<boolean>`starts_with(key, ${accountAddressPrefix(email)})`,
-        ...(devices.length
-          ? [
-              eb(
-                'key',
-                'in',
-                devices.map((d) => deviceKey(d.tokenHash)),
-              ),
-            ]
-          : []),
-      ]),
-    )
-    .returning(['key', 'pending'])
-    .execute()
-  const addresses = [
-    ...new Set(
-      rows
-        .filter((r) => r.key.startsWith(ACCOUNT_ADDRESS_KEY_PREFIX))
-        .map((r) => {
-          const [, group] = JSON.parse(r.key.slice(ACCOUNT_ADDRESS_KEY_PREFIX.length)) as string[]
-          return ADDRESS_KEY_PREFIX + group!
-        }),
-    ),
-  ]
-  if (addresses.length) await db.deleteFrom('loginFailures').where('key', 'in', addresses).execute()
-  return { failures: signInsOf(rows), addresses: addresses.length }
-}
-
-/** Forgets every recorded failure, on every key (`account:unlock --all`); answers how many. */
-export async function clearAllFailures(db: Kysely<Database>): Promise<number> {
-  return signInsOf(await db.deleteFrom('loginFailures').returning(['key', 'pending']).execute())
-}
-
-// A failed sign-in left one row on its account's key, or on its device's: count those.
-const signInsOf = (rows: { key: string; pending: boolean }[]) =>
-  rows.filter(
-    (r) =>
-      !r.pending && (r.key.startsWith(ACCOUNT_KEY_PREFIX) || r.key.startsWith(DEVICE_KEY_PREFIX)),
-  ).length
 
 async function failuresOf(
   db: Kysely<Database>,

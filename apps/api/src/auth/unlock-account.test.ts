@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, setupApp, type TestApp } from '../../test/helpers.ts'
-import { deviceKey, loginKeys } from './throttle.ts'
+import { deviceKey, loginKeys } from './login-keys.ts'
 import { type UnlockAudit, unlockAccount, unlockEveryone } from './unlock-account.ts'
 
 const NOW = new Date('2026-11-04T12:00:00Z')

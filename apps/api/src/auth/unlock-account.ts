@@ -1,7 +1,7 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { type AuditActor, insertAudit } from '../lib/audit.ts'
-import { clearAccountFailures, clearAllFailures } from './throttle.ts'
+import { clearAccountFailures, clearAllFailures } from './clear-failures.ts'
 
 export interface UnlockAudit {
   actor: AuditActor

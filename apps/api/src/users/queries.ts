@@ -1,6 +1,6 @@
 import type { Database, Role } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
-import { ACCOUNT_KEY_PREFIX } from '../auth/throttle.ts'
+import { ACCOUNT_KEY_PREFIX } from '../auth/login-keys.ts'
 
 const PUBLIC_COLUMNS = [
   'id',
