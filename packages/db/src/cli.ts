@@ -1,6 +1,6 @@
 // `node packages/db/src/cli.ts migrate | seed [--reset]`: the database chores behind
 // `pnpm db:migrate` and `pnpm db:seed`.
-import { ConfigError, DbEnv, openOptions, parseEnv, readEnv } from './env.ts'
+import { DbEnv, openOptions, parseEnv, readEnv, runCli } from './env.ts'
 import { migrateToLatest } from './migrate.ts'
 import { openDatabase, type OpenedDatabase } from './open.ts'
 import { isDatabaseEmpty, resetDemoData, seedDemo } from './seed/index.ts'
@@ -68,12 +68,4 @@ function fail(message: string): number {
   return 1
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    // Configuration mistakes are the user's to fix: one line, no stack trace.
-    if (err instanceof ConfigError) console.error(err.message)
-    else console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main)

@@ -63,3 +63,15 @@ export function openOptions(env: DbEnv) {
     queueTimeoutMs: env.PG_POOL_QUEUE_TIMEOUT_MS,
   }
 }
+
+/** Runs a command-line `main(args)` and exits with its code; a ConfigError is one line, no trace. */
+export function runCli(main: (args: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (err instanceof ConfigError) console.error(err.message)
+      else console.error(err)
+      process.exit(1)
+    },
+  )
+}

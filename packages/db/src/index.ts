@@ -11,7 +11,7 @@ export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedd
 export { migrateToLatest } from './migrate.ts'
 export { openDatabase, type OpenedDatabase } from './open.ts'
 export type * from './schema.ts'
-export { ConfigError, DbEnv, envNumber, openOptions, parseEnv, readEnv } from './env.ts'
+export { ConfigError, DbEnv, envNumber, openOptions, parseEnv, readEnv, runCli } from './env.ts'
 export { rebuildRollups, type RollupRange } from './rollups.ts'
 export {
   DEMO_SEED,

@@ -3,7 +3,7 @@
 // `pnpm account:unlock --all` forgets every failed sign-in, for when everyone behind one proxy or
 // NAT is held back. Opens the database as the db CLI does (DATABASE_URL or the embedded server)
 // and writes an audit row as the system.
-import { ConfigError, DbEnv, openDatabase, openOptions, parseEnv, readEnv } from '@opsdeck/db'
+import { DbEnv, openDatabase, openOptions, parseEnv, readEnv, runCli } from '@opsdeck/db'
 import { type UnlockAudit, unlockAccount, unlockEveryone } from './unlock-account.ts'
 
 const USAGE = 'usage: pnpm account:unlock <email> | pnpm account:unlock --all'
@@ -47,12 +47,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    // Configuration mistakes are the user's to fix: one line, no stack trace.
-    if (err instanceof ConfigError) console.error(err.message)
-    else console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main)
