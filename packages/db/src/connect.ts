@@ -1,7 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { GuardedPool, type DatabaseStatusChange } from './pool.ts'
-import type { Database } from './schema.ts'
+import type { Database } from './schema/index.ts'
 
 // Parse once, for every pool: int8 (counts, pence) and numeric as numbers; `date` stays a
 // 'YYYY-MM-DD' string so a calendar day never shifts with the process time zone.

@@ -10,7 +10,7 @@ export { waitForDatabase } from './wait.ts'
 export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'
 export { migrateToLatest } from './migrate.ts'
 export { openDatabase, type OpenedDatabase } from './open.ts'
-export type * from './schema.ts'
+export type * from './schema/index.ts'
 export { ConfigError, DbEnv, envNumber, openOptions, parseEnv, readEnv, runCli } from './env.ts'
 export { rebuildRollups, type RollupRange } from './rollups.ts'
 export {

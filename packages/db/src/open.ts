@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { createDb, createPool, kyselyOver, type ConnectOptions } from './connect.ts'
 import { startEmbedded } from './embedded.ts'
-import type { Database } from './schema.ts'
+import type { Database } from './schema/index.ts'
 
 export interface OpenOptions extends ConnectOptions {
   /** Use this server; without it an embedded PostgreSQL is started. */

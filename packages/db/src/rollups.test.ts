@@ -2,7 +2,7 @@ import { bucketIndex, histogramOf, mergeHistograms } from '@opsdeck/kpi'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rebuildRollups } from './rollups.ts'
-import type { SampleStatus } from './schema.ts'
+import type { SampleStatus } from './schema/services.ts'
 import { createTestDatabase, type TestDatabase } from './testing.ts'
 
 let t: TestDatabase

@@ -1,6 +1,6 @@
 import { bucketIndexSql } from '@opsdeck/kpi'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import type { Database } from './schema.ts'
+import type { Database } from './schema/index.ts'
 
 export interface RollupRange {
   from: Date

@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node'
 import { createDb } from './connect.ts'
 import { startEmbedded } from './embedded.ts'
 import { migrateToLatest } from './migrate.ts'
-import type { Database } from './schema.ts'
+import type { Database } from './schema/index.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {

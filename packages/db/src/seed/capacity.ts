@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { AllocationsTable, TimeOffTable } from '../schema.ts'
+import type { AllocationsTable, TimeOffTable } from '../schema/capacity.ts'
 import type { SeedContext, SeededPerson, SeededProject } from './context.ts'
 import type { Rng } from './rng.ts'
 import { addDays, addMonths, isWeekend, mondayOf } from './time.ts'

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import type { Database } from '../schema.ts'
+import type { Database } from '../schema/index.ts'
 import type { Rng } from './rng.ts'
 import type { TeamSlug } from './people-data.ts'
 

@@ -1,4 +1,4 @@
-import type { IncidentStatus, Severity } from '../schema.ts'
+import type { IncidentStatus, Severity } from '../schema/incidents.ts'
 import type { SeededPerson, SeededService } from './context.ts'
 import { DEGRADED_TITLES, fill, OUTAGE_TITLES, SPECIFIC_TITLES } from './incident-text.ts'
 import type { Rng } from './rng.ts'

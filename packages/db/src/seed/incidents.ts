@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { IncidentActionsTable, IncidentEventsTable } from '../schema.ts'
+import type { IncidentActionsTable, IncidentEventsTable } from '../schema/incidents.ts'
 import type { SeedContext, SeededPerson, SeededService } from './context.ts'
 import { ACTIONS, CAUSES, fill, NOTES, SUPPLIERS } from './incident-text.ts'
 import { planIncidents, type PlannedIncident } from './incident-plan.ts'

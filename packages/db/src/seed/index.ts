@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import { rebuildDailyRollups, rebuildRollups } from '../rollups.ts'
-import type { Database } from '../schema.ts'
+import type { Database } from '../schema/index.ts'
 import { seedBankHolidays, seedCapacity } from './capacity.ts'
 import { DEMO_SEED, type SeedContext } from './context.ts'
 import { seedIncidents } from './incidents.ts'

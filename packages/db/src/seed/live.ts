@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { rebuildRollups } from '../rollups.ts'
-import type { Database } from '../schema.ts'
+import type { Database } from '../schema/index.ts'
 import { DEMO_SEED } from './context.ts'
 import {
   createMinuteFlags,

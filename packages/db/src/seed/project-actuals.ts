@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely'
-import type { CostEntriesTable, ProjectProgressTable } from '../schema.ts'
+import type { CostEntriesTable, ProjectProgressTable } from '../schema/projects.ts'
 import type { SeedContext } from './context.ts'
 import { progressNote, SUPPLIERS, type ProjectSpec } from './projects-data.ts'
 import type { Rng } from './rng.ts'

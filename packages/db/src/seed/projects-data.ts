@@ -1,4 +1,4 @@
-import type { SpendType } from '../schema.ts'
+import type { SpendType } from '../schema/projects.ts'
 import type { TeamSlug } from './people-data.ts'
 
 export interface ProjectSpec {

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql, type Transaction } from 'kysely'
-import type { Database } from '../schema.ts'
+import type { Database } from '../schema/index.ts'
 import { latencyShape } from './latency-shape.ts'
 import { createRng } from './rng.ts'
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../schema.ts'
+import type { Database } from '../schema/index.ts'
 import { createTestDatabase, type TestDatabase } from '../testing.ts'
 import { isDatabaseEmpty, resetDemoData, seedDemo, type SeedOptions } from './index.ts'
 

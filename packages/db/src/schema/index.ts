@@ -1,0 +1,68 @@
+import type {
+  ApiTokensTable,
+  AuditLogTable,
+  LoginDevicesTable,
+  LoginFailuresTable,
+  SessionsTable,
+  UsersTable,
+} from './auth.ts'
+import type { AllocationsTable, BankHolidaysTable, TimeOffTable } from './capacity.ts'
+import type {
+  IncidentActionsTable,
+  IncidentEventsTable,
+  IncidentServicesTable,
+  IncidentsTable,
+} from './incidents.ts'
+import type { OrganisationSettingsTable, PeopleTable, TeamsTable } from './organisation.ts'
+import type {
+  CostEntriesTable,
+  ProjectBaselineTable,
+  ProjectBudgetLinesTable,
+  ProjectProgressTable,
+  ProjectsTable,
+} from './projects.ts'
+import type {
+  CheckRollupTable,
+  CheckSamplesTable,
+  MaintenanceWindowsTable,
+  ServicesTable,
+} from './services.ts'
+
+// One file per area, in the order of the migrations that create their tables. Table interfaces are
+// camelCase (CamelCasePlugin maps them to snake_case) and are meant to be read through `Database`;
+// they stay exported for the seed's row types and for `@opsdeck/db` users who name them today.
+export type * from './organisation.ts'
+export type * from './services.ts'
+export type * from './incidents.ts'
+export type * from './projects.ts'
+export type * from './capacity.ts'
+export type * from './auth.ts'
+
+export interface Database {
+  organisationSettings: OrganisationSettingsTable
+  teams: TeamsTable
+  people: PeopleTable
+  services: ServicesTable
+  maintenanceWindows: MaintenanceWindowsTable
+  checkSamples: CheckSamplesTable
+  checkRollupHourly: CheckRollupTable
+  checkRollupDaily: CheckRollupTable
+  incidents: IncidentsTable
+  incidentServices: IncidentServicesTable
+  incidentEvents: IncidentEventsTable
+  incidentActions: IncidentActionsTable
+  projects: ProjectsTable
+  projectBudgetLines: ProjectBudgetLinesTable
+  projectBaseline: ProjectBaselineTable
+  costEntries: CostEntriesTable
+  projectProgress: ProjectProgressTable
+  allocations: AllocationsTable
+  timeOff: TimeOffTable
+  bankHolidays: BankHolidaysTable
+  users: UsersTable
+  sessions: SessionsTable
+  apiTokens: ApiTokensTable
+  auditLog: AuditLogTable
+  loginFailures: LoginFailuresTable
+  loginDevices: LoginDevicesTable
+}

@@ -1,0 +1,34 @@
+import type { Generated } from 'kysely'
+import type { CreatedAt, Day, Id } from './columns.ts'
+
+export interface OrganisationSettingsTable {
+  id: Generated<boolean>
+  name: Generated<string>
+  timezone: Generated<string>
+  currency: Generated<string>
+  bankHolidayRegion: Generated<string>
+  demoData: Generated<boolean>
+  workingDaysPerWeek: Generated<number>
+  ragThresholds: Generated<unknown>
+  updatedAt: Generated<Date>
+}
+
+export interface TeamsTable {
+  id: Id
+  slug: string
+  name: string
+  createdAt: CreatedAt
+}
+
+export interface PeopleTable {
+  id: Id
+  teamId: number
+  name: string
+  email: string | null
+  role: string
+  contractedHoursPerWeek: number
+  costRatePencePerHour: Generated<number>
+  startDate: Day | null
+  endDate: Day | null
+  createdAt: CreatedAt
+}
