@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { overviewFixture } from '../features/overview/test-fixture.ts'
-import { signedIn } from '../test/fixtures.ts'
-import { renderApp, stubApi } from '../test/render-app.tsx'
+import { overviewFixture } from '../testing/overview-fixture.ts'
+import { signedIn } from '../testing/fixtures.ts'
+import { renderApp, stubApi } from '../testing/render-app.tsx'
 
 const stubSignedIn = (role: Parameters<typeof signedIn>[0] = 'manager') =>
   stubApi({ 'GET /auth/me': signedIn(role), 'GET /overview': { body: overviewFixture() } })

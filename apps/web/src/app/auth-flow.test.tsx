@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { overviewFixture } from '../features/overview/test-fixture.ts'
-import { PEOPLE, signedIn, signedOut } from '../test/fixtures.ts'
-import { renderApp, requests, stubApi } from '../test/render-app.tsx'
+import { overviewFixture } from '../testing/overview-fixture.ts'
+import { PEOPLE, signedIn, signedOut } from '../testing/fixtures.ts'
+import { renderApp, requests, stubApi } from '../testing/render-app.tsx'
 
 const overview = { body: overviewFixture() }
 

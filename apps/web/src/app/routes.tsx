@@ -8,7 +8,7 @@ import { Can } from '../features/auth/can.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
-import { OverviewPage } from '../features/overview/overview-page.tsx'
+import { OverviewPage } from './overview/overview-page.tsx'
 import { Layout } from './layout.tsx'
 import { ComingSoon, NoAccess, NotFound, RouteError } from './pages.tsx'
 

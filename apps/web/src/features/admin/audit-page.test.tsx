@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { signedIn } from '../../test/fixtures.ts'
-import { renderApp, requestedUrls, stubApi } from '../../test/render-app.tsx'
+import { signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requestedUrls, stubApi } from '../../testing/render-app.tsx'
 import { auditEntry, usersFixture } from './test-fixture.ts'
 
 const api = (audit: unknown[]) =>

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { signedIn } from '../../test/fixtures.ts'
-import { renderApp, requests, stubApi } from '../../test/render-app.tsx'
+import { signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
 import { tokensFixture } from './test-fixture.ts'
 
 const SECRET = 'odk_3q2+7w_example-secret-value'

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { signedIn } from '../../test/fixtures.ts'
-import { renderApp, requests, stubApi } from '../../test/render-app.tsx'
+import { signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
 
 const fill = async (
   user: ReturnType<typeof renderApp>['user'],

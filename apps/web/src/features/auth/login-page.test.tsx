@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react'
 import { expect, test } from 'vitest'
-import { PEOPLE, signedIn } from '../../test/fixtures.ts'
-import { renderApp, requests, stubApi } from '../../test/render-app.tsx'
-import { overviewFixture } from '../overview/test-fixture.ts'
+import { PEOPLE, signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
+import { overviewFixture } from '../../testing/overview-fixture.ts'
 
 const signIn = async (user: ReturnType<typeof renderApp>['user'], password = 'correct horse') => {
   await user.type(await screen.findByLabelText('Email'), 'mo@example.org')

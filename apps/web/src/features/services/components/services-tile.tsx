@@ -3,7 +3,7 @@ import { ChartFrame } from '../../../components/ui/chart-frame.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatInstant, formatNumber, formatPercent } from '../../../lib/format.ts'
-import type { Overview } from '../queries.ts'
+import type { ServicesSummary } from '../queries.ts'
 import { statusCounts, tierChartData, tierRows, uptimeDecimals } from '../transform.ts'
 
 const UptimeChart = lazy(() => import('./uptime-chart.tsx'))
@@ -14,7 +14,7 @@ const HOW =
   'samples means no data, not up. Meeting and breaching count services against their own SLO ' +
   'target. Status is each service’s latest check (unknown when stale).'
 
-export function ServicesTile({ services }: { services: Overview['services'] }) {
+export function ServicesTile({ services }: { services: ServicesSummary }) {
   const rows = tierRows(services.byTier)
   const chart = tierChartData(rows)
   const meta = `${formatInstant(services.from)} – ${formatInstant(services.to)}`

@@ -2,7 +2,7 @@ import { Stat } from '../../../components/ui/stat.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDay, formatMoney, formatNumber, formatPercent } from '../../../lib/format.ts'
-import type { Overview } from '../queries.ts'
+import type { ProjectsSummary } from '../queries.ts'
 import { budgetShares, ragCounts } from '../transform.ts'
 
 const HOW =
@@ -14,7 +14,7 @@ const HOW =
 // The bar spans 0–125% of the budget, so an overrun forecast still has room to show.
 const barPosition = (share: number) => `${(Math.min(share, 1.25) / 1.25) * 100}%`
 
-export function BudgetsTile({ budgets }: { budgets: Overview['budgets'] }) {
+export function BudgetsTile({ budgets }: { budgets: ProjectsSummary }) {
   const shares = budgetShares(budgets)
   return (
     <Tile title="Project budgets" how={HOW} meta={`as of ${formatDay(budgets.asOf)}`}>

@@ -1,4 +1,8 @@
+import type { InferResponseType } from 'hono/client'
+import type { api } from '../lib/api.ts'
 import type { Role } from '../lib/roles.ts'
+
+type MeBody = InferResponseType<typeof api.auth.me.$get, 200>
 
 export const PEOPLE: Record<Role, { id: number; email: string; name: string; role: Role }> = {
   admin: { id: 1, email: 'ada@example.org', name: 'Ada Admin', role: 'admin' },
@@ -8,7 +12,7 @@ export const PEOPLE: Record<Role, { id: number; email: string; name: string; rol
 
 /** `GET /auth/me` for a signed-in person of the role. */
 export const signedIn = (role: Role = 'manager') => ({
-  body: { user: PEOPLE[role], via: 'session' },
+  body: { user: PEOPLE[role], via: 'session' } satisfies MeBody,
 })
 
 export const signedOut = {

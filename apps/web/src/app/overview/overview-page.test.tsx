@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
-import { signedIn } from '../../test/fixtures.ts'
-import { renderApp, requestedUrls, stubApi, type Reply } from '../../test/render-app.tsx'
-import { overviewFixture } from './test-fixture.ts'
+import { signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requestedUrls, stubApi, type Reply } from '../../testing/render-app.tsx'
+import { overviewFixture } from '../../testing/overview-fixture.ts'
 
 // A signed-in manager, and these answers to GET /overview in turn.
 const stubOverview = (...replies: Reply[]) =>

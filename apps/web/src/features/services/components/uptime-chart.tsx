@@ -1,5 +1,13 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
-import { categoryTick } from './category-tick.tsx'
+import { categoryTick } from '../../../components/charts/category-tick.tsx'
+import {
+  axisProps,
+  chartMargin,
+  chartSize,
+  gridProps,
+  tickStyle,
+  tooltipProps,
+} from '../../../components/charts/chart-style.ts'
 import { formatPercent } from '../../../lib/format.ts'
 import { type tierChartData, uptimeDomain } from '../transform.ts'
 
@@ -22,34 +30,29 @@ export default function UptimeChart({ data }: { data: Data }) {
       data={data}
       layout="vertical"
       responsive
-      style={{ width: '100%', height: '100%' }}
-      margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+      style={chartSize}
+      margin={chartMargin}
       accessibilityLayer={false}
     >
-      <CartesianGrid horizontal={false} stroke="var(--grid)" />
+      <CartesianGrid {...gridProps} />
       <XAxis
         type="number"
         domain={domain}
         allowDataOverflow
         tickFormatter={(v: number) => `${v}%`}
-        tick={{ fill: 'var(--muted)', fontSize: 11 }}
-        stroke="var(--border)"
+        tick={tickStyle}
+        {...axisProps}
       />
       <YAxis
         type="category"
         dataKey="label"
         width={52}
         tick={categoryTick((i) => data[i]?.uptime === null)}
-        stroke="var(--border)"
+        {...axisProps}
       />
       <Tooltip
         formatter={(v, name) => [pct(v), name === 'target' ? 'SLO target' : 'Uptime']}
-        contentStyle={{
-          background: 'var(--surface)',
-          border: '1px solid var(--border)',
-          color: 'var(--text)',
-        }}
-        cursor={{ fill: 'var(--hover)' }}
+        {...tooltipProps}
       />
       <Bar dataKey="uptime" name="uptime" barSize={14} isAnimationActive={false}>
         {data.map((d) => (

@@ -1,5 +1,13 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
-import { categoryTick } from './category-tick.tsx'
+import { categoryTick } from '../../../components/charts/category-tick.tsx'
+import {
+  axisProps,
+  chartMargin,
+  chartSize,
+  gridProps,
+  tickStyle,
+  tooltipProps,
+} from '../../../components/charts/chart-style.ts'
 import { formatPercent } from '../../../lib/format.ts'
 import { type CapacityRow, type UtilizationLevel, utilizationDomain } from '../transform.ts'
 
@@ -19,34 +27,29 @@ export default function CapacityChart({ data }: { data: readonly CapacityRow[] }
       data={[...data]}
       layout="vertical"
       responsive
-      style={{ width: '100%', height: '100%' }}
-      margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+      style={chartSize}
+      margin={chartMargin}
       accessibilityLayer={false}
     >
-      <CartesianGrid horizontal={false} stroke="var(--grid)" />
+      <CartesianGrid {...gridProps} />
       <XAxis
         type="number"
         domain={domain}
         ticks={ticksOf(domain)}
         tickFormatter={(v: number) => `${v}%`}
-        tick={{ fill: 'var(--muted)', fontSize: 11 }}
-        stroke="var(--border)"
+        tick={tickStyle}
+        {...axisProps}
       />
       <YAxis
         type="category"
         dataKey="name"
         width={labelWidth(data)}
         tick={categoryTick((i) => data[i]?.utilizationPct === null)}
-        stroke="var(--border)"
+        {...axisProps}
       />
       <Tooltip
         formatter={(v) => [typeof v === 'number' ? formatPercent(v / 100) : 'n/a', 'Utilization']}
-        contentStyle={{
-          background: 'var(--surface)',
-          border: '1px solid var(--border)',
-          color: 'var(--text)',
-        }}
-        cursor={{ fill: 'var(--hover)' }}
+        {...tooltipProps}
       />
       <ReferenceLine x={100} stroke="var(--text)" strokeDasharray="4 3" ifOverflow="extendDomain" />
       <Bar dataKey="utilizationPct" barSize={14} isAnimationActive={false}>

@@ -1,7 +1,7 @@
 import { Stat } from '../../../components/ui/stat.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDuration, formatNumber } from '../../../lib/format.ts'
-import type { Overview } from '../queries.ts'
+import type { IncidentsSummary } from '../queries.ts'
 import { severityCounts } from '../transform.ts'
 
 const HOW =
@@ -9,7 +9,7 @@ const HOW =
   'MTTR = resolved − started as mean, median and p90. Both over incidents that started in the ' +
   'range; n/a when none were acknowledged or resolved.'
 
-export function IncidentsTile({ incidents }: { incidents: Overview['incidents'] }) {
+export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
   const { open, mtta, mttr } = incidents
   const severities = severityCounts(open)
   return (

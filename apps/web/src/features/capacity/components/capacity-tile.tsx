@@ -4,7 +4,7 @@ import { Stat } from '../../../components/ui/stat.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDay, formatNumber, formatPercent } from '../../../lib/format.ts'
-import type { Overview } from '../queries.ts'
+import type { CapacitySummary } from '../queries.ts'
 import { capacityRows, capacitySummary } from '../transform.ts'
 
 const CapacityChart = lazy(() => import('./capacity-chart.tsx'))
@@ -14,7 +14,7 @@ const HOW =
   'holidays − time off; utilization = allocated ÷ effective hours. A person is over-allocated when ' +
   'allocated above their effective hours.'
 
-export function CapacityTile({ capacity }: { capacity: Overview['capacity'] }) {
+export function CapacityTile({ capacity }: { capacity: CapacitySummary }) {
   const rows = capacityRows(capacity.teams)
   const total = capacitySummary(capacity.teams)
   return (
