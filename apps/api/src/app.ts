@@ -15,7 +15,11 @@ import { OutageLog } from './lib/outage.ts'
 import { requestIds } from './lib/request-id.ts'
 import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
+import { capacity } from './capacity/routes.ts'
+import { incidents } from './incidents/routes.ts'
 import { overview } from './overview/routes.ts'
+import { projects } from './projects/routes.ts'
+import { services } from './services/routes.ts'
 import { tokens } from './tokens/routes.ts'
 import { users } from './users/routes.ts'
 
@@ -34,6 +38,10 @@ const api = new Hono<AppEnv>()
   .route('/tokens', tokens)
   .route('/audit', audit)
   .route('/overview', overview)
+  .route('/services', services)
+  .route('/incidents', incidents)
+  .route('/projects', projects)
+  .route('/capacity', capacity)
 
 export function createApp(deps: AppDeps) {
   const authConfig = { ...DEFAULT_AUTH_CONFIG, ...deps.auth }

@@ -60,13 +60,14 @@ export const KPI_DEFINITIONS = {
   mtta: {
     id: 'mtta',
     name: 'MTTA (mean time to acknowledge)',
-    formula: 'mean(acknowledged − started) over acknowledged incidents',
-    notes: 'In minutes. Incidents not yet acknowledged are left out.',
+    formula: 'mean(acknowledged − started) over acknowledged incidents; also median and p90',
+    notes:
+      'In minutes, over the incidents that started in the window. Incidents not yet acknowledged are left out; the count says how many were included.',
   },
   mttd: {
     id: 'mttd',
     name: 'MTTD (mean time to detect)',
-    formula: 'mean(detected − started) over incidents with a detection time',
+    formula: 'mean(detected − started) over incidents with a detection time; also median and p90',
     notes: 'In minutes.',
   },
   mttr: {
@@ -128,6 +129,13 @@ export const KPI_DEFINITIONS = {
       'BAC / CPI (typical); also AC + (BAC − EV) (atypical) and AC + (BAC − EV) / (CPI × SPI) (combined)',
     notes: `The typical EAC assumes the cost performance so far continues. ${NA}`,
   },
+  forecastCost: {
+    id: 'forecastCost',
+    name: 'Forecast cost',
+    formula: 'EAC (typical) per project; BAC while EAC is n/a; the portfolio sums them',
+    notes:
+      'A project with no cost yet (or no progress to set its cost against) is expected to cost its budget. Portfolio VAC = portfolio BAC − portfolio forecast.',
+  },
   etc: {
     id: 'etc',
     name: 'Estimate to complete (ETC)',
@@ -153,6 +161,14 @@ export const KPI_DEFINITIONS = {
       'red when CPI < 0.85, SPI < 0.85 or EAC > 110% of BAC; amber when CPI < 0.95, SPI < 0.95 or EAC > 100% of BAC; otherwise green',
     notes:
       'Defaults; an admin can change the thresholds. The first rule that set the colour is shown. Grey when neither CPI nor SPI can be computed.',
+  },
+  tierSloHealth: {
+    id: 'tierSloHealth',
+    name: 'SLO health of a tier',
+    formula:
+      "the tier's pooled uptime against its services' targets: meeting when ≥ the strictest, partly when between the loosest and the strictest, breaching when below every target",
+    notes:
+      'Pooled uptime = all the tier’s up samples / all its counted samples. Services breaching their own SLO are counted apart.',
   },
   effectiveCapacity: {
     id: 'effectiveCapacity',

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { evm, plannedValueFromBaseline, plannedValueLinear } from './evm.ts'
+import {
+  evm,
+  forecastCost,
+  plannedValue,
+  plannedValueFromBaseline,
+  plannedValueLinear,
+} from './evm.ts'
 
 describe('evm', () => {
   it('matches the worked example of an overrunning project', () => {
@@ -184,5 +190,32 @@ describe('plannedValueFromBaseline', () => {
     expect(() =>
       plannedValueFromBaseline([{ month: '2026-03-15', amount: 1 }], '2026-03-10'),
     ).toThrow(RangeError)
+  })
+})
+
+describe('plannedValue', () => {
+  const project = { bac: 120_000, start: '2026-01-01', end: '2026-12-31' }
+  it('reads the baseline plan when there is one', () => {
+    // January in full, February pro rata 14/28 of 10,000.
+    const baseline = [
+      { month: '2026-01', amount: 20_000 },
+      { month: '2026-02', amount: 10_000 },
+    ]
+    expect(plannedValue({ ...project, baseline, asOf: '2026-02-14' })).toBe(25_000)
+  })
+  it('spreads BAC linearly over the dates without one', () => {
+    // 31 of 365 days → 120,000 × 31 / 365 = 10,191.78 → 10,192.
+    expect(plannedValue({ ...project, baseline: [], asOf: '2026-01-31' })).toBe(10_192)
+  })
+})
+
+describe('forecastCost', () => {
+  it('is the typical EAC when there is one', () => {
+    expect(forecastCost({ bac: 100_000, eac: 125_000 })).toBe(125_000)
+  })
+  it('is the budget while EAC is n/a (no cost yet)', () => {
+    const figures = evm({ bac: 100_000, ac: 0, pv: 0, percentComplete: 0 })
+    expect(figures.eac).toBeNull()
+    expect(forecastCost(figures)).toBe(100_000)
   })
 })

@@ -111,3 +111,23 @@ export function plannedValueFromBaseline(
   }
   return Math.round(total)
 }
+
+// PV as of a day: the baseline plan when the project has one, otherwise linear over its dates.
+export function plannedValue(args: {
+  bac: number
+  start: CalendarDay
+  end: CalendarDay
+  baseline: readonly MonthlyPlanEntry[]
+  asOf: CalendarDay
+}): number {
+  const { bac, start, end, baseline, asOf } = args
+  return baseline.length > 0
+    ? plannedValueFromBaseline(baseline, asOf)
+    : plannedValueLinear({ bac, start, end, asOf })
+}
+
+// What a project is forecast to cost: its typical EAC, or, while that is n/a (no cost yet, or no
+// progress to measure the cost against), its budget. Portfolio forecasts sum this.
+export function forecastCost(figures: Pick<EvmResult, 'bac' | 'eac'>): number {
+  return figures.eac ?? figures.bac
+}

@@ -35,15 +35,19 @@ describe('mttr', () => {
 
 describe('mtta and mttd', () => {
   it('average over the incidents that reached the milestone', () => {
-    // Acknowledged: 5, 10, 15 and 60 (the open one) → 90 / 4 = 22.5 min.
-    expect(mtta(incidents)).toBe(22.5)
+    // Acknowledged: 5, 10, 15 and 60 (the open one) → 90 / 4 = 22.5 min; median h = 1.5 →
+    // 10 + 0.5 × 5 = 12.5; p90 h = 2.7 → 15 + 0.7 × 45 = 46.5. The count is the acknowledged four.
+    const a = mtta(incidents)
+    expect(a).toMatchObject({ mean: 22.5, median: 12.5, count: 4 })
+    expect(a.p90).toBeCloseTo(46.5, 9)
     // Detected: 2 and 4 → 3 min.
-    expect(mttd(incidents)).toBe(3)
+    expect(mttd(incidents)).toMatchObject({ mean: 3, count: 2 })
   })
 
   it('is n/a when no incident reached it', () => {
-    expect(mtta([{ startedAt: at(0) }])).toBeNull()
-    expect(mttd([])).toBeNull()
+    const none = { mean: null, median: null, p90: null, count: 0 }
+    expect(mtta([{ startedAt: at(0) }])).toEqual(none)
+    expect(mttd([])).toEqual(none)
   })
 
   it('rejects swapped or unreadable timestamps', () => {

@@ -55,14 +55,14 @@ export function durationSummary(minutes: readonly number[]): DurationSummary {
   }
 }
 
-// Mean time to acknowledge, over incidents that have been acknowledged.
-export function mtta(incidents: readonly IncidentTimes[]): number | null {
-  return mean(minutesTo(incidents, 'acknowledgedAt'))
+// Time to acknowledge, over incidents that have been acknowledged: `count` is how many were.
+export function mtta(incidents: readonly IncidentTimes[]): DurationSummary {
+  return durationSummary(minutesTo(incidents, 'acknowledgedAt'))
 }
 
-// Mean time to detect, over incidents with a detection time.
-export function mttd(incidents: readonly IncidentTimes[]): number | null {
-  return mean(minutesTo(incidents, 'detectedAt'))
+// Time to detect, over incidents with a detection time.
+export function mttd(incidents: readonly IncidentTimes[]): DurationSummary {
+  return durationSummary(minutesTo(incidents, 'detectedAt'))
 }
 
 // Time to resolve over resolved incidents; open ones are not counted (they have no duration yet).

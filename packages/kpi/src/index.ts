@@ -2,8 +2,8 @@ export { ratio } from './ratio.ts'
 export { mean, quantile, sortNumbers } from './stats.ts'
 export { downtimeMinutes, uptime } from './uptime.ts'
 export type { SampleCounts, UptimeResult } from './uptime.ts'
-export { errorBudget, sloAttainment } from './slo.ts'
-export type { ErrorBudget, ErrorBudgetInput, SloAttainment } from './slo.ts'
+export { errorBudget, sloAttainment, tierSloHealth } from './slo.ts'
+export type { ErrorBudget, ErrorBudgetInput, SloAttainment, TierSloHealth } from './slo.ts'
 export {
   HISTOGRAM_BUCKETS,
   HISTOGRAM_GROWTH,
@@ -21,7 +21,13 @@ export type { PercentileOptions } from './percentiles.ts'
 export { durationSummary, mtbf, mtta, mttd, mttr } from './incidents.ts'
 export type { DurationSummary, IncidentTimes } from './incidents.ts'
 export type { CalendarDay } from './calendar.ts'
-export { evm, plannedValueFromBaseline, plannedValueLinear } from './evm.ts'
+export {
+  evm,
+  forecastCost,
+  plannedValue,
+  plannedValueFromBaseline,
+  plannedValueLinear,
+} from './evm.ts'
 export type { EvmInput, EvmResult, MonthlyPlanEntry } from './evm.ts'
 export { DEFAULT_RAG_THRESHOLDS, rag } from './rag.ts'
 export type { Rag, RagLevelThresholds, RagStatus, RagThresholds } from './rag.ts'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { errorBudget, sloAttainment } from './slo.ts'
+import { errorBudget, sloAttainment, tierSloHealth } from './slo.ts'
 
 const now = new Date('2026-03-11T00:00:00Z')
 const DAY = 1440
@@ -151,5 +151,24 @@ describe('sloAttainment', () => {
 
   it('is n/a without data', () => {
     expect(sloAttainment(null, 0.999)).toBeNull()
+  })
+})
+
+describe('tierSloHealth', () => {
+  const targets = { min: 0.995, max: 0.999 }
+  it('meets at or above the strictest target', () => {
+    expect(tierSloHealth(0.999, targets)).toBe('meeting')
+    expect(tierSloHealth(1, targets)).toBe('meeting')
+  })
+  it('is partly met between the loosest and the strictest', () => {
+    expect(tierSloHealth(0.997, targets)).toBe('partly')
+    expect(tierSloHealth(0.995, targets)).toBe('partly')
+  })
+  it('breaches below every target', () => {
+    expect(tierSloHealth(0.99, targets)).toBe('breaching')
+  })
+  it('has no data without uptime or targets', () => {
+    expect(tierSloHealth(null, targets)).toBe('no-data')
+    expect(tierSloHealth(0.99, { min: null, max: null })).toBe('no-data')
   })
 })

@@ -67,3 +67,16 @@ export function sloAttainment(uptime: number | null, target: number): SloAttainm
   // Both sides are rounded binary fractions; a hit on the target to 1e-12 is a hit.
   return { met: margin >= -1e-12, margin }
 }
+
+export type TierSloHealth = 'meeting' | 'partly' | 'breaching' | 'no-data'
+
+// A group's pooled uptime against its services' targets: at or above the strictest (meeting),
+// between the loosest and the strictest (partly), below every target (breaching).
+export function tierSloHealth(
+  uptime: number | null,
+  targets: { min: number | null; max: number | null },
+): TierSloHealth {
+  if (uptime === null || targets.min === null || targets.max === null) return 'no-data'
+  if (sloAttainment(uptime, targets.max)?.met) return 'meeting'
+  return sloAttainment(uptime, targets.min)?.met ? 'partly' : 'breaching'
+}

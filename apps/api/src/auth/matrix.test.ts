@@ -42,6 +42,10 @@ const POLICY: Record<string, Level> = {
   'DELETE /api/v1/tokens/:id': 'admin',
   'GET /api/v1/audit': 'admin',
   'GET /api/v1/overview': 'read',
+  'GET /api/v1/services/summary': 'read',
+  'GET /api/v1/incidents/summary': 'read',
+  'GET /api/v1/projects/summary': 'read',
+  'GET /api/v1/capacity/summary': 'read',
 }
 
 let ctx: TestApp

@@ -1,67 +1,29 @@
-import { TZDate } from '@date-fns/tz'
-import { mtta, mttr } from '@opsdeck/kpi'
-import { format, startOfISOWeek } from 'date-fns'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
-import { getOrganisation } from '../lib/organisation.ts'
-import { invalidRange, RangeQuery, resolveRange } from '../lib/range.ts'
+import { capacitySummary } from '../capacity/summary.ts'
+import { incidentsSummary } from '../incidents/summary.ts'
+import { invalidRange, RangeQuery } from '../lib/range.ts'
+import { scopeOf } from '../lib/scope.ts'
 import { validate } from '../lib/validate.ts'
-import { listProjectFinancials, summariseBudgets } from './budgets.ts'
-import { listPersonWeek, summariseCapacity } from './capacity.ts'
-import { countOpenIncidents, listIncidentTimes } from './incidents.ts'
-import { listServiceHealth, summariseServices } from './services.ts'
+import { projectsSummary } from '../projects/summary.ts'
+import { servicesSummary } from '../services/summary.ts'
 
+// Composition only: each area computes its own summary for the same scope.
 export const overview = new Hono<AppEnv>().get(
   '/',
   access('read'),
   validate('query', RangeQuery),
   async (c) => {
-    const db = c.var.db
-    const org = await getOrganisation(db)
-    const now = c.var.now
-    const resolved = resolveRange(c.req.valid('query'), org.timezone, now)
-    if (!resolved.ok) return c.json(invalidRange(resolved.message), 400)
-    const { range } = resolved
-    // Budgets are as of the range's last day (never the future); capacity is this week, locally.
-    const asOf = new Date(Math.min(range.to.getTime() - 1, now.getTime()))
-    const asOfDay = format(new TZDate(asOf.getTime(), org.timezone), 'yyyy-MM-dd')
-    const week = format(startOfISOWeek(new TZDate(now.getTime(), org.timezone)), 'yyyy-MM-dd')
-
-    const [health, open, incidents, projects, people] = await Promise.all([
-      listServiceHealth(db, range, org.timezone, now),
-      countOpenIncidents(db),
-      listIncidentTimes(db, range),
-      listProjectFinancials(db, asOfDay),
-      listPersonWeek(db, week, org.bankHolidayRegion),
+    const scoped = await scopeOf(c.var.db, c.req.valid('query'), c.var.now)
+    if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
+    const { db } = c.var
+    const [services, incidents, budgets, capacity] = await Promise.all([
+      servicesSummary(db, scoped.scope),
+      incidentsSummary(db, scoped.scope),
+      projectsSummary(db, scoped.scope),
+      capacitySummary(db, scoped.scope),
     ])
-    return c.json(
-      {
-        services: {
-          from: range.from.toISOString(),
-          to: range.to.toISOString(),
-          ...summariseServices(health, range, now),
-        },
-        incidents: {
-          open,
-          startedInRange: incidents.length,
-          mtta: {
-            mean: mtta(incidents),
-            count: incidents.filter((i) => i.acknowledgedAt !== null).length,
-          },
-          mttr: mttr(incidents),
-        },
-        budgets: {
-          asOf: asOfDay,
-          currency: org.currency,
-          ...summariseBudgets(projects, asOfDay, org.ragThresholds),
-        },
-        capacity: {
-          week,
-          teams: summariseCapacity(people, org.workingDaysPerWeek),
-        },
-      },
-      200,
-    )
+    return c.json({ services, incidents, budgets, capacity }, 200)
   },
 )

@@ -1,5 +1,4 @@
 import type { Database } from '@opsdeck/db'
-import { effectiveCapacity, isOverAllocated, utilization } from '@opsdeck/kpi'
 import { type Kysely, sql } from 'kysely'
 
 /**
@@ -38,49 +37,4 @@ export async function listPersonWeek(db: Kysely<Database>, week: string, region:
   return rows
 }
 
-type PersonWeek = Awaited<ReturnType<typeof listPersonWeek>>[number]
-
-export function summariseCapacity(rows: PersonWeek[], workingDaysPerWeek: number) {
-  const teams = new Map<
-    number,
-    {
-      teamId: number
-      name: string
-      people: number
-      contractedHours: number
-      effectiveHours: number
-      allocatedHours: number
-      overAllocatedPeople: number
-    }
-  >()
-  for (const r of rows) {
-    const effective = effectiveCapacity({
-      contractedHoursPerWeek: r.contracted,
-      workingDaysPerWeek,
-      bankHolidayDays: r.bankHolidayDays,
-      timeOffDays: r.timeOffDays,
-    })
-    const team = teams.get(r.teamId) ?? {
-      teamId: r.teamId,
-      name: r.teamName,
-      people: 0,
-      contractedHours: 0,
-      effectiveHours: 0,
-      allocatedHours: 0,
-      overAllocatedPeople: 0,
-    }
-    team.people += 1
-    team.contractedHours += r.contracted
-    team.effectiveHours += effective
-    team.allocatedHours += r.allocated
-    if (isOverAllocated(utilization(r.allocated, effective))) team.overAllocatedPeople += 1
-    teams.set(r.teamId, team)
-  }
-  return [...teams.values()].map((t) => ({
-    ...t,
-    effectiveHours: round1(t.effectiveHours),
-    utilization: utilization(t.allocatedHours, t.effectiveHours),
-  }))
-}
-
-const round1 = (n: number) => Math.round(n * 10) / 10
+export type PersonWeek = Awaited<ReturnType<typeof listPersonWeek>>[number]

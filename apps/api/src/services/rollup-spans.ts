@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { addDays, startOfDay } from 'date-fns'
-import type { TimeRange } from './range.ts'
+import type { TimeRange } from '../lib/range.ts'
 
 const HOUR_MS = 3_600_000
 

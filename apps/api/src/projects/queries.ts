@@ -1,11 +1,4 @@
 import type { Database } from '@opsdeck/db'
-import {
-  evm,
-  plannedValueFromBaseline,
-  plannedValueLinear,
-  rag,
-  type RagThresholds,
-} from '@opsdeck/kpi'
 import { type Kysely, sql } from 'kysely'
 
 /**
@@ -42,32 +35,4 @@ export async function listProjectFinancials(db: Kysely<Database>, asOf: string) 
   return rows
 }
 
-type ProjectFinancials = Awaited<ReturnType<typeof listProjectFinancials>>[number]
-
-export function projectEvm(p: ProjectFinancials, asOf: string) {
-  const pv =
-    p.baseline.length > 0
-      ? plannedValueFromBaseline(p.baseline, asOf)
-      : plannedValueLinear({ bac: p.bac, start: p.startDate, end: p.endDate, asOf })
-  return evm({ bac: p.bac, ac: p.ac, pv, percentComplete: (p.percentComplete ?? 0) / 100 })
-}
-
-export function summariseBudgets(
-  rows: ProjectFinancials[],
-  asOf: string,
-  thresholds: RagThresholds,
-) {
-  const count = { red: 0, amber: 0, green: 0, grey: 0 }
-  let bac = 0
-  let ac = 0
-  let eac = 0
-  for (const p of rows) {
-    const figures = projectEvm(p, asOf)
-    count[rag(figures, thresholds).status] += 1
-    bac += p.bac
-    ac += p.ac
-    // A project with no cost yet has no CPI, so no forecast: it is expected to cost its budget.
-    eac += figures.eac ?? p.bac
-  }
-  return { projects: rows.length, bac, ac, eac, vac: bac - eac, rag: count }
-}
+export type ProjectFinancials = Awaited<ReturnType<typeof listProjectFinancials>>[number]

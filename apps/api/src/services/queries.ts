@@ -1,8 +1,7 @@
 import type { Database } from '@opsdeck/db'
-import { sloAttainment, uptime } from '@opsdeck/kpi'
 import { type Kysely, sql } from 'kysely'
 import type { TimeRange } from '../lib/range.ts'
-import { rollupSpans } from '../lib/rollup-spans.ts'
+import { rollupSpans } from './rollup-spans.ts'
 
 export type ServiceStatus = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknown'
 
@@ -60,53 +59,4 @@ export async function listServiceHealth(
   return rows
 }
 
-type ServiceHealth = Awaited<ReturnType<typeof listServiceHealth>>[number]
-
-export function summariseServices(rows: ServiceHealth[], range: TimeRange, now: Date) {
-  const byStatus: Record<ServiceStatus, number> = {
-    up: 0,
-    degraded: 0,
-    down: 0,
-    maintenance: 0,
-    unknown: 0,
-  }
-  for (const r of rows) byStatus[r.status] += 1
-  // Samples expected only for the part of the range that has happened.
-  const elapsedSeconds = Math.max(
-    0,
-    (Math.min(range.to.getTime(), now.getTime()) - range.from.getTime()) / 1000,
-  )
-
-  const tiers = [1, 2, 3].map((tier) => {
-    const inTier = rows.filter((r) => r.tier === tier)
-    const perService = inTier.map((r) => ({
-      row: r,
-      result: uptime({ ...r, expected: elapsedSeconds / r.intervalSeconds }),
-    }))
-    const pooled = uptime({
-      up: sum(inTier, 'up'),
-      degraded: sum(inTier, 'degraded'),
-      down: sum(inTier, 'down'),
-      maintenance: sum(inTier, 'maintenance'),
-      expected: inTier.reduce((n, r) => n + elapsedSeconds / r.intervalSeconds, 0),
-    })
-    const attainment = perService.map((s) => sloAttainment(s.result.uptime, s.row.sloTarget))
-    const targets = inTier.map((r) => r.sloTarget)
-    return {
-      tier,
-      services: inTier.length,
-      uptime: pooled.uptime,
-      coverage: pooled.coverage,
-      sloTargetMin: targets.length ? Math.min(...targets) : null,
-      sloTargetMax: targets.length ? Math.max(...targets) : null,
-      meetingSlo: attainment.filter((a) => a?.met === true).length,
-      breachingSlo: attainment.filter((a) => a?.met === false).length,
-      noData: attainment.filter((a) => a === null).length,
-    }
-  })
-  return { total: rows.length, byStatus, byTier: tiers.filter((t) => t.services > 0) }
-}
-
-function sum<K extends 'up' | 'degraded' | 'down' | 'maintenance'>(rows: ServiceHealth[], key: K) {
-  return rows.reduce((n, r) => n + r[key], 0)
-}
+export type ServiceHealth = Awaited<ReturnType<typeof listServiceHealth>>[number]

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CapacitySummary } from './summary.ts'
+import { exampleApp, OCTOBER } from '../../test/worked-example.ts'
+
+let ex: Awaited<ReturnType<typeof exampleApp>>
+beforeAll(async () => {
+  ex = await exampleApp()
+})
+afterAll(() => ex.drop())
+
+describe('GET /api/v1/capacity/summary', () => {
+  it('gives this week’s capacity per team and in total, net of bank holidays and time off', async () => {
+    const { status, body } = await ex.get<CapacitySummary>(`/api/v1/capacity/summary?${OCTOBER}`)
+    expect(status).toBe(200)
+    // This week is the one holding now, whatever the range.
+    expect(body.week).toBe('2026-11-02')
+    // X: 37.5 h − 2 days × 7.5 h = 22.5 h, allocated 45 h (over). Y: 30 h − 1 day × 6 h = 24 h,
+    // 15 h. Z left on 1 October. The Scottish holiday is another region's.
+    const hours = {
+      people: 2,
+      contractedHours: 67.5,
+      effectiveHours: 46.5,
+      allocatedHours: 60,
+      overAllocatedPeople: 1,
+      utilization: expect.closeTo(60 / 46.5, 10),
+    }
+    expect(body.teams).toEqual([{ teamId: expect.any(Number), name: 'Infrastructure', ...hours }])
+    expect(body.total).toEqual(hours)
+  })
+
+  it('adds teams up before dividing: utilization of the sums, not the mean of the ratios', async () => {
+    const team = await ex.db
+      .insertInto('teams')
+      .values({ slug: 'desk', name: 'Service Desk' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const person = await ex.db
+      .insertInto('people')
+      .values({ teamId: team.id, name: 'W', role: 'Analyst', contractedHoursPerWeek: 40 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await ex.db
+      .insertInto('allocations')
+      .values({
+        personId: person.id,
+        kind: 'support',
+        projectId: null,
+        firstWeek: '2026-11-02',
+        lastWeek: '2026-11-02',
+        hoursPerWeek: 10,
+      })
+      .execute()
+    const { body } = await ex.get<CapacitySummary>(`/api/v1/capacity/summary?${OCTOBER}`)
+    // W: 40 h − the bank holiday (8 h) = 32 h, 10 h booked. All: 70 h / 78.5 h = 89.2%; the mean
+    // of the teams' ratios would say (129.0% + 31.3%) / 2 = 80.1%.
+    expect(body.teams.map((t) => t.name)).toEqual(['Infrastructure', 'Service Desk'])
+    expect(body.total).toEqual({
+      people: 3,
+      contractedHours: 107.5,
+      effectiveHours: 78.5,
+      allocatedHours: 70,
+      overAllocatedPeople: 1,
+      utilization: expect.closeTo(70 / 78.5, 10),
+    })
+  })
+})

@@ -1,0 +1,18 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { access } from '../auth/access.ts'
+import { invalidRange, RangeQuery } from '../lib/range.ts'
+import { scopeOf } from '../lib/scope.ts'
+import { validate } from '../lib/validate.ts'
+import { capacitySummary } from './summary.ts'
+
+export const capacity = new Hono<AppEnv>().get(
+  '/summary',
+  access('read'),
+  validate('query', RangeQuery),
+  async (c) => {
+    const scoped = await scopeOf(c.var.db, c.req.valid('query'), c.var.now)
+    if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
+    return c.json(await capacitySummary(c.var.db, scoped.scope), 200)
+  },
+)
