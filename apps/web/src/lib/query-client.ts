@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, type QueryKey } from '@tanstack/react-query'
 import { ApiError, isRetryable } from './api.ts'
 
 interface AuthMeta extends Record<string, unknown> {
@@ -6,10 +6,19 @@ interface AuthMeta extends Record<string, unknown> {
   ownsUnauthenticated?: boolean
 }
 
+interface MutationMeta extends AuthMeta {
+  /**
+   * Key prefixes of other areas' data this write changes (an incident's hours come off a team's
+   * capacity, say). Invalidated together once it succeeds, and awaited, so the form stays busy
+   * until what it changed has been fetched again.
+   */
+  invalidates?: readonly QueryKey[]
+}
+
 declare module '@tanstack/react-query' {
   interface Register {
     queryMeta: AuthMeta
-    mutationMeta: AuthMeta
+    mutationMeta: MutationMeta
   }
 }
 
@@ -35,6 +44,12 @@ export function createQueryClient({
     queryCache: new QueryCache({ onError: (err, query) => check(err, query.meta) }),
     mutationCache: new MutationCache({
       onError: (err, _vars, _ctx, mutation) => check(err, mutation.meta),
+      onSuccess: (_data, _vars, _ctx, mutation, { client }) =>
+        Promise.all(
+          (mutation.meta?.invalidates ?? []).map((queryKey) =>
+            client.invalidateQueries({ queryKey }),
+          ),
+        ),
     }),
     defaultOptions: {
       queries: {
