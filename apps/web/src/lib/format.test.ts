@@ -9,7 +9,7 @@ import {
   formatTimestamp,
 } from './format.ts'
 
-describe('formatMoney (from pence)', () => {
+describe('formatMoney (from minor units, in the organisation’s currency)', () => {
   test.each([
     [95_000, '£950'],
     [4_530_000, '£45.3k'],
@@ -20,12 +20,31 @@ describe('formatMoney (from pence)', () => {
     [0, '£0'],
     [-40, '£0'],
     [340_000_000_000, '£3.4bn'],
-  ])('%d pence is %s', (pence, text) => expect(formatMoney(pence)).toBe(text))
+  ])('%d pence is %s', (pence, text) => expect(formatMoney(pence, 'GBP')).toBe(text))
+
+  test.each([
+    ['EUR', 120_000_000, '€1.2m'],
+    ['EUR', -1_840_000, '-€18.4k'],
+    ['USD', 95_000, '$950'],
+    ['USD', 4_530_000, '$45.3k'],
+    // Yen have no minor unit: the amount is already in yen.
+    ['JPY', 95_000, '¥95k'],
+    ['JPY', 950, '¥950'],
+    ['JPY', -120_000_000, '-¥120m'],
+    // A no-break space, as Intl writes it, so the code never wraps away from the figure.
+    ['CHF', 4_530_000, 'CHF\u00a045.3k'],
+  ])('%s %d minor units is %s', (currency, minor, text) =>
+    expect(formatMoney(minor, currency)).toBe(text),
+  )
+
+  test('a currency Intl does not know is written as its code', () => {
+    expect(formatMoney(120_000_000, 'X1')).toBe('X1\u00a01.2m')
+  })
 
   test('null and non-finite are n/a', () => {
-    expect(formatMoney(null)).toBe('n/a')
-    expect(formatMoney(Number.NaN)).toBe('n/a')
-    expect(formatMoney(Infinity)).toBe('n/a')
+    expect(formatMoney(null, 'GBP')).toBe('n/a')
+    expect(formatMoney(Number.NaN, 'EUR')).toBe('n/a')
+    expect(formatMoney(Infinity, 'JPY')).toBe('n/a')
   })
 })
 

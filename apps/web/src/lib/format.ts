@@ -5,26 +5,70 @@ export const NA = 'n/a'
 const isFigure = (v: number | null | undefined): v is number =>
   typeof v === 'number' && Number.isFinite(v)
 
-/** Pence to short pounds: `£950`, `£45.3k`, `£1.2m`, `£3.4bn`; negatives as `-£12k`. */
-export function formatMoney(pence: number | null | undefined): string {
-  if (!isFigure(pence)) return NA
-  const pounds = Math.abs(pence) / 100
-  const sign = pence < 0 && Math.round(pounds) > 0 ? '-' : ''
-  return `${sign}£${shortPounds(pounds)}`
+/**
+ * Money in integer minor units (pence, cents; yen have none) as a short figure in the
+ * organisation's currency: `£950`, `£45.3k`, `€1.2m`, `¥3.4bn`; negatives as `-£12k`.
+ */
+export function formatMoney(minor: number | null | undefined, currency: string): string {
+  if (!isFigure(minor)) return NA
+  const { parts, digits } = moneyFormat(currency)
+  const units = Math.abs(minor) / 10 ** digits
+  const negative = minor < 0 && Math.round(units) > 0
+  // Intl places the symbol and sign for the currency (`CHF 12k`); the figure is ours, so k, m and
+  // bn read the same in every currency.
+  return parts
+    .map((part) => {
+      if (part.type === 'integer') return shortUnits(units)
+      if (part.type === 'minusSign') return negative ? part.value : ''
+      return part.type === 'decimal' || part.type === 'fraction' ? '' : part.value
+    })
+    .join('')
 }
 
-function shortPounds(pounds: number): string {
+const moneyFormats = new Map<string, { parts: Intl.NumberFormatPart[]; digits: number }>()
+
+function moneyFormat(currency: string) {
+  let format = moneyFormats.get(currency)
+  if (!format) {
+    format = currencyFormat(currency)
+    moneyFormats.set(currency, format)
+  }
+  return format
+}
+
+// narrowSymbol: `$`, not en-GB's `US$`, for an organisation that counts in one currency. A code Intl
+// refuses is written out rather than breaking the page.
+function currencyFormat(currency: string) {
+  try {
+    const nf = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+    })
+    return { parts: nf.formatToParts(-1), digits: nf.resolvedOptions().maximumFractionDigits ?? 2 }
+  } catch {
+    const parts: Intl.NumberFormatPart[] = [
+      { type: 'minusSign', value: '-' },
+      { type: 'currency', value: currency },
+      { type: 'literal', value: '\u00a0' },
+      { type: 'integer', value: '0' },
+    ]
+    return { parts, digits: 2 }
+  }
+}
+
+function shortUnits(units: number): string {
   // Round first, then pick the unit, so £999,960 reads £1m rather than £1000k.
-  if (Math.round(pounds) < 1000) return String(Math.round(pounds))
+  if (Math.round(units) < 1000) return String(Math.round(units))
   for (const [size, unit] of [
     [1e3, 'k'],
     [1e6, 'm'],
     [1e9, 'bn'],
   ] as const) {
-    const scaled = Math.round((pounds / size) * 10) / 10
+    const scaled = Math.round((units / size) * 10) / 10
     if (scaled < 1000 || unit === 'bn') return `${trimZero(scaled.toFixed(1))}${unit}`
   }
-  return String(pounds)
+  return String(units)
 }
 
 const trimZero = (s: string) => s.replace(/\.0$/, '')

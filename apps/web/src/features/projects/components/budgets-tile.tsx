@@ -39,17 +39,25 @@ export function BudgetsTile({ budgets }: { budgets: ProjectsSummary }) {
             ))}
           </ul>
           <dl className="stats">
-            <Stat label="BAC" value={formatMoney(budgets.bac)} note="budget at completion" />
-            <Stat label="AC" value={formatMoney(budgets.ac)} note="actual cost to date" />
+            <Stat
+              label="BAC"
+              value={formatMoney(budgets.bac, budgets.currency)}
+              note="budget at completion"
+            />
+            <Stat
+              label="AC"
+              value={formatMoney(budgets.ac, budgets.currency)}
+              note="actual cost to date"
+            />
             <Stat
               label="EAC"
-              value={formatMoney(budgets.eac)}
+              value={formatMoney(budgets.eac, budgets.currency)}
               note="estimate at completion"
               tone={shares.overrun ? 'warn' : undefined}
             />
             <Stat
               label="VAC"
-              value={formatMoney(budgets.vac)}
+              value={formatMoney(budgets.vac, budgets.currency)}
               note={shares.overrun ? 'forecast overrun' : 'forecast within budget'}
               tone={shares.overrun ? 'bad' : 'good'}
             />
