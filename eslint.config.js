@@ -3,6 +3,7 @@ import pluginQuery from '@tanstack/eslint-plugin-query'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { importDirection } from './eslint.import-direction.js'
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/.data/**', '**/node_modules/**', '**/coverage/**', '.turbo/**'] },
@@ -35,6 +36,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
     },
   },
+  ...importDirection(),
   ...pluginQuery.configs['flat/recommended'],
-  { files: ['**/*.js', '**/*.config.ts'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.config.ts', '*.d.ts'], ...tseslint.configs.disableTypeChecked },
 )
