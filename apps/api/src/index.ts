@@ -26,7 +26,8 @@ import { Env } from './env.ts'
 import { OutageLog } from './lib/outage.ts'
 import { closeGracefully } from './lib/shutdown.ts'
 
-// The only file that reads process.env. Every failure we can foresee ends in one line, not a trace.
+// The process: the environment is read once here (readEnv, parsed by env.ts) and passed down as
+// values. Every failure we can foresee ends in one line, not a trace.
 const say = (line: string) => console.log(`opsdeck: ${line}`)
 // What stop() undoes: first everything that serves (HTTP, worker) at once, then the database.
 const stoppers: (() => Promise<unknown>)[] = []
