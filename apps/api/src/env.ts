@@ -1,6 +1,6 @@
+import { MIN_PASSWORD_LENGTH } from '@opsdeck/contract'
 import { DbEnv, envNumber } from '@opsdeck/db'
 import { z } from 'zod'
-import { MIN_PASSWORD_LENGTH } from './auth/password.ts'
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 // An empty value counts as unset, as .env files often leave them.

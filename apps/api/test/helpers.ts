@@ -1,9 +1,9 @@
-import type { Database, Role } from '@opsdeck/db'
+import type { Role, TokenScope } from '@opsdeck/contract'
+import type { Database } from '@opsdeck/db'
 import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
 import type { Kysely } from 'kysely'
 import pino from 'pino'
 import { createApp } from '../src/app.ts'
-import type { Scope } from '../src/auth/actor.ts'
 import type { AuthConfig } from '../src/auth/config.ts'
 import { hashPassword } from '../src/auth/password.ts'
 import { insertToken } from '../src/tokens/queries.ts'
@@ -99,7 +99,7 @@ export async function loginAs(ctx: Pick<TestApp, 'app' | 'db'>, role: Role = 'vi
 }
 
 /** A new API token with the scopes; `headers` carries it as a bearer token. */
-export async function createToken(db: Kysely<Database>, scopes: Scope[]) {
+export async function createToken(db: Kysely<Database>, scopes: TokenScope[]) {
   const owner = await createUser(db, 'admin')
   seq += 1
   const t = await insertToken(db, {

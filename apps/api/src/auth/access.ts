@@ -1,8 +1,8 @@
+import { type Role, roleAtLeast, type TokenScope } from '@opsdeck/contract'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { errorBody } from '../lib/errors.ts'
-import type { Role } from '@opsdeck/db'
-import type { Actor, Scope, UserActor } from './actor.ts'
+import type { Actor, UserActor } from './actor.ts'
 
 /**
  * Who may call a route, declared on the route itself:
@@ -22,8 +22,8 @@ const ALLOWS: Record<AccessLevel, (a: Actor) => boolean> = {
   authenticated: () => true,
   session: (a) => a.type === 'user',
   read: (a) => a.type === 'user' || a.token.scopes.includes('read'),
-  write: (a) => a.type === 'user' && a.user.role !== 'viewer',
-  admin: (a) => a.type === 'user' && a.user.role === 'admin',
+  write: (a) => a.type === 'user' && roleAtLeast(a.user.role, 'manager'),
+  admin: (a) => a.type === 'user' && roleAtLeast(a.user.role, 'admin'),
   ingest: (a) => (a.type === 'user' ? a.user.role === 'admin' : a.token.scopes.includes('ingest')),
 }
 
@@ -31,14 +31,17 @@ const ALLOWS: Record<AccessLevel, (a: Actor) => boolean> = {
  * The token scopes a role's own rights cover, as ALLOWS grants them to a person: everyone may
  * read, only admins ingest. A token acts with at most its creator's current rights.
  */
-export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+export const ROLE_SCOPES: Record<Role, readonly TokenScope[]> = {
   admin: ['ingest', 'read'],
   manager: ['read'],
   viewer: ['read'],
 }
 
 /** What a token may do now: its scopes within its creator's role; all of them without a creator. */
-export function effectiveScopes(scopes: readonly Scope[], creatorRole: Role | null): Scope[] {
+export function effectiveScopes(
+  scopes: readonly TokenScope[],
+  creatorRole: Role | null,
+): TokenScope[] {
   return creatorRole === null
     ? [...scopes]
     : scopes.filter((s) => ROLE_SCOPES[creatorRole].includes(s))

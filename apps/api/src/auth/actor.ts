@@ -1,8 +1,4 @@
-import type { Role } from '@opsdeck/db'
-
-export type Scope = 'ingest' | 'read'
-export const SCOPES = ['ingest', 'read'] as const satisfies readonly Scope[]
-export const ROLES = ['admin', 'manager', 'viewer'] as const satisfies readonly Role[]
+import type { Role, TokenScope } from '@opsdeck/contract'
 
 export interface SessionUser {
   id: number
@@ -21,7 +17,7 @@ export interface UserActor {
 /** A machine calling with `Authorization: Bearer odk_…`. */
 export interface TokenActor {
   type: 'token'
-  token: { id: number; name: string; scopes: Scope[] }
+  token: { id: number; name: string; scopes: TokenScope[] }
 }
 
 export type Actor = UserActor | TokenActor

@@ -1,7 +1,8 @@
+import type { TokenScope } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { effectiveScopes } from './access.ts'
-import type { Scope, TokenActor } from './actor.ts'
+import type { TokenActor } from './actor.ts'
 import { randomSecret, sha256 } from './secret.ts'
 
 export const TOKEN_PREFIX = 'odk_'
@@ -35,7 +36,7 @@ export async function findApiToken(
     .where('t.revokedAt', 'is', null)
     .where('u.disabledAt', 'is', null)
     .executeTakeFirst()
-  const scopes = row && effectiveScopes(row.scopes as Scope[], row.creatorRole)
+  const scopes = row && effectiveScopes(row.scopes as TokenScope[], row.creatorRole)
   if (!row || !scopes?.length) return undefined
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
     await db.updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute()

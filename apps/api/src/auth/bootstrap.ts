@@ -1,5 +1,6 @@
 import type { Options as HashOptions } from '@node-rs/argon2'
-import type { Database, Role } from '@opsdeck/db'
+import type { Role } from '@opsdeck/contract'
+import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { created, insertAudit, REDACTED } from '../lib/audit.ts'
 import { hashPassword } from './password.ts'

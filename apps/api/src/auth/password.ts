@@ -1,11 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { hash, type Options, parseOptions, verify } from '@node-rs/argon2'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@opsdeck/contract'
 import { text } from '../lib/text.ts'
 import { WorkLimiter } from './hash-limit.ts'
-
-export const MIN_PASSWORD_LENGTH = 12
-// argon2 takes any length, but hashing megabytes per request is a cheap denial of service.
-export const MAX_PASSWORD_LENGTH = 1024
 
 // A NUL or a lone surrogate would reach argon2 as U+FFFD: "x\ud800" and "x\udfff" would be the
 // same password. Refused, for new passwords and the ones typed to sign in alike.

@@ -1,25 +1,22 @@
+import type { ErrorBody, ErrorCode } from '@opsdeck/contract'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
-// The one error envelope: { error: { code, message, details? } }.
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown }
-}
-
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+/** The one error envelope, `{ error: { code, message, details? } }`; codes in @opsdeck/contract. */
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }
 
 /** Thrown for expected failures deep in a handler; `onError` turns it into the envelope. */
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode
-  readonly code: string
+  readonly code: ErrorCode
   readonly details: unknown
   /** Seconds for a Retry-After header (a 429 or 503 the client may retry). */
   readonly retryAfter: number | undefined
   constructor(
     status: ContentfulStatusCode,
-    code: string,
+    code: ErrorCode,
     message: string,
     details?: unknown,
     retryAfter?: number,

@@ -1,16 +1,11 @@
 import { TZDate } from '@date-fns/tz'
+import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, MAX_YEAR, MIN_YEAR } from '@opsdeck/contract'
 import { addDays } from 'date-fns'
 import { z } from 'zod'
 import { errorBody } from './errors.ts'
 
-const MAX_RANGE_DAYS = 400
-const DEFAULT_RANGE_DAYS = 30
 const DAY_MS = 86_400_000
 
-/** No data predates 1970; an earlier year is a typo (and years 0–99 would read as 1900–1999). */
-export const MIN_YEAR = 1970
-/** Nothing is planned past 2999; a later year is a typo (and 9999-12-31 as `to` would end in 10000). */
-export const MAX_YEAR = 2999
 const fromMinYear = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR
 const MIN_YEAR_MESSAGE = `must be in ${MIN_YEAR} or later`
 const toMaxYear = (s: string) => Number(s.slice(0, 4)) <= MAX_YEAR

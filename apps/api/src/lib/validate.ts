@@ -1,4 +1,5 @@
 import { zValidator } from '@hono/zod-validator'
+import type { ErrorCode } from '@opsdeck/contract'
 import type { Context, MiddlewareHandler, ValidationTargets } from 'hono'
 import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
@@ -78,7 +79,7 @@ function jsonProblem(body: string): string | null {
 function refuse<S extends ClientErrorStatusCode>(
   c: Context,
   status: S,
-  code: string,
+  code: ErrorCode,
   message: string,
   details: Detail[],
 ) {

@@ -1,7 +1,7 @@
+import type { TokenScope } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { effectiveScopes } from '../auth/access.ts'
-import type { Scope } from '../auth/actor.ts'
 import { generateApiToken } from '../auth/api-tokens.ts'
 
 export async function listTokens(db: Kysely<Database>) {
@@ -23,7 +23,7 @@ export async function listTokens(db: Kysely<Database>) {
     .orderBy('t.id', 'desc')
     .execute()
   return rows.map(({ creatorId, creatorEmail, creatorRole, creatorDisabledAt, ...t }) => {
-    const scopes = t.scopes as Scope[]
+    const scopes = t.scopes as TokenScope[]
     const createdBy =
       creatorId !== null && creatorEmail !== null && creatorRole !== null
         ? {
@@ -43,7 +43,7 @@ export async function listTokens(db: Kysely<Database>) {
 /** Stores the new token's hash; the token itself is returned to be shown once. */
 export async function insertToken(
   db: Kysely<Database>,
-  args: { name: string; scopes: Scope[]; createdByUserId: number | null; now: Date },
+  args: { name: string; scopes: TokenScope[]; createdByUserId: number | null; now: Date },
 ) {
   const { token, tokenHash } = generateApiToken()
   const row = await db
@@ -57,7 +57,7 @@ export async function insertToken(
     })
     .returning(['id', 'name', 'scopes'])
     .executeTakeFirstOrThrow()
-  return { id: row.id, name: row.name, scopes: row.scopes as Scope[], token }
+  return { id: row.id, name: row.name, scopes: row.scopes as TokenScope[], token }
 }
 
 /** 'revoked' when this call revoked it, 'already' when it was, undefined when there is none. */

@@ -1,8 +1,8 @@
+import { TOKEN_SCOPES } from '@opsdeck/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
-import { SCOPES } from '../auth/actor.ts'
 import { created, recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { IdParam } from '../lib/params.ts'
@@ -14,7 +14,7 @@ import { insertToken, listTokens, revokeToken } from './queries.ts'
 const NewToken = z.strictObject({
   name: name(100),
   scopes: z
-    .array(z.enum(SCOPES))
+    .array(z.enum(TOKEN_SCOPES))
     .min(1)
     .transform((s) => [...new Set(s)].sort()),
 })

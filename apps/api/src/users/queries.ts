@@ -1,4 +1,5 @@
-import type { Database, Role } from '@opsdeck/db'
+import type { Role } from '@opsdeck/contract'
+import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { ACCOUNT_KEY_PREFIX } from '../auth/login-keys.ts'
 

@@ -1,20 +1,24 @@
 import type { AppType } from '@opsdeck/api'
+import type { ErrorCode } from '@opsdeck/contract'
 import { type ClientResponse, hc } from 'hono/client'
 import type { StatusCode, SuccessStatusCode } from 'hono/utils/http-status'
 
 // The one typed client: routes and response bodies come from the API's own types (AppType).
 export const api = hc<AppType>('/api/v1')
 
+/** The API's error codes, `network` when it could not be reached, `http_<status>` without an envelope. */
+export type ErrorKind = ErrorCode | 'network' | `http_${number}`
+
 /** A failed request, carrying the API's error envelope `{ error: { code, message, details? } }`. */
 export class ApiError extends Error {
   readonly status: number
-  readonly code: string
+  readonly code: ErrorKind
   readonly details: unknown
   /** Seconds from a `Retry-After` header (429, 503), when the server sent one. */
   readonly retryAfter: number | undefined
   constructor(
     status: number,
-    code: string,
+    code: ErrorKind,
     message: string,
     details?: unknown,
     retryAfter?: number,
@@ -73,11 +77,13 @@ async function errorFrom(res: AnyResponse): Promise<ApiError> {
     ?.error
   const retryAfter = parseRetryAfter(res.headers.get('retry-after'))
   if (envelope && typeof envelope.code === 'string') {
+    // The API sends only contract codes; one it added since this page loaded is still shown.
+    const code = envelope.code as ErrorCode
     const message =
       typeof envelope.message === 'string' && envelope.message
         ? envelope.message
-        : plainMessage(res.status, envelope.code)
-    return new ApiError(res.status, envelope.code, message, envelope.details, retryAfter)
+        : plainMessage(res.status, code)
+    return new ApiError(res.status, code, message, envelope.details, retryAfter)
   }
   const reason = res.statusText ? ` ${res.statusText}` : ''
   return new ApiError(

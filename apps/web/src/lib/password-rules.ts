@@ -1,4 +1,4 @@
-export const MIN_PASSWORD_LENGTH = 12
+import { MIN_PASSWORD_LENGTH } from '@opsdeck/contract'
 
 export interface PasswordForm {
   current: string

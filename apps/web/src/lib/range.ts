@@ -1,3 +1,4 @@
+import { MAX_RANGE_DAYS } from '@opsdeck/contract'
 import { formatDay, formatInstant } from './format.ts'
 
 // The global time range, as it lives in the URL: `?range=7d`, or `?from=2026-11-01&to=2026-11-30`
@@ -7,7 +8,6 @@ import { formatDay, formatInstant } from './format.ts'
 export const PRESETS = ['24h', '7d', '30d', '90d', '12m'] as const
 export type Preset = (typeof PRESETS)[number]
 export const DEFAULT_PRESET: Preset = '30d'
-export const MAX_RANGE_DAYS = 400
 
 export type RangeSpec = { preset: Preset } | { from: string; to: string }
 

@@ -120,7 +120,9 @@ test('known refusals read as advice, others keep the API’s message', () => {
   expect(adminProblem({ code: 'email_taken', message: 'x' })).toBe(
     'A user with this email already exists.',
   )
-  expect(adminProblem({ code: 'validation', message: 'name: Required' })).toBe('name: Required')
+  expect(adminProblem({ code: 'validation_failed', message: 'name: Required' })).toBe(
+    'name: Required',
+  )
 })
 
 describe('tokenStanding', () => {

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../../lib/api.ts'
 import { formatDate, formatInstant } from '../../lib/format.ts'
 import { isDay } from '../../lib/range.ts'
 
@@ -187,12 +188,12 @@ export function tokenStanding(token: TokenForStanding): TokenStanding {
 }
 
 // Known refusals in words an admin can act on; anything else keeps the API's own message.
-const ADMIN_PROBLEMS: Record<string, string> = {
+const ADMIN_PROBLEMS: Partial<Record<ErrorKind, string>> = {
   email_taken: 'A user with this email already exists.',
   self: 'You cannot change your own role or disable your own account.',
   last_admin: 'opsdeck needs at least one active admin: make someone else an admin first.',
 }
 
-export function adminProblem(err: { code?: string; message: string }): string {
+export function adminProblem(err: { code?: ErrorKind; message: string }): string {
   return (err.code && ADMIN_PROBLEMS[err.code]) || err.message
 }

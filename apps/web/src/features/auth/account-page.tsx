@@ -1,12 +1,8 @@
+import { MIN_PASSWORD_LENGTH, ROLE_LABELS, ROLE_SUMMARIES } from '@opsdeck/contract'
 import { type FormEvent, useState } from 'react'
 import { Field } from '../../components/ui/field.tsx'
 import { ApiError } from '../../lib/api.ts'
-import {
-  MIN_PASSWORD_LENGTH,
-  type PasswordForm,
-  passwordProblems,
-} from '../../lib/password-rules.ts'
-import { ROLE_LABELS, ROLE_SUMMARIES } from '../../lib/roles.ts'
+import { type PasswordForm, passwordProblems } from '../../lib/password-rules.ts'
 import { useChangePassword, useMe } from './queries.ts'
 
 const EMPTY: PasswordForm = { current: '', next: '', confirm: '' }

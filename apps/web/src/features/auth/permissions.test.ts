@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import type { Role } from '../../lib/roles.ts'
+import type { Role } from '@opsdeck/contract'
 import { can } from './permissions.ts'
 
 test.each<[Role | null, boolean, boolean, boolean]>([

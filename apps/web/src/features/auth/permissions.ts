@@ -1,4 +1,4 @@
-import { type Role, ROLES } from '../../lib/roles.ts'
+import { type Role, roleAtLeast, ROLES } from '@opsdeck/contract'
 
 // What each role may do, in one place. Viewers read, managers also change operational data,
 // admins also manage users, tokens and settings. The API enforces the same; this only hides
@@ -10,5 +10,5 @@ const LEAST_ROLE: Record<Action, Role> = { read: 'viewer', write: 'manager', adm
 
 export function can(role: Role | null | undefined, action: Action): boolean {
   if (!role || !ROLES.includes(role)) return false
-  return ROLES.indexOf(role) >= ROLES.indexOf(LEAST_ROLE[action])
+  return roleAtLeast(role, LEAST_ROLE[action])
 }

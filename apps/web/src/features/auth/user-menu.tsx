@@ -1,6 +1,6 @@
+import { ROLE_LABELS } from '@opsdeck/contract'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useLocation } from 'react-router'
-import { ROLE_LABELS } from '../../lib/roles.ts'
 import { useLogout, useMe } from './queries.ts'
 
 /** The signed-in person's name and role, with their account page and sign-out one click away. */

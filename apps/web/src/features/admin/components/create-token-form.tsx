@@ -1,3 +1,4 @@
+import { TOKEN_SCOPE_SUMMARIES, TOKEN_SCOPES } from '@opsdeck/contract'
 import { type FormEvent, useId, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { type NewToken, useCreateToken } from '../queries.ts'
@@ -5,11 +6,6 @@ import { adminProblem } from '../transform.ts'
 import { TokenReveal } from './token-reveal.tsx'
 
 type Scope = NewToken['scopes'][number]
-
-const SCOPES: { scope: Scope; label: string; about: string }[] = [
-  { scope: 'read', label: 'read', about: 'read the API (dashboards, exports, reporting tools)' },
-  { scope: 'ingest', label: 'ingest', about: 'write check samples and incident events (probes)' },
-]
 
 /** The form, then, once created, the token's one and only showing in its place. */
 export function CreateTokenForm({ onClose }: { onClose: () => void }) {
@@ -55,7 +51,7 @@ export function CreateTokenForm({ onClose }: { onClose: () => void }) {
       />
       <fieldset className="field" aria-describedby={problem ? `${id}-scopes-problem` : undefined}>
         <legend>Scopes</legend>
-        {SCOPES.map(({ scope, label, about }) => (
+        {TOKEN_SCOPES.map((scope) => (
           <label key={scope} className="check">
             <input
               type="checkbox"
@@ -63,7 +59,7 @@ export function CreateTokenForm({ onClose }: { onClose: () => void }) {
               onChange={(e) => toggle(scope, e.target.checked)}
             />
             <span>
-              <strong>{label}</strong> <span className="muted">{about}</span>
+              <strong>{scope}</strong> <span className="muted">{TOKEN_SCOPE_SUMMARIES[scope]}</span>
             </span>
           </label>
         ))}

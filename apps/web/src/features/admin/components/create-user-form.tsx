@@ -1,8 +1,14 @@
+import {
+  MIN_PASSWORD_LENGTH,
+  type Role,
+  ROLE_LABELS,
+  ROLE_SUMMARIES,
+  ROLES,
+} from '@opsdeck/contract'
 import { type FormEvent, useId, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { ApiError } from '../../../lib/api.ts'
-import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../../../lib/password-rules.ts'
-import { type Role, ROLE_LABELS, ROLE_SUMMARIES, ROLES } from '../../../lib/roles.ts'
+import { newPasswordProblem } from '../../../lib/password-rules.ts'
 import { useCreateUser } from '../queries.ts'
 import { adminProblem } from '../transform.ts'
 

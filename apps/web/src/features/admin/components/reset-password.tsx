@@ -1,6 +1,7 @@
+import { MIN_PASSWORD_LENGTH } from '@opsdeck/contract'
 import { type FormEvent, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
-import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../../../lib/password-rules.ts'
+import { newPasswordProblem } from '../../../lib/password-rules.ts'
 import { type AdminUser, useResetPassword } from '../queries.ts'
 import { adminProblem } from '../transform.ts'
 

@@ -1,7 +1,7 @@
+import { type Role, ROLE_LABELS, ROLES } from '@opsdeck/contract'
 import { useRef, useState } from 'react'
 import { Confirm } from '../../../components/ui/confirm.tsx'
 import { formatDate, formatInstant } from '../../../lib/format.ts'
-import { type Role, ROLE_LABELS, ROLES } from '../../../lib/roles.ts'
 import { type AdminUser, useUnlockUser, useUpdateUser } from '../queries.ts'
 import { adminProblem } from '../transform.ts'
 import { ResetPassword } from './reset-password.tsx'

@@ -1,0 +1,35 @@
+/**
+ * Every error code the API answers with, and the one HTTP status it comes with. The body is the
+ * envelope `{ error: { code, message, details? } }`; `details` lists `{ path, message }` per bad
+ * field for validation_failed, invalid_json, unsupported_media_type and invalid_range.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_range: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  user_not_found: 404,
+  token_not_found: 404,
+  email_taken: 409,
+  self: 409,
+  last_admin: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  wrong_password: 422,
+  rate_limited: 429,
+  internal: 500,
+  overloaded: 503,
+  database_unavailable: 503,
+  database_timeout: 503,
+} as const satisfies Record<string, number>
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[]
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown }
+}
