@@ -14,29 +14,42 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
     const region = (name: string) => page.getByRole('region', { name, exact: true })
     const texts = async (loc: ReturnType<typeof region>) =>
       (await loc.allTextContents()).map((s) => s.trim())
+    // A Stat's figure is a definition named by its label (components/ui/stat.tsx).
+    const figure = (tile: string, name: string | RegExp) =>
+      region(tile).getByRole('definition', { name, exact: true })
+    // The tile's period, e.g. "27 Oct 2026, 14:02 – 26 Nov 2026, 14:02".
+    const period = () => region('Service health').getByText(/^\d.* – \d.*\d{2}:\d{2}$/)
+    // The page says "Updating…" while a new range loads over the previous one's figures.
+    const settled = () => page.getByText('Updating…').waitFor({ state: 'hidden' })
 
     await t.test('signs in and shows real numbers in all four areas', async () => {
       await page.goto(app.url)
       await signIn(page, DEMO_MANAGER)
       await region('Service health').waitFor({ timeout: 30_000 })
-      const uptimes = await texts(region('Service health').locator('tbody tr td:first-of-type'))
+      const tiers = region('Service health')
+        .getByRole('table', { name: 'Uptime by tier against SLO targets' })
+        .getByRole('row', { name: /^Tier \d/ })
+      const uptimes: string[] = []
+      for (const tier of await tiers.all()) {
+        uptimes.push((await tier.getByRole('cell').first().innerText()).trim())
+      }
       assert.ok(
         uptimes.some((u) => PERCENT.test(u)),
         `no tier uptime as a percentage: ${uptimes.join(', ')}`,
       )
 
-      const mttr = await region('Incidents')
-        .locator('.stat', { hasText: /^MTTR/ })
-        .first()
-        .locator('.figure')
-        .innerText()
-      assert.match(mttr, DURATION)
+      assert.match(await figure('Incidents', 'MTTR').innerText(), DURATION)
 
-      const money = await texts(region('Project budgets').locator('.stat .figure'))
+      const money = await texts(figure('Project budgets', /^(BAC|AC|EAC|VAC)$/))
       assert.equal(money.length, 4)
       for (const m of money) assert.match(m, MONEY)
 
-      const utilization = await texts(region('Team capacity').locator('tbody td[class*="util-"]'))
+      // Utilization is the one column in percent.
+      const utilization = await texts(
+        region('Team capacity')
+          .getByRole('table', { name: 'Utilization per team this week' })
+          .getByRole('cell'),
+      )
       assert.ok(
         utilization.some((u) => PERCENT.test(u)),
         `no team utilization: ${utilization.join(', ')}`,
@@ -47,7 +60,7 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
     })
 
     await t.test('the time-range picker changes the URL and reloads the data', async () => {
-      const periodBefore = await region('Service health').locator('.tile-meta').innerText()
+      const periodBefore = await period().innerText()
       const [response] = await Promise.all([
         page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/overview'),
         page.getByRole('button', { name: '7d', exact: true }).click(),
@@ -61,8 +74,8 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
       )
 
       await page.getByText('Last 7 days').waitFor()
-      await page.locator('.tiles:not([data-updating])').waitFor()
-      const periodAfter = await region('Service health').locator('.tile-meta').innerText()
+      await settled()
+      const periodAfter = await period().innerText()
       assert.notEqual(periodAfter, periodBefore, 'the tiles show the new period')
     })
 
@@ -86,7 +99,8 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
     await t.test('reads well in dark mode', async () => {
       await page.emulateMedia({ colorScheme: 'dark' })
       await page.getByRole('button', { name: '30d', exact: true }).click()
-      await page.locator('.tiles:not([data-updating])').waitFor()
+      await page.getByText('Last 30 days').waitFor()
+      await settled()
       await screenshot(page, 'overview-dark')
       const background = await page.evaluate(
         () => getComputedStyle(document.documentElement).backgroundColor,
