@@ -4,6 +4,10 @@ import type { api } from '../lib/api.ts'
 // Realistic API answers for the Overview and each area's tile, with the nulls the API sends when
 // there is no data. Typed from the API's own response types, so a changed field fails here first.
 export type OverviewBody = InferResponseType<typeof api.overview.$get, 200>
+type Summary<Area extends 'services' | 'incidents' | 'projects' | 'capacity'> = InferResponseType<
+  (typeof api)[Area]['summary']['$get'],
+  200
+>
 
 export const servicesFixture = () =>
   ({
@@ -19,6 +23,7 @@ export const servicesFixture = () =>
         coverage: 0.981,
         sloTargetMin: 0.995,
         sloTargetMax: 0.999,
+        health: 'partly',
         meetingSlo: 7,
         breachingSlo: 2,
         noData: 1,
@@ -30,6 +35,7 @@ export const servicesFixture = () =>
         coverage: 0.999,
         sloTargetMin: 0.999,
         sloTargetMax: 0.999,
+        health: 'meeting',
         meetingSlo: 6,
         breachingSlo: 0,
         noData: 0,
@@ -41,20 +47,21 @@ export const servicesFixture = () =>
         coverage: null,
         sloTargetMin: 0.99,
         sloTargetMax: 0.99,
+        health: 'no-data',
         meetingSlo: 0,
         breachingSlo: 0,
         noData: 8,
       },
     ],
-  }) satisfies OverviewBody['services']
+  }) satisfies Summary<'services'>
 
 export const incidentsFixture = () =>
   ({
     open: { SEV1: 1, SEV2: 2, SEV3: 4, SEV4: 0, total: 7 },
     startedInRange: 31,
-    mtta: { mean: 12.4, count: 29 },
+    mtta: { mean: 12.4, median: 8, p90: 31, count: 29 },
     mttr: { mean: 72, median: 45, p90: 4560, count: 27 },
-  }) satisfies OverviewBody['incidents']
+  }) satisfies Summary<'incidents'>
 
 export const budgetsFixture = () =>
   ({
@@ -66,7 +73,50 @@ export const budgetsFixture = () =>
     eac: 263_400_000,
     vac: -18_400_000,
     rag: { red: 2, amber: 3, green: 3, grey: 1 },
-  }) satisfies OverviewBody['budgets']
+    // Red first, then amber, as the server orders them.
+    atRisk: [
+      {
+        id: 4,
+        code: 'PRJ-004',
+        name: 'Data centre exit',
+        status: 'red',
+        reason: 'CPI 0.72 < 0.80',
+      },
+      {
+        id: 7,
+        code: 'PRJ-007',
+        name: 'ERP upgrade',
+        status: 'red',
+        reason: 'EAC 121% of BAC > 115%',
+      },
+      {
+        id: 2,
+        code: 'PRJ-002',
+        name: 'Service desk move',
+        status: 'amber',
+        reason: 'SPI 0.91 < 0.95',
+      },
+      {
+        id: 9,
+        code: 'PRJ-009',
+        name: 'Network refresh',
+        status: 'amber',
+        reason: 'CPI 0.88 < 0.90',
+      },
+      {
+        id: 11,
+        code: 'PRJ-011',
+        name: 'Laptop rollout',
+        status: 'amber',
+        reason: 'EAC 107% of BAC > 105%',
+      },
+    ],
+    // Not the defaults: the tile must show the organisation's own.
+    thresholds: {
+      red: { cpi: 0.8, spi: 0.8, eacOverBac: 1.15 },
+      amber: { cpi: 0.9, spi: 0.95, eacOverBac: 1.05 },
+    },
+  }) satisfies Summary<'projects'>
 
 export const capacityFixture = () =>
   ({
@@ -103,7 +153,15 @@ export const capacityFixture = () =>
         utilization: null,
       },
     ],
-  }) satisfies OverviewBody['capacity']
+    total: {
+      people: 14,
+      contractedHours: 525,
+      effectiveHours: 490,
+      allocatedHours: 469,
+      overAllocatedPeople: 2,
+      utilization: 469 / 490,
+    },
+  }) satisfies Summary<'capacity'>
 
 /** `GET /overview`: the four areas' fixtures together. */
 export const overviewFixture = (): OverviewBody => ({

@@ -1,3 +1,4 @@
+import { KPI_DEFINITIONS, type KpiId } from '@opsdeck/kpi'
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
@@ -64,6 +65,11 @@ describe('Overview page', () => {
       expect(within(budgets).getByText(money)).toBeInTheDocument()
     }
     expect(within(budgets).getByText('forecast overrun')).toBeInTheDocument()
+    expect(
+      within(within(budgets).getByRole('list', { name: 'Projects at risk' })).getAllByRole(
+        'listitem',
+      ),
+    ).toHaveLength(5)
 
     const capacity = tile('Team capacity')
     expect(
@@ -81,16 +87,26 @@ describe('Overview page', () => {
     )
   })
 
-  test('explains how each tile is computed', async () => {
+  test('explains how each tile is computed, in the words of KPI_DEFINITIONS', async () => {
     stubOverview({ body: overviewFixture() })
     renderApp('/')
-    const services = await screen.findByRole('region', { name: 'Service health' })
-    const tip = within(services).getByRole('button', {
-      name: /how service health figures are computed/i,
-    })
-    expect(tip).toHaveAccessibleDescription(
-      /Uptime = up ÷ \(up \+ down\).*maintenance.*degraded counts as up/,
-    )
+    await screen.findByRole('region', { name: 'Service health' })
+    const tip = (tile: string) =>
+      within(screen.getByRole('region', { name: tile })).getByRole('button', {
+        name: `How ${tile.toLowerCase()} figures are computed`,
+      })
+    const says = (tile: string, ...kpis: KpiId[]) => {
+      for (const kpi of kpis) {
+        expect(tip(tile)).toHaveAccessibleDescription(
+          expect.stringContaining(`${KPI_DEFINITIONS[kpi].name}: ${KPI_DEFINITIONS[kpi].formula}.`),
+        )
+      }
+    }
+    says('Service health', 'uptime', 'coverage', 'tierSloHealth')
+    says('Incidents', 'mtta', 'mttr')
+    says('Project budgets', 'eac', 'vac')
+    says('Team capacity', 'effectiveCapacity', 'utilization')
+    expect(tip('Incidents')).toHaveAccessibleDescription(/^Open = not yet resolved, right now/)
   })
 
   test('shows the API’s error message and retries on request', async () => {

@@ -1,10 +1,10 @@
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 
 /**
  * A definition shown on hover and on keyboard focus (a `title` alone is invisible to keyboard and
  * touch users). Printed inline, because a stakeholder pack cannot be hovered.
  */
-export function InfoTip({ label, text }: { label: string; text: string }) {
+export function InfoTip({ label, text }: { label: string; text: ReactNode }) {
   const id = useId()
   return (
     <span className="tip">

@@ -3,8 +3,8 @@ import { InfoTip } from './info-tip.tsx'
 
 interface TileProps {
   title: string
-  /** How the tile's figures are computed, in a sentence or two. */
-  how: string
+  /** How the tile's figures are computed: usually a `HowComputed`. */
+  how: ReactNode
   /** Small text beside the title: the period or the as-of date. */
   meta?: ReactNode
   children: ReactNode

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { capacityFixture } from '../../testing/overview-fixture.ts'
-import { capacityRows, capacitySummary, utilizationDomain, utilizationLevel } from './transform.ts'
+import { capacityRows, utilizationDomain, utilizationLevel } from './transform.ts'
 
 const capacity = capacityFixture()
 
@@ -20,18 +20,6 @@ describe('capacity', () => {
     expect(utilizationLevel(0.9)).toBe('high')
     expect(utilizationLevel(0.49)).toBe('low')
     expect(utilizationLevel(null)).toBe('no-data')
-  })
-
-  test('summary is the utilization of the sums', () => {
-    const s = capacitySummary(capacity.teams)
-    expect(s).toMatchObject({
-      people: 14,
-      allocatedHours: 469,
-      effectiveHours: 490,
-      overAllocatedPeople: 2,
-    })
-    expect(s.utilization).toBeCloseTo(469 / 490, 6)
-    expect(capacitySummary([]).utilization).toBeNull()
   })
 
   test('axis keeps the 100% line in view with headroom', () => {

@@ -23,21 +23,6 @@ export function capacityRows(teams: readonly Team[]) {
 }
 export type CapacityRow = ReturnType<typeof capacityRows>[number]
 
-/** All teams together: utilization of the sums, not the mean of the teams' ratios. */
-export function capacitySummary(teams: readonly Team[]) {
-  const sum = (key: 'people' | 'allocatedHours' | 'effectiveHours' | 'overAllocatedPeople') =>
-    teams.reduce((n, t) => n + t[key], 0)
-  const allocatedHours = sum('allocatedHours')
-  const effectiveHours = sum('effectiveHours')
-  return {
-    people: sum('people'),
-    allocatedHours,
-    effectiveHours,
-    overAllocatedPeople: sum('overAllocatedPeople'),
-    utilization: effectiveHours > 0 ? allocatedHours / effectiveHours : null,
-  }
-}
-
 /** Utilization axis: always shows the 100% line with headroom, wider when a team is far over. */
 export function utilizationDomain(
   rows: readonly { utilizationPct: number | null }[],

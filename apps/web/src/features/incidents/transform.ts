@@ -1,13 +1,11 @@
+import { SEVERITIES, SEVERITY_LABELS } from '@opsdeck/contract'
 import type { IncidentsSummary } from './queries.ts'
-
-const SEVERITIES = [
-  ['SEV1', 'Critical'],
-  ['SEV2', 'Major'],
-  ['SEV3', 'Minor'],
-  ['SEV4', 'Low'],
-] as const
 
 /** Open incidents per severity, most severe first, zeros included so the row never shifts. */
 export function severityCounts(open: IncidentsSummary['open']) {
-  return SEVERITIES.map(([severity, label]) => ({ severity, label, count: open[severity] }))
+  return SEVERITIES.map((severity) => ({
+    severity,
+    label: SEVERITY_LABELS[severity],
+    count: open[severity],
+  }))
 }

@@ -18,16 +18,7 @@ export function statusCounts(byStatus: ServicesSummary['byStatus']) {
   return STATUSES.map(([status, label]) => ({ status, label, count: byStatus[status] }))
 }
 
-export type TierHealth = 'meeting' | 'partly' | 'breaching' | 'no-data'
-
-// The tier's pooled uptime against its targets: above the strictest, between the loosest and the
-// strictest (some services' targets met), or below all. Per-service breaches are counted apart.
-const tierHealth = (t: Tier): TierHealth => {
-  if (t.uptime === null || t.sloTargetMin === null || t.sloTargetMax === null) return 'no-data'
-  if (t.uptime >= t.sloTargetMax) return 'meeting'
-  return t.uptime >= t.sloTargetMin ? 'partly' : 'breaching'
-}
-
+/** Tiers in order, labelled; each tier's SLO health comes computed from the server. */
 export function tierRows(byTier: readonly Tier[]) {
   return [...byTier]
     .sort((a, b) => a.tier - b.tier)
@@ -35,7 +26,6 @@ export function tierRows(byTier: readonly Tier[]) {
       ...t,
       label: `Tier ${t.tier}`,
       target: sloTargetLabel(t.sloTargetMin, t.sloTargetMax),
-      health: tierHealth(t),
     }))
 }
 export type TierRow = ReturnType<typeof tierRows>[number]

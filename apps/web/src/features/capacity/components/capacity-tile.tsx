@@ -1,22 +1,25 @@
 import { lazy } from 'react'
 import { ChartFrame } from '../../../components/ui/chart-frame.tsx'
+import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { Stat } from '../../../components/ui/stat.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDay, formatNumber, formatPercent } from '../../../lib/format.ts'
 import type { CapacitySummary } from '../queries.ts'
-import { capacityRows, capacitySummary } from '../transform.ts'
+import { capacityRows } from '../transform.ts'
 
 const CapacityChart = lazy(() => import('./capacity-chart.tsx'))
 
-const HOW =
-  'This week, Monday to Friday, whatever the range. Effective capacity = contracted hours − bank ' +
-  'holidays − time off; utilization = allocated ÷ effective hours. A person is over-allocated when ' +
-  'allocated above their effective hours.'
+const HOW = (
+  <HowComputed
+    scope="This week (the organisation's ISO week holding today), whatever the range; totals are over all teams."
+    kpis={['effectiveCapacity', 'utilization']}
+  />
+)
 
 export function CapacityTile({ capacity }: { capacity: CapacitySummary }) {
   const rows = capacityRows(capacity.teams)
-  const total = capacitySummary(capacity.teams)
+  const { total } = capacity
   return (
     <Tile title="Team capacity" how={HOW} meta={`week of ${formatDay(capacity.week)}`}>
       {rows.length === 0 ? (

@@ -1,13 +1,16 @@
+import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { Stat } from '../../../components/ui/stat.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDuration, formatNumber } from '../../../lib/format.ts'
 import type { IncidentsSummary } from '../queries.ts'
 import { severityCounts } from '../transform.ts'
 
-const HOW =
-  'Open = not yet resolved, right now (whatever the range). MTTA = mean(acknowledged − started); ' +
-  'MTTR = resolved − started as mean, median and p90. Both over incidents that started in the ' +
-  'range; n/a when none were acknowledged or resolved.'
+const HOW = (
+  <HowComputed
+    scope="Open = not yet resolved, right now (whatever the range). Response times are over the incidents that started in the range; n/a when none were acknowledged or resolved."
+    kpis={['mtta', 'mttr']}
+  />
+)
 
 export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
   const { open, mtta, mttr } = incidents

@@ -1,15 +1,28 @@
+import { KPI_DEFINITIONS } from '@opsdeck/kpi'
+import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { Stat } from '../../../components/ui/stat.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDay, formatMoney, formatNumber, formatPercent } from '../../../lib/format.ts'
 import type { ProjectsSummary } from '../queries.ts'
-import { budgetShares, ragCounts } from '../transform.ts'
+import { budgetShares, ragCounts, ragRule } from '../transform.ts'
+import { AtRiskList } from './at-risk-list.tsx'
 
-const HOW =
-  'Live projects (active and on hold) as of the date shown. BAC = total budget; AC = actual cost ' +
-  'to date; EAC = BAC ÷ CPI (a project with no cost yet counts at its BAC); VAC = BAC − EAC, ' +
-  'negative means a forecast overrun. RAG: red when CPI or SPI < 0.85 or EAC > 110% of BAC, amber ' +
-  'when < 0.95 or > 100%; not rated without enough data.'
+// The RAG rule shown is the organisation's, not the defaults KPI_DEFINITIONS states.
+function How({ thresholds }: Pick<ProjectsSummary, 'thresholds'>) {
+  const rag = {
+    name: KPI_DEFINITIONS.rag.name,
+    formula: ragRule(thresholds),
+    notes:
+      'The organisation’s thresholds, set by an admin. The first rule that fired is shown beside each project at risk. Not rated when neither CPI nor SPI can be computed.',
+  }
+  return (
+    <HowComputed
+      scope="Live projects (active and on hold) as of the date shown. BAC = the total budget."
+      kpis={['ac', 'eac', 'forecastCost', 'vac', rag]}
+    />
+  )
+}
 
 // The bar spans 0–125% of the budget, so an overrun forecast still has room to show.
 const barPosition = (share: number) => `${(Math.min(share, 1.25) / 1.25) * 100}%`
@@ -17,7 +30,11 @@ const barPosition = (share: number) => `${(Math.min(share, 1.25) / 1.25) * 100}%
 export function BudgetsTile({ budgets }: { budgets: ProjectsSummary }) {
   const shares = budgetShares(budgets)
   return (
-    <Tile title="Project budgets" how={HOW} meta={`as of ${formatDay(budgets.asOf)}`}>
+    <Tile
+      title="Project budgets"
+      how={<How thresholds={budgets.thresholds} />}
+      meta={`as of ${formatDay(budgets.asOf)}`}
+    >
       {budgets.projects === 0 ? (
         <EmptyState title="No live projects">
           <p>
@@ -83,6 +100,7 @@ export function BudgetsTile({ budgets }: { budgets: ProjectsSummary }) {
               Forecast {formatPercent(shares.forecast)} of budget
             </span>
           </p>
+          <AtRiskList projects={budgets.atRisk} />
         </>
       )}
     </Tile>

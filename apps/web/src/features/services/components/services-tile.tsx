@@ -1,5 +1,6 @@
 import { lazy } from 'react'
 import { ChartFrame } from '../../../components/ui/chart-frame.tsx'
+import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatInstant, formatNumber, formatPercent } from '../../../lib/format.ts'
@@ -8,11 +9,12 @@ import { statusCounts, tierChartData, tierRows, uptimeDecimals } from '../transf
 
 const UptimeChart = lazy(() => import('./uptime-chart.tsx'))
 
-const HOW =
-  'Uptime = up ÷ (up + down) check samples in the range, pooled per tier; samples in maintenance ' +
-  'windows are excluded and degraded counts as up. Coverage = samples received ÷ expected; no ' +
-  'samples means no data, not up. Meeting and breaching count services against their own SLO ' +
-  'target. Status is each service’s latest check (unknown when stale).'
+const HOW = (
+  <HowComputed
+    scope="Over the range shown, pooled per tier. Status is each service's latest check (unknown when stale). Meeting and breaching count services against their own SLO target."
+    kpis={['uptime', 'coverage', 'sloAttainment', 'tierSloHealth']}
+  />
+)
 
 export function ServicesTile({ services }: { services: ServicesSummary }) {
   const rows = tierRows(services.byTier)
