@@ -12,7 +12,7 @@ export { migrateToLatest } from './migrate.ts'
 export { openDatabase, type OpenedDatabase } from './open.ts'
 export type * from './schema/index.ts'
 export { ConfigError, DbEnv, envNumber, openOptions, parseEnv, readEnv, runCli } from './env.ts'
-export { rebuildRollups, type RollupRange } from './rollups.ts'
+export { rebuildAllDailyRollups, rebuildRollups, type RollupRange } from './rollups.ts'
 export {
   DEMO_SEED,
   DEMO_TIMEZONE,
