@@ -1,8 +1,7 @@
-import type { Database, Severity } from '@opsdeck/db'
+import { SEVERITIES, type Severity } from '@opsdeck/contract'
+import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { TimeRange } from '../lib/range.ts'
-
-const SEVERITIES: Severity[] = ['SEV1', 'SEV2', 'SEV3', 'SEV4']
 
 /** Open incidents now, by severity. */
 export async function countOpenIncidents(db: Kysely<Database>) {
