@@ -5,16 +5,18 @@ import { audit } from './audit/routes.ts'
 import { authenticate } from './auth/authenticate.ts'
 import { DEFAULT_AUTH_CONFIG } from './auth/config.ts'
 import { csrfGuard } from './auth/csrf.ts'
+import { WorkRefusedError } from './auth/hash-limit.ts'
 import { dummyHash } from './auth/password.ts'
 import { auth } from './auth/routes.ts'
 import { health } from './health/routes.ts'
 import { isDatabaseUnavailable, isPoolOverloaded, isStatementTimeout } from '@opsdeck/db'
-import { ApiError, errorBody, sendError } from './lib/errors.ts'
+import { errorBody } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
 import { OutageLog } from './lib/outage.ts'
 import { requestIds } from './lib/request-id.ts'
 import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
+import { serveOpenApi } from './openapi.ts'
 import { capacity } from './capacity/routes.ts'
 import { incidents } from './incidents/routes.ts'
 import { overview } from './overview/routes.ts'
@@ -72,7 +74,6 @@ export function createApp(deps: AppDeps) {
     c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404),
   )
   app.onError((err, c) => {
-    if (err instanceof ApiError) return sendError(c, err)
     // The client went away (mid-body, say): nobody to answer, and not the database's fault.
     if (c.req.raw.signal.aborted) {
       c.var.log.info({ error: { message: err.message } }, 'client closed the request')
@@ -80,9 +81,13 @@ export function createApp(deps: AppDeps) {
     }
     // Overload and outages are the server's state, not a fault of this request: no stack per
     // request (OutageLog writes one line when the database goes and one when it comes back).
-    if (isPoolOverloaded(err)) {
+    if (isPoolOverloaded(err) || err instanceof WorkRefusedError) {
       c.header('Retry-After', '1')
-      return c.json(errorBody('overloaded', 'Too many requests at once: try again shortly'), 503)
+      const message =
+        err instanceof WorkRefusedError
+          ? err.message
+          : 'Too many requests at once: try again shortly'
+      return c.json(errorBody('overloaded', message), 503)
     }
     if (isDatabaseUnavailable(err)) {
       outage.countRefused()
@@ -97,6 +102,7 @@ export function createApp(deps: AppDeps) {
     c.var.log.error({ err }, 'unhandled error')
     return c.json(errorBody('internal', 'Something went wrong on our side'), 500)
   })
+  serveOpenApi(app)
   if (deps.webRoot) serveSpa(app, deps.webRoot)
   return app
 }

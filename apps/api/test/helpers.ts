@@ -3,6 +3,8 @@ import type { Database } from '@opsdeck/db'
 import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
 import type { Kysely } from 'kysely'
 import pino from 'pino'
+import { expect } from 'vitest'
+import type { z } from 'zod'
 import { createApp } from '../src/app.ts'
 import type { AuthConfig } from '../src/auth/config.ts'
 import { hashPassword } from '../src/auth/password.ts'
@@ -109,4 +111,14 @@ export async function createToken(db: Kysely<Database>, scopes: TokenScope[]) {
     now: new Date(),
   })
   return { ...t, headers: { Authorization: `Bearer ${t.token}` } }
+}
+
+/**
+ * A response body as its route's schema reads it (see lib/openapi.ts): the test fails, naming
+ * each mismatch, when the body is not what the OpenAPI document says.
+ */
+export function expectMatches<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body)
+  expect(result.error?.issues ?? [], JSON.stringify(body)).toEqual([])
+  return result.data as z.output<S>
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertAudit } from '../lib/audit.ts'
-import { createToken, loginAs, setupApp, type TestApp } from '../../test/helpers.ts'
+import { errorEnvelope } from '../lib/openapi.ts'
+import { AuditPage } from './schemas.ts'
+import { createToken, expectMatches, loginAs, setupApp, type TestApp } from '../../test/helpers.ts'
 
 let ctx: TestApp
 let admin: Awaited<ReturnType<typeof loginAs>>
@@ -30,22 +32,26 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.drop())
 
-interface Page {
-  entries: { id: number; entityId: string; actor: unknown }[]
-  nextBefore: number | null
-  error: { details: { path: string }[] }
-}
+const audit = (query: string) =>
+  ctx.app.request(`/api/v1/audit${query}`, { headers: admin.headers })
 
 async function get(query: string) {
-  const res = await ctx.app.request(`/api/v1/audit${query}`, { headers: admin.headers })
-  return { status: res.status, body: (await res.json()) as Page }
+  const res = await audit(query)
+  expect(res.status).toBe(200)
+  return { status: res.status, body: expectMatches(AuditPage, await res.json()) }
+}
+
+async function refused(query: string) {
+  const res = await audit(query)
+  expect(res.status).toBe(400)
+  return expectMatches(errorEnvelope(['validation_failed', 'invalid_range']), await res.json())
 }
 
 describe('GET /api/v1/audit', () => {
   it('names who did it: a user, a token or the system', async () => {
     const { status, body } = await get('?entity=thing&entityId=1')
     expect(status).toBe(200)
-    expect(body.entries.map((e: { actor: unknown }) => e.actor)).toEqual([
+    expect(body.entries.map((e) => e.actor)).toEqual([
       { type: 'system' },
       { type: 'user', id: admin.user.id, email: admin.user.email },
     ])
@@ -66,9 +72,9 @@ describe('GET /api/v1/audit', () => {
 
   it('filters by actor, action and time', async () => {
     const mine = await get(`?entity=thing&actorUserId=${admin.user.id}`)
-    expect(mine.body.entries.map((e: { entityId: string }) => e.entityId)).toEqual(['1'])
+    expect(mine.body.entries.map((e) => e.entityId)).toEqual(['1'])
     const window = await get('?entity=thing&from=2026-10-02T00:00:00Z&to=2026-10-03T00:00:00Z')
-    expect(window.body.entries.map((e: { entityId: string }) => e.entityId)).toEqual(['2'])
+    expect(window.body.entries.map((e) => e.entityId)).toEqual(['2'])
     const logins = await get('?entity=auth&action=login')
     expect(logins.body.entries).toEqual([
       expect.objectContaining({
@@ -81,7 +87,7 @@ describe('GET /api/v1/audit', () => {
   it('pages newest first with a cursor', async () => {
     const first = await get('?entityId=page&limit=3')
     expect(first.body.entries).toHaveLength(3)
-    const ids = first.body.entries.map((e: { id: number }) => e.id)
+    const ids = first.body.entries.map((e) => e.id)
     expect(ids).toEqual([...ids].sort((a, b) => b - a))
     expect(first.body.nextBefore).toBe(ids[2])
     const second = await get(`?entityId=page&limit=3&before=${first.body.nextBefore}`)
@@ -90,8 +96,13 @@ describe('GET /api/v1/audit', () => {
     expect(second.body.entries[0]!.id).toBeLessThan(ids[2]!)
   })
 
-  it('refuses a limit over 200 and a bad time', async () => {
-    expect((await get('?limit=500')).status).toBe(400)
-    expect((await get('?from=yesterday')).body.error.details[0]!.path).toBe('query.from')
+  it('refuses a limit over 200, a bad time and a reversed range', async () => {
+    expect((await refused('?limit=500')).error.code).toBe('validation_failed')
+    expect((await refused('?from=yesterday')).error.details?.[0]?.path).toBe('query.from')
+    const reversed = await refused('?from=2026-10-03T00:00:00Z&to=2026-10-02T00:00:00Z')
+    expect(reversed.error).toMatchObject({
+      code: 'invalid_range',
+      details: [{ path: 'query.from' }],
+    })
   })
 })

@@ -1,26 +1,20 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
-import { digits, Id } from '../lib/params.ts'
-import { Instant, invalidRange, REVERSED } from '../lib/range.ts'
-import { text } from '../lib/text.ts'
+import { doc } from '../lib/openapi.ts'
+import { invalidRange, REVERSED } from '../lib/range.ts'
 import { validate } from '../lib/validate.ts'
 import { listAudit } from './queries.ts'
-
-const AuditQuery = z.object({
-  entity: text().max(50).optional(),
-  entityId: text().max(100).optional(),
-  actorUserId: Id.optional(),
-  action: text().max(50).optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
-  before: Id.optional(),
-  limit: digits(z.number().min(1).max(200)).default(50),
-})
+import { AuditPage, AuditQuery } from './schemas.ts'
 
 export const audit = new Hono<AppEnv>().get(
   '/',
+  doc({
+    summary: 'The audit log, newest first, a page at a time',
+    tags: ['audit'],
+    responses: { 200: AuditPage },
+    errors: ['invalid_range'],
+  }),
   access('admin'),
   validate('query', AuditQuery),
   async (c) => {

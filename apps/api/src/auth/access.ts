@@ -1,8 +1,11 @@
 import { type Role, roleAtLeast, type TokenScope } from '@opsdeck/contract'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler, Next } from 'hono'
+import { uniqueSymbol } from 'hono-openapi'
 import type { AppEnv } from '../app-env.ts'
 import { errorBody } from '../lib/errors.ts'
+import { errorResponses } from '../lib/openapi.ts'
 import type { Actor, UserActor } from './actor.ts'
+import { SESSION_COOKIE } from './cookie.ts'
 
 /**
  * Who may call a route, declared on the route itself:
@@ -58,7 +61,7 @@ export function access(
   level: 'authenticated' | 'read' | 'ingest',
 ): MiddlewareHandler<WithActor<Actor>>
 export function access(level: AccessLevel): MiddlewareHandler<any> {
-  return async (c: Context<AppEnv>, next) => {
+  const check = async (c: Context<AppEnv>, next: Next) => {
     const actor = c.var.actor
     if (level === 'public') return next()
     if (!actor) {
@@ -70,4 +73,21 @@ export function access(level: AccessLevel): MiddlewareHandler<any> {
     }
     return next()
   }
+  return Object.assign(check, { [uniqueSymbol]: { spec: accessDoc(level) } })
 }
+
+// What the OpenAPI document says of a level: how to authenticate, and the 401 and 403.
+function accessDoc(level: AccessLevel) {
+  if (level === 'public') return { security: [], 'x-access': level }
+  return {
+    security: level === 'session' ? [{ session: [] }] : [{ session: [] }, { bearer: [] }],
+    'x-access': level,
+    responses: errorResponses(['unauthenticated', 'forbidden']),
+  }
+}
+
+/** The OpenAPI security schemes that access() names. */
+export const SECURITY_SCHEMES = {
+  session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+  bearer: { type: 'http', scheme: 'bearer', description: 'An API token: `odk_…`' },
+} as const

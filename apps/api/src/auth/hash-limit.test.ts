@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, SAME_ORIGIN, setupApp, type TestApp } from '../../test/helpers.ts'
-import { ApiError } from '../lib/errors.ts'
-import { WorkLimiter } from './hash-limit.ts'
+import { WorkLimiter, WorkRefusedError } from './hash-limit.ts'
 import { argon2Work } from './password.ts'
 
 /** A task that runs until `release()`. */
@@ -11,8 +10,7 @@ function blocker() {
   return { task: () => done, release: () => release() }
 }
 
-const isOverloaded = (err: unknown) =>
-  err instanceof ApiError && err.status === 503 && err.code === 'overloaded' && err.retryAfter === 1
+const isOverloaded = (err: unknown) => err instanceof WorkRefusedError
 
 describe('WorkLimiter', () => {
   it('runs at most `concurrency` tasks at once, the others in arrival order', async () => {
@@ -89,7 +87,9 @@ describe('sign-in while password hashing is saturated', () => {
         const res = await signIn(email, password)
         expect(res.status).toBe(503)
         expect(res.headers.get('retry-after')).toBe('1')
-        expect(await res.json()).toMatchObject({ error: { code: 'overloaded' } })
+        expect(await res.json()).toMatchObject({
+          error: { code: 'overloaded', message: expect.stringMatching(/sign-ins/) },
+        })
       }
       const charged = await ctx.db
         .selectFrom('loginFailures')

@@ -1,5 +1,3 @@
-import { ApiError } from '../lib/errors.ts'
-
 export interface WorkLimits {
   /** Tasks running at once. */
   concurrency: number
@@ -9,13 +7,16 @@ export interface WorkLimits {
   waitMs: number
 }
 
-/** The 503 a refused task throws: the server is busy, not broken; the client may retry shortly. */
-export const overloaded = () =>
-  new ApiError(503, 'overloaded', 'Too many sign-ins at once: try again shortly', undefined, 1)
+/** What a refused task throws: the server is busy, not broken (onError: 503 overloaded). */
+export class WorkRefusedError extends Error {
+  override name = 'WorkRefusedError'
+}
+
+const overloaded = () => new WorkRefusedError('Too many sign-ins at once: try again shortly')
 
 /**
  * Runs at most `concurrency` tasks at once, in arrival order; up to `queue` more wait, each at
- * most `waitMs`. A task refused (queue full, or its wait over) throws `overloaded()` unrun.
+ * most `waitMs`. A task refused (queue full, or its wait over) throws WorkRefusedError unrun.
  */
 export class WorkLimiter {
   readonly limits: WorkLimits

@@ -28,6 +28,7 @@ const ALLOWED: Record<Level, Caller[]> = {
 const POLICY: Record<string, Level> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
+  'GET /api/openapi.json': 'authenticated',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
   'GET /api/v1/auth/me': 'authenticated',

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { errorEnvelope } from '../lib/openapi.ts'
+import { Me, SignedIn } from './schemas.ts'
 import {
   createToken,
   createUser,
+  expectMatches,
   login,
   loginAs,
   postJson,
@@ -34,7 +37,7 @@ describe('POST /api/v1/auth/login', () => {
       password: user.password,
     })
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({
+    expect(expectMatches(SignedIn, await res.json())).toEqual({
       user: { id: user.id, email: user.email, name: user.name, role: 'manager' },
     })
     const cookie = res.headers.get('set-cookie')!
@@ -144,7 +147,7 @@ describe('POST /api/v1/auth/login', () => {
   it('refuses a malformed body with the validation envelope', async () => {
     const res = await postJson(ctx, '/api/v1/auth/login', { email: 'a@b.c' })
     expect(res.status).toBe(400)
-    expect(await res.json()).toMatchObject({
+    expect(expectMatches(errorEnvelope(['validation_failed']), await res.json())).toMatchObject({
       error: { code: 'validation_failed', details: [{ path: 'json.password' }] },
     })
   })
@@ -155,7 +158,7 @@ describe('GET /api/v1/auth/me', () => {
     const { user, headers } = await loginAs(ctx, 'viewer')
     const res = await me(headers)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({
+    expect(expectMatches(Me, await res.json())).toEqual({
       user: { id: user.id, email: user.email, name: user.name, role: 'viewer' },
       via: 'session',
     })
@@ -164,7 +167,7 @@ describe('GET /api/v1/auth/me', () => {
   it('says which token is calling', async () => {
     const token = await createToken(ctx.db, ['read'])
     const res = await me(token.headers)
-    expect(await res.json()).toEqual({
+    expect(expectMatches(Me, await res.json())).toEqual({
       token: { id: token.id, name: token.name, scopes: ['read'] },
       via: 'token',
     })
@@ -180,7 +183,7 @@ describe('GET /api/v1/auth/me', () => {
     for (const headers of attempts) {
       const res = await me(headers)
       expect(res.status).toBe(401)
-      expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } })
+      expectMatches(errorEnvelope(['unauthenticated']), await res.json())
     }
   })
 })
@@ -217,7 +220,7 @@ describe('POST /api/v1/auth/password', () => {
       headers,
     )
     expect(res.status).toBe(422)
-    expect(await res.json()).toMatchObject({ error: { code: 'wrong_password' } })
+    expectMatches(errorEnvelope(['wrong_password']), await res.json())
     expect((await postJson(ctx, '/api/v1/auth/login', user)).status).toBe(200)
   })
 

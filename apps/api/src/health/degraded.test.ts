@@ -4,8 +4,10 @@ import { sql } from 'kysely'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
+import { errorEnvelope } from '../lib/openapi.ts'
 import { OutageLog } from '../lib/outage.ts'
-import { createUser, setupApp, TEST_HASH } from '../../test/helpers.ts'
+import { NotReady } from './schemas.ts'
+import { createUser, expectMatches, setupApp, TEST_HASH } from '../../test/helpers.ts'
 
 // How the app answers when it is shutting down, its pool is full, or its database is gone; and
 // what it logs then. The fault suite (apps/api/faults) does the same to a real process.
@@ -32,7 +34,10 @@ describe('a degraded app', () => {
     const app = createApp({ db: ctx.db, logger: pino({ level: 'silent' }), draining: () => true })
     const ready = await app.request('/readyz')
     expect(ready.status).toBe(503)
-    expect(await ready.json()).toMatchObject({ status: 'draining' })
+    expect(expectMatches(NotReady, await ready.json())).toEqual({
+      status: 'draining',
+      database: 'not checked',
+    })
     expect(ready.headers.get('Connection')).toBe('close')
     expect((await app.request('/healthz')).headers.get('Connection')).toBe('close')
     const normal = await ctx.app.request('/healthz')
@@ -54,7 +59,7 @@ describe('a degraded app', () => {
     })
     expect(res.status).toBe(503)
     expect(res.headers.get('Retry-After')).toBe('1')
-    expect(await res.json()).toMatchObject({ error: { code: 'overloaded' } })
+    expectMatches(errorEnvelope(['overloaded']), await res.json())
     expect((await app.request('/readyz')).status).toBe(200)
     await holding
     await db.destroy()

@@ -2,7 +2,9 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '@opsdeck/db'
 import { createApp } from '../app.ts'
-import { setupApp } from '../../test/helpers.ts'
+import { ErrorEnvelope } from '../lib/openapi.ts'
+import { Alive, NotReady, Ready } from './schemas.ts'
+import { expectMatches, setupApp } from '../../test/helpers.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -16,12 +18,13 @@ describe('health', () => {
   it('says the process is alive', async () => {
     const res = await ctx.app.request('/healthz')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ok' })
+    expect(expectMatches(Alive, await res.json())).toEqual({ status: 'ok' })
   })
 
   it('is ready when the database answers', async () => {
     const res = await ctx.app.request('/readyz')
     expect(res.status).toBe(200)
+    expectMatches(Ready, await res.json())
   })
 
   it('is not ready, within 5 s, when the database does not answer', async () => {
@@ -31,6 +34,7 @@ describe('health', () => {
     const started = Date.now()
     const res = await app.request('/readyz')
     expect(res.status).toBe(503)
+    expect(expectMatches(NotReady, await res.json()).status).toBe('unavailable')
     expect(Date.now() - started).toBeLessThan(5_500)
     // A session cookie makes the API look the session up, and that meets the dead database.
     const data = await app.request('/api/v1/overview', {
@@ -46,7 +50,7 @@ describe('health', () => {
   it('answers unknown API paths with the error envelope', async () => {
     const res = await ctx.app.request('/api/v1/nope')
     expect(res.status).toBe(404)
-    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } })
+    expect(expectMatches(ErrorEnvelope, await res.json()).error.code).toBe('not_found')
   })
 
   it('answers with a request id of its own, whatever the client sends', async () => {

@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator'
 import type { ErrorCode } from '@opsdeck/contract'
 import type { Context, MiddlewareHandler, ValidationTargets } from 'hono'
+import { resolver, uniqueSymbol } from 'hono-openapi'
 import type { ClientErrorStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
@@ -18,6 +19,7 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i
  * zValidator that answers 400 in the error envelope, naming each bad field. For a JSON body it
  * first refuses, rather than reads as `{}` or fails with a 500, a body that is not JSON: 415
  * `unsupported_media_type` for another Content-Type, 400 `invalid_json` for an empty or malformed one.
+ * The schema also describes the request in the OpenAPI document (parameters, or the body).
  */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(
   target: Target,
@@ -32,7 +34,10 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ')
     return refuse(c, 400, 'validation_failed', `Invalid request: ${summary}`, details)
   })
-  if (target !== 'json') return validator as WithJsonRefusals<typeof validator, Target>
+  const described = { [uniqueSymbol]: { target, ...resolver(schema) } }
+  if (target !== 'json') {
+    return Object.assign(validator, described) as WithJsonRefusals<typeof validator, Target>
+  }
   const jsonValidator: WithJsonRefusals<typeof validator, 'json'> = async (c, next) => {
     const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? ''
     if (!JSON_MEDIA_TYPE.test(mediaType)) {
@@ -53,7 +58,7 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     // hono's validator reads the body again from its cache.
     return validator(c, next)
   }
-  return jsonValidator as WithJsonRefusals<typeof validator, Target>
+  return Object.assign(jsonValidator, described) as WithJsonRefusals<typeof validator, Target>
 }
 
 // The typed client learns that a JSON route may also answer 415.

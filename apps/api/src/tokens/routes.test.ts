@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '../auth/secret.ts'
+import { errorEnvelope } from '../lib/openapi.ts'
 import { insertToken } from './queries.ts'
-import { loginAs, postJson, setupApp, type TestApp } from '../../test/helpers.ts'
+import { CreatedToken, TokenList } from './schemas.ts'
+import { expectMatches, loginAs, postJson, setupApp, type TestApp } from '../../test/helpers.ts'
 
 const NOW = new Date('2026-11-04T12:00:00Z')
 let ctx: TestApp
@@ -12,26 +14,13 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.drop())
 
-interface Created {
-  id: number
-  name: string
-  scopes: string[]
-  token: string
-  error: { code: string }
-}
-interface Listed {
-  id: number
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
-
 async function newToken(name: string, scopes: string[]) {
   const res = await postJson(ctx, '/api/v1/tokens', { name, scopes }, admin.headers)
-  return { res, body: (await res.json()) as Created }
+  return { res, body: expectMatches(CreatedToken, await res.json()) }
 }
 async function list() {
   const res = await ctx.app.request('/api/v1/tokens', { headers: admin.headers })
-  return ((await res.json()) as { tokens: Listed[] }).tokens
+  return expectMatches(TokenList, await res.json()).tokens
 }
 const revoke = (id: number | string) =>
   ctx.app.request(`/api/v1/tokens/${id}`, {
@@ -65,11 +54,8 @@ describe('API tokens', () => {
     const body = { name: 'expiring', scopes: ['read'], expiresAt: '2027-01-01' }
     const res = await postJson(ctx, '/api/v1/tokens', body, admin.headers)
     expect(res.status).toBe(400)
-    const { error } = (await res.json()) as {
-      error: { code: string; details: { message: string }[] }
-    }
-    expect(error.code).toBe('validation_failed')
-    expect(error.details[0]?.message).toMatch(/expiresAt/)
+    const { error } = expectMatches(errorEnvelope(['validation_failed']), await res.json())
+    expect(error.details?.[0]?.message).toMatch(/expiresAt/)
     expect((await list()).length).toBe(before)
   })
 
@@ -108,7 +94,9 @@ describe('API tokens', () => {
     expect(listed.revokedAt).toBe(NOW.toISOString())
     // Revoking again changes nothing; an unknown id is 404.
     expect((await revoke(body.id)).status).toBe(204)
-    expect((await revoke(999_999)).status).toBe(404)
+    const unknown = await revoke(999_999)
+    expect(unknown.status).toBe(404)
+    expectMatches(errorEnvelope(['token_not_found']), await unknown.json())
   })
 
   it('stop working while their creator is disabled, and work again once enabled', async () => {
@@ -119,7 +107,7 @@ describe('API tokens', () => {
       { name: 'made by a leaver', scopes: ['read'] },
       creator.headers,
     )
-    const { token } = (await res.json()) as Created
+    const { token } = expectMatches(CreatedToken, await res.json())
     const overview = () => ctx.app.request('/api/v1/overview', { headers: bearer(token) })
     const setDisabled = (disabled: boolean) =>
       postJson(ctx, `/api/v1/users/${creator.user.id}`, { disabled }, admin.headers, 'PATCH')
@@ -132,9 +120,9 @@ describe('API tokens', () => {
 
   it('act with at most their creator’s current role, narrowed or stopped by a demotion', async () => {
     const creator = await loginAs(ctx, 'admin')
-    const make = async (name: string, scopes: string[]) => {
+    const make = async (name: string, scopes: ('read' | 'ingest')[]) => {
       const res = await postJson(ctx, '/api/v1/tokens', { name, scopes }, creator.headers)
-      return (await res.json()) as Created
+      return expectMatches(CreatedToken, await res.json())
     }
     const both = await make('probe and report', ['read', 'ingest'])
     const ingest = await make('probe only', ['ingest'])
@@ -144,8 +132,7 @@ describe('API tokens', () => {
     }
     const setRole = (role: string) =>
       postJson(ctx, `/api/v1/users/${creator.user.id}`, { role }, admin.headers, 'PATCH')
-    const listed = async (id: number) =>
-      ((await list()) as (Listed & { effectiveScopes: string[] })[]).find((t) => t.id === id)!
+    const listed = async (id: number) => (await list()).find((t) => t.id === id)!
     expect((await me(both.token)).body.token?.scopes).toEqual(['ingest', 'read'])
 
     expect((await setRole('viewer')).status).toBe(200)
@@ -214,9 +201,9 @@ describe('API tokens', () => {
       { name: 'x', scopes: [] },
       { name: 'x', scopes: ['admin'] },
     ]) {
-      const { res, body } = await newToken(bad.name, bad.scopes)
+      const res = await postJson(ctx, '/api/v1/tokens', bad, admin.headers)
       expect(res.status).toBe(400)
-      expect(body.error.code).toBe('validation_failed')
+      expectMatches(errorEnvelope(['validation_failed']), await res.json())
     }
   })
 
@@ -225,9 +212,9 @@ describe('API tokens', () => {
     expect(
       (await ctx.app.request('/api/v1/overview', { headers: bearer(body.token) })).status,
     ).toBe(200)
-    expect((await ctx.app.request('/api/v1/tokens', { headers: bearer(body.token) })).status).toBe(
-      403,
-    )
+    const listing = await ctx.app.request('/api/v1/tokens', { headers: bearer(body.token) })
+    expect(listing.status).toBe(403)
+    expectMatches(errorEnvelope(['forbidden']), await listing.json())
     const res = await postJson(
       ctx,
       '/api/v1/tokens',

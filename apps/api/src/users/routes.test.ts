@@ -1,5 +1,17 @@
+import type { ErrorCode } from '@opsdeck/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createUser, login, loginAs, postJson, setupApp, type TestApp } from '../../test/helpers.ts'
+import { Me } from '../auth/schemas.ts'
+import { errorEnvelope } from '../lib/openapi.ts'
+import { Unlocked, UserBody, UserList } from './schemas.ts'
+import {
+  createUser,
+  expectMatches,
+  login,
+  loginAs,
+  postJson,
+  setupApp,
+  type TestApp,
+} from '../../test/helpers.ts'
 
 let ctx: TestApp
 let admin: Awaited<ReturnType<typeof loginAs>>
@@ -9,18 +21,9 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.drop())
 
-interface UserJson {
-  id: number
-  role: string
-  disabledAt: string | null
-  lastLoginAt: string | null
-}
-interface Body {
-  users: UserJson[]
-  user: UserJson
-  error: { code: string; details: { path: string }[] }
-}
-const read = async (res: Response) => (await res.json()) as Body
+const read = async (res: Response) => expectMatches(UserBody, await res.json())
+const refusal = async (res: Response, code: ErrorCode) =>
+  expectMatches(errorEnvelope([code]), await res.json()).error
 
 const call = (method: string, path: string, body?: unknown, headers = admin.headers) =>
   body === undefined
@@ -40,7 +43,7 @@ describe('GET /api/v1/users', () => {
     const viewer = await createUser(ctx.db, 'viewer')
     const res = await call('GET', '/api/v1/users')
     expect(res.status).toBe(200)
-    const body = await read(res)
+    const body = expectMatches(UserList, await res.json())
     expect(body.users).toContainEqual({
       id: viewer.id,
       email: viewer.email,
@@ -100,7 +103,7 @@ describe('POST /api/v1/users', () => {
       password: 'long-enough-password',
     })
     expect(res.status).toBe(409)
-    expect(await res.json()).toMatchObject({ error: { code: 'email_taken' } })
+    await refusal(res, 'email_taken')
   })
 
   it('validates every field', async () => {
@@ -111,8 +114,8 @@ describe('POST /api/v1/users', () => {
       password: 'short',
     })
     expect(res.status).toBe(400)
-    const { error } = await read(res)
-    expect(error.details.map((d) => d.path).sort()).toEqual([
+    const error = await refusal(res, 'validation_failed')
+    expect(error.details?.map((d) => d.path).sort()).toEqual([
       'json.email',
       'json.name',
       'json.password',
@@ -144,8 +147,8 @@ describe('PATCH /api/v1/users/:id', () => {
   it('takes effect on the user’s live session at once', async () => {
     const { user, headers } = await loginAs(ctx, 'manager')
     await call('PATCH', `/api/v1/users/${user.id}`, { role: 'viewer' })
-    const me = await read(await ctx.app.request('/api/v1/auth/me', { headers }))
-    expect(me.user.role).toBe('viewer')
+    const res = await ctx.app.request('/api/v1/auth/me', { headers })
+    expect(expectMatches(Me, await res.json())).toMatchObject({ user: { role: 'viewer' } })
   })
 
   it('disables and enables again', async () => {
@@ -166,7 +169,7 @@ describe('PATCH /api/v1/users/:id', () => {
     for (const body of [{ disabled: true }, { role: 'manager' }]) {
       const res = await call('PATCH', `/api/v1/users/${admin.user.id}`, body)
       expect(res.status).toBe(409)
-      expect(await res.json()).toMatchObject({ error: { code: 'self' } })
+      await refusal(res, 'self')
     }
     expect((await call('PATCH', `/api/v1/users/${admin.user.id}`, { name: 'Boss' })).status).toBe(
       200,
@@ -187,9 +190,16 @@ describe('PATCH /api/v1/users/:id', () => {
       call('PATCH', `/api/v1/users/${b.user.id}`, { role: 'viewer' }, a.headers),
       call('PATCH', `/api/v1/users/${a.user.id}`, { role: 'viewer' }, b.headers),
     ])
-    const statuses = results.map((r) => r.status).sort()
-    expect(statuses[0]).toBe(200)
-    expect([403, 409]).toContain(statuses[1])
+    const [ok, refused] = results.sort((x, y) => x.status - y.status)
+    expect(ok.status).toBe(200)
+    expectMatches(UserBody, await ok.json())
+    // The loser was demoted first (403), or saw it would leave no admin (409 last_admin).
+    expect([403, 409]).toContain(refused.status)
+    const { error } = expectMatches(
+      errorEnvelope(['forbidden', 'last_admin']),
+      await refused.json(),
+    )
+    expect(error.code).toBe(refused.status === 403 ? 'forbidden' : 'last_admin')
     const admins = await ctx.db
       .selectFrom('users')
       .select('id')
@@ -205,8 +215,14 @@ describe('PATCH /api/v1/users/:id', () => {
   })
 
   it('answers 404 for a user that does not exist, and 400 for a bad id or field', async () => {
-    expect((await call('PATCH', '/api/v1/users/999999', { name: 'x' })).status).toBe(404)
-    expect((await call('PATCH', '/api/v1/users/abc', { name: 'x' })).status).toBe(400)
+    const missing = await call('PATCH', '/api/v1/users/999999', { name: 'x' })
+    expect(missing.status).toBe(404)
+    await refusal(missing, 'user_not_found')
+    const badId = await call('PATCH', '/api/v1/users/abc', { name: 'x' })
+    expect(badId.status).toBe(400)
+    expect((await refusal(badId, 'validation_failed')).details).toEqual([
+      { path: 'param.id', message: 'must be a whole number in decimal digits' },
+    ])
     expect((await call('PATCH', `/api/v1/users/${admin.user.id}`, { email: 'x@y.z' })).status).toBe(
       400,
     )
@@ -236,17 +252,15 @@ describe('POST /api/v1/users/:id/password', () => {
       password: 'long-enough-pass',
     })
     expect(res.status).toBe(404)
-    expect(await res.json()).toMatchObject({ error: { code: 'user_not_found' } })
+    await refusal(res, 'user_not_found')
   })
 })
 
 describe('POST /api/v1/users/:id/unlock', () => {
-  const listed = async (id: number) =>
-    (
-      (await read(await call('GET', '/api/v1/users'))).users as (UserJson & {
-        recentFailures: number
-      })[]
-    ).find((u) => u.id === id)!
+  const listed = async (id: number) => {
+    const res = await call('GET', '/api/v1/users')
+    return expectMatches(UserList, await res.json()).users.find((u) => u.id === id)!
+  }
   const signIn = (email: string, password: string) =>
     postJson(ctx, '/api/v1/auth/login', { email, password })
 
@@ -261,7 +275,7 @@ describe('POST /api/v1/users/:id/unlock', () => {
 
     const res = await call('POST', `/api/v1/users/${user.id}/unlock`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ cleared: 3 })
+    expect(expectMatches(Unlocked, await res.json())).toEqual({ cleared: 3 })
     expect((await listed(user.id)).recentFailures).toBe(0)
     expect((await signIn(user.email, user.password)).status).toBe(200)
     const [row] = await auditOf(user.id)
@@ -275,6 +289,6 @@ describe('POST /api/v1/users/:id/unlock', () => {
   it('answers 404 for a user that does not exist', async () => {
     const res = await call('POST', '/api/v1/users/999999/unlock')
     expect(res.status).toBe(404)
-    expect(await res.json()).toMatchObject({ error: { code: 'user_not_found' } })
+    await refusal(res, 'user_not_found')
   })
 })

@@ -1,65 +1,65 @@
-import { ROLES } from '@opsdeck/contract'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
 import { forgetDevices } from '../auth/devices.ts'
-import { hashPassword, NewPassword } from '../auth/password.ts'
+import { hashPassword } from '../auth/password.ts'
 import { setPasswordHash } from '../auth/queries.ts'
 import { deleteUserSessions } from '../auth/sessions.ts'
 import { unlockAccount } from '../auth/unlock-account.ts'
 import { created, diff, recordAudit, REDACTED } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
+import { doc } from '../lib/openapi.ts'
 import { IdParam } from '../lib/params.ts'
-import { name } from '../lib/text.ts'
 import { validate } from '../lib/validate.ts'
 import { findUser, insertUser, listUsers, lockAndCountAdmins, updateUser } from './queries.ts'
+import { NewUser, PasswordReset, Unlocked, UserBody, UserList, UserPatch } from './schemas.ts'
 
-const Name = name(200)
-// Strict, like UserPatch: an unknown field (`disabledAt`, `id`) is refused, not silently dropped.
-const NewUser = z.strictObject({
-  email: z
-    .email()
-    .max(254)
-    .transform((e) => e.toLowerCase()),
-  name: Name,
-  role: z.enum(ROLES),
-  password: NewPassword,
-})
-const UserPatch = z.strictObject({
-  name: Name.optional(),
-  role: z.enum(ROLES).optional(),
-  disabled: z.boolean().optional(),
-})
-const PasswordReset = z.strictObject({ password: NewPassword })
+const tags = ['users']
 
 const notFound = errorBody('user_not_found', 'No such user')
 
 export const users = new Hono<AppEnv>()
-  .get('/', access('admin'), async (c) => {
-    const since = new Date(c.var.now.getTime() - c.var.auth.loginLimits.windowMs)
-    return c.json({ users: await listUsers(c.var.db, since) }, 200)
-  })
-  .post('/', access('admin'), validate('json', NewUser), async (c) => {
-    const { password, ...fields } = c.req.valid('json')
-    const passwordHash = await hashPassword(password, c.var.auth.hash)
-    const user = await c.var.db.transaction().execute(async (trx) => {
-      const row = await insertUser(trx, { ...fields, passwordHash, now: c.var.now })
-      if (row) {
-        await recordAudit(trx, c, {
-          entity: 'user',
-          entityId: row.id,
-          action: 'create',
-          changes: { ...created(fields), password: { from: null, to: REDACTED } },
-        })
-      }
-      return row
-    })
-    if (!user) return c.json(errorBody('email_taken', 'A user with this email exists'), 409)
-    return c.json({ user }, 201)
-  })
+  .get(
+    '/',
+    doc({ summary: 'Every user', tags, responses: { 200: UserList } }),
+    access('admin'),
+    async (c) => {
+      const since = new Date(c.var.now.getTime() - c.var.auth.loginLimits.windowMs)
+      return c.json({ users: await listUsers(c.var.db, since) }, 200)
+    },
+  )
+  .post(
+    '/',
+    doc({ summary: 'Add a user', tags, responses: { 201: UserBody }, errors: ['email_taken'] }),
+    access('admin'),
+    validate('json', NewUser),
+    async (c) => {
+      const { password, ...fields } = c.req.valid('json')
+      const passwordHash = await hashPassword(password, c.var.auth.hash)
+      const user = await c.var.db.transaction().execute(async (trx) => {
+        const row = await insertUser(trx, { ...fields, passwordHash, now: c.var.now })
+        if (row) {
+          await recordAudit(trx, c, {
+            entity: 'user',
+            entityId: row.id,
+            action: 'create',
+            changes: { ...created(fields), password: { from: null, to: REDACTED } },
+          })
+        }
+        return row
+      })
+      if (!user) return c.json(errorBody('email_taken', 'A user with this email exists'), 409)
+      return c.json({ user }, 201)
+    },
+  )
   .patch(
     '/:id',
+    doc({
+      summary: 'Rename, change the role of, disable or enable a user',
+      tags,
+      responses: { 200: UserBody },
+      errors: ['user_not_found', 'self', 'last_admin'],
+    }),
     access('admin'),
     validate('param', IdParam),
     validate('json', UserPatch),
@@ -109,6 +109,12 @@ export const users = new Hono<AppEnv>()
   )
   .post(
     '/:id/password',
+    doc({
+      summary: "Set a user's password, signing them out everywhere",
+      tags,
+      responses: { 204: null },
+      errors: ['user_not_found'],
+    }),
     access('admin'),
     validate('param', IdParam),
     validate('json', PasswordReset),
@@ -133,14 +139,25 @@ export const users = new Hono<AppEnv>()
     },
   )
   // Forgets the account's failed sign-ins from every address: the way out of a lock-out.
-  .post('/:id/unlock', access('admin'), validate('param', IdParam), async (c) => {
-    const { id } = c.req.valid('param')
-    const { actor, now, requestId } = c.var
-    const unlocked = await unlockAccount(
-      c.var.db,
-      { userId: id },
-      { actor: { userId: actor.user.id, tokenId: null }, at: now, requestId, via: 'admin' },
-    )
-    if (!unlocked) return c.json(notFound, 404)
-    return c.json({ cleared: unlocked.cleared }, 200)
-  })
+  .post(
+    '/:id/unlock',
+    doc({
+      summary: "Forget a user's failed sign-ins",
+      tags,
+      responses: { 200: Unlocked },
+      errors: ['user_not_found'],
+    }),
+    access('admin'),
+    validate('param', IdParam),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { actor, now, requestId } = c.var
+      const unlocked = await unlockAccount(
+        c.var.db,
+        { userId: id },
+        { actor: { userId: actor.user.id, tokenId: null }, at: now, requestId, via: 'admin' },
+      )
+      if (!unlocked) return c.json(notFound, 404)
+      return c.json({ cleared: unlocked.cleared }, 200)
+    },
+  )
