@@ -14,9 +14,10 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
     const region = (name: string) => page.getByRole('region', { name, exact: true })
     const texts = async (loc: ReturnType<typeof region>) =>
       (await loc.allTextContents()).map((s) => s.trim())
-    // A Stat's figure is a definition named by its label (components/ui/stat.tsx).
-    const figure = (tile: string, name: string | RegExp) =>
-      region(tile).getByRole('definition', { name, exact: true })
+    // A Stat is a group named by its label (components/ui/stat.tsx); its figure is the text in
+    // the expected format, apart from the label and the note.
+    const stat = (tile: string, name: string | RegExp) =>
+      region(tile).getByRole('group', { name, exact: true })
     // The tile's period, e.g. "27 Oct 2026, 14:02 – 26 Nov 2026, 14:02".
     const period = () => region('Service health').getByText(/^\d.* – \d.*\d{2}:\d{2}$/)
     // The page says "Updating…" while a new range loads over the previous one's figures.
@@ -38,11 +39,19 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
         `no tier uptime as a percentage: ${uptimes.join(', ')}`,
       )
 
-      assert.match(await figure('Incidents', 'MTTR').innerText(), DURATION)
+      assert.equal(await stat('Incidents', 'MTTR').getByText(DURATION).count(), 1)
 
-      const money = await texts(figure('Project budgets', /^(BAC|AC|EAC|VAC)$/))
-      assert.equal(money.length, 4)
-      for (const m of money) assert.match(m, MONEY)
+      const budgetStats = await stat('Project budgets', /^(BAC|AC|EAC|VAC)$/).all()
+      assert.equal(budgetStats.length, 4)
+      for (const s of budgetStats) assert.equal(await s.getByText(MONEY).count(), 1)
+      // The demo portfolio has red and amber projects, each with the rule that set its colour.
+      const atRisk = await texts(
+        region('Project budgets')
+          .getByRole('list', { name: 'Projects at risk' })
+          .getByRole('listitem'),
+      )
+      assert.ok(atRisk.length > 0 && atRisk.length <= 5, `projects at risk: ${atRisk.length}`)
+      for (const item of atRisk) assert.match(item, /(Red|Amber).*(CPI|SPI|EAC) .*[<>]/)
 
       // Utilization is the one column in percent.
       const utilization = await texts(

@@ -31,7 +31,7 @@ export function CapacityTile({ capacity }: { capacity: CapacitySummary }) {
         </EmptyState>
       ) : (
         <>
-          <dl className="stats">
+          <div className="stats">
             <Stat label="Utilization" value={formatPercent(total.utilization)} note="all teams" />
             <Stat
               label="Over-allocated"
@@ -49,7 +49,7 @@ export function CapacityTile({ capacity }: { capacity: CapacitySummary }) {
               value={`${formatNumber(total.effectiveHours)} h`}
               note="capacity"
             />
-          </dl>
+          </div>
           <div className="table-scroll">
             <table className="data">
               <caption className="visually-hidden">Utilization per team this week</caption>

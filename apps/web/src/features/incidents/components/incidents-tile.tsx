@@ -50,7 +50,7 @@ export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
             ))}
         </div>
       ) : null}
-      <dl className="stats">
+      <div className="stats">
         <Stat
           label="MTTA"
           value={formatDuration(mtta.mean)}
@@ -65,7 +65,7 @@ export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
         />
         <Stat label="MTTR median" value={formatDuration(mttr.median)} note="half resolved faster" />
         <Stat label="MTTR p90" value={formatDuration(mttr.p90)} note="9 in 10 resolved faster" />
-      </dl>
+      </div>
     </Tile>
   )
 }

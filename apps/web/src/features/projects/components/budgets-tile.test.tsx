@@ -40,7 +40,7 @@ describe('Project budgets tile', () => {
 
   test('money in the organisation’s currency', () => {
     render(<BudgetsTile budgets={{ ...budgetsFixture(), currency: 'EUR' }} />)
-    const figure = (name: string) => screen.getByRole('definition', { name })
+    const figure = (name: string) => screen.getByRole('group', { name })
     expect(figure('BAC')).toHaveTextContent('€2.5m')
     expect(figure('VAC')).toHaveTextContent('-€184k')
     expect(screen.queryByText(/£/)).not.toBeInTheDocument()

@@ -55,7 +55,7 @@ export function BudgetsTile({ budgets }: { budgets: ProjectsSummary }) {
               </li>
             ))}
           </ul>
-          <dl className="stats">
+          <div className="stats">
             <Stat
               label="BAC"
               value={formatMoney(budgets.bac, budgets.currency)}
@@ -78,7 +78,7 @@ export function BudgetsTile({ budgets }: { budgets: ProjectsSummary }) {
               note={shares.overrun ? 'forecast overrun' : 'forecast within budget'}
               tone={shares.overrun ? 'bad' : 'good'}
             />
-          </dl>
+          </div>
           <div className="budgetbar" aria-hidden="true">
             <span className="budgetbar-spent" style={{ width: barPosition(shares.spent ?? 0) }} />
             {shares.forecast !== null ? (
