@@ -1,6 +1,6 @@
+import type { Role } from '@opsdeck/contract'
 import type { InferResponseType } from 'hono/client'
 import type { api } from '../lib/api.ts'
-import type { Role } from '../lib/roles.ts'
 
 type MeBody = InferResponseType<typeof api.auth.me.$get, 200>
 
