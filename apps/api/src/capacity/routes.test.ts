@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CapacitySummary } from './summary.ts'
+import { CapacitySummary } from './schemas.ts'
+import { expectMatches } from '../../test/helpers.ts'
 import { exampleApp, OCTOBER } from '../../test/worked-example.ts'
 
 let ex: Awaited<ReturnType<typeof exampleApp>>
@@ -62,5 +63,11 @@ describe('GET /api/v1/capacity/summary', () => {
       overAllocatedPeople: 1,
       utilization: expect.closeTo(70 / 78.5, 10),
     })
+  })
+
+  it('answers as its schema in the OpenAPI document says', async () => {
+    const { status, body } = await ex.get(`/api/v1/capacity/summary?${OCTOBER}`)
+    expect(status).toBe(200)
+    expectMatches(CapacitySummary, body)
   })
 })

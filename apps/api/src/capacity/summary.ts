@@ -3,6 +3,7 @@ import { effectiveCapacity, isOverAllocated, utilization } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import { isoWeekOf } from '../lib/calendar.ts'
 import type { Scope } from '../lib/scope.ts'
+import type { CapacitySummary } from './schemas.ts'
 import { listPersonWeek, type PersonWeek } from './queries.ts'
 
 interface Hours {
@@ -14,7 +15,10 @@ interface Hours {
 }
 
 /** This week's capacity (the organisation's ISO week holding now), per team and for all teams. */
-export async function capacitySummary(db: Kysely<Database>, { now, org }: Scope) {
+export async function capacitySummary(
+  db: Kysely<Database>,
+  { now, org }: Scope,
+): Promise<CapacitySummary> {
   const week = isoWeekOf(now, org.timezone)
   const rows = await listPersonWeek(db, week, org.bankHolidayRegion)
   const teams = new Map<number, Hours & { teamId: number; name: string }>()
@@ -33,7 +37,6 @@ export async function capacitySummary(db: Kysely<Database>, { now, org }: Scope)
     total: withUtilization(total),
   }
 }
-export type CapacitySummary = Awaited<ReturnType<typeof capacitySummary>>
 
 function personHours(r: PersonWeek, workingDaysPerWeek: number): Hours {
   const effective = effectiveCapacity({

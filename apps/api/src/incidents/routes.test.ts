@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IncidentsSummary } from './summary.ts'
+import { IncidentsSummary } from './schemas.ts'
+import { expectMatches } from '../../test/helpers.ts'
 import { exampleApp, OCTOBER } from '../../test/worked-example.ts'
 
 let ex: Awaited<ReturnType<typeof exampleApp>>
@@ -20,5 +21,11 @@ describe('GET /api/v1/incidents/summary', () => {
     expect(body.mtta.p90).toBeCloseTo(28, 9)
     // Resolved: 120 and 300 minutes → mean 210, median 210, p90 120 + 0.9 × 180 = 282.
     expect(body.mttr).toMatchObject({ mean: 210, median: 210, p90: 282, count: 2 })
+  })
+
+  it('answers as its schema in the OpenAPI document says', async () => {
+    const { status, body } = await ex.get(`/api/v1/incidents/summary?${OCTOBER}`)
+    expect(status).toBe(200)
+    expectMatches(IncidentsSummary, body)
   })
 })

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectMatches } from '../../test/helpers.ts'
 import { exampleApp, NOW, OCTOBER } from '../../test/worked-example.ts'
-import type { CapacitySummary } from '../capacity/summary.ts'
-import type { IncidentsSummary } from '../incidents/summary.ts'
-import type { ProjectsSummary } from '../projects/summary.ts'
-import type { ServicesSummary } from '../services/summary.ts'
-
-interface Overview {
-  services: ServicesSummary
-  incidents: IncidentsSummary
-  budgets: ProjectsSummary
-  capacity: CapacitySummary
-}
+import { Overview } from './schemas.ts'
 
 // The worked example's figures are asserted in each area's summary test; here, the composition.
 let ex: Awaited<ReturnType<typeof exampleApp>>
@@ -26,6 +17,7 @@ describe('GET /api/v1/overview', () => {
   it('has exactly the four areas', async () => {
     const { status, body } = await getOverview()
     expect(status).toBe(200)
+    expectMatches(Overview, body)
     expect(Object.keys(body).sort()).toEqual(['budgets', 'capacity', 'incidents', 'services'])
   })
 

@@ -1,6 +1,7 @@
 import { DEFAULT_RAG_THRESHOLDS } from '@opsdeck/kpi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ProjectsSummary } from './summary.ts'
+import { ProjectsSummary } from './schemas.ts'
+import { expectMatches } from '../../test/helpers.ts'
 import { exampleApp, OCTOBER } from '../../test/worked-example.ts'
 
 let ex: Awaited<ReturnType<typeof exampleApp>>
@@ -56,5 +57,11 @@ describe('GET /api/v1/projects/summary', () => {
         .set({ ragThresholds: JSON.stringify(DEFAULT_RAG_THRESHOLDS) })
         .execute()
     }
+  })
+
+  it('answers as its schema in the OpenAPI document says', async () => {
+    const { status, body } = await ex.get(`/api/v1/projects/summary?${OCTOBER}`)
+    expect(status).toBe(200)
+    expectMatches(ProjectsSummary, body)
   })
 })

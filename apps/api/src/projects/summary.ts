@@ -3,6 +3,7 @@ import { evm, forecastCost, plannedValue, rag, type RagStatus } from '@opsdeck/k
 import type { Kysely } from 'kysely'
 import { asOfDay } from '../lib/calendar.ts'
 import type { Scope } from '../lib/scope.ts'
+import type { ProjectsSummary } from './schemas.ts'
 import { listProjectFinancials, type ProjectFinancials } from './queries.ts'
 
 // The Overview names the worst few; the projects page lists them all.
@@ -10,7 +11,10 @@ const AT_RISK_SHOWN = 5
 const RAG_ORDER: Record<RagStatus, number> = { red: 0, amber: 1, grey: 2, green: 3 }
 
 /** The live portfolio as of the range's last day: totals, RAG counts, the projects at risk. */
-export async function projectsSummary(db: Kysely<Database>, { range, now, org }: Scope) {
+export async function projectsSummary(
+  db: Kysely<Database>,
+  { range, now, org }: Scope,
+): Promise<ProjectsSummary> {
   const asOf = asOfDay(range, now, org.timezone)
   const rows = await listProjectFinancials(db, asOf)
   const rated = rows.map((p) => {
@@ -49,7 +53,6 @@ export async function projectsSummary(db: Kysely<Database>, { range, now, org }:
     thresholds: org.ragThresholds,
   }
 }
-export type ProjectsSummary = Awaited<ReturnType<typeof projectsSummary>>
 
 /** A project's EVM figures as of a day, from its financials. */
 export function projectEvm(p: ProjectFinancials, asOf: string) {

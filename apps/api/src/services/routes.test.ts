@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServicesSummary } from './summary.ts'
+import { ServicesSummary } from './schemas.ts'
+import { expectMatches } from '../../test/helpers.ts'
 import { exampleApp, NOW, OCTOBER } from '../../test/worked-example.ts'
 
 let ex: Awaited<ReturnType<typeof exampleApp>>
@@ -54,5 +55,11 @@ describe('GET /api/v1/services/summary', () => {
     expect(status).toBe(200)
     expect(body.to).toBe(NOW.toISOString())
     expect(body.from).toBe('2026-10-05T12:00:00.000Z')
+  })
+
+  it('answers as its schema in the OpenAPI document says', async () => {
+    const { status, body } = await ex.get(`/api/v1/services/summary?${OCTOBER}`)
+    expect(status).toBe(200)
+    expectMatches(ServicesSummary, body)
   })
 })

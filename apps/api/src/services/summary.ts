@@ -2,12 +2,16 @@ import type { Database } from '@opsdeck/db'
 import { sloAttainment, tierSloHealth, uptime } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import type { Scope } from '../lib/scope.ts'
+import type { ServicesSummary } from './schemas.ts'
 import { listServiceHealth, type ServiceHealth, type ServiceStatus } from './queries.ts'
 
 const TIERS = [1, 2, 3] as const
 
 /** Services now and over the range: counts by status, and uptime against SLO per tier. */
-export async function servicesSummary(db: Kysely<Database>, { range, now, org }: Scope) {
+export async function servicesSummary(
+  db: Kysely<Database>,
+  { range, now, org }: Scope,
+): Promise<ServicesSummary> {
   const rows = await listServiceHealth(db, range, org.timezone, now)
   const byStatus: Record<ServiceStatus, number> = {
     up: 0,
@@ -33,7 +37,6 @@ export async function servicesSummary(db: Kysely<Database>, { range, now, org }:
     byTier,
   }
 }
-export type ServicesSummary = Awaited<ReturnType<typeof servicesSummary>>
 
 function tierSummary(tier: number, rows: readonly ServiceHealth[], elapsedSeconds: number) {
   const inTier = rows.filter((r) => r.tier === tier)
