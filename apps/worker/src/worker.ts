@@ -1,4 +1,4 @@
-import { type Database, isDatabaseUnavailable, simulateDemoChecks } from '@opsdeck/db'
+import { type Database, isDatabaseUnavailable, lockFor, simulateDemoChecks } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import type { Logger } from 'pino'
 import { every } from './schedule.ts'
@@ -58,7 +58,7 @@ function failed(log: Logger, what: string) {
 
 export async function ensurePartitions(db: Kysely<Database>, now = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:partitions'))`.execute(trx)
+    await lockFor(trx, 'opsdeck:partitions')
     const { rows } = await sql<{ created: number }>`
       SELECT ensure_check_sample_partitions(
         (${now}::timestamptz AT TIME ZONE 'UTC')::date,

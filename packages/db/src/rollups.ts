@@ -1,5 +1,6 @@
 import { bucketIndexSql } from '@opsdeck/kpi'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { lockFor } from './locks.ts'
 import type { Database } from './schema/index.ts'
 
 export interface RollupRange {
@@ -94,7 +95,7 @@ export async function rebuildAllDailyRollups(
   if (!db.isTransaction) throw new Error('rebuildAllDailyRollups needs the caller’s transaction')
   // The demo simulator writes daily rollups in the zone it read as it began: wait for a run in
   // progress, and let the next one read the new zone once this transaction commits.
-  await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:demo-checks'))`.execute(db)
+  await lockFor(db, 'opsdeck:demo-checks')
   // As in the seed: the planner overestimates the histogram unnest a thousandfold, and JIT
   // compiling each week's statement would cost more than running it.
   await sql`SET LOCAL jit = off`.execute(db)

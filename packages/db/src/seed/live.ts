@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { lockFor } from '../locks.ts'
 import { rebuildRollups } from '../rollups.ts'
 import type { Database } from '../schema/index.ts'
 import { DEMO_SEED } from './context.ts'
@@ -40,7 +41,7 @@ export async function simulateDemoChecks(
     await sql`SET LOCAL statement_timeout = '10min'`.execute(trx)
     await sql`SET LOCAL jit = off`.execute(trx)
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx)
-    await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:demo-checks'))`.execute(trx)
+    await lockFor(trx, 'opsdeck:demo-checks')
     return simulateIn(trx, now, seed)
   })
 }
