@@ -1,5 +1,4 @@
 import type { Database } from '@opsdeck/db'
-import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { RequestIdVariables } from 'hono/request-id'
@@ -36,9 +35,3 @@ export interface AppEnv {
     health: { ping: ((timeoutMs: number) => Promise<void>) | undefined; draining: () => boolean }
   }
 }
-
-/**
- * The app's variables, from any of its contexts: helpers take `Context<E extends AppEnv>` so that
- * routes whose access() narrowed the actor can pass theirs, and TypeScript cannot see through E.
- */
-export const varsOf = <E extends AppEnv>(c: Context<E>) => c.var as AppEnv['Variables']

@@ -9,6 +9,7 @@ import { createApp } from '../src/app.ts'
 import type { AuthConfig } from '../src/auth/config.ts'
 import { hashPassword } from '../src/auth/password.ts'
 import { insertToken } from '../src/tokens/queries.ts'
+import { insertUser, updateUser } from '../src/users/queries.ts'
 
 // argon2id at a test cost: the same algorithm and code path, milliseconds instead of tens of them.
 export const TEST_HASH = { memoryCost: 1024, timeCost: 1, parallelism: 1 }
@@ -47,18 +48,12 @@ export async function createUser(
   seq += 1
   const email = opts.email ?? `${role}-${seq}-${process.pid}@test.opsdeck.local`
   const password = opts.password ?? `password-${seq}-long-enough`
-  const row = await db
-    .insertInto('users')
-    .values({
-      email,
-      name: `${role} ${seq}`,
-      role,
-      passwordHash: await hashPassword(password, TEST_HASH),
-      disabledAt: opts.disabled ? new Date() : null,
-    })
-    .returning(['id', 'email', 'name', 'role'])
-    .executeTakeFirstOrThrow()
-  return { ...row, password }
+  const passwordHash = await hashPassword(password, TEST_HASH)
+  const now = new Date()
+  const row = await insertUser(db, { email, name: `${role} ${seq}`, role, passwordHash, now })
+  if (!row) throw new Error(`the email ${email} is taken`)
+  if (opts.disabled) await updateUser(db, row.id, { disabledAt: now })
+  return { id: row.id, email: row.email, name: row.name, role: row.role, password }
 }
 
 // What a browser sends with an unsafe request from the opsdeck page itself.

@@ -1,7 +1,7 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 
-export interface AuditFilter {
+interface AuditFilter {
   entity?: string | undefined
   entityId?: string | undefined
   actorUserId?: number | undefined

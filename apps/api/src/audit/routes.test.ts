@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { insertAudit } from '../lib/audit.ts'
+import { recordAudit } from '../lib/audit.ts'
 import { errorEnvelope } from '../lib/openapi.ts'
 import { AuditPage } from './schemas.ts'
 import { createToken, expectMatches, loginAs, setupApp, type TestApp } from '../../test/helpers.ts'
@@ -16,14 +16,11 @@ beforeAll(async () => {
     at: string,
     actor: { userId: number | null; tokenId: number | null },
   ) =>
-    insertAudit(ctx.db, {
-      entity: 'thing',
-      entityId,
-      action: 'update',
-      at: new Date(at),
-      actor,
-      changes: { n: { from: 1, to: 2 } },
-    })
+    recordAudit(
+      ctx.db,
+      { at: new Date(at), requestId: null, actor },
+      { entity: 'thing', entityId, action: 'update', changes: { n: { from: 1, to: 2 } } },
+    )
   await entry('1', '2026-10-01T10:00:00Z', { userId: admin.user.id, tokenId: null })
   await entry('2', '2026-10-02T10:00:00Z', { userId: null, tokenId: token.id })
   await entry('1', '2026-10-03T10:00:00Z', { userId: null, tokenId: null })

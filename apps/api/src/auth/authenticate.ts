@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { findApiToken } from './api-tokens.ts'
+import { findApiToken } from '../tokens/api-tokens.ts'
 import { readSessionCookie } from './cookie.ts'
 import { findSession } from './sessions.ts'
 
 /** The bearer token of the request, when it sends `Authorization: Bearer …`. */
-export function bearerToken(header: string | undefined): string | undefined {
+function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i)
   return match?.[1]
 }

@@ -1,8 +1,9 @@
 import type { Options as HashOptions } from '@node-rs/argon2'
 import type { Role } from '@opsdeck/contract'
-import type { Database } from '@opsdeck/db'
-import { type Kysely, sql } from 'kysely'
-import { created, insertAudit, REDACTED } from '../lib/audit.ts'
+import { type Database, lockFor } from '@opsdeck/db'
+import type { Kysely } from 'kysely'
+import { SYSTEM } from '../lib/audit.ts'
+import { addUser } from '../users/add-user.ts'
 import { hashPassword } from './password.ts'
 import { randomSecret } from './secret.ts'
 
@@ -22,7 +23,7 @@ export const DEMO_USERS = [
   },
 ] as const satisfies { email: string; name: string; role: Role; password: string }[]
 
-const SYSTEM = { userId: null, tokenId: null }
+const bySystem = (at: Date) => ({ at, requestId: null, actor: SYSTEM })
 
 /**
  * On a database without users, creates the first admin. Returns the password when it was made
@@ -36,11 +37,13 @@ export async function ensureFirstAdmin(
   const password = args.password ?? randomSecret(18)
   const passwordHash = await hashPassword(password, args.hash)
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:first-admin'))`.execute(trx)
+    await lockFor(trx, 'opsdeck:first-admin')
     const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst()
     if (any) return undefined
     const email = args.email.trim().toLowerCase()
-    await insertUser(trx, { email, name: 'Administrator', role: 'admin', passwordHash })
+    const now = new Date()
+    const admin = { email, name: 'Administrator', role: 'admin' as const, passwordHash, now }
+    await addUser(trx, admin, bySystem(now))
     return args.password ? '' : password
   })
 }
@@ -52,35 +55,12 @@ export async function ensureDemoUsers(db: Kysely<Database>, hash: HashOptions): 
   const made: string[] = []
   for (const { password, ...user } of DEMO_USERS) {
     const passwordHash = await hashPassword(password, hash)
-    const added = await db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:first-admin'))`.execute(trx)
-      const exists = await trx
-        .selectFrom('users')
-        .select('id')
-        .where(sql<string>`lower(email)`, '=', user.email)
-        .executeTakeFirst()
-      if (exists) return false
-      await insertUser(trx, { ...user, passwordHash })
-      return true
-    })
+    const now = new Date()
+    // An email already taken adds nothing: instances starting at once make each user once.
+    const added = await db
+      .transaction()
+      .execute((trx) => addUser(trx, { ...user, passwordHash, now }, bySystem(now)))
     if (added) made.push(user.email)
   }
   return made
-}
-
-async function insertUser(
-  trx: Kysely<Database>,
-  user: { email: string; name: string; role: Role; passwordHash: string },
-) {
-  const row = await trx.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow()
-  await insertAudit(trx, {
-    entity: 'user',
-    entityId: row.id,
-    action: 'create',
-    changes: {
-      ...created({ email: user.email, name: user.name, role: user.role }),
-      password: { from: null, to: REDACTED },
-    },
-    actor: SYSTEM,
-  })
 }

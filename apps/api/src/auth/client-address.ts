@@ -1,15 +1,14 @@
 import { isIP } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
-import { type AppEnv, varsOf } from '../app-env.ts'
 
 /**
  * Behind a trusted proxy, what it says in an X-Forwarded-* header: the right-most value, the one
  * that proxy appended. Values to its left come from the client and could be anything, so trusting
  * them would let one client pose as many. Undefined without a trusted proxy or a value.
  */
-export function forwarded<E extends AppEnv>(c: Context<E>, header: string): string | undefined {
-  if (!varsOf(c).auth.trustedProxy) return undefined
+export function forwarded(c: Context, header: string, trustedProxy: boolean): string | undefined {
+  if (!trustedProxy) return undefined
   return c.req.header(header)?.split(',').at(-1)?.trim() || undefined
 }
 
@@ -18,8 +17,8 @@ export function forwarded<E extends AppEnv>(c: Context<E>, header: string): stri
  * proxy the X-Forwarded-For entry it appended, in one spelling (see `canonicalIp`). A forwarded
  * value that is no IP address is ignored: junk must not mint new keys.
  */
-export function clientAddress<E extends AppEnv>(c: Context<E>): string {
-  const proxied = canonicalIp(forwarded(c, 'x-forwarded-for') ?? '')
+export function clientAddress(c: Context, trustedProxy: boolean): string {
+  const proxied = canonicalIp(forwarded(c, 'x-forwarded-for', trustedProxy) ?? '')
   if (proxied) return proxied
   try {
     const peer = getConnInfo(c).remote.address

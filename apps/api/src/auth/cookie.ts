@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { type AppEnv, varsOf } from '../app-env.ts'
 import { forwarded } from './client-address.ts'
 
 export const SESSION_COOKIE = 'opsdeck_session'
@@ -8,27 +7,26 @@ export const SESSION_COOKIE = 'opsdeck_session'
 export const readSessionCookie = (c: Context) => getCookie(c, SESSION_COOKIE)
 
 /** HTTPS as the browser sees it: behind a trusted proxy, the proxy says so. */
-export function isHttps<E extends AppEnv>(c: Context<E>): boolean {
-  const proto = forwarded(c, 'x-forwarded-proto')
+export function isHttps(c: Context, trustedProxy: boolean): boolean {
+  const proto = forwarded(c, 'x-forwarded-proto', trustedProxy)
   if (proto) return proto === 'https'
   return new URL(c.req.url).protocol === 'https:'
 }
 
-export function setSessionCookie<E extends AppEnv>(c: Context<E>, token: string) {
+export function setSessionCookie(
+  c: Context,
+  token: string,
+  options: { https: boolean; maxAgeMs: number },
+) {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    secure: isHttps(c),
-    maxAge: Math.floor(varsOf(c).auth.sessionMaxMs / 1000),
+    secure: options.https,
+    maxAge: Math.floor(options.maxAgeMs / 1000),
   })
 }
 
-export function clearSessionCookie<E extends AppEnv>(c: Context<E>) {
-  deleteCookie(c, SESSION_COOKIE, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    path: '/',
-    secure: isHttps(c),
-  })
+export function clearSessionCookie(c: Context, https: boolean) {
+  deleteCookie(c, SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax', path: '/', secure: https })
 }

@@ -2,8 +2,6 @@ import type { Database } from '@opsdeck/db'
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { type Kysely, sql } from 'kysely'
-import type { AppEnv } from '../app-env.ts'
-import { isHttps } from './cookie.ts'
 import { randomSecret, sha256 } from './secret.ts'
 
 // A device cookie (OWASP's answer to lock-out attacks) marks a browser that has signed in to an
@@ -16,7 +14,7 @@ import { randomSecret, sha256 } from './secret.ts'
 // replacing the first one's. Over HTTPS it is `__Host-opsdeck_device` (Secure, Path=/, no Domain),
 // so a sibling subdomain cannot plant or shadow it (cookie tossing); that prefix demands Path=/,
 // so over plain HTTP, where it cannot apply, it stays `opsdeck_device` sent only to /api/v1/auth.
-export const DEVICE_COOKIE = 'opsdeck_device'
+const DEVICE_COOKIE = 'opsdeck_device'
 const HTTPS_DEVICE_COOKIE = `__Host-${DEVICE_COOKIE}`
 const HTTP_COOKIE_PATH = '/api/v1/auth'
 const DEVICE_MAX_MS = 365 * 24 * 3_600_000
@@ -32,23 +30,21 @@ export interface Device {
   tokenHash: Buffer
 }
 
-const cookieName = <E extends AppEnv>(c: Context<E>) =>
-  isHttps(c) ? HTTPS_DEVICE_COOKIE : DEVICE_COOKIE
+const cookieName = (https: boolean) => (https ? HTTPS_DEVICE_COOKIE : DEVICE_COOKIE)
 
 /** The device tokens the browser holds, the one used last first. */
-export function browserDevices<E extends AppEnv>(c: Context<E>): string[] {
-  const value = getCookie(c, cookieName(c)) ?? ''
+export function browserDevices(c: Context, https: boolean): string[] {
+  const value = getCookie(c, cookieName(https)) ?? ''
   return [...new Set(value.split('.'))].filter((t) => TOKEN.test(t)).slice(0, DEVICES_PER_BROWSER)
 }
 
-/** The browser's device for the account with this email, when it holds one. */
-export async function findDevice<E extends AppEnv>(
-  c: Context<E>,
+/** Which of the browser's device tokens belongs to the account with this email, if one does. */
+export async function findDevice(
   db: Kysely<Database>,
+  tokens: string[],
   email: string,
   now: Date,
 ): Promise<Device | undefined> {
-  const tokens = browserDevices(c)
   if (!tokens.length) return undefined
   const hashes = tokens.map((token) => ({ token, tokenHash: sha256(token) }))
   const found = await db
@@ -128,11 +124,15 @@ export async function rememberDevice(
 }
 
 /** The browser's devices with this one first; the oldest beyond DEVICES_PER_BROWSER go. */
-export function setDeviceCookie<E extends AppEnv>(c: Context<E>, token: string) {
-  const https = isHttps(c)
-  const others = browserDevices(c).filter((t) => t !== token)
+export function setDeviceCookie(
+  c: Context,
+  token: string,
+  browser: { https: boolean; devices: string[] },
+) {
+  const { https } = browser
+  const others = browser.devices.filter((t) => t !== token)
   const value = [token, ...others].slice(0, DEVICES_PER_BROWSER).join('.')
-  setCookie(c, cookieName(c), value, {
+  setCookie(c, cookieName(https), value, {
     httpOnly: true,
     sameSite: 'Lax',
     path: https ? '/' : HTTP_COOKIE_PATH,

@@ -1,4 +1,4 @@
-export interface WorkLimits {
+interface WorkLimits {
   /** Tasks running at once. */
   concurrency: number
   /** Tasks waiting for a turn; one more is refused at once. */

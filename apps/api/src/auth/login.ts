@@ -1,12 +1,13 @@
+import type { Role } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Context } from 'hono'
 import type { Kysely, Transaction } from 'kysely'
-import { type AppEnv, varsOf } from '../app-env.ts'
-import { recordAudit } from '../lib/audit.ts'
+import { type AuditContext, recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
-import { clientAddress } from './client-address.ts'
-import { readSessionCookie, setSessionCookie } from './cookie.ts'
-import { findDevice, rememberDevice, setDeviceCookie } from './devices.ts'
+import { recordSignIn } from '../users/queries.ts'
+import type { Browser } from './browser.ts'
+import type { AuthConfig, LoginLimits } from './config.ts'
+import { type Device, findDevice, rememberDevice } from './devices.ts'
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password.ts'
 import { findUserByEmail } from './queries.ts'
 import { sha256 } from './secret.ts'
@@ -21,35 +22,39 @@ import {
   type PendingAttempt,
 } from './throttle.ts'
 
-const INVALID = errorBody('invalid_credentials', 'Email or password is incorrect')
+type Started = { pending: PendingAttempt; device: Device | undefined } | { retryAfter: number }
 
 /**
  * Charges a password attempt to the keys before the password is checked: either the pending
  * attempt (settle it with `confirmFailure` when the password is wrong, `forgiveAttempt` when it
- * is right or was never checked) or a 429 with Retry-After when the keys are over their limit. A
+ * is right or was never checked) or the seconds to wait when the keys are over their limit. A
  * browser presenting the account's device cookie is judged on that device alone (throttle.ts).
  */
-export async function startAttempt<E extends AppEnv>(c: Context<E>, keys: LoginKeys) {
-  const { db, now, auth } = varsOf(c)
-  const device = await findDevice(c, db, keys.email, now)
+export async function startAttempt(
+  db: Kysely<Database>,
+  attempt: { keys: LoginKeys; devices: string[]; limits: LoginLimits; now: Date },
+): Promise<Started> {
+  const { keys, limits, now } = attempt
+  const device = await findDevice(db, attempt.devices, keys.email, now)
   const charged = await chargeAttempt(
     db,
     device ? { ...keys, device: deviceKey(device.tokenHash) } : keys,
-    auth.loginLimits,
+    limits,
     now,
   )
-  if ('pending' in charged) return { pending: charged.pending, device, refused: undefined }
-  const wait = charged.retryAfter
-  c.header('Retry-After', String(wait))
-  const refused = c.json(
-    errorBody('rate_limited', `Too many sign-in attempts; try again in ${waitWords(wait)}`),
-    429,
-  )
-  return { pending: undefined, device: undefined, refused }
+  if ('pending' in charged) return { pending: charged.pending, device }
+  return { retryAfter: charged.retryAfter }
+}
+
+/** The 429 of an attempt over its limit, with Retry-After. */
+export function rateLimited(c: Context, seconds: number) {
+  c.header('Retry-After', String(seconds))
+  const message = `Too many sign-in attempts; try again in ${waitWords(seconds)}`
+  return c.json(errorBody('rate_limited', message), 429)
 }
 
 /** Seconds as a person reads a wait: `1 second`, `45 seconds`, `1 minute`, `6 minutes`. */
-export function waitWords(seconds: number): string {
+function waitWords(seconds: number): string {
   const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute']
   return `${n} ${unit}${n === 1 ? '' : 's'}`
 }
@@ -91,17 +96,43 @@ export async function settleRight<T>(
   }
 }
 
+type SignIn =
+  | { outcome: 'rate_limited'; retryAfter: number }
+  | { outcome: 'refused' }
+  | {
+      outcome: 'signed_in'
+      user: { id: number; email: string; name: string; role: Role }
+      sessionToken: string
+      deviceToken: string
+    }
+
 /**
- * Sign-in. Unknown email, wrong password and disabled account get the same 401 after the same
+ * Sign-in. Unknown email, wrong password and disabled account are one `refused` after the same
  * work (a password check against a dummy hash when there is no account), so neither the answer
- * nor its timing tells whether an account exists.
+ * nor its timing tells whether an account exists. Signed in, the browser gets a new session (its
+ * old one ends) and a device token for the cookies.
  */
-export async function login(c: Context<AppEnv>, email: string, password: string) {
-  const { db, now, auth: cfg } = c.var
-  const address = clientAddress(c)
-  const keys = loginKeys(email, address)
-  const { pending, device, refused } = await startAttempt(c, keys)
-  if (refused) return refused
+export async function signIn(
+  db: Kysely<Database>,
+  request: {
+    email: string
+    password: string
+    browser: Omit<Browser, 'https'>
+    who: AuditContext
+    config: AuthConfig
+  },
+): Promise<SignIn> {
+  const { email, password, browser, who, config: cfg } = request
+  const now = who.at
+  const keys = loginKeys(email, browser.address)
+  const started = await startAttempt(db, {
+    keys,
+    devices: browser.devices,
+    limits: cfg.loginLimits,
+    now,
+  })
+  if ('retryAfter' in started) return { outcome: 'rate_limited', retryAfter: started.retryAfter }
+  const { pending, device } = started
 
   const { user, ok } = await checkCharged(db, pending, async () => {
     const found = await findUserByEmail(db, email)
@@ -112,20 +143,20 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
     const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'disabled'
     // The typed email is not kept: people paste passwords into the wrong field.
     await confirmFailure(db, pending)
-    await recordAudit(db, c, {
+    await recordAudit(db, who, {
       entity: 'auth',
       entityId: user?.id ?? '',
       action: 'login_failed',
-      changes: { address, reason },
+      changes: { address: browser.address, reason },
     })
-    return c.json(INVALID, 401)
+    return { outcome: 'refused' }
   }
 
   // Busy hashing: the stronger hash can wait for the next sign-in.
   const rehashed = needsRehash(user.passwordHash, cfg.hash)
     ? await hashPassword(password, cfg.hash).catch(() => undefined)
     : undefined
-  const previous = readSessionCookie(c)
+  const previous = browser.sessionToken
   const session = await settleRight(db, pending, async (trx) => {
     // A browser that still held a session gets a new token: the old one stops working.
     if (previous)
@@ -136,29 +167,29 @@ export async function login(c: Context<AppEnv>, email: string, password: string)
       userId: user.id,
       now,
       maxMs: cfg.sessionMaxMs,
-      ip: address,
-      userAgent: c.req.header('user-agent') ?? null,
+      ip: browser.address,
+      userAgent: browser.userAgent,
     })
     // This address and browser have proved themselves on this account; its other counters stay.
     await clearFailures(trx, keys.accountAddress)
     if (device) await clearFailures(trx, deviceKey(device.tokenHash))
-    await recordAudit(
-      trx,
-      c,
-      { entity: 'auth', entityId: user.id, action: 'login', changes: { address } },
-      { userId: user.id, tokenId: null },
-    )
+    const signedIn = { ...who, actor: { userId: user.id, tokenId: null } }
+    await recordAudit(trx, signedIn, {
+      entity: 'auth',
+      entityId: user.id,
+      action: 'login',
+      changes: { address: browser.address },
+    })
     // Last, so that parallel sign-ins of one account wait on its row as briefly as they can.
-    await trx
-      .updateTable('users')
-      .set({ lastLoginAt: now, ...(rehashed ? { passwordHash: rehashed } : {}) })
-      .where('id', '=', user.id)
-      .execute()
+    await recordSignIn(trx, user.id, { now, rehashed })
     const deviceToken = await rememberDevice(trx, { userId: user.id, now, device })
-    return { ...created, deviceToken }
+    return { token: created.token, deviceToken }
   })
-  setSessionCookie(c, session.token)
-  setDeviceCookie(c, session.deviceToken)
   const { id, name, role } = user
-  return c.json({ user: { id, email: user.email, name, role } }, 200)
+  return {
+    outcome: 'signed_in',
+    user: { id, email: user.email, name, role },
+    sessionToken: session.token,
+    deviceToken: session.deviceToken,
+  }
 }

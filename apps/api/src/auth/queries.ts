@@ -18,16 +18,3 @@ export async function findPasswordHash(db: Kysely<Database>, userId: number) {
     .executeTakeFirst()
   return row?.passwordHash
 }
-
-export async function setPasswordHash(
-  db: Kysely<Database>,
-  userId: number,
-  passwordHash: string,
-  now: Date,
-) {
-  await db
-    .updateTable('users')
-    .set({ passwordHash, passwordChangedAt: now })
-    .where('id', '=', userId)
-    .execute()
-}

@@ -1,20 +1,17 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { recordAudit, REDACTED } from '../lib/audit.ts'
+import { auditContext, recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { doc } from '../lib/openapi.ts'
 import { validate } from '../lib/validate.ts'
 import { access } from './access.ts'
-import { clientAddress } from './client-address.ts'
-import { clearSessionCookie } from './cookie.ts'
-import { forgetDevices } from './devices.ts'
-import { checkCharged, login, settleRight, startAttempt } from './login.ts'
-import { hashPassword, verifyPassword } from './password.ts'
-import { findPasswordHash, setPasswordHash } from './queries.ts'
+import { browserOf } from './browser.ts'
+import { changePassword } from './change-password.ts'
+import { clearSessionCookie, isHttps, setSessionCookie } from './cookie.ts'
+import { setDeviceCookie } from './devices.ts'
+import { rateLimited, signIn } from './login.ts'
 import { LoginBody, Me, PasswordChange, SignedIn } from './schemas.ts'
-import { deleteSession, deleteUserSessions } from './sessions.ts'
-import { loginKeys } from './login-keys.ts'
-import { confirmFailure } from './throttle.ts'
+import { deleteSession } from './sessions.ts'
 
 const tags = ['auth']
 // Sign-in and password checks share the throttle and the limit on password hashing.
@@ -33,7 +30,20 @@ export const auth = new Hono<AppEnv>()
     validate('json', LoginBody),
     async (c) => {
       const { email, password } = c.req.valid('json')
-      return login(c, email, password)
+      const { db, auth: config } = c.var
+      const browser = browserOf(c, config.trustedProxy)
+      const who = auditContext(c.var)
+      const result = await signIn(db, { email, password, browser, who, config })
+      if (result.outcome === 'rate_limited') return rateLimited(c, result.retryAfter)
+      if (result.outcome === 'refused') {
+        return c.json(errorBody('invalid_credentials', 'Email or password is incorrect'), 401)
+      }
+      setSessionCookie(c, result.sessionToken, {
+        https: browser.https,
+        maxAgeMs: config.sessionMaxMs,
+      })
+      setDeviceCookie(c, result.deviceToken, browser)
+      return c.json({ user: result.user }, 200)
     },
   )
   // Open to all so that a stale or absent session still gets its cookie cleared.
@@ -46,10 +56,11 @@ export const auth = new Hono<AppEnv>()
       if (actor?.type === 'user') {
         await c.var.db.transaction().execute(async (trx) => {
           await deleteSession(trx, actor.sessionId)
-          await recordAudit(trx, c, { entity: 'auth', entityId: actor.user.id, action: 'logout' })
+          const who = auditContext(c.var)
+          await recordAudit(trx, who, { entity: 'auth', entityId: actor.user.id, action: 'logout' })
         })
       }
-      clearSessionCookie(c)
+      clearSessionCookie(c, isHttps(c, c.var.auth.trustedProxy))
       return c.body(null, 204)
     },
   )
@@ -76,36 +87,20 @@ export const auth = new Hono<AppEnv>()
     validate('json', PasswordChange),
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json')
-      const { db, now, auth: cfg, actor } = c.var
-      const userId = actor.user.id
-      // Guessing the current password through a stolen session is throttled like signing in.
-      const keys = loginKeys(actor.user.email, clientAddress(c))
-      const { pending, refused } = await startAttempt(c, keys)
-      if (refused) return refused
-      const ok = await checkCharged(db, pending, async () => {
-        const stored = await findPasswordHash(db, userId)
-        return stored ? verifyPassword(stored, currentPassword) : false
+      const { db, auth: config, actor } = c.var
+      const result = await changePassword(db, {
+        user: actor.user,
+        sessionId: actor.sessionId,
+        currentPassword,
+        newPassword,
+        browser: browserOf(c, config.trustedProxy),
+        who: auditContext(c.var),
+        config,
       })
-      if (!ok) {
-        await confirmFailure(db, pending)
+      if (result.outcome === 'rate_limited') return rateLimited(c, result.retryAfter)
+      if (result.outcome === 'wrong_password') {
         return c.json(errorBody('wrong_password', 'The current password is not right'), 422)
       }
-      const passwordHash = await checkCharged(db, pending, () =>
-        hashPassword(newPassword, cfg.hash),
-      )
-      await settleRight(db, pending, async (trx) => {
-        await setPasswordHash(trx, userId, passwordHash, now)
-        // Whoever else holds a session of this account is signed out; this browser stays in. Its
-        // devices go too: whoever knew the old password may have kept one.
-        await deleteUserSessions(trx, userId, actor.sessionId)
-        await forgetDevices(trx, userId)
-        await recordAudit(trx, c, {
-          entity: 'user',
-          entityId: userId,
-          action: 'password_change',
-          changes: { password: { from: REDACTED, to: REDACTED } },
-        })
-      })
       return c.body(null, 204)
     },
   )

@@ -7,7 +7,7 @@ import { randomSecret, sha256 } from './secret.ts'
 // dashboard must not write a row on every request.
 const TOUCH_EVERY_MS = 60_000
 
-export interface SessionTimes {
+interface SessionTimes {
   now: Date
   idleMs: number
   maxMs: number

@@ -1,12 +1,9 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
-import { type AuditActor, insertAudit } from '../lib/audit.ts'
+import { type AuditContext, recordAudit } from '../lib/audit.ts'
 import { clearAccountFailures, clearAllFailures } from './clear-failures.ts'
 
-export interface UnlockAudit {
-  actor: AuditActor
-  at: Date
-  requestId: string | null
+export interface UnlockAudit extends AuditContext {
   /** Where the unlock came from, kept in the audit row: the admin page or the command line. */
   via: 'admin' | 'cli'
 }
@@ -34,7 +31,7 @@ export async function unlockAccount(
       email: user.email,
       userId: user.id,
     })
-    await insertAudit(trx, {
+    await recordAudit(trx, audit, {
       entity: 'user',
       entityId: user.id,
       action: 'unlock',
@@ -43,9 +40,6 @@ export async function unlockAccount(
         addressesCleared: addresses,
         via: audit.via,
       },
-      actor: audit.actor,
-      at: audit.at,
-      requestId: audit.requestId,
     })
     return { userId: user.id, email: user.email, cleared: failures, addresses }
   })
@@ -59,14 +53,11 @@ export async function unlockAccount(
 export async function unlockEveryone(db: Kysely<Database>, audit: UnlockAudit) {
   return db.transaction().execute(async (trx) => {
     const cleared = await clearAllFailures(trx)
-    await insertAudit(trx, {
+    await recordAudit(trx, audit, {
       entity: 'auth',
       entityId: '',
       action: 'unlock_all',
       changes: { failedSignIns: { from: cleared, to: 0 }, via: audit.via },
-      actor: audit.actor,
-      at: audit.at,
-      requestId: audit.requestId,
     })
     return cleared
   })

@@ -4,6 +4,7 @@
 // NAT is held back. Opens the database as the db CLI does (DATABASE_URL or the embedded server)
 // and writes an audit row as the system.
 import { DbEnv, openDatabase, openOptions, parseEnv, readEnv, runCli } from '@opsdeck/db'
+import { SYSTEM } from '../lib/audit.ts'
 import { type UnlockAudit, unlockAccount, unlockEveryone } from './unlock-account.ts'
 
 const USAGE = 'usage: pnpm account:unlock <email> | pnpm account:unlock --all'
@@ -19,7 +20,7 @@ async function main(args: string[]): Promise<number> {
   // While opsdeck runs, its embedded server is used as it is: no need to stop the app.
   const database = await openDatabase({ ...openOptions(parseEnv(DbEnv, readEnv())), attach: true })
   const audit: UnlockAudit = {
-    actor: { userId: null, tokenId: null },
+    actor: SYSTEM,
     at: new Date(),
     requestId: null,
     via: 'cli',

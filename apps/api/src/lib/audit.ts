@@ -1,7 +1,6 @@
 import type { Database } from '@opsdeck/db'
-import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
-import { type AppEnv, varsOf } from '../app-env.ts'
+import type { Actor } from '../auth/actor.ts'
 
 export const REDACTED = '[redacted]'
 
@@ -16,51 +15,55 @@ export interface AuditEntry {
   changes?: Changes | Record<string, unknown>
 }
 
+/** Who wrote: a person, an API token, or neither (opsdeck itself). */
 export interface AuditActor {
   userId: number | null
   tokenId: number | null
 }
 
-/**
- * Records a write, in the caller's transaction, as done by the request's actor (or `actor` when
- * the request has none yet, as at sign-in). Without either, the row is the system's.
- */
-export async function recordAudit<E extends AppEnv>(
-  db: Kysely<Database>,
-  c: Context<E>,
-  entry: AuditEntry,
-  actor?: AuditActor,
-) {
-  await insertAudit(db, {
-    ...entry,
-    at: varsOf(c).now,
-    requestId: varsOf(c).requestId,
-    actor: actor ?? actorOf(c),
-  })
+/** When a write was done, in which request, and by whom. */
+export interface AuditContext {
+  at: Date
+  /** The request's id; null for start-up and the command line. */
+  requestId: string | null
+  actor: AuditActor
 }
 
-function actorOf<E extends AppEnv>(c: Context<E>): AuditActor {
-  const who = varsOf(c).actor
-  if (who?.type === 'user') return { userId: who.user.id, tokenId: null }
-  if (who?.type === 'token') return { userId: null, tokenId: who.token.id }
-  return { userId: null, tokenId: null }
+/** The writes opsdeck makes of itself (start-up, the command line): nobody's. */
+export const SYSTEM: AuditActor = { userId: null, tokenId: null }
+
+/** A request's audit context, from its variables: `auditContext(c.var)`. */
+export function auditContext(vars: {
+  now: Date
+  requestId: string
+  actor: Actor | null
+}): AuditContext {
+  const { actor } = vars
+  return {
+    at: vars.now,
+    requestId: vars.requestId,
+    actor:
+      actor?.type === 'user'
+        ? { userId: actor.user.id, tokenId: null }
+        : actor?.type === 'token'
+          ? { userId: null, tokenId: actor.token.id }
+          : SYSTEM,
+  }
 }
 
-export async function insertAudit(
-  db: Kysely<Database>,
-  row: AuditEntry & { actor: AuditActor; at?: Date; requestId?: string | null },
-) {
+/** Records a write, in the caller's transaction. */
+export async function recordAudit(db: Kysely<Database>, who: AuditContext, entry: AuditEntry) {
   await db
     .insertInto('auditLog')
     .values({
-      at: row.at ?? new Date(),
-      actorUserId: row.actor.userId,
-      actorTokenId: row.actor.tokenId,
-      entity: row.entity,
-      entityId: String(row.entityId),
-      action: row.action,
-      changes: JSON.stringify(row.changes ?? {}),
-      requestId: row.requestId ?? null,
+      at: who.at,
+      actorUserId: who.actor.userId,
+      actorTokenId: who.actor.tokenId,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      action: entry.action,
+      changes: JSON.stringify(entry.changes ?? {}),
+      requestId: who.requestId,
     })
     .execute()
 }

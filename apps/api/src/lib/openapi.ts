@@ -73,7 +73,7 @@ export function validationResponse(): ResponseObject {
   return { description: VALIDATION_CODES.join(', '), content }
 }
 
-export interface RouteDoc {
+interface RouteDoc {
   summary: string
   description?: string
   tags?: string[]

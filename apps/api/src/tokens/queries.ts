@@ -2,7 +2,7 @@ import type { TokenScope } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { effectiveScopes } from '../auth/access.ts'
-import { generateApiToken } from '../auth/api-tokens.ts'
+import { generateApiToken } from './api-tokens.ts'
 
 export async function listTokens(db: Kysely<Database>) {
   const rows = await db

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
-import { created, recordAudit } from '../lib/audit.ts'
+import { auditContext, created, recordAudit } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { doc } from '../lib/openapi.ts'
 import { IdParam } from '../lib/params.ts'
@@ -32,7 +32,7 @@ export const tokens = new Hono<AppEnv>()
           createdByUserId: c.var.actor.user.id,
           now: c.var.now,
         })
-        await recordAudit(trx, c, {
+        await recordAudit(trx, auditContext(c.var), {
           entity: 'token',
           entityId: row.id,
           action: 'create',
@@ -59,7 +59,7 @@ export const tokens = new Hono<AppEnv>()
       const outcome = await c.var.db.transaction().execute(async (trx) => {
         const revoked = await revokeToken(trx, id, now)
         if (revoked === 'revoked') {
-          await recordAudit(trx, c, {
+          await recordAudit(trx, auditContext(c.var), {
             entity: 'token',
             entityId: id,
             action: 'revoke',

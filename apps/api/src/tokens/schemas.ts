@@ -2,6 +2,7 @@ import { ROLES, TOKEN_SCOPES } from '@opsdeck/contract'
 import { z } from 'zod'
 import { IsoInstant } from '../lib/openapi.ts'
 import { name } from '../lib/text.ts'
+import { TOKEN_PREFIX } from './api-tokens.ts'
 
 const Scopes = z.array(z.enum(TOKEN_SCOPES))
 
@@ -38,5 +39,5 @@ export const CreatedToken = z.strictObject({
   id: z.number().int(),
   name: z.string(),
   scopes: Scopes,
-  token: z.string().startsWith('odk_'),
+  token: z.string().startsWith(TOKEN_PREFIX),
 })

@@ -1,7 +1,9 @@
 import type { Role } from '@opsdeck/contract'
-import type { Database } from '@opsdeck/db'
+import { type Database, lockFor } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { ACCOUNT_KEY_PREFIX } from '../auth/login-keys.ts'
+
+// The one writer of the users table: every insert and update of a user goes through here.
 
 const PUBLIC_COLUMNS = [
   'id',
@@ -32,11 +34,16 @@ export function findUser(db: Kysely<Database>, id: number) {
   return db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst()
 }
 
+export interface NewUserRow {
+  email: string
+  name: string
+  role: Role
+  passwordHash: string
+  now: Date
+}
+
 /** The new user, or undefined when the email is taken (compared without case). */
-export function insertUser(
-  db: Kysely<Database>,
-  user: { email: string; name: string; role: Role; passwordHash: string; now: Date },
-) {
+export function insertUser(db: Kysely<Database>, user: NewUserRow) {
   return db
     .insertInto('users')
     .values({
@@ -55,7 +62,7 @@ export function insertUser(
 export function updateUser(
   db: Kysely<Database>,
   id: number,
-  patch: { name?: string; role?: Role; disabledAt?: Date | null },
+  patch: { name?: string | undefined; role?: Role | undefined; disabledAt?: Date | null },
 ) {
   return db
     .updateTable('users')
@@ -65,13 +72,42 @@ export function updateUser(
     .executeTakeFirstOrThrow()
 }
 
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+) {
+  await db
+    .updateTable('users')
+    .set({ passwordHash, passwordChangedAt: now })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** A sign-in: when it was, and the password's new hash when it was made stronger. */
+export async function recordSignIn(
+  db: Kysely<Database>,
+  userId: number,
+  signIn: { now: Date; rehashed: string | undefined },
+) {
+  await db
+    .updateTable('users')
+    .set({
+      lastLoginAt: signIn.now,
+      ...(signIn.rehashed ? { passwordHash: signIn.rehashed } : {}),
+    })
+    .where('id', '=', userId)
+    .execute()
+}
+
 /**
  * Serialises changes that could remove an admin, so two admins demoting each other at once cannot
- * leave nobody able to administer; then counts the enabled admins.
+ * leave nobody able to administer; then counts the enabled admins. Call it in a transaction.
  */
-export async function lockAndCountAdmins(db: Kysely<Database>): Promise<number> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext('opsdeck:admins'))`.execute(db)
-  const row = await db
+export async function lockAndCountAdmins(trx: Kysely<Database>): Promise<number> {
+  await lockFor(trx, 'opsdeck:admins')
+  const row = await trx
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('role', '=', 'admin')

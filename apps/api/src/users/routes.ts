@@ -3,15 +3,16 @@ import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
 import { forgetDevices } from '../auth/devices.ts'
 import { hashPassword } from '../auth/password.ts'
-import { setPasswordHash } from '../auth/queries.ts'
 import { deleteUserSessions } from '../auth/sessions.ts'
 import { unlockAccount } from '../auth/unlock-account.ts'
-import { created, diff, recordAudit, REDACTED } from '../lib/audit.ts'
+import { auditContext, recordAudit, REDACTED } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { doc } from '../lib/openapi.ts'
 import { IdParam } from '../lib/params.ts'
 import { validate } from '../lib/validate.ts'
-import { findUser, insertUser, listUsers, lockAndCountAdmins, updateUser } from './queries.ts'
+import { addUser } from './add-user.ts'
+import { changeUser } from './change-user.ts'
+import { findUser, listUsers, setPasswordHash } from './queries.ts'
 import { NewUser, PasswordReset, Unlocked, UserBody, UserList, UserPatch } from './schemas.ts'
 
 const tags = ['users']
@@ -36,18 +37,11 @@ export const users = new Hono<AppEnv>()
     async (c) => {
       const { password, ...fields } = c.req.valid('json')
       const passwordHash = await hashPassword(password, c.var.auth.hash)
-      const user = await c.var.db.transaction().execute(async (trx) => {
-        const row = await insertUser(trx, { ...fields, passwordHash, now: c.var.now })
-        if (row) {
-          await recordAudit(trx, c, {
-            entity: 'user',
-            entityId: row.id,
-            action: 'create',
-            changes: { ...created(fields), password: { from: null, to: REDACTED } },
-          })
-        }
-        return row
-      })
+      const user = await c.var.db
+        .transaction()
+        .execute((trx) =>
+          addUser(trx, { ...fields, passwordHash, now: c.var.now }, auditContext(c.var)),
+        )
       if (!user) return c.json(errorBody('email_taken', 'A user with this email exists'), 409)
       return c.json({ user }, 201)
     },
@@ -65,46 +59,19 @@ export const users = new Hono<AppEnv>()
     validate('json', UserPatch),
     async (c) => {
       const { id } = c.req.valid('param')
-      const patch = c.req.valid('json')
-      const self = c.var.actor.user.id === id
-      const demotes =
-        patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin')
-      if (self && demotes) {
+      const result = await changeUser(
+        c.var.db,
+        { id, patch: c.req.valid('json'), byUserId: c.var.actor.user.id },
+        auditContext(c.var),
+      )
+      if (result.refused === 'self') {
         return c.json(errorBody('self', 'You cannot disable or demote your own account'), 409)
       }
-      const result = await c.var.db.transaction().execute(async (trx) => {
-        const admins = demotes ? await lockAndCountAdmins(trx) : Infinity
-        const before = await findUser(trx, id)
-        if (!before) return 'not_found' as const
-        if (before.role === 'admin' && !before.disabledAt && demotes && admins <= 1) {
-          return 'last_admin' as const
-        }
-        const disabledAt =
-          patch.disabled === undefined
-            ? before.disabledAt
-            : patch.disabled
-              ? (before.disabledAt ?? c.var.now)
-              : null
-        const after = await updateUser(trx, id, { name: patch.name, role: patch.role, disabledAt })
-        // A disabled account is signed out of every browser at once, and its devices forgotten.
-        if (after.disabledAt) {
-          await deleteUserSessions(trx, id)
-          await forgetDevices(trx, id)
-        }
-        const changes = diff(
-          { name: before.name, role: before.role, disabled: before.disabledAt !== null },
-          { name: after.name, role: after.role, disabled: after.disabledAt !== null },
-        )
-        if (Object.keys(changes).length) {
-          await recordAudit(trx, c, { entity: 'user', entityId: id, action: 'update', changes })
-        }
-        return after
-      })
-      if (result === 'not_found') return c.json(notFound, 404)
-      if (result === 'last_admin') {
+      if (result.refused === 'not_found') return c.json(notFound, 404)
+      if (result.refused === 'last_admin') {
         return c.json(errorBody('last_admin', 'This is the last enabled admin'), 409)
       }
-      return c.json({ user: result }, 200)
+      return c.json({ user: result.user }, 200)
     },
   )
   .post(
@@ -126,7 +93,7 @@ export const users = new Hono<AppEnv>()
         await setPasswordHash(trx, id, passwordHash, c.var.now)
         await deleteUserSessions(trx, id)
         await forgetDevices(trx, id)
-        await recordAudit(trx, c, {
+        await recordAudit(trx, auditContext(c.var), {
           entity: 'user',
           entityId: id,
           action: 'password_reset',
@@ -151,12 +118,8 @@ export const users = new Hono<AppEnv>()
     validate('param', IdParam),
     async (c) => {
       const { id } = c.req.valid('param')
-      const { actor, now, requestId } = c.var
-      const unlocked = await unlockAccount(
-        c.var.db,
-        { userId: id },
-        { actor: { userId: actor.user.id, tokenId: null }, at: now, requestId, via: 'admin' },
-      )
+      const who = { ...auditContext(c.var), via: 'admin' as const }
+      const unlocked = await unlockAccount(c.var.db, { userId: id }, who)
       if (!unlocked) return c.json(notFound, 404)
       return c.json({ cleared: unlocked.cleared }, 200)
     },

@@ -1,9 +1,9 @@
 import type { TokenScope } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
-import { effectiveScopes } from './access.ts'
-import type { TokenActor } from './actor.ts'
-import { randomSecret, sha256 } from './secret.ts'
+import { effectiveScopes } from '../auth/access.ts'
+import type { TokenActor } from '../auth/actor.ts'
+import { randomSecret, sha256 } from '../auth/secret.ts'
 
 export const TOKEN_PREFIX = 'odk_'
 // Recording every use of an ingest token would write a row per batch: a minute is precise enough.
