@@ -6,7 +6,7 @@ export interface PasswordForm {
   confirm: string
 }
 
-export type PasswordProblems = Partial<Record<keyof PasswordForm, string>>
+type PasswordProblems = Partial<Record<keyof PasswordForm, string>>
 
 /** What is wrong with a password change before it is sent; empty when it may be sent. */
 export function passwordProblems({ current, next, confirm }: PasswordForm): PasswordProblems {

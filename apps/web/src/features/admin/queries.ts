@@ -9,8 +9,8 @@ import { api, fetchJson, fetchOk } from '../../lib/api.ts'
 import { type AuditFilters, toAuditQuery } from './transform.ts'
 
 export type AdminUser = InferResponseType<typeof api.users.$get, 200>['users'][number]
-export type NewUser = InferRequestType<typeof api.users.$post>['json']
-export type UserPatch = InferRequestType<(typeof api.users)[':id']['$patch']>['json']
+type NewUser = InferRequestType<typeof api.users.$post>['json']
+type UserPatch = InferRequestType<(typeof api.users)[':id']['$patch']>['json']
 export type ApiToken = InferResponseType<typeof api.tokens.$get, 200>['tokens'][number]
 export type NewToken = InferRequestType<typeof api.tokens.$post>['json']
 export type CreatedToken = InferResponseType<typeof api.tokens.$post, 201>

@@ -1,6 +1,7 @@
 import type { ErrorKind } from '../../lib/api.ts'
 import { formatDate, formatInstant } from '../../lib/format.ts'
 import { isDay } from '../../lib/range.ts'
+import type { AuditEntry } from './queries.ts'
 
 // Pure shaping for the admin pages: audit filters in the URL, readable change lists, actor labels.
 
@@ -69,19 +70,14 @@ function localMidnight(day: string): Date {
   return date
 }
 
-export type AuditActor =
-  | { type: 'user'; id: number; email: string | null }
-  | { type: 'token'; id: number; name: string | null }
-  | { type: 'system' }
-
-export function actorLabel(actor: AuditActor | null | undefined): string {
+export function actorLabel(actor: AuditEntry['actor'] | null | undefined): string {
   if (!actor) return 'Unknown'
   if (actor.type === 'user') return actor.email ?? `user #${actor.id}`
   if (actor.type === 'token') return `API token “${actor.name ?? `#${actor.id}`}”`
   return 'opsdeck (system)'
 }
 
-export interface ChangeLine {
+interface ChangeLine {
   field: string
   text: string
 }
@@ -89,23 +85,14 @@ export interface ChangeLine {
 const SECRET = /password|secret|token|hash/i
 
 /**
- * An entry's changed fields as lines a person reads: `role: viewer → manager`. Accepts the shapes
- * an audit writer uses: `{ field: { from, to } }` (or old/new, before/after), `{ field: [a, b] }`,
- * a whole `{ before, after }`, or `{ field: value }` for a value set on creation.
+ * An entry's changed fields as lines a person reads: `role: viewer → manager`. The API writes
+ * `{ field: { from, to } }` (`from: null` for a value set on creation) and, for sign-ins and
+ * unlocks, `{ field: value }`.
  */
-export function describeChanges(changes: unknown): ChangeLine[] {
-  if (!isRecord(changes)) return []
-  const keys = Object.keys(changes)
-  if (keys.length === 2 && isRecord(changes.before) && isRecord(changes.after)) {
-    return diffLines(changes.before, changes.after)
-  }
-  if (keys.length === 1 && keys[0] === 'after' && isRecord(changes.after)) {
-    return diffLines({}, changes.after)
-  }
-  return keys.map((field) => {
-    const pair = asPair(changes[field])
-    if (!pair) return { field, text: SECRET.test(field) ? 'set' : show(field, changes[field]) }
-    const [from, to] = pair
+export function describeChanges(changes: Record<string, unknown>): ChangeLine[] {
+  return Object.entries(changes).map(([field, value]) => {
+    if (!isChange(value)) return { field, text: SECRET.test(field) ? 'set' : show(field, value) }
+    const { from, to } = value
     // Nothing before means the value was set (a new row): show just the value.
     const unset = from === null || from === undefined
     if (SECRET.test(field)) return { field, text: unset ? 'set' : 'changed' }
@@ -113,32 +100,8 @@ export function describeChanges(changes: unknown): ChangeLine[] {
   })
 }
 
-function diffLines(before: Record<string, unknown>, after: Record<string, unknown>): ChangeLine[] {
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-  return fields
-    .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-    .map((field) => {
-      if (SECRET.test(field)) return { field, text: 'changed' }
-      const text =
-        field in before
-          ? `${show(field, before[field])} → ${show(field, after[field])}`
-          : show(field, after[field])
-      return { field, text }
-    })
-}
-
-function asPair(value: unknown): [unknown, unknown] | null {
-  if (Array.isArray(value) && value.length === 2) return [value[0], value[1]]
-  if (!isRecord(value)) return null
-  for (const [a, b] of [
-    ['from', 'to'],
-    ['old', 'new'],
-    ['before', 'after'],
-  ] as const) {
-    if (a in value && b in value && Object.keys(value).length === 2) return [value[a], value[b]]
-  }
-  return null
-}
+const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
+  isRecord(value) && Object.keys(value).length === 2 && 'from' in value && 'to' in value
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 

@@ -3,7 +3,7 @@ import { type Action, can } from './permissions.ts'
 import { useMe } from './queries.ts'
 
 /** Whether the signed-in person's role allows the action (false while unknown). */
-export function useCan(action: Action): boolean {
+function useCan(action: Action): boolean {
   return can(useMe()?.role, action)
 }
 

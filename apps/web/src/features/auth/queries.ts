@@ -6,9 +6,9 @@ import { api, fetchJson, fetchOk } from '../../lib/api.ts'
 import { LOGIN_PATH } from './redirects.ts'
 
 export type Me = InferResponseType<typeof api.auth.me.$get, 200>
-export type User = Extract<Me, { via: 'session' }>['user']
-export type Credentials = InferRequestType<typeof api.auth.login.$post>['json']
-export type PasswordChange = InferRequestType<typeof api.auth.password.$post>['json']
+type User = Extract<Me, { via: 'session' }>['user']
+type Credentials = InferRequestType<typeof api.auth.login.$post>['json']
+type PasswordChange = InferRequestType<typeof api.auth.password.$post>['json']
 
 export const authQueries = {
   all: () => ['auth'] as const,
