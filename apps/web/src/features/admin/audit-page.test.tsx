@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import { renderApp, requestedUrls, stubApi } from '../../testing/render-app.tsx'
-import { auditEntry, usersFixture } from './test-fixture.ts'
+import { auditEntry, usersFixture } from '../../testing/admin-fixture.ts'
 
 const api = (audit: unknown[]) =>
   stubApi({

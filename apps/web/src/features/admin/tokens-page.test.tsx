@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
-import { tokensFixture } from './test-fixture.ts'
+import { tokensFixture } from '../../testing/admin-fixture.ts'
 
 const SECRET = 'odk_3q2+7w_example-secret-value'
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
-import { usersFixture } from './test-fixture.ts'
+import { usersFixture } from '../../testing/admin-fixture.ts'
 
 const row = (email: string) => screen.getByRole('row', { name: new RegExp(email) })
 const sent = (fetch: ReturnType<typeof stubApi>, method: string) =>
