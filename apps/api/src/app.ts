@@ -20,6 +20,7 @@ import { serveOpenApi } from './openapi.ts'
 import { capacity } from './capacity/routes.ts'
 import { incidents } from './incidents/routes.ts'
 import { overview } from './overview/routes.ts'
+import { settings } from './settings/routes.ts'
 import { projects } from './projects/routes.ts'
 import { services } from './services/routes.ts'
 import { tokens } from './tokens/routes.ts'
@@ -40,6 +41,7 @@ const api = new Hono<AppEnv>()
   .route('/tokens', tokens)
   .route('/audit', audit)
   .route('/overview', overview)
+  .route('/settings', settings)
   .route('/services', services)
   .route('/incidents', incidents)
   .route('/projects', projects)

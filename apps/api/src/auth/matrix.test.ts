@@ -43,6 +43,8 @@ const POLICY: Record<string, Level> = {
   'DELETE /api/v1/tokens/:id': 'admin',
   'GET /api/v1/audit': 'admin',
   'GET /api/v1/overview': 'read',
+  'GET /api/v1/settings': 'read',
+  'PATCH /api/v1/settings': 'admin',
   'GET /api/v1/services/summary': 'read',
   'GET /api/v1/incidents/summary': 'read',
   'GET /api/v1/projects/summary': 'read',
@@ -112,6 +114,8 @@ function bodyFor(route: string): unknown {
       return { password: 'reset-password-123' }
     case 'POST /api/v1/tokens':
       return { name: `matrix ${n}`, scopes: ['read'] }
+    case 'PATCH /api/v1/settings':
+      return { name: `Matrix organisation ${n}` }
     default:
       return undefined
   }

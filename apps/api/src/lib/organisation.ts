@@ -6,6 +6,7 @@ import { z } from 'zod'
 const Level = z.object({ cpi: z.number(), spi: z.number(), eacOverBac: z.number() })
 const RagThresholdsSetting = z.object({ red: Level, amber: Level })
 
+/** The organisation's settings: its name, calendar, currency and RAG thresholds. */
 export async function getOrganisation(db: Kysely<Database>) {
   const row = await db
     .selectFrom('organisationSettings')
@@ -16,13 +17,15 @@ export async function getOrganisation(db: Kysely<Database>) {
       'bankHolidayRegion',
       'workingDaysPerWeek',
       'ragThresholds',
+      'updatedAt',
     ])
     .executeTakeFirstOrThrow()
   return { ...row, ragThresholds: ragThresholdsOf(row.ragThresholds) }
 }
 export type Organisation = Awaited<ReturnType<typeof getOrganisation>>
 
-// The setting is edited by admins as JSON: a malformed value falls back to the defaults.
+// PATCH /settings validates the thresholds; a value written by hand in SQL that is malformed falls
+// back to the defaults rather than failing every dashboard.
 function ragThresholdsOf(value: unknown): RagThresholds {
   const parsed = RagThresholdsSetting.safeParse(value)
   return parsed.success ? parsed.data : DEFAULT_RAG_THRESHOLDS

@@ -100,6 +100,10 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     body: { password: 'reset-password-123' },
   }),
   'POST /api/v1/tokens': () => ({ path: '/api/v1/tokens', body: { name: 'T', scopes: ['read'] } }),
+  'PATCH /api/v1/settings': () => ({
+    path: '/api/v1/settings',
+    body: { name: 'Renamed by mistake', currency: 'EUR' },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [

@@ -1,0 +1,70 @@
+import { type Database, rebuildAllDailyRollups } from '@opsdeck/db'
+import type { Kysely } from 'kysely'
+import { type AuditContext, diff, recordAudit } from '../lib/audit.ts'
+import { getOrganisation, type Organisation } from '../lib/organisation.ts'
+import { countBankHolidays, databaseKnowsZone, lockSettings, updateSettingsRow } from './queries.ts'
+import type { SettingsPatch } from './schemas.ts'
+
+/** A value the schema accepts but this database cannot use: the field and why. */
+export interface FieldRefusal {
+  path: string
+  message: string
+}
+
+export type SettingsOutcome =
+  | { ok: true; settings: Organisation; rebuilt: { rows: number; ms: number } | null }
+  | { ok: false; refusal: FieldRefusal }
+
+/**
+ * Applies the patch with its audit row, in one transaction. A new time zone re-labels the calendar
+ * days: every daily rollup is rebuilt from the hourly ones in that zone before the change commits,
+ * so no reader ever sees days of one zone under the settings of another.
+ */
+export async function updateSettings(
+  db: Kysely<Database>,
+  patch: SettingsPatch,
+  who: AuditContext,
+): Promise<SettingsOutcome> {
+  return db.transaction().execute(async (trx) => {
+    await lockSettings(trx)
+    const before = await getOrganisation(trx)
+    const changes = diff(before, patch)
+    if (Object.keys(changes).length === 0) return { ok: true, settings: before, rebuilt: null }
+
+    const refusal = await refusalOf(trx, patch, changes)
+    if (refusal) return { ok: false, refusal }
+    let rebuilt = null
+    if (patch.timezone && changes.timezone) {
+      const started = performance.now()
+      const { rows } = await rebuildAllDailyRollups(trx, patch.timezone)
+      rebuilt = { rows, ms: Math.round(performance.now() - started) }
+    }
+    await updateSettingsRow(trx, patch, who.at)
+    await recordAudit(trx, who, {
+      entity: 'settings',
+      entityId: 'organisation',
+      action: 'update',
+      changes,
+    })
+    return { ok: true, settings: await getOrganisation(trx), rebuilt }
+  })
+}
+
+// What only the database can tell: the schema has already checked the values themselves.
+async function refusalOf(
+  trx: Kysely<Database>,
+  patch: SettingsPatch,
+  changes: Record<string, unknown>,
+): Promise<FieldRefusal | null> {
+  const { timezone, bankHolidayRegion: region } = patch
+  if (timezone && changes.timezone && !(await databaseKnowsZone(trx, timezone))) {
+    const message = `${timezone} is not in this PostgreSQL server's time zone data`
+    return { path: 'json.timezone', message }
+  }
+  // Capacity would silently count every holiday of the region as a working day.
+  if (region && changes.bankHolidayRegion && (await countBankHolidays(trx, region)) === 0) {
+    const message = `no bank holidays are loaded for ${region}: capacity would count them as working days`
+    return { path: 'json.bankHolidayRegion', message }
+  }
+  return null
+}
