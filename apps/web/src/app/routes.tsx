@@ -8,6 +8,7 @@ import { Can } from '../features/auth/can.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { OverviewPage } from './overview/overview-page.tsx'
 import { Layout } from './layout.tsx'
 import { ComingSoon, NoAccess, NotFound, RouteError } from './pages.tsx'
@@ -67,6 +68,7 @@ export const routes: RouteObject[] = [
           { path: 'users', element: <AdminUsers /> },
           { path: 'tokens', element: <TokensPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

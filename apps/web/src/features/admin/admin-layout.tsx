@@ -4,6 +4,7 @@ const SECTIONS = [
   { path: '/admin/users', label: 'Users' },
   { path: '/admin/tokens', label: 'API tokens' },
   { path: '/admin/audit', label: 'Audit log' },
+  { path: '/admin/settings', label: 'Settings' },
 ] as const
 
 /** The admin area: its own sub-navigation, then the page. */

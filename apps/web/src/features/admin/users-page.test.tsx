@@ -26,7 +26,7 @@ test('lists the users with role, status and dates, marking you', async () => {
     within(nav)
       .getAllByRole('link')
       .map((a) => a.textContent),
-  ).toEqual(['Users', 'API tokens', 'Audit log'])
+  ).toEqual(['Users', 'API tokens', 'Audit log', 'Settings'])
 })
 
 test('adds a user, and refreshes the list', async () => {

@@ -1,0 +1,175 @@
+import { type FormEvent, useId, useState } from 'react'
+import { Field } from '../../../components/ui/field.tsx'
+import { ApiError } from '../../../lib/api.ts'
+import { type Settings, type SettingsUpdated, useUpdateSettings } from '../queries.ts'
+import {
+  fieldProblems,
+  formOf,
+  type Region,
+  REGION_NAMES,
+  type SettingsForm,
+  toPatch,
+} from '../transform.ts'
+import { ThresholdsFieldset } from './thresholds-fieldset.tsx'
+
+// The browser's own lists; the API checks the same IANA and ISO 4217 names.
+const TIMEZONES = Intl.supportedValuesOf('timeZone')
+const CURRENCIES = Intl.supportedValuesOf('currency')
+const currencyNames = new Intl.DisplayNames(['en-GB'], { type: 'currency' })
+
+interface Props {
+  settings: Settings
+  onEdit: () => void
+  /** With the API's answer, or null when nothing had changed and nothing was sent. */
+  onSaved: (result: SettingsUpdated | null) => void
+}
+
+export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
+  const id = useId()
+  const update = useUpdateSettings()
+  const [form, setForm] = useState<SettingsForm>(() => formOf(settings))
+  const edit = (change: (f: SettingsForm) => SettingsForm) => {
+    onEdit()
+    setForm(change)
+  }
+  const set = (key: Exclude<keyof SettingsForm, 'rag'>) => (e: { target: { value: string } }) =>
+    edit((f) => ({ ...f, [key]: e.target.value }))
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const patch = toPatch(form, settings)
+    if (Object.keys(patch).length === 0) return onSaved(null)
+    // Not mutate's onSuccess: by then the refetched settings have replaced this form (its key).
+    update.mutateAsync(patch).then(onSaved, () => {})
+  }
+
+  const problems = fieldProblems(update.error instanceof ApiError ? update.error : null)
+  const other =
+    problems.other ??
+    (update.error && !(update.error instanceof ApiError) ? update.error.message : null)
+  // A value set outside this page is still shown as it is, not as the list's first entry.
+  const withCurrent = (list: string[], value: string) =>
+    list.includes(value) ? list : [value, ...list]
+  const currencies = withCurrent(CURRENCIES, form.currency)
+  const regions = withCurrent(Object.keys(REGION_NAMES), form.bankHolidayRegion)
+  return (
+    <form
+      className="panel stack-form settings-form"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      noValidate
+    >
+      <h3 id={`${id}-title`}>Organisation settings</h3>
+      <Field
+        label="Organisation name"
+        autoComplete="organization"
+        required
+        value={form.name}
+        onChange={set('name')}
+        problem={problems.fields.name}
+      />
+      <Field
+        label="Time zone"
+        list={`${id}-zones`}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        hint="An IANA zone such as Europe/London. Calendar days, weeks and months are counted in it. Changing it rebuilds the daily uptime figures as days of the new zone, which can take a minute or more."
+        value={form.timezone}
+        onChange={set('timezone')}
+        problem={problems.fields.timezone}
+      />
+      <datalist id={`${id}-zones`}>
+        {TIMEZONES.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <Select
+        label="Currency"
+        value={form.currency}
+        onChange={set('currency')}
+        problem={problems.fields.currency}
+        options={currencies.map((c) => [c, `${c} · ${currencyNames.of(c) ?? c}`])}
+      />
+      <Select
+        label="Bank holidays"
+        value={form.bankHolidayRegion}
+        onChange={set('bankHolidayRegion')}
+        problem={problems.fields.bankHolidayRegion}
+        hint="Bank holidays of this region are taken out of everyone's capacity."
+        options={regions.map((r) => [r, REGION_NAMES[r as Region] ?? r])}
+      />
+      <Field
+        label="Working days per week"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={7}
+        step={1}
+        required
+        value={form.workingDaysPerWeek}
+        onChange={set('workingDaysPerWeek')}
+        problem={problems.fields.workingDaysPerWeek}
+      />
+      <ThresholdsFieldset
+        rag={form.rag}
+        problems={problems.fields}
+        onChange={(rag) => edit((f) => ({ ...f, rag }))}
+      />
+      {other ? (
+        <p className="form-error" role="alert">
+          {other}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+interface SelectProps {
+  label: string
+  value: string
+  onChange: (e: { target: { value: string } }) => void
+  options: [string, string][]
+  hint?: string
+  problem?: string | undefined
+}
+
+function Select({ label, value, onChange, options, hint, problem }: SelectProps) {
+  const id = useId()
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '']
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={onChange}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="field-problem" id={`${id}-problem`}>
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { useId } from 'react'
+import { Field } from '../../../components/ui/field.tsx'
+import { type FieldName, type Level, LEVELS, type SettingsForm } from '../transform.ts'
+
+const LEVEL_NAMES: Record<Level, string> = { red: 'Red', amber: 'Amber' }
+
+interface Props {
+  rag: SettingsForm['rag']
+  problems: Partial<Record<FieldName, string>>
+  onChange: (rag: SettingsForm['rag']) => void
+}
+
+/** Six limits, red and amber, with the rule that uses them said in words. */
+export function ThresholdsFieldset({ rag, problems, onChange }: Props) {
+  const id = useId()
+  const set =
+    (level: Level, key: keyof SettingsForm['rag'][Level]) => (e: { target: { value: string } }) =>
+      onChange({ ...rag, [level]: { ...rag[level], [key]: e.target.value } })
+  const number = { type: 'number', inputMode: 'decimal', required: true } as const
+  return (
+    <fieldset className="field" aria-describedby={`${id}-rule`}>
+      <legend>RAG thresholds for project budgets</legend>
+      <p className="field-hint" id={`${id}-rule`}>
+        A project is red when its CPI or SPI falls below the red limit, or its forecast cost (EAC)
+        rises above the red share of its budget (BAC); otherwise amber by the amber limits;
+        otherwise green. Red must be the stricter: its CPI and SPI limits below amber’s, its EAC
+        limit above amber’s. CPI and SPI are 1.00 on plan (limits above 0, at most 2); EAC is 100%
+        of BAC on budget (limits from 100% to 300%).
+      </p>
+      {problems.rag ? <p className="field-problem">{problems.rag}</p> : null}
+      <div className="grid-form">
+        {LEVELS.map((level) => (
+          <fieldset key={level} className="field">
+            <legend>{LEVEL_NAMES[level]} when</legend>
+            <Field
+              label="CPI below"
+              {...number}
+              min={0.001}
+              max={2}
+              step={0.001}
+              value={rag[level].cpi}
+              onChange={set(level, 'cpi')}
+              problem={problems[`rag.${level}.cpi`]}
+            />
+            <Field
+              label="SPI below"
+              {...number}
+              min={0.001}
+              max={2}
+              step={0.001}
+              value={rag[level].spi}
+              onChange={set(level, 'spi')}
+              problem={problems[`rag.${level}.spi`]}
+            />
+            <Field
+              label="EAC above (% of BAC)"
+              {...number}
+              min={100}
+              max={300}
+              step={0.1}
+              value={rag[level].eacPercent}
+              onChange={set(level, 'eacPercent')}
+              problem={problems[`rag.${level}.eacPercent`]}
+            />
+          </fieldset>
+        ))}
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,152 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
+import { settingsFixture, updatedFixture } from './test-fixture.ts'
+
+const form = () => screen.findByRole('form', { name: 'Organisation settings' })
+const level = (name: 'Red when' | 'Amber when') => screen.getByRole('group', { name })
+const patches = (fetch: ReturnType<typeof stubApi>) =>
+  requests(fetch).filter((r) => r.method === 'PATCH')
+
+test('shows the settings in labelled fields, linked from the admin sections', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+  })
+  renderApp('/admin/settings')
+  const f = await form()
+  expect(within(f).getByLabelText('Organisation name')).toHaveValue('Borsetshire Council')
+  expect(within(f).getByLabelText('Time zone')).toHaveValue('Europe/London')
+  expect(within(f).getByLabelText('Currency')).toHaveValue('GBP')
+  expect(within(f).getByLabelText('Bank holidays')).toHaveDisplayValue('England and Wales')
+  expect(within(f).getByLabelText('Working days per week')).toHaveValue(5)
+  expect(within(level('Red when')).getByLabelText('CPI below')).toHaveValue(0.85)
+  expect(within(level('Red when')).getByLabelText('EAC above (% of BAC)')).toHaveValue(110)
+  expect(within(level('Amber when')).getByLabelText('SPI below')).toHaveValue(0.95)
+  expect(within(level('Amber when')).getByLabelText('EAC above (% of BAC)')).toHaveValue(100)
+  expect(
+    screen.getByRole('group', { name: 'RAG thresholds for project budgets' }),
+  ).toHaveAccessibleDescription(/red when its CPI or SPI falls below the red limit/)
+  const nav = screen.getByRole('navigation', { name: 'Admin sections' })
+  expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
+})
+
+test('sends only the thresholds that changed, says so, and refreshes every figure', async () => {
+  const after = settingsFixture({
+    ragThresholds: {
+      red: { cpi: 0.5, spi: 0.85, eacOverBac: 1.25 },
+      amber: { cpi: 0.95, spi: 0.95, eacOverBac: 1 },
+    },
+    updatedAt: '2026-11-27T12:00:00.000Z',
+  })
+  const fetch = stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': [{ body: { settings: settingsFixture() } }, { body: { settings: after } }],
+    'PATCH /settings': { body: updatedFixture(after) },
+  })
+  const { user, client } = renderApp('/admin/settings')
+  client.setQueryData(['overview', { preset: '30d' }], {})
+  await form()
+  const cpi = within(level('Red when')).getByLabelText('CPI below')
+  await user.clear(cpi)
+  await user.type(cpi, '0.5')
+  const eac = within(level('Red when')).getByLabelText('EAC above (% of BAC)')
+  await user.clear(eac)
+  await user.type(eac, '125')
+  await user.click(screen.getByRole('button', { name: 'Save settings' }))
+
+  expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.')
+  expect(patches(fetch).map((r) => r.body)).toEqual([{ ragThresholds: after.ragThresholds }])
+  expect(within(level('Red when')).getByLabelText('CPI below')).toHaveValue(0.5)
+  expect(client.getQueryState(['overview', { preset: '30d' }])?.isInvalidated).toBe(true)
+})
+
+test('a change of time zone says the daily figures were rebuilt', async () => {
+  const after = settingsFixture({
+    timezone: 'America/New_York',
+    updatedAt: '2026-11-27T12:00:00.000Z',
+  })
+  const fetch = stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': [{ body: { settings: settingsFixture() } }, { body: { settings: after } }],
+    'PATCH /settings': { body: updatedFixture(after, { rows: 16277, ms: 12345 }) },
+  })
+  const { user } = renderApp('/admin/settings')
+  const zone = within(await form()).getByLabelText('Time zone')
+  await user.clear(zone)
+  await user.type(zone, 'America/New_York')
+  await user.click(screen.getByRole('button', { name: 'Save settings' }))
+  expect(await screen.findByRole('status')).toHaveTextContent(
+    'rebuilt in the new time zone (16,277 service-days in 12.3 s)',
+  )
+  expect(patches(fetch).map((r) => r.body)).toEqual([{ timezone: 'America/New_York' }])
+})
+
+test('the API’s refusals are shown beside their fields, and nothing is said to be saved', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+    'PATCH /settings': {
+      status: 400,
+      body: {
+        error: {
+          code: 'validation_failed',
+          message: 'Invalid request',
+          details: [
+            {
+              path: 'json.timezone',
+              message: 'Asia/Kolkata is UTC+05:30 (in 2000): opsdeck needs …',
+            },
+            {
+              path: 'json.ragThresholds.red.cpi',
+              message: "red CPI limit 0.97 must be below amber's 0.95",
+            },
+          ],
+        },
+      },
+    },
+  })
+  const { user } = renderApp('/admin/settings')
+  const f = await form()
+  const zone = within(f).getByLabelText('Time zone')
+  await user.clear(zone)
+  await user.type(zone, 'Asia/Kolkata')
+  const cpi = within(level('Red when')).getByLabelText('CPI below')
+  await user.clear(cpi)
+  await user.type(cpi, '0.97')
+  await user.click(screen.getByRole('button', { name: 'Save settings' }))
+
+  await waitFor(() => expect(zone).toHaveAttribute('aria-invalid', 'true'))
+  expect(zone).toHaveAccessibleDescription(/Asia\/Kolkata is UTC\+05:30/)
+  expect(cpi).toHaveAccessibleDescription("Red CPI limit 0.97 must be below amber's 0.95")
+  expect(within(level('Amber when')).getByLabelText('CPI below')).not.toHaveAttribute(
+    'aria-invalid',
+  )
+  expect(screen.getByRole('status')).toHaveTextContent('')
+})
+
+test('sends nothing when nothing changed', async () => {
+  const fetch = stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+  })
+  const { user } = renderApp('/admin/settings')
+  await form()
+  await user.click(screen.getByRole('button', { name: 'Save settings' }))
+  expect(screen.getByRole('status')).toHaveTextContent('Nothing to save')
+  expect(patches(fetch)).toHaveLength(0)
+})
+
+test('is for admins only', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('manager'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+  })
+  renderApp('/admin/settings')
+  expect(await screen.findByRole('heading', { name: /don’t have access/ })).toBeInTheDocument()
+  expect(screen.queryByRole('form', { name: 'Organisation settings' })).not.toBeInTheDocument()
+})

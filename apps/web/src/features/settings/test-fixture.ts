@@ -1,0 +1,20 @@
+import type { Settings, SettingsUpdated } from './queries.ts'
+
+export const settingsFixture = (over: Partial<Settings> = {}): Settings => ({
+  name: 'Borsetshire Council',
+  timezone: 'Europe/London',
+  currency: 'GBP',
+  bankHolidayRegion: 'GB-ENG',
+  workingDaysPerWeek: 5,
+  ragThresholds: {
+    red: { cpi: 0.85, spi: 0.85, eacOverBac: 1.1 },
+    amber: { cpi: 0.95, spi: 0.95, eacOverBac: 1 },
+  },
+  updatedAt: '2026-11-01T09:00:00.000Z',
+  ...over,
+})
+
+export const updatedFixture = (
+  settings: Settings,
+  dailyRollupsRebuilt: SettingsUpdated['dailyRollupsRebuilt'] = null,
+): SettingsUpdated => ({ settings, dailyRollupsRebuilt })

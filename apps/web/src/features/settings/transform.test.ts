@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest'
+import { ApiError } from '../../lib/api.ts'
+import { settingsFixture } from './test-fixture.ts'
+import { fieldProblems, formOf, rebuiltMessage, toPatch } from './transform.ts'
+
+describe('formOf and toPatch', () => {
+  test('an untouched form is an empty patch: nothing is sent, no zone rebuilt', () => {
+    const saved = settingsFixture()
+    expect(toPatch(formOf(saved), saved)).toEqual({})
+  })
+
+  test('EAC / BAC is edited as a percentage and sent as a ratio, to 0.1%', () => {
+    const saved = settingsFixture()
+    const form = formOf(saved)
+    expect(form.rag.red.eacPercent).toBe('110')
+    form.rag.amber.eacPercent = '107.5'
+    expect(toPatch(form, saved)).toEqual({
+      ragThresholds: { ...saved.ragThresholds, amber: { cpi: 0.95, spi: 0.95, eacOverBac: 1.075 } },
+    })
+  })
+
+  test('names are trimmed; an empty number goes as NaN for the API to name', () => {
+    const saved = settingsFixture()
+    const form = { ...formOf(saved), name: '  Borsetshire Council  ', workingDaysPerWeek: ' ' }
+    const patch = toPatch(form, saved)
+    expect(patch).toEqual({ workingDaysPerWeek: NaN })
+    expect(JSON.stringify(patch)).toBe('{"workingDaysPerWeek":null}')
+  })
+})
+
+describe('fieldProblems', () => {
+  const refusal = (details: unknown) =>
+    new ApiError(400, 'validation_failed', 'Invalid request: …', details)
+
+  test('places each detail beside its input, EAC / BAC on the percentage', () => {
+    const { fields, other } = fieldProblems(
+      refusal([
+        { path: 'json.currency', message: 'must be an ISO 4217 currency code, e.g. GBP' },
+        { path: 'json.ragThresholds.amber.eacOverBac', message: 'must be from 1 to 3' },
+        { path: 'json.ragThresholds.amber', message: 'expected object' },
+      ]),
+    )
+    expect(fields).toEqual({
+      currency: 'Must be an ISO 4217 currency code, e.g. GBP',
+      'rag.amber.eacPercent': 'Must be from 1 to 3',
+      rag: 'Expected object',
+    })
+    expect(other).toBeNull()
+  })
+
+  test('says what it cannot place, and a refusal without details in its own words', () => {
+    expect(fieldProblems(refusal([{ path: 'json', message: 'Unrecognized key: "x"' }]))).toEqual({
+      fields: {},
+      other: 'The settings were not saved: Unrecognized key: "x"',
+    })
+    const forbidden = new ApiError(403, 'forbidden', 'Admins only')
+    expect(fieldProblems(forbidden)).toEqual({ fields: {}, other: 'Admins only' })
+    expect(fieldProblems(null)).toEqual({ fields: {}, other: null })
+  })
+})
+
+test('rebuiltMessage', () => {
+  expect(rebuiltMessage(null)).toBe('')
+  expect(rebuiltMessage({ rows: 198500, ms: 250_900 })).toBe(
+    ' The daily uptime figures were rebuilt in the new time zone (198,500 service-days in 250.9 s).',
+  )
+})

@@ -1,0 +1,125 @@
+import type { ApiError } from '../../lib/api.ts'
+import type { Settings, SettingsPatch } from './queries.ts'
+
+// Pure shaping for the settings page: the form's text values, the patch of what changed, and
+// the API's field problems placed beside their inputs.
+
+export type Region = NonNullable<SettingsPatch['bankHolidayRegion']>
+
+/** Every region the API accepts, named: a region added there fails to compile here until named. */
+export const REGION_NAMES: Record<Region, string> = {
+  'GB-ENG': 'England and Wales',
+  'GB-SCT': 'Scotland',
+  'GB-NIR': 'Northern Ireland',
+}
+
+export const LEVELS = ['red', 'amber'] as const
+export type Level = (typeof LEVELS)[number]
+/** EAC / BAC is edited as a percentage of the budget, as the RAG reason prints it. */
+interface LevelForm {
+  cpi: string
+  spi: string
+  eacPercent: string
+}
+
+export interface SettingsForm {
+  name: string
+  timezone: string
+  currency: string
+  bankHolidayRegion: string
+  workingDaysPerWeek: string
+  rag: Record<Level, LevelForm>
+}
+
+/** The form's field names, as the inputs and the problems know them. */
+export type FieldName =
+  Exclude<keyof SettingsForm, 'rag'> | `rag.${Level}.${keyof LevelForm}` | 'rag'
+
+const percentOf = (ratio: number) => String(Math.round(ratio * 1000) / 10)
+// 3 decimals of a ratio are 1 of a percentage: 107.5% → 1.075.
+const ratioOf = (percent: string) => Math.round(toNumber(percent) * 10) / 1000
+// An empty or malformed number is sent as NaN (null in JSON), for the API to name the field.
+const toNumber = (s: string) => (s.trim() === '' ? NaN : Number(s))
+
+export function formOf(settings: Settings): SettingsForm {
+  const level = (l: Level) => {
+    const t = settings.ragThresholds[l]
+    return { cpi: String(t.cpi), spi: String(t.spi), eacPercent: percentOf(t.eacOverBac) }
+  }
+  return {
+    name: settings.name,
+    timezone: settings.timezone,
+    currency: settings.currency,
+    bankHolidayRegion: settings.bankHolidayRegion,
+    workingDaysPerWeek: String(settings.workingDaysPerWeek),
+    rag: { red: level('red'), amber: level('amber') },
+  }
+}
+
+/** Only what differs from the saved settings: an unchanged zone rebuilds nothing. */
+export function toPatch(form: SettingsForm, saved: Settings): SettingsPatch {
+  const patch: SettingsPatch = {}
+  if (form.name.trim() !== saved.name) patch.name = form.name.trim()
+  if (form.timezone.trim() !== saved.timezone) patch.timezone = form.timezone.trim()
+  if (form.currency !== saved.currency) patch.currency = form.currency
+  if (form.bankHolidayRegion !== saved.bankHolidayRegion) {
+    patch.bankHolidayRegion = form.bankHolidayRegion as Region
+  }
+  const days = toNumber(form.workingDaysPerWeek)
+  if (days !== saved.workingDaysPerWeek) patch.workingDaysPerWeek = days
+  const level = (l: Level) => ({
+    cpi: toNumber(form.rag[l].cpi),
+    spi: toNumber(form.rag[l].spi),
+    eacOverBac: ratioOf(form.rag[l].eacPercent),
+  })
+  const rag = { red: level('red'), amber: level('amber') }
+  if (JSON.stringify(rag) !== JSON.stringify(saved.ragThresholds)) patch.ragThresholds = rag
+  return patch
+}
+
+/** The API's `{ path, message }` details as problems by field; the rest in `other`. */
+export function fieldProblems(error: ApiError | null): {
+  fields: Partial<Record<FieldName, string>>
+  other: string | null
+} {
+  if (!error) return { fields: {}, other: null }
+  const details = Array.isArray(error.details) ? (error.details as unknown[]) : []
+  const fields: Partial<Record<FieldName, string>> = {}
+  const unplaced: string[] = []
+  for (const d of details) {
+    const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown }
+    if (typeof path !== 'string' || typeof message !== 'string') continue
+    const field = fieldOf(path)
+    if (field && !fields[field]) fields[field] = sentence(message)
+    else unplaced.push(message)
+  }
+  if (details.length === 0) return { fields, other: error.message }
+  return {
+    fields,
+    other: unplaced.length ? `The settings were not saved: ${unplaced.join('; ')}` : null,
+  }
+}
+
+const PLAIN = ['name', 'timezone', 'currency', 'bankHolidayRegion', 'workingDaysPerWeek'] as const
+
+function fieldOf(path: string): FieldName | null {
+  const [root, key, level, figure] = path.split('.')
+  if (root !== 'json' || !key) return null
+  if ((PLAIN as readonly string[]).includes(key)) return key as FieldName
+  if (key !== 'ragThresholds') return null
+  if (level !== 'red' && level !== 'amber') return 'rag'
+  if (figure === 'cpi' || figure === 'spi') return `rag.${level}.${figure}`
+  if (figure === 'eacOverBac') return `rag.${level}.eacPercent`
+  return 'rag'
+}
+
+// zod's messages start lower-case ("must be below …"): shown alone under a field, capitalised.
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** "Rebuilt 16,277 days of uptime figures in 12.3 s" for a change of time zone. */
+export function rebuiltMessage(rebuilt: { rows: number; ms: number } | null): string {
+  if (!rebuilt) return ''
+  const rows = rebuilt.rows.toLocaleString('en-GB')
+  const seconds = (rebuilt.ms / 1000).toFixed(1)
+  return ` The daily uptime figures were rebuilt in the new time zone (${rows} service-days in ${seconds} s).`
+}
