@@ -25,5 +25,5 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number]
 
 export const TOKEN_SCOPE_SUMMARIES: Record<TokenScope, string> = {
   read: 'read the API (dashboards, exports, reporting tools)',
-  ingest: 'write check samples and incident events (probes)',
+  ingest: 'for probes sending check samples and incident events (those routes are to come)',
 }
