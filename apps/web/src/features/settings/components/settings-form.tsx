@@ -53,12 +53,7 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
   const currencies = withCurrent(CURRENCIES, form.currency)
   const regions = withCurrent(Object.keys(REGION_NAMES), form.bankHolidayRegion)
   return (
-    <form
-      className="panel stack-form settings-form"
-      onSubmit={submit}
-      aria-labelledby={`${id}-title`}
-      noValidate
-    >
+    <form className="panel grid-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>Organisation settings</h3>
       <Field
         label="Organisation name"

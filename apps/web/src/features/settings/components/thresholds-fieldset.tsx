@@ -3,6 +3,7 @@ import { Field } from '../../../components/ui/field.tsx'
 import { type FieldName, type Level, LEVELS, type SettingsForm } from '../transform.ts'
 
 const LEVEL_NAMES: Record<Level, string> = { red: 'Red', amber: 'Amber' }
+const ONE_COLUMN = { gridTemplateColumns: 'minmax(0, 1fr)' }
 
 interface Props {
   rag: SettingsForm['rag']
@@ -18,7 +19,8 @@ export function ThresholdsFieldset({ rag, problems, onChange }: Props) {
       onChange({ ...rag, [level]: { ...rag[level], [key]: e.target.value } })
   const number = { type: 'number', inputMode: 'decimal', required: true } as const
   return (
-    <fieldset className="field" aria-describedby={`${id}-rule`}>
+    // One column no wider than the form: an auto column would grow to the inner grid's width.
+    <fieldset className="field" aria-describedby={`${id}-rule`} style={ONE_COLUMN}>
       <legend>RAG thresholds for project budgets</legend>
       <p className="field-hint" id={`${id}-rule`}>
         A project is red when its CPI or SPI falls below the red limit, or its forecast cost (EAC)
@@ -29,9 +31,12 @@ export function ThresholdsFieldset({ rag, problems, onChange }: Props) {
       </p>
       {problems.rag ? <p className="field-problem">{problems.rag}</p> : null}
       <div className="grid-form">
+        {/* Groups, not nested fieldsets: the grid gives each fieldset a whole row. */}
         {LEVELS.map((level) => (
-          <fieldset key={level} className="field">
-            <legend>{LEVEL_NAMES[level]} when</legend>
+          <div key={level} role="group" className="stack-form" aria-labelledby={`${id}-${level}`}>
+            <p id={`${id}-${level}`}>
+              <strong>{LEVEL_NAMES[level]} when</strong>
+            </p>
             <Field
               label="CPI below"
               {...number}
@@ -62,7 +67,7 @@ export function ThresholdsFieldset({ rag, problems, onChange }: Props) {
               onChange={set(level, 'eacPercent')}
               problem={problems[`rag.${level}.eacPercent`]}
             />
-          </fieldset>
+          </div>
         ))}
       </div>
     </fieldset>
