@@ -1,7 +1,9 @@
+import type { RagStatus } from '@opsdeck/contract'
 import type { EvmResult } from './evm.ts'
 import { ratio } from './ratio.ts'
 
-export type RagStatus = 'red' | 'amber' | 'green' | 'grey'
+// The colours (and their labels) are the contract's, shared with the SPA.
+export type { RagStatus }
 export type Rag = { status: RagStatus; reason: string }
 
 // A level fires when CPI or SPI falls below its value, or EAC / BAC rises above eacOverBac.
