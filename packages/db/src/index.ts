@@ -5,7 +5,7 @@ export {
   isStatementTimeout,
   PoolOverloadedError,
 } from './db-errors.ts'
-export { lockFor } from './locks.ts'
+export { lockFor, tryLockFor } from './locks.ts'
 export { GuardedPool, type DatabaseStatusChange } from './pool.ts'
 export { waitForDatabase } from './wait.ts'
 export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { lockFor } from './locks.ts'
+import { lockFor, tryLockFor } from './locks.ts'
 import { createTestDatabase, type TestDatabase } from './testing.ts'
 
 let t: TestDatabase
@@ -37,5 +37,30 @@ describe('lockFor', () => {
 
   it('refuses to run outside a transaction, where the lock would not last', async () => {
     await expect(lockFor(t.db, 'opsdeck:admins')).rejects.toThrow(/transaction/)
+    await expect(tryLockFor(t.db, 'opsdeck:admins')).rejects.toThrow(/transaction/)
+  })
+})
+
+describe('tryLockFor', () => {
+  it('takes a free name and refuses, without waiting, one another transaction holds', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let locked = () => {}
+    const taken = new Promise<void>((resolve) => (locked = resolve))
+    const first = t.db.transaction().execute(async (trx) => {
+      const got = await tryLockFor(trx, 'opsdeck:daily-rollup-zone')
+      locked()
+      await held
+      return got
+    })
+    await taken
+    const second = () =>
+      t.db.transaction().execute((trx) => tryLockFor(trx, 'opsdeck:daily-rollup-zone'))
+    expect(await second()).toBe(false)
+    // Another name is free.
+    expect(await t.db.transaction().execute((trx) => tryLockFor(trx, 'opsdeck:admins'))).toBe(true)
+    release()
+    expect(await first).toBe(true)
+    expect(await second()).toBe(true)
   })
 })

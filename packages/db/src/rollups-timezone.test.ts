@@ -59,8 +59,13 @@ beforeAll(async () => {
 })
 afterAll(() => t.drop())
 
+const zone = async () =>
+  (await t.db.selectFrom('organisationSettings').select('dailyRollupTimezone').executeTakeFirst())
+    ?.dailyRollupTimezone
+
 describe('rebuildAllDailyRollups', () => {
   it('starts from London days: 4 November holds A, 5 November holds B and C', async () => {
+    expect(await zone()).toBe('Europe/London')
     expect(await daily()).toMatchObject([
       { bucketStart: new Date('2026-11-04T00:00Z'), samples: 60, down: 0 },
       { bucketStart: new Date('2026-11-05T00:00Z'), samples: 120, down: 7 },
@@ -95,6 +100,21 @@ describe('rebuildAllDailyRollups', () => {
         latencyHist: histogramOf([40, 60, 80]),
       },
     ])
+    expect(await zone()).toBe('America/New_York')
+  })
+
+  it('shows other connections the old days and zone until the transaction commits', async () => {
+    const before = await daily()
+    await t.db.transaction().execute(async (trx) => {
+      await rebuildAllDailyRollups(trx, 'Europe/London')
+      expect(await daily()).toEqual(before)
+      expect(await zone()).toBe('America/New_York')
+    })
+    expect(await daily()).toMatchObject([
+      { bucketStart: new Date('2026-11-04T00:00Z'), samples: 60 },
+      { bucketStart: new Date('2026-11-05T00:00Z'), samples: 120 },
+    ])
+    expect(await zone()).toBe('Europe/London')
   })
 
   it('changes nothing when a zone cannot hold daily rollups (its days start mid-hour)', async () => {
@@ -103,6 +123,7 @@ describe('rebuildAllDailyRollups', () => {
       t.db.transaction().execute((trx) => rebuildAllDailyRollups(trx, 'Asia/Kolkata')),
     ).rejects.toThrow(/whole-hour/)
     expect(await daily()).toEqual(before)
+    expect(await zone()).toBe('Europe/London')
   })
 
   it('needs the caller’s transaction, so the zone and its days change together', async () => {

@@ -6,7 +6,7 @@ import type { Database } from './schema/index.ts'
 export interface RollupRange {
   from: Date
   to: Date
-  /** The organisation's time zone: daily rollups are its calendar days. */
+  /** organisation_settings.daily_rollup_timezone: the daily rollups are its calendar days. */
   timezone: string
 }
 
@@ -84,9 +84,9 @@ export async function upsertHourlyFrom(
 
 /**
  * Relabels every daily rollup as a calendar day of `timezone`, for a change of the organisation's
- * zone: deletes them all and rebuilds them from the hourly rows (kept for as long as the dailies),
- * a week of local days per statement. Run it inside the transaction that changes the zone, so
- * readers see the old days until the new ones are committed.
+ * zone: deletes them all, rebuilds them from the hourly rows (kept for as long as the dailies) in
+ * statements of ~10k hourly rows, and sets daily_rollup_timezone, all in the caller's transaction:
+ * readers, who split ranges by that column, see the old days and the old zone until it commits.
  */
 export async function rebuildAllDailyRollups(
   db: Kysely<Database>,
@@ -94,7 +94,7 @@ export async function rebuildAllDailyRollups(
 ): Promise<{ rows: number }> {
   if (!db.isTransaction) throw new Error('rebuildAllDailyRollups needs the caller’s transaction')
   // The demo simulator writes daily rollups in the zone it read as it began: wait for a run in
-  // progress, and let the next one read the new zone once this transaction commits.
+  // progress. Runs starting meanwhile find the lock taken and skip; the next reads the new zone.
   await lockFor(db, 'opsdeck:demo-checks')
   // As in the seed: the planner overestimates the histogram unnest a thousandfold, and JIT
   // compiling each week's statement would cost more than running it.
@@ -117,6 +117,7 @@ export async function rebuildAllDailyRollups(
   for (let i = 1; i < rows.length; i++) {
     await rebuildDailyRollups(db, { from: rows[i - 1]!.at, to: rows[i]!.at, timezone })
   }
+  await db.updateTable('organisationSettings').set({ dailyRollupTimezone: timezone }).execute()
   const count = sql<{ n: number }>`SELECT count(*)::int AS n FROM check_rollup_daily`
   return { rows: (await count.execute(db)).rows[0]?.n ?? 0 }
 }

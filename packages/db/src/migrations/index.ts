@@ -8,6 +8,7 @@ import * as auth from './2026-11-27-06-auth.ts'
 import * as authThrottle from './2026-11-28-01-auth-throttle.ts'
 import * as loginLockout from './2026-12-02-01-login-lockout.ts'
 import * as loginDevices from './2026-12-02-02-login-devices.ts'
+import * as dailyRollupTimezone from './2026-12-02-03-daily-rollup-timezone.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-01-auth-throttle': authThrottle,
   '2026-12-02-01-login-lockout': loginLockout,
   '2026-12-02-02-login-devices': loginDevices,
+  '2026-12-02-03-daily-rollup-timezone': dailyRollupTimezone,
 }

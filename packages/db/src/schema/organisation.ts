@@ -5,6 +5,8 @@ export interface OrganisationSettingsTable {
   id: Generated<boolean>
   name: Generated<string>
   timezone: Generated<string>
+  /** The zone whose calendar days check_rollup_daily holds: `timezone` once the worker re-labels. */
+  dailyRollupTimezone: Generated<string>
   currency: Generated<string>
   bankHolidayRegion: Generated<string>
   demoData: Generated<boolean>

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lockFor } from '../locks.ts'
 import { createTestDatabase, type TestDatabase } from '../testing.ts'
 import { seedDemo, simulateDemoChecks } from './index.ts'
 import { DAY, HOUR, MINUTE } from './time.ts'
@@ -56,7 +57,7 @@ describe('simulateDemoChecks', () => {
     expect(perService).toHaveLength(services)
     for (const s of perService) expect(s).toEqual({ n: 90, first: at(1), last: at(90) })
     expect(await simulate(at(90))).toBe(0)
-    // Two workers at once: the lock makes one wait, and it then finds nothing to do.
+    // Two workers at once: one takes the lock, the other finds it taken and does nothing.
     const both = await Promise.all([simulate(at(95)), simulate(at(95))])
     expect(both.sort((a, b) => a - b)).toEqual([0, 5 * services])
   })
@@ -113,6 +114,46 @@ describe('simulateDemoChecks', () => {
     expect(flagged).toEqual([{ serviceId: service!.id, first: at(100), last: at(129), n: 30 }])
   })
 
+  it('does nothing while a re-label of the daily rollups holds its lock, and catches up after', async () => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let locked = () => {}
+    const taken = new Promise<void>((resolve) => (locked = resolve))
+    const relabel = t.db.transaction().execute(async (trx) => {
+      await lockFor(trx, 'opsdeck:demo-checks')
+      locked()
+      await held
+    })
+    await taken
+    expect(await simulate(at(150))).toBe(0)
+    release()
+    await relabel
+    expect(await simulate(at(150))).toBe(10 * services)
+  })
+
+  it('writes daily rollups as days of the zone the table holds, not of a newly chosen one', async () => {
+    // An admin has chosen New York; the worker has not re-labelled the London days yet.
+    await t.db.updateTable('organisationSettings').set({ timezone: 'America/New_York' }).execute()
+    try {
+      expect(await simulate(at(170))).toBe(20 * services)
+    } finally {
+      await t.db.updateTable('organisationSettings').set({ timezone: 'Europe/London' }).execute()
+    }
+    const mismatches = await q(sql`
+      (SELECT service_id, date_trunc('day', bucket_start, 'Europe/London'), sum(samples)::int
+      FROM check_rollup_hourly WHERE bucket_start >= '2026-11-27' GROUP BY 1, 2
+      EXCEPT
+      SELECT service_id, bucket_start, samples FROM check_rollup_daily
+      WHERE bucket_start >= '2026-11-27')
+      UNION ALL
+      (SELECT service_id, bucket_start, samples FROM check_rollup_daily
+      WHERE bucket_start >= '2026-11-27'
+      EXCEPT
+      SELECT service_id, date_trunc('day', bucket_start, 'Europe/London'), sum(samples)::int
+      FROM check_rollup_hourly WHERE bucket_start >= '2026-11-27' GROUP BY 1, 2)`)
+    expect(mismatches).toEqual([])
+  })
+
   it('fills at most 30 days after a long pause', async () => {
     const now = new Date(T.getTime() + 40 * DAY)
     expect(await simulate(now)).toBe((30 * 1440 + 1) * services)
@@ -120,7 +161,7 @@ describe('simulateDemoChecks', () => {
       SELECT max(checked_at) FILTER (WHERE checked_at < ${now}::timestamptz - interval '30 days') AS before,
         min(checked_at) FILTER (WHERE checked_at >= ${now}::timestamptz - interval '30 days') AS after
       FROM check_samples`)
-    expect(gap).toEqual({ before: at(140), after: new Date(now.getTime() - 30 * DAY) })
+    expect(gap).toEqual({ before: at(170), after: new Date(now.getTime() - 30 * DAY) })
     const [rolled] = await q(sql<{ samples: number }>`
       SELECT sum(samples)::int AS samples FROM check_rollup_daily
       WHERE bucket_start >= ${new Date(now.getTime() - 31 * DAY)}`)

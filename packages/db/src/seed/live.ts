@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import { lockFor } from '../locks.ts'
+import { tryLockFor } from '../locks.ts'
 import { rebuildRollups } from '../rollups.ts'
 import type { Database } from '../schema/index.ts'
 import { DEMO_SEED } from './context.ts'
@@ -28,7 +28,8 @@ const utcDay = (at: Date) => at.toISOString().slice(0, 10)
  * newest one, up to `now`, with the seed's generator (open incidents keep their services down or
  * degraded, maintenance windows apply when reached), and rebuilds the rollups of those hours.
  * Does nothing unless organisation_settings.demo_data is set. Safe to call from several workers
- * at once (one advisory lock; replays insert nothing). Returns the number of samples inserted.
+ * at once (one advisory lock: a run that finds it taken does nothing; replays insert nothing).
+ * Returns the number of samples inserted.
  */
 export async function simulateDemoChecks(
   db: Kysely<Database>,
@@ -41,7 +42,9 @@ export async function simulateDemoChecks(
     await sql`SET LOCAL statement_timeout = '10min'`.execute(trx)
     await sql`SET LOCAL jit = off`.execute(trx)
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx)
-    await lockFor(trx, 'opsdeck:demo-checks')
+    // Another worker is simulating these minutes, or the daily rollups are being re-labelled
+    // into a new zone (minutes, past the pool's query deadline): the next run catches up.
+    if (!(await tryLockFor(trx, 'opsdeck:demo-checks'))) return 0
     return simulateIn(trx, now, seed)
   })
 }
@@ -49,7 +52,7 @@ export async function simulateDemoChecks(
 async function simulateIn(trx: Transaction<Database>, now: Date, seed: number): Promise<number> {
   const org = await trx
     .selectFrom('organisationSettings')
-    .select(['demoData', 'timezone'])
+    .select(['demoData', 'timezone', 'dailyRollupTimezone'])
     .executeTakeFirst()
   if (!org?.demoData) return 0
   const newest = await newestSampleAt(trx)
@@ -72,11 +75,12 @@ async function simulateIn(trx: Transaction<Database>, now: Date, seed: number): 
     ${sampleSelect({ seed, tz: org.timezone }, minutes)}
     ON CONFLICT DO NOTHING
   `.execute(trx)
-  // The sample at `now` itself is included, hence the extra minute.
+  // The sample at `now` itself is included, hence the extra minute. Daily rows in the zone the
+  // table holds: re-labelling them waits for this lock, then reads the hourly rows written here.
   await rebuildRollups(trx, {
     from,
     to: new Date(now.getTime() + MINUTE),
-    timezone: org.timezone,
+    timezone: org.dailyRollupTimezone,
   })
   return Number(result.numAffectedRows ?? 0)
 }

@@ -10,6 +10,8 @@ export async function seedOrganisation(ctx: SeedContext): Promise<SeededPerson[]
     .set({
       name: ORGANISATION_NAME,
       timezone: ctx.tz,
+      // The seed builds the daily rollups as days of the same zone.
+      dailyRollupTimezone: ctx.tz,
       currency: 'GBP',
       bankHolidayRegion: 'GB-ENG',
       // The worker simulates this organisation's checks rather than probing its fake URLs.
