@@ -10,6 +10,7 @@ interface LogLine {
   msg: string
   samples?: number
   err?: { message: string }
+  [field: string]: unknown
 }
 
 // A debug-level logger whose lines the test can read.
@@ -81,17 +82,53 @@ describe('startWorker', () => {
     const { logger, lines } = captureLogs()
     const worker = startWorker({ db, logger })
     // An outage is a warning: the API logs the outage itself, and a stack would say nothing.
-    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(2), {
+    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(3), {
       timeout: 10_000,
       interval: 50,
     })
     await worker.stop()
     await db.destroy()
     expect(lines.map((l) => l.msg).sort()).toEqual([
+      'daily rollup re-label failed',
       'demo check simulation failed',
       'partition maintenance failed',
     ])
     expect(JSON.stringify(lines)).not.toContain('stack')
+  })
+
+  it('re-labels the daily rollups in the background after a change of time zone', async () => {
+    t = await createTestDatabase()
+    const { id } = await t.db
+      .insertInto('services')
+      .values({ slug: 'payroll', name: 'Payroll', tier: 1, sloTarget: 0.999 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    // 02:00 UTC on 5 November: that day in London, still 4 November in New York.
+    const hour = { serviceId: id, samples: 60, up: 60, bucketStart: new Date('2026-11-05T02:00Z') }
+    await t.db.insertInto('checkRollupHourly').values(hour).execute()
+    await t.db
+      .insertInto('checkRollupDaily')
+      .values({ ...hour, bucketStart: new Date('2026-11-05T00:00Z') })
+      .execute()
+    await t.db.updateTable('organisationSettings').set({ timezone: 'America/New_York' }).execute()
+    const { logger, lines } = captureLogs()
+    const worker = startWorker({ db: t.db, logger })
+    await vi.waitFor(() => expect(lines.map((l) => l.msg)).toContain('daily rollups re-labelled'), {
+      timeout: 20_000,
+      interval: 50,
+    })
+    await worker.stop()
+    expect(lines.find((l) => l.msg === 'daily rollups re-labelled')).toMatchObject({
+      level: 30,
+      from: 'Europe/London',
+      to: 'America/New_York',
+      rows: 1,
+    })
+    const days = await t.db
+      .selectFrom('checkRollupDaily')
+      .select(['bucketStart', 'samples'])
+      .execute()
+    expect(days).toEqual([{ bucketStart: new Date('2026-11-04T05:00Z'), samples: 60 }])
   })
 
   it('keeps the sample partitions a week ahead', async () => {

@@ -1,6 +1,7 @@
 import { type Database, isDatabaseUnavailable, lockFor, simulateDemoChecks } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import type { Logger } from 'pino'
+import { relabelDailyRollups } from './relabel-daily-rollups.ts'
 import { every } from './schedule.ts'
 
 export interface WorkerDeps {
@@ -11,11 +12,13 @@ export interface WorkerDeps {
 const PARTITION_DAYS_AHEAD = 7
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
+const RELABEL_CHECK_MS = 15_000
 
 /**
- * Background work: keep the check-sample partitions a week ahead of time, and, when the data is
- * the demo, simulate its checks every minute so that it stays current. Several workers may run
- * at once; they coordinate only through PostgreSQL (advisory locks).
+ * Background work: keep the check-sample partitions a week ahead of time; after a change of the
+ * organisation's time zone, re-label the daily rollups as days of the new zone; and, when the
+ * data is the demo, simulate its checks every minute so that it stays current. Several workers
+ * may run at once; they coordinate only through PostgreSQL (advisory locks).
  */
 export function startWorker({ db, logger }: WorkerDeps) {
   const log = logger.child({ role: 'worker' })
@@ -27,6 +30,18 @@ export function startWorker({ db, logger }: WorkerDeps) {
         if (created > 0) log.info({ created }, 'created check-sample partitions')
       },
       failed(log, 'partition maintenance failed'),
+    ),
+    // One read a tick until an admin changes the zone; the figures stay exact until it runs.
+    every(
+      RELABEL_CHECK_MS,
+      async () => {
+        const outcome = await relabelDailyRollups(db)
+        if (outcome.status === 'relabelled') log.info(outcome, 'daily rollups re-labelled')
+        else if (outcome.status === 'superseded')
+          log.info(outcome, 'daily rollup re-label superseded')
+        else log.debug(outcome, 'no daily rollups to re-label')
+      },
+      failed(log, 'daily rollup re-label failed'),
     ),
     // A no-op unless organisation_settings.demo_data is set, so real deployments run it too.
     every(
