@@ -6,13 +6,17 @@ import { z } from 'zod'
 const Level = z.object({ cpi: z.number(), spi: z.number(), eacOverBac: z.number() })
 const RagThresholdsSetting = z.object({ red: Level, amber: Level })
 
-/** The organisation's settings: its name, calendar, currency and RAG thresholds. */
+/**
+ * The organisation's settings: its name, calendar, currency and RAG thresholds; and the zone whose
+ * days the daily rollups hold (its own zone, except until the worker re-labels them after a change).
+ */
 export async function getOrganisation(db: Kysely<Database>) {
   const row = await db
     .selectFrom('organisationSettings')
     .select([
       'name',
       'timezone',
+      'dailyRollupTimezone',
       'currency',
       'bankHolidayRegion',
       'workingDaysPerWeek',

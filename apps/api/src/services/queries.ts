@@ -9,14 +9,34 @@ export type ServiceStatus = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknow
 // current status: we say "unknown" rather than repeat a stale "up".
 const STALE_INTERVALS = 3
 
-/** Per service: its status now and its sample counts over the range, summed in SQL from rollups. */
+// A re-label of the daily rollups takes seconds at least: two between two reads do not happen.
+const MAX_ATTEMPTS = 3
+
+/**
+ * Per service: its status now and its sample counts over the range, summed in SQL from rollups.
+ * `dailyZone` is the zone whose days the daily rollups held when the caller read the settings; the
+ * statement reads it again with the rollups and, should the worker have re-labelled them since,
+ * runs again in the new zone, so that whole days are never taken as days of the wrong zone.
+ */
 export async function listServiceHealth(
   db: Kysely<Database>,
   range: TimeRange,
-  timezone: string,
+  dailyZone: string,
   now: Date,
 ) {
-  const { daily, hourlyBefore, hourlyAfter } = rollupSpans(range, timezone)
+  let zone = dailyZone
+  for (let attempt = 1; ; attempt++) {
+    const rows = await healthRows(db, range, zone, now)
+    const seen = rows.find((r) => r.dailyZone !== zone)?.dailyZone
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- checked, not returned
+    if (seen === undefined) return rows.map(({ dailyZone, ...health }) => health)
+    if (attempt === MAX_ATTEMPTS) throw new Error('the daily rollups kept changing zone')
+    zone = seen
+  }
+}
+
+async function healthRows(db: Kysely<Database>, range: TimeRange, zone: string, now: Date) {
+  const { daily, hourlyBefore, hourlyAfter } = rollupSpans(range, zone)
   const { rows } = await sql<{
     id: number
     tier: number
@@ -27,13 +47,16 @@ export async function listServiceHealth(
     degraded: number
     down: number
     maintenance: number
+    dailyZone: string
   }>`
     SELECT s.id, s.tier, s.slo_target, s.check_interval_seconds AS interval_seconds,
       CASE WHEN latest.in_maintenance THEN 'maintenance' ELSE coalesce(latest.status, 'unknown') END
         AS status,
       coalesce(r.up, 0)::int AS up, coalesce(r.degraded, 0)::int AS degraded,
-      coalesce(r.down, 0)::int AS down, coalesce(r.maintenance, 0)::int AS maintenance
+      coalesce(r.down, 0)::int AS down, coalesce(r.maintenance, 0)::int AS maintenance,
+      z.daily_rollup_timezone AS daily_zone
     FROM services s
+    CROSS JOIN organisation_settings z
     LEFT JOIN LATERAL (
       SELECT cs.status, cs.in_maintenance FROM check_samples cs
       WHERE cs.service_id = s.id AND cs.checked_at <= ${now}

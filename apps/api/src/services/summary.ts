@@ -12,7 +12,8 @@ export async function servicesSummary(
   db: Kysely<Database>,
   { range, now, org }: Scope,
 ): Promise<ServicesSummary> {
-  const rows = await listServiceHealth(db, range, org.timezone, now)
+  // The range is in the organisation's zone; the daily rollups may still hold another's days.
+  const rows = await listServiceHealth(db, range, org.dailyRollupTimezone, now)
   const byStatus: Record<ServiceStatus, number> = {
     up: 0,
     degraded: 0,

@@ -1,3 +1,4 @@
+import { rebuildAllDailyRollups } from '@opsdeck/db'
 import { histogramOf } from '@opsdeck/kpi'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -38,7 +39,11 @@ beforeEach(async () => {
   const { ragThresholds, ...rest } = DEFAULTS
   await ctx.db
     .updateTable('organisationSettings')
-    .set({ ...rest, ragThresholds: JSON.stringify(ragThresholds) })
+    .set({
+      ...rest,
+      dailyRollupTimezone: rest.timezone,
+      ragThresholds: JSON.stringify(ragThresholds),
+    })
     .execute()
 })
 
@@ -103,7 +108,7 @@ describe('PATCH /settings', () => {
     }
     expect(expectMatches(SettingsUpdated, await res.json())).toEqual({
       settings: expected,
-      dailyRollupsRebuilt: null,
+      dailyRollups: { timezone: 'Europe/London', rebuilding: false },
     })
     expect((await read()).body.settings).toEqual(expected)
 
@@ -267,32 +272,50 @@ describe('PATCH /settings with a new time zone', () => {
       .execute()
   })
 
-  it('rebuilds the daily rollups as the new zone’s days, with the change and its audit', async () => {
+  it('changes the zone at once, with its audit, and leaves the daily rollups to the worker', async () => {
+    const before = await days()
     const res = await patch({ timezone: 'America/New_York' })
     expect(res.status).toBe(200)
     const body = expectMatches(SettingsUpdated, await res.json())
     expect(body.settings.timezone).toBe('America/New_York')
-    expect(body.dailyRollupsRebuilt).toEqual({ rows: 1, ms: expect.any(Number) })
-    expect(await days()).toEqual([
-      { bucketStart: '2026-11-03T05:00:00.000Z', samples: 120, down: 3 },
-    ])
+    // Still London days, as the answer says: the worker re-labels them in the background.
+    expect(body.dailyRollups).toEqual({ timezone: 'Europe/London', rebuilding: true })
+    expect(await days()).toEqual(before)
+    expect((await read()).body.settings.timezone).toBe('America/New_York')
     expect((await auditRows()).at(-1)?.changes).toEqual({
       timezone: { from: 'Europe/London', to: 'America/New_York' },
     })
 
-    // And back: London's two days again.
-    expect((await patch({ timezone: 'Europe/London' })).status).toBe(200)
-    expect(await days()).toEqual([
-      { bucketStart: '2026-11-03T00:00:00.000Z', samples: 60, down: 0 },
-      { bucketStart: '2026-11-04T00:00:00.000Z', samples: 60, down: 3 },
-    ])
+    // Back to London before the worker ran: the days were never anything else.
+    const back = expectMatches(
+      SettingsUpdated,
+      await (await patch({ timezone: 'Europe/London' })).json(),
+    )
+    expect(back.dailyRollups).toEqual({ timezone: 'Europe/London', rebuilding: false })
   })
 
-  it('rebuilds nothing when another field of the same request is refused', async () => {
+  it('says the daily rollups are in the new zone once the worker has re-labelled them', async () => {
+    expect((await patch({ timezone: 'America/New_York' })).status).toBe(200)
+    await ctx.db.transaction().execute((trx) => rebuildAllDailyRollups(trx, 'America/New_York'))
+    expect(await days()).toEqual([
+      { bucketStart: '2026-11-03T05:00:00.000Z', samples: 120, down: 3 },
+    ])
+    const body = expectMatches(SettingsUpdated, await (await patch({ currency: 'EUR' })).json())
+    expect(body.dailyRollups).toEqual({ timezone: 'America/New_York', rebuilding: false })
+    // Leave London days behind for the next test, as the worker would.
+    await ctx.db.transaction().execute((trx) => rebuildAllDailyRollups(trx, 'Europe/London'))
+  })
+
+  it('changes neither zone when another field of the same request is refused', async () => {
     const before = await days()
     const res = await patch({ timezone: 'America/New_York', bankHolidayRegion: 'GB-NIR' })
     expect(res.status).toBe(400)
     expect((await read()).body.settings.timezone).toBe('Europe/London')
+    const { dailyRollupTimezone } = await ctx.db
+      .selectFrom('organisationSettings')
+      .select('dailyRollupTimezone')
+      .executeTakeFirstOrThrow()
+    expect(dailyRollupTimezone).toBe('Europe/London')
     expect(await days()).toEqual(before)
   })
 })

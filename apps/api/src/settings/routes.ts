@@ -4,7 +4,7 @@ import { access } from '../auth/access.ts'
 import { auditContext } from '../lib/audit.ts'
 import { errorBody } from '../lib/errors.ts'
 import { doc } from '../lib/openapi.ts'
-import { getOrganisation } from '../lib/organisation.ts'
+import { getOrganisation, type Organisation } from '../lib/organisation.ts'
 import { validate } from '../lib/validate.ts'
 import { SettingsBody, SettingsPatch, SettingsUpdated } from './schemas.ts'
 import { updateSettings } from './update-settings.ts'
@@ -21,14 +21,15 @@ export const settings = new Hono<AppEnv>()
     }),
     // Every page needs the currency, the time zone and the thresholds: anyone who reads.
     access('read'),
-    async (c) => c.json({ settings: await getOrganisation(c.var.db) }, 200),
+    async (c) => c.json({ settings: bodyOf(await getOrganisation(c.var.db)).settings }, 200),
   )
   .patch(
     '/',
     doc({
-      summary: 'Change some settings (a new time zone rebuilds the daily rollups)',
+      summary:
+        'Change some settings (a new time zone re-labels the daily rollups in the background)',
       description:
-        'All fields optional; only those that differ are changed and audited, in one transaction. A new time zone re-labels the calendar days: every daily uptime rollup is rebuilt from the hourly ones in that zone before the change commits, which takes seconds to minutes with the amount of history.',
+        'All fields optional; only those that differ are changed and audited, in one transaction. A new time zone applies at once to every range and calendar period. The daily uptime rollups stay days of the previous zone until a worker has rebuilt them as days of the new one (seconds to minutes with the amount of history); `dailyRollups` says which zone they are in. Figures are exact meanwhile: readers take whole days of that zone from them and the rest from hourly rollups.',
       tags,
       responses: { 200: SettingsUpdated },
     }),
@@ -44,9 +45,12 @@ export const settings = new Hono<AppEnv>()
         ])
         return c.json(body, 400)
       }
-      const { settings, rebuilt } = outcome
-      if (rebuilt)
-        c.var.log.info({ timezone: settings.timezone, ...rebuilt }, 'daily rollups rebuilt')
-      return c.json({ settings, dailyRollupsRebuilt: rebuilt }, 200)
+      return c.json(bodyOf(outcome.settings), 200)
     },
   )
+
+// Which zone's days the daily rollups hold is not a setting: it is said apart from them.
+function bodyOf({ dailyRollupTimezone, ...settings }: Organisation) {
+  const rebuilding = dailyRollupTimezone !== settings.timezone
+  return { settings, dailyRollups: { timezone: dailyRollupTimezone, rebuilding } }
+}

@@ -89,14 +89,13 @@ export const Settings = z.strictObject({
 
 export const SettingsBody = z.strictObject({ settings: Settings })
 
-/** The settings now, and what a change of time zone rebuilt (null when the zone did not change). */
+/** The settings now, and the zone whose days the daily uptime rollups hold. */
 export const SettingsUpdated = z.strictObject({
   settings: Settings,
-  dailyRollupsRebuilt: z
-    .strictObject({
-      /** Daily rollup rows (one per service and local day) now in the new zone. */
-      rows: z.number().int(),
-      ms: z.number().int(),
-    })
-    .nullable(),
+  dailyRollups: z.strictObject({
+    /** IANA; the settings' zone, or until the worker has re-labelled them, the previous one. */
+    timezone: z.string(),
+    /** True while the daily rollups are not yet days of the settings' zone. */
+    rebuilding: z.boolean(),
+  }),
 })

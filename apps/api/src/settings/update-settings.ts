@@ -1,4 +1,4 @@
-import { type Database, rebuildAllDailyRollups } from '@opsdeck/db'
+import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, diff, recordAudit } from '../lib/audit.ts'
 import { getOrganisation, type Organisation } from '../lib/organisation.ts'
@@ -12,13 +12,12 @@ export interface FieldRefusal {
 }
 
 export type SettingsOutcome =
-  | { ok: true; settings: Organisation; rebuilt: { rows: number; ms: number } | null }
-  | { ok: false; refusal: FieldRefusal }
+  { ok: true; settings: Organisation } | { ok: false; refusal: FieldRefusal }
 
 /**
- * Applies the patch with its audit row, in one transaction. A new time zone re-labels the calendar
- * days: every daily rollup is rebuilt from the hourly ones in that zone before the change commits,
- * so no reader ever sees days of one zone under the settings of another.
+ * Applies the patch with its audit row, in one transaction. A new time zone takes effect at once:
+ * the daily rollups stay days of the old zone (daily_rollup_timezone), which readers split ranges
+ * by, until the worker re-labels them (apps/worker relabel-daily-rollups.ts).
  */
 export async function updateSettings(
   db: Kysely<Database>,
@@ -29,16 +28,10 @@ export async function updateSettings(
     await lockSettings(trx)
     const before = await getOrganisation(trx)
     const changes = diff(before, patch)
-    if (Object.keys(changes).length === 0) return { ok: true, settings: before, rebuilt: null }
+    if (Object.keys(changes).length === 0) return { ok: true, settings: before }
 
     const refusal = await refusalOf(trx, patch, changes)
     if (refusal) return { ok: false, refusal }
-    let rebuilt = null
-    if (patch.timezone && changes.timezone) {
-      const started = performance.now()
-      const { rows } = await rebuildAllDailyRollups(trx, patch.timezone)
-      rebuilt = { rows, ms: Math.round(performance.now() - started) }
-    }
     await updateSettingsRow(trx, patch, who.at)
     await recordAudit(trx, who, {
       entity: 'settings',
@@ -46,7 +39,7 @@ export async function updateSettings(
       action: 'update',
       changes,
     })
-    return { ok: true, settings: await getOrganisation(trx), rebuilt }
+    return { ok: true, settings: await getOrganisation(trx) }
   })
 }
 

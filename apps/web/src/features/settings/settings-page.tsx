@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { SettingsFormView } from './components/settings-form.tsx'
 import { settingsQueries } from './queries.ts'
-import { rebuiltMessage } from './transform.ts'
+import { dailyRollupsMessage } from './transform.ts'
 
 /** The organisation's settings: name, calendar, currency and the RAG thresholds. Admins only. */
 export function SettingsPage() {
@@ -29,7 +29,7 @@ export function SettingsPage() {
           onSaved={(result) =>
             setSaved(
               result
-                ? `Settings saved.${rebuiltMessage(result.dailyRollupsRebuilt)}`
+                ? `Settings saved.${dailyRollupsMessage(result.dailyRollups)}`
                 : 'Nothing to save: no setting was changed.',
             )
           }

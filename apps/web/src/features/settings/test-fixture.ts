@@ -14,7 +14,11 @@ export const settingsFixture = (over: Partial<Settings> = {}): Settings => ({
   ...over,
 })
 
+/** A PATCH answer: the daily rollups in the settings' zone unless told otherwise. */
 export const updatedFixture = (
   settings: Settings,
-  dailyRollupsRebuilt: SettingsUpdated['dailyRollupsRebuilt'] = null,
-): SettingsUpdated => ({ settings, dailyRollupsRebuilt })
+  dailyRollups: SettingsUpdated['dailyRollups'] = {
+    timezone: settings.timezone,
+    rebuilding: false,
+  },
+): SettingsUpdated => ({ settings, dailyRollups })

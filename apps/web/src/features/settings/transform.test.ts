@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { ApiError } from '../../lib/api.ts'
 import { settingsFixture } from './test-fixture.ts'
-import { fieldProblems, formOf, rebuiltMessage, toPatch } from './transform.ts'
+import { dailyRollupsMessage, fieldProblems, formOf, toPatch } from './transform.ts'
 
 describe('formOf and toPatch', () => {
-  test('an untouched form is an empty patch: nothing is sent, no zone rebuilt', () => {
+  test('an untouched form is an empty patch: nothing is sent, no zone changed', () => {
     const saved = settingsFixture()
     expect(toPatch(formOf(saved), saved)).toEqual({})
   })
@@ -59,9 +59,9 @@ describe('fieldProblems', () => {
   })
 })
 
-test('rebuiltMessage', () => {
-  expect(rebuiltMessage(null)).toBe('')
-  expect(rebuiltMessage({ rows: 198500, ms: 250_900 })).toBe(
-    ' The daily uptime figures were rebuilt in the new time zone (198,500 service-days in 250.9 s).',
+test('dailyRollupsMessage', () => {
+  expect(dailyRollupsMessage({ timezone: 'Europe/London', rebuilding: false })).toBe('')
+  expect(dailyRollupsMessage({ timezone: 'Europe/London', rebuilding: true })).toBe(
+    ' Daily figures are being re-labelled into the new time zone in the background; figures stay exact meanwhile.',
   )
 })

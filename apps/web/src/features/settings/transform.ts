@@ -1,5 +1,5 @@
 import type { ApiError } from '../../lib/api.ts'
-import type { Settings, SettingsPatch } from './queries.ts'
+import type { Settings, SettingsPatch, SettingsUpdated } from './queries.ts'
 
 // Pure shaping for the settings page: the form's text values, the patch of what changed, and
 // the API's field problems placed beside their inputs.
@@ -56,7 +56,7 @@ export function formOf(settings: Settings): SettingsForm {
   }
 }
 
-/** Only what differs from the saved settings: an unchanged zone rebuilds nothing. */
+/** Only what differs from the saved settings: an unchanged zone is not sent, so not audited. */
 export function toPatch(form: SettingsForm, saved: Settings): SettingsPatch {
   const patch: SettingsPatch = {}
   if (form.name.trim() !== saved.name) patch.name = form.name.trim()
@@ -116,10 +116,8 @@ function fieldOf(path: string): FieldName | null {
 // zod's messages start lower-case ("must be below …"): shown alone under a field, capitalised.
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
-/** "Rebuilt 16,277 days of uptime figures in 12.3 s" for a change of time zone. */
-export function rebuiltMessage(rebuilt: { rows: number; ms: number } | null): string {
-  if (!rebuilt) return ''
-  const rows = rebuilt.rows.toLocaleString('en-GB')
-  const seconds = (rebuilt.ms / 1000).toFixed(1)
-  return ` The daily uptime figures were rebuilt in the new time zone (${rows} service-days in ${seconds} s).`
+/** What a save says of the daily uptime rollups: a change of zone re-labels them later. */
+export function dailyRollupsMessage(dailyRollups: SettingsUpdated['dailyRollups']): string {
+  if (!dailyRollups.rebuilding) return ''
+  return ' Daily figures are being re-labelled into the new time zone in the background; figures stay exact meanwhile.'
 }

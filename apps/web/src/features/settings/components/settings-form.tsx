@@ -69,7 +69,7 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
         autoComplete="off"
         spellCheck={false}
         required
-        hint="An IANA zone such as Europe/London. Calendar days, weeks and months are counted in it. Changing it rebuilds the daily uptime figures as days of the new zone, which can take a minute or more."
+        hint="An IANA zone such as Europe/London. Calendar days, weeks and months are counted in it as soon as it is saved; the daily uptime figures are then re-labelled as days of the new zone in the background, and stay exact meanwhile."
         value={form.timezone}
         onChange={set('timezone')}
         problem={problems.fields.timezone}
