@@ -166,9 +166,9 @@ export const KPI_DEFINITIONS = {
     id: 'tierSloHealth',
     name: 'SLO health of a tier',
     formula:
-      "the tier's pooled uptime against its services' targets: meeting when ≥ the strictest, partly when between the loosest and the strictest, breaching when below every target",
+      'per service, uptime ≥ its own SLO target: meeting when no service breaches, breaching when none meets, partly when some of each',
     notes:
-      'Pooled uptime = all the tier’s up samples / all its counted samples. Services breaching their own SLO are counted apart.',
+      'Counted per service, so a breaching service is never hidden behind healthy ones; services without data count for neither. The tier’s uptime shown beside it is pooled: all its up samples / all its counted samples.',
   },
   effectiveCapacity: {
     id: 'effectiveCapacity',

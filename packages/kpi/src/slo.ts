@@ -70,13 +70,12 @@ export function sloAttainment(uptime: number | null, target: number): SloAttainm
 
 export type TierSloHealth = 'meeting' | 'partly' | 'breaching' | 'no-data'
 
-// A group's pooled uptime against its services' targets: at or above the strictest (meeting),
-// between the loosest and the strictest (partly), below every target (breaching).
-export function tierSloHealth(
-  uptime: number | null,
-  targets: { min: number | null; max: number | null },
-): TierSloHealth {
-  if (uptime === null || targets.min === null || targets.max === null) return 'no-data'
-  if (sloAttainment(uptime, targets.max)?.met) return 'meeting'
-  return sloAttainment(uptime, targets.min)?.met ? 'partly' : 'breaching'
+// A group of services against their own SLOs, counted per service (a pooled uptime could hide a
+// breaching service behind healthy ones): meeting when none with data breaches, breaching when
+// none meets, partly when some of each. Services without data count for neither.
+export function tierSloHealth(services: { meeting: number; breaching: number }): TierSloHealth {
+  const { meeting, breaching } = services
+  if (meeting === 0 && breaching === 0) return 'no-data'
+  if (breaching === 0) return 'meeting'
+  return meeting === 0 ? 'breaching' : 'partly'
 }

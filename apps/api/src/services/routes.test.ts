@@ -28,8 +28,8 @@ describe('GET /api/v1/services/summary', () => {
     expect(tier1).toMatchObject({ tier: 1, services: 2, meetingSlo: 1, breachingSlo: 1, noData: 0 })
     expect(tier1.sloTargetMin).toBe(0.999)
     expect(tier1.sloTargetMax).toBe(0.9995)
-    // 95.8% is below both targets (99.9% and 99.95%).
-    expect(tier1.health).toBe('breaching')
+    // B meets its 99.95% (60 / 60), A misses its 99.9% (55 / 60 = 91.7%): some of each.
+    expect(tier1.health).toBe('partly')
     expect(tier2).toMatchObject({
       tier: 2,
       services: 1,

@@ -53,6 +53,8 @@ function tierSummary(tier: number, rows: readonly ServiceHealth[], elapsedSecond
     maintenance: sum(inTier, (r) => r.maintenance),
     expected: sum(inTier, expected),
   })
+  const meetingSlo = attainment.filter((a) => a?.met === true).length
+  const breachingSlo = attainment.filter((a) => a?.met === false).length
   const targets = inTier.map((r) => r.sloTarget)
   const sloTargetMin = targets.length ? Math.min(...targets) : null
   const sloTargetMax = targets.length ? Math.max(...targets) : null
@@ -63,9 +65,9 @@ function tierSummary(tier: number, rows: readonly ServiceHealth[], elapsedSecond
     coverage: pooled.coverage,
     sloTargetMin,
     sloTargetMax,
-    health: tierSloHealth(pooled.uptime, { min: sloTargetMin, max: sloTargetMax }),
-    meetingSlo: attainment.filter((a) => a?.met === true).length,
-    breachingSlo: attainment.filter((a) => a?.met === false).length,
+    health: tierSloHealth({ meeting: meetingSlo, breaching: breachingSlo }),
+    meetingSlo,
+    breachingSlo,
     noData: attainment.filter((a) => a === null).length,
   }
 }
