@@ -76,6 +76,26 @@ describe('the OpenAPI document', () => {
     expect(operation('/api/v1/audit', 'get')?.responses['400']).toBeDefined()
   })
 
+  // The middleware's refusals are in the document too: a client checking answers against it must
+  // accept a CSRF refusal, an oversized body or a wrong media type.
+  it.each(registeredRoutes())('lists the middleware refusals of %s', (route) => {
+    const [method, path] = route.split(' ') as [string, string]
+    const op = operation(openApiPath(path), method.toLowerCase())
+    const codes = (status: number) =>
+      JSON.stringify(op?.responses[status] ?? {})
+        .match(/"enum":\[[^\]]*\]/g)
+        ?.join() ?? ''
+    if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) {
+      expect(codes(403)).toContain('"csrf_rejected"')
+    }
+    if (op?.requestBody) {
+      expect(codes(413)).toContain('"payload_too_large"')
+      expect(codes(415)).toContain('"unsupported_media_type"')
+    } else {
+      expect(codes(400)).not.toContain('"invalid_json"')
+    }
+  })
+
   it('is served to whoever is signed in, and to nobody else', async () => {
     const anonymous = await ctx.app.request(OPENAPI_PATH)
     expect(anonymous.status).toBe(401)

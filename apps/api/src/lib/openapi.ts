@@ -64,14 +64,17 @@ const VALIDATION_CODES: ErrorCode[] = ['validation_failed', 'invalid_json']
 type ResponseObject = Exclude<GenerateSpecOptions['defaultValidationErrorResponse'], boolean>
 type SchemaObject = NonNullable<NonNullable<ResponseObject['content']>[string]['schema']>
 
-/** The 400 of a route that validates its request (the document adds it where validate() is). */
-export function validationResponse(): ResponseObject {
+/** An error response whose envelope carries one of `codes`, as a plain OpenAPI response object. */
+export function envelopeResponse(codes: readonly ErrorCode[]): ResponseObject {
   // zod writes JSON Schema 2020-12, the dialect of OpenAPI 3.1's schema objects.
-  const schema: Record<string, unknown> = z.toJSONSchema(errorEnvelope(VALIDATION_CODES))
+  const schema: Record<string, unknown> = z.toJSONSchema(errorEnvelope(codes))
   delete schema.$schema
   const content = { 'application/json': { schema: schema as SchemaObject } }
-  return { description: VALIDATION_CODES.join(', '), content }
+  return { description: codes.join(', '), content }
 }
+
+/** The 400 of a route that validates its request (the document adds it where validate() is). */
+export const validationResponse = () => envelopeResponse(VALIDATION_CODES)
 
 interface RouteDoc {
   summary: string
