@@ -78,4 +78,12 @@ describe('RangeQuery and Instant', () => {
     })
     expect(Instant.parse('1970-01-01T00:00:00Z')).toEqual(new Date(0))
   })
+
+  it('says what a bound must look like', () => {
+    const issue = RangeQuery.safeParse({ from: '2026-10-01T10:00:00' }).error?.issues[0]
+    expect(issue?.path).toEqual(['from'])
+    expect(issue?.message).toBe(
+      'must be a day (2026-10-31) or an instant with its offset (2026-10-31T09:00:00Z)',
+    )
+  })
 })

@@ -14,7 +14,9 @@ const MAX_YEAR_MESSAGE = `must be in ${MAX_YEAR} or earlier`
 // `from`/`to` are ISO instants or calendar days. A day means the organisation's local midnight;
 // a day given as `to` is inclusive (from=2026-11-01&to=2026-11-30 is all of November).
 const Bound = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be a day (2026-10-31) or an instant with its offset (2026-10-31T09:00:00Z)',
+  })
   .refine(fromMinYear, MIN_YEAR_MESSAGE)
   .refine(toMaxYear, MAX_YEAR_MESSAGE)
 

@@ -67,4 +67,11 @@ describe('the schemas', () => {
     expect(text().max(5).parse('a\nb')).toBe('a\nb')
     expect(text().safeParse('\u0000').success).toBe(false)
   })
+
+  it('name() says in words what is wrong with an empty or long name', () => {
+    expect(name(5).safeParse('   ').error?.issues[0]?.message).toBe('must not be empty')
+    expect(name(5).safeParse('abcdef').error?.issues[0]?.message).toBe(
+      'must be at most 5 characters',
+    )
+  })
 })

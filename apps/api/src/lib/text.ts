@@ -43,4 +43,9 @@ export const text = () => z.string().superRefine(refuse(textProblem))
 
 /** A name people read (a user's, a token's): one trimmed, non-empty line of safe text. */
 export const name = (max: number) =>
-  z.string().trim().min(1).max(max).superRefine(refuse(nameProblem))
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .superRefine(refuse(nameProblem))
