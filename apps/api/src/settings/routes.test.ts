@@ -155,7 +155,7 @@ describe('PATCH /settings', () => {
     [{ workingDaysPerWeek: 0 }, 'json.workingDaysPerWeek', />=1/],
     [{ workingDaysPerWeek: 8 }, 'json.workingDaysPerWeek', /<=7/],
     [{ workingDaysPerWeek: 4.5 }, 'json.workingDaysPerWeek', /expected int/],
-    [{ name: '  ' }, 'json.name', /1 char/],
+    [{ name: '  ' }, 'json.name', /must not be empty/],
     [
       { ragThresholds: RED_NOT_BELOW },
       'json.ragThresholds.red.cpi',
