@@ -89,7 +89,7 @@ export function ServicesTile({ services }: { services: ServicesSummary }) {
                     `${r.label} ${formatPercent(r.uptime, uptimeDecimals(r.uptime))}, target ${r.target}`,
                 )
                 .join('; ')}`}
-              caption="Pooled uptime per tier (bars) against the tier’s strictest SLO target (marks); amber when only the looser targets are met. The axis does not start at 0."
+              caption="Pooled uptime per tier (bars) against the tier’s strictest SLO target (marks); green when every service meets its own SLO, amber when some breach, red when none meets. The axis does not start at 0."
             >
               <UptimeChart data={chart} />
             </ChartFrame>
