@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
-import { settingsFixture, updatedFixture } from './test-fixture.ts'
+import { settingsFixture, updatedFixture } from '../../testing/settings-fixture.ts'
 
 const form = () => screen.findByRole('form', { name: 'Organisation settings' })
 const level = (name: 'Red when' | 'Amber when') => screen.getByRole('group', { name })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { ApiError } from '../../lib/api.ts'
-import { settingsFixture } from './test-fixture.ts'
+import { settingsFixture } from '../../testing/settings-fixture.ts'
 import { dailyRollupsMessage, fieldProblems, formOf, toPatch } from './transform.ts'
 
 describe('formOf and toPatch', () => {

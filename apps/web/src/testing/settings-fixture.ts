@@ -1,4 +1,10 @@
-import type { Settings, SettingsUpdated } from './queries.ts'
+import type { InferResponseType } from 'hono/client'
+import type { api } from '../lib/api.ts'
+
+// The settings page's API answers, typed from the API's own response types: a changed field fails
+// here first.
+type Settings = InferResponseType<typeof api.settings.$get, 200>['settings']
+type SettingsUpdated = InferResponseType<typeof api.settings.$patch, 200>
 
 export const settingsFixture = (over: Partial<Settings> = {}): Settings => ({
   name: 'Borsetshire Council',
