@@ -35,3 +35,17 @@ export async function countBankHolidays(db: Kysely<Database>, region: string): P
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/**
+ * How many money amounts are recorded, in every column that holds minor units. A zero is zero in
+ * any currency, so it is not counted.
+ */
+export async function countMoneyAmounts(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT (SELECT count(*) FROM project_budget_lines WHERE amount_pence <> 0)
+         + (SELECT count(*) FROM project_baseline WHERE planned_pence <> 0)
+         + (SELECT count(*) FROM cost_entries WHERE amount_pence <> 0)
+         + (SELECT count(*) FROM people WHERE cost_rate_pence_per_hour <> 0) AS n
+  `.execute(db)
+  return Number(rows[0]?.n ?? 0)
+}

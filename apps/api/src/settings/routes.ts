@@ -29,7 +29,7 @@ export const settings = new Hono<AppEnv>()
       summary:
         'Change some settings (a new time zone re-labels the daily rollups in the background)',
       description:
-        'All fields optional; only those that differ are changed and audited, in one transaction. A new time zone applies at once to every range and calendar period. The daily uptime rollups stay days of the previous zone until a worker has rebuilt them as days of the new one (seconds to minutes with the amount of history); `dailyRollups` says which zone they are in. Figures are exact meanwhile: readers take whole days of that zone from them and the rest from hourly rollups.',
+        'All fields optional; only those that differ are changed and audited, in one transaction. A new time zone applies at once to every range and calendar period. The daily uptime rollups stay days of the previous zone until a worker has rebuilt them as days of the new one (seconds to minutes with the amount of history); `dailyRollups` says which zone they are in. Figures are exact meanwhile: readers take whole days of that zone from them and the rest from hourly rollups. A new currency re-labels the amounts, which are stored in minor units and never converted: a currency with another number of decimal places (GBP 2, JPY 0) is refused while any amount is recorded.',
       tags,
       responses: { 200: SettingsUpdated },
     }),

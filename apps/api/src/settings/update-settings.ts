@@ -2,7 +2,14 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, diff, recordAudit } from '../lib/audit.ts'
 import { getOrganisation, type Organisation } from '../lib/organisation.ts'
-import { countBankHolidays, databaseKnowsZone, lockSettings, updateSettingsRow } from './queries.ts'
+import { currencyChangeProblem, minorDigits } from './currency.ts'
+import {
+  countBankHolidays,
+  countMoneyAmounts,
+  databaseKnowsZone,
+  lockSettings,
+  updateSettingsRow,
+} from './queries.ts'
 import type { SettingsPatch } from './schemas.ts'
 
 /** A value the schema accepts but this database cannot use: the field and why. */
@@ -30,7 +37,7 @@ export async function updateSettings(
     const changes = diff(before, patch)
     if (Object.keys(changes).length === 0) return { ok: true, settings: before }
 
-    const refusal = await refusalOf(trx, patch, changes)
+    const refusal = await refusalOf(trx, before, patch, changes)
     if (refusal) return { ok: false, refusal }
     await updateSettingsRow(trx, patch, who.at)
     await recordAudit(trx, who, {
@@ -46,10 +53,11 @@ export async function updateSettings(
 // What only the database can tell: the schema has already checked the values themselves.
 async function refusalOf(
   trx: Kysely<Database>,
+  before: Organisation,
   patch: SettingsPatch,
   changes: Record<string, unknown>,
 ): Promise<FieldRefusal | null> {
-  const { timezone, bankHolidayRegion: region } = patch
+  const { timezone, bankHolidayRegion: region, currency } = patch
   if (timezone && changes.timezone && !(await databaseKnowsZone(trx, timezone))) {
     const message = `${timezone} is not in this PostgreSQL server's time zone data`
     return { path: 'json.timezone', message }
@@ -58,6 +66,12 @@ async function refusalOf(
   if (region && changes.bankHolidayRegion && (await countBankHolidays(trx, region)) === 0) {
     const message = `no bank holidays are loaded for ${region}: capacity would count them as working days`
     return { path: 'json.bankHolidayRegion', message }
+  }
+  // Amounts are re-labelled, never converted: pence must not become yen. Counted only when the
+  // minor units differ, as a count of every money row is not free.
+  if (currency && changes.currency && minorDigits(currency) !== minorDigits(before.currency)) {
+    const message = currencyChangeProblem(before.currency, currency, await countMoneyAmounts(trx))
+    if (message) return { path: 'json.currency', message }
   }
   return null
 }

@@ -19,6 +19,10 @@ test('shows the settings in labelled fields, linked from the admin sections', as
   expect(within(f).getByLabelText('Organisation name')).toHaveValue('Borsetshire Council')
   expect(within(f).getByLabelText('Time zone')).toHaveValue('Europe/London')
   expect(within(f).getByLabelText('Currency')).toHaveValue('GBP')
+  // Amounts are stored in minor units: a new currency re-labels them, never converts them.
+  expect(within(f).getByLabelText('Currency')).toHaveAccessibleDescription(
+    /amounts are re-labelled, not converted: £1,000 becomes €1,000\..*decimal places.*only before any amount is recorded/i,
+  )
   expect(within(f).getByLabelText('Bank holidays')).toHaveDisplayValue('England and Wales')
   expect(within(f).getByLabelText('Working days per week')).toHaveValue(5)
   expect(within(level('Red when')).getByLabelText('CPI below')).toHaveValue(0.85)

@@ -84,6 +84,7 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
         value={form.currency}
         onChange={set('currency')}
         problem={problems.fields.currency}
+        hint="Amounts are re-labelled, not converted: £1,000 becomes €1,000. A currency with a different number of decimal places (JPY has none) can be chosen only before any amount is recorded."
         options={currencies.map((c) => [c, `${c} · ${currencyNames.of(c) ?? c}`])}
       />
       <Select
