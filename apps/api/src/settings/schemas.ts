@@ -15,11 +15,16 @@ const refine = (problemOf: (s: string) => string | null) => (s: string, ctx: z.R
 
 // A threshold is printed in the RAG reason ("CPI 0.82 < 0.85"): three decimals at most.
 const decimals3 = (x: number) => Math.abs(Math.round(x * 1000) - x * 1000) < 1e-6
+// One problem per limit: the first check it fails (1e308 is out of range, not also too precise).
+// Not `abort: true`, which would also stop the red-vs-amber comparison of the other limits.
 const threshold = (within: (x: number) => boolean, range: string) =>
   z
     .number()
     .refine(within, { message: `must be ${range}` })
-    .refine(decimals3, { message: 'must have at most 3 decimal places' })
+    .refine(decimals3, {
+      message: 'must have at most 3 decimal places',
+      when: ({ issues }) => issues.length === 0,
+    })
 
 // CPI and SPI are 1 on plan: a limit of 0 never fires, and one above 2 would flag projects
 // running at twice the planned efficiency. EAC / BAC is 1 on budget: a limit below 1 flags
@@ -33,15 +38,26 @@ const Level = z.strictObject({
 
 const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`
 
-/** Red must fire before amber can stop firing: red CPI and SPI below amber's, red EAC above. */
-export const RagThresholdsInput = z
-  .strictObject({ red: Level, amber: Level })
-  .superRefine(({ red, amber }, ctx) => {
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+const bothLevels = (v: unknown) => isRecord(v) && isRecord(v.red) && isRecord(v.amber)
+
+/**
+ * Red must fire before amber can stop firing: red CPI and SPI below amber's, red EAC above. A
+ * pair is compared only when both its limits passed their own checks, so that each limit gets
+ * one problem; the other pairs are compared all the same.
+ */
+export const RagThresholdsInput = z.strictObject({ red: Level, amber: Level }).superRefine(
+  ({ red, amber }, ctx) => {
+    const failed = (key: keyof typeof red) =>
+      ctx.issues.some(
+        (i) => (i.path?.[0] === 'red' || i.path?.[0] === 'amber') && i.path[1] === key,
+      )
     for (const [key, label] of [
       ['cpi', 'CPI'],
       ['spi', 'SPI'],
     ] as const) {
-      if (red[key] >= amber[key]) {
+      if (!failed(key) && red[key] >= amber[key]) {
         ctx.addIssue({
           code: 'custom',
           path: ['red', key],
@@ -49,14 +65,18 @@ export const RagThresholdsInput = z
         })
       }
     }
-    if (red.eacOverBac <= amber.eacOverBac) {
+    if (!failed('eacOverBac') && red.eacOverBac <= amber.eacOverBac) {
       ctx.addIssue({
         code: 'custom',
         path: ['red', 'eacOverBac'],
         message: `red EAC limit ${percent(red.eacOverBac)} of BAC must be above amber's ${percent(amber.eacOverBac)}`,
       })
     }
-  })
+  },
+  // Run although a limit failed (its issue aborts the object's checks by default), once both
+  // levels are objects: a missing level is the only problem worth saying.
+  { when: ({ value }) => bothLevels(value) },
+)
 
 /** Every field optional; unknown ones refused, so a misspelt field is not silently dropped. */
 export const SettingsPatch = z.strictObject({
