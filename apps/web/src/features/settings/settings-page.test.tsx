@@ -136,6 +136,41 @@ test('the API’s refusals are shown beside their fields, and nothing is said to
   expect(screen.getByRole('status')).toHaveTextContent('')
 })
 
+test('every message for a field is shown beside it, none in a form alert', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+    'PATCH /settings': {
+      status: 400,
+      body: {
+        error: {
+          code: 'validation_failed',
+          message: 'Invalid request',
+          details: [
+            { path: 'json.ragThresholds.red.eacOverBac', message: 'must be from 1 to 3' },
+            {
+              path: 'json.ragThresholds.red.eacOverBac',
+              message: "red EAC limit 99% of BAC must be above amber's 100%",
+            },
+          ],
+        },
+      },
+    },
+  })
+  const { user } = renderApp('/admin/settings')
+  await form()
+  const eac = within(level('Red when')).getByLabelText('EAC above (% of BAC)')
+  await user.clear(eac)
+  await user.type(eac, '99')
+  await user.click(screen.getByRole('button', { name: 'Save settings' }))
+
+  await waitFor(() => expect(eac).toHaveAttribute('aria-invalid', 'true'))
+  expect(eac).toHaveAccessibleDescription(
+    "Must be from 1 to 3. Red EAC limit 99% of BAC must be above amber's 100%",
+  )
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+})
+
 test('sends nothing when nothing changed', async () => {
   const fetch = stubApi({
     'GET /auth/me': signedIn('admin'),

@@ -48,6 +48,26 @@ describe('fieldProblems', () => {
     expect(other).toBeNull()
   })
 
+  test('places every message for a field beside it, in order, none in the form alert', () => {
+    const { fields, other } = fieldProblems(
+      refusal([
+        { path: 'json.ragThresholds.red.eacOverBac', message: 'must be from 1 to 3' },
+        { path: 'json.timezone', message: 'Asia/Kolkata is UTC+05:30.' },
+        {
+          path: 'json.ragThresholds.red.eacOverBac',
+          message: "red EAC limit 99% of BAC must be above amber's 100%",
+        },
+        { path: 'json.timezone', message: 'not in the database' },
+      ]),
+    )
+    expect(fields).toEqual({
+      'rag.red.eacPercent':
+        "Must be from 1 to 3. Red EAC limit 99% of BAC must be above amber's 100%",
+      timezone: 'Asia/Kolkata is UTC+05:30. Not in the database',
+    })
+    expect(other).toBeNull()
+  })
+
   test('says what it cannot place, and a refusal without details in its own words', () => {
     expect(fieldProblems(refusal([{ path: 'json', message: 'Unrecognized key: "x"' }]))).toEqual({
       fields: {},

@@ -77,22 +77,27 @@ export function toPatch(form: SettingsForm, saved: Settings): SettingsPatch {
   return patch
 }
 
-/** The API's `{ path, message }` details as problems by field; the rest in `other`. */
+/**
+ * The API's `{ path, message }` details as problems by field, every message for a field beside
+ * it; the rest in `other`.
+ */
 export function fieldProblems(error: ApiError | null): {
   fields: Partial<Record<FieldName, string>>
   other: string | null
 } {
   if (!error) return { fields: {}, other: null }
   const details = Array.isArray(error.details) ? (error.details as unknown[]) : []
-  const fields: Partial<Record<FieldName, string>> = {}
+  const byField = new Map<FieldName, string[]>()
   const unplaced: string[] = []
   for (const d of details) {
     const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown }
     if (typeof path !== 'string' || typeof message !== 'string') continue
     const field = fieldOf(path)
-    if (field && !fields[field]) fields[field] = sentence(message)
+    if (field) byField.set(field, [...(byField.get(field) ?? []), sentence(message)])
     else unplaced.push(message)
   }
+  const fields: Partial<Record<FieldName, string>> = {}
+  for (const [field, messages] of byField) fields[field] = sentences(messages)
   if (details.length === 0) return { fields, other: error.message }
   return {
     fields,
@@ -115,6 +120,9 @@ function fieldOf(path: string): FieldName | null {
 
 // zod's messages start lower-case ("must be below …"): shown alone under a field, capitalised.
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+// Several under one field read as sentences: a full stop between them, none added at the end.
+const sentences = (messages: string[]) =>
+  messages.map((m, i) => (i < messages.length - 1 && !/[.!?]$/.test(m) ? `${m}.` : m)).join(' ')
 
 /** What a save says of the daily uptime rollups: a change of zone re-labels them later. */
 export function dailyRollupsMessage(dailyRollups: SettingsUpdated['dailyRollups']): string {
