@@ -171,6 +171,50 @@ test('every message for a field is shown beside it, none in a form alert', async
   expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 })
 
+const refusal = (details: { path: string; message: string }[]) => ({
+  status: 400,
+  body: { error: { code: 'validation_failed', message: 'Invalid request', details } },
+})
+
+test('a refused save moves focus to the first field with a problem, not the last one typed in', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+    'PATCH /settings': refusal([
+      {
+        path: 'json.ragThresholds.red.cpi',
+        message: "red CPI limit 0.97 must be below amber's 0.95",
+      },
+      { path: 'json.workingDaysPerWeek', message: 'Too big: expected number to be <=7' },
+    ]),
+  })
+  const { user } = renderApp('/admin/settings')
+  const days = within(await form()).getByLabelText('Working days per week')
+  await user.clear(days)
+  await user.type(days, '8')
+  const cpi = within(level('Red when')).getByLabelText('CPI below')
+  await user.clear(cpi)
+  await user.type(cpi, '0.97{Enter}')
+
+  await waitFor(() => expect(days).toHaveFocus())
+  expect(days).toHaveAccessibleDescription('Too big: expected number to be <=7')
+})
+
+test('a refusal that is no field’s moves focus to the form’s alert', async () => {
+  stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': { body: { settings: settingsFixture() } },
+    'PATCH /settings': refusal([{ path: 'json', message: 'Unrecognized key: "x"' }]),
+  })
+  const { user } = renderApp('/admin/settings')
+  const name = within(await form()).getByLabelText('Organisation name')
+  await user.type(name, ' IT{Enter}')
+
+  const alert = await screen.findByRole('alert')
+  expect(alert).toHaveTextContent('The settings were not saved: Unrecognized key: "x"')
+  await waitFor(() => expect(alert).toHaveFocus())
+})
+
 test('sends nothing when nothing changed', async () => {
   const fetch = stubApi({
     'GET /auth/me': signedIn('admin'),

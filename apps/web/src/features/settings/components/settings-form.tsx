@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { type Settings, type SettingsUpdated, useUpdateSettings } from '../queries.ts'
@@ -35,6 +35,14 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
   const set = (key: Exclude<keyof SettingsForm, 'rag'>) => (e: { target: { value: string } }) =>
     edit((f) => ({ ...f, [key]: e.target.value }))
 
+  // A refused save moves focus to its first problem, in the form's order, so that keyboard and
+  // screen-reader users hear it: an invalid field, else a problem that is no input's.
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (!update.error) return
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-problem]')?.focus()
+  }, [update.error])
+
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const patch = toPatch(form, settings)
@@ -53,7 +61,13 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
   const currencies = withCurrent(CURRENCIES, form.currency)
   const regions = withCurrent(Object.keys(REGION_NAMES), form.bankHolidayRegion)
   return (
-    <form className="panel grid-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form
+      ref={formRef}
+      className="panel grid-form"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      noValidate
+    >
       <h3 id={`${id}-title`}>Organisation settings</h3>
       <Field
         label="Organisation name"
@@ -113,7 +127,7 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
         onChange={(rag) => edit((f) => ({ ...f, rag }))}
       />
       {other ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1} data-problem>
           {other}
         </p>
       ) : null}

@@ -29,7 +29,11 @@ export function ThresholdsFieldset({ rag, problems, onChange }: Props) {
         limit above amber’s. CPI and SPI are 1.00 on plan (limits above 0, at most 2); EAC is 100%
         of BAC on budget (limits from 100% to 300%).
       </p>
-      {problems.rag ? <p className="field-problem">{problems.rag}</p> : null}
+      {problems.rag ? (
+        <p className="field-problem" tabIndex={-1} data-problem>
+          {problems.rag}
+        </p>
+      ) : null}
       <div className="grid-form">
         {/* Groups, not nested fieldsets: the grid gives each fieldset a whole row. */}
         {LEVELS.map((level) => (
