@@ -123,15 +123,32 @@ describe('PATCH /settings', () => {
           name: { from: 'Our organisation', to: 'Borsetshire Council IT' },
           currency: { from: 'GBP', to: 'EUR' },
           workingDaysPerWeek: { from: 5, to: 4 },
-          ragThresholds: { from: DEFAULTS.ragThresholds, to: ragThresholds },
+          // Per limit, so the audit log says which one changed.
+          'ragThresholds.red.cpi': { from: 0.85, to: 0.5 },
+          'ragThresholds.red.spi': { from: 0.85, to: 0.8 },
+          'ragThresholds.red.eacOverBac': { from: 1.1, to: 1.25 },
+          'ragThresholds.amber.cpi': { from: 0.95, to: 0.9 },
+          'ragThresholds.amber.spi': { from: 0.95, to: 0.9 },
+          'ragThresholds.amber.eacOverBac': { from: 1, to: 1.05 },
         },
       },
     ])
   })
 
+  it('audits a change of one limit as that limit alone', async () => {
+    const { red, amber } = DEFAULTS.ragThresholds
+    const res = await patch({ ragThresholds: { red: { ...red, cpi: 0.5 }, amber } })
+    expect(res.status).toBe(200)
+    expect((await auditRows()).at(-1)?.changes).toEqual({
+      'ragThresholds.red.cpi': { from: 0.85, to: 0.5 },
+    })
+  })
+
   it('writes no audit row when nothing changes', async () => {
     const before = (await auditRows()).length
+    const { ragThresholds } = DEFAULTS
     expect((await patch({ currency: 'GBP', timezone: 'Europe/London' })).status).toBe(200)
+    expect((await patch({ ragThresholds })).status).toBe(200)
     expect((await patch({})).status).toBe(200)
     expect((await auditRows()).length).toBe(before)
   })

@@ -1,6 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
-import { type AuditContext, diff, recordAudit } from '../lib/audit.ts'
+import { type AuditContext, type Changes, diff, recordAudit } from '../lib/audit.ts'
 import { getOrganisation, type Organisation } from '../lib/organisation.ts'
 import { currencyChangeProblem, minorDigits } from './currency.ts'
 import {
@@ -34,7 +34,7 @@ export async function updateSettings(
   return db.transaction().execute(async (trx) => {
     await lockSettings(trx)
     const before = await getOrganisation(trx)
-    const changes = diff(before, patch)
+    const changes = changesOf(before, patch)
     if (Object.keys(changes).length === 0) return { ok: true, settings: before }
 
     const refusal = await refusalOf(trx, before, patch, changes)
@@ -48,6 +48,20 @@ export async function updateSettings(
     })
     return { ok: true, settings: await getOrganisation(trx) }
   })
+}
+
+// Thresholds are audited per limit ('ragThresholds.red.cpi': { from, to }), so the audit log
+// says which limit changed rather than showing two objects of six numbers.
+function changesOf(before: Organisation, { ragThresholds, ...fields }: SettingsPatch): Changes {
+  const changes = diff(before, fields)
+  if (!ragThresholds) return changes
+  for (const level of ['red', 'amber'] as const) {
+    for (const key of ['cpi', 'spi', 'eacOverBac'] as const) {
+      const [from, to] = [before.ragThresholds[level][key], ragThresholds[level][key]]
+      if (from !== to) changes[`ragThresholds.${level}.${key}`] = { from, to }
+    }
+  }
+  return changes
 }
 
 // What only the database can tell: the schema has already checked the values themselves.
