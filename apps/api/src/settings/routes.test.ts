@@ -1,72 +1,16 @@
-import { rebuildAllDailyRollups } from '@opsdeck/db'
-import { histogramOf } from '@opsdeck/kpi'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  createToken,
-  expectMatches,
-  loginAs,
-  postJson,
-  setupApp,
-  type TestApp,
-} from '../../test/helpers.ts'
-import { SettingsBody, SettingsUpdated } from './schemas.ts'
+import { describe, expect, it } from 'vitest'
+import { createToken, expectMatches, loginAs } from '../../test/helpers.ts'
+import { SettingsUpdated } from './schemas.ts'
+import { DEFAULTS, NOW, type Refused, settingsApp } from './test-kit.ts'
 
-const NOW = new Date('2026-11-04T12:00:00Z')
-const DEFAULTS = {
-  name: 'Our organisation',
-  timezone: 'Europe/London',
-  currency: 'GBP',
-  bankHolidayRegion: 'GB-ENG',
-  workingDaysPerWeek: 5,
-  ragThresholds: {
-    red: { cpi: 0.85, spi: 0.85, eacOverBac: 1.1 },
-    amber: { cpi: 0.95, spi: 0.95, eacOverBac: 1 },
-  },
-}
-interface Refused {
-  error: { code: string; message: string; details: { path: string; message: string }[] }
-}
-
-let ctx: TestApp
-let admin: Awaited<ReturnType<typeof loginAs>>
-beforeAll(async () => {
-  ctx = await setupApp(NOW)
-  admin = await loginAs(ctx, 'admin')
-})
-afterAll(() => ctx.drop())
-// Settings are one row: every test starts from the defaults.
-beforeEach(async () => {
-  const { ragThresholds, ...rest } = DEFAULTS
-  await ctx.db
-    .updateTable('organisationSettings')
-    .set({
-      ...rest,
-      dailyRollupTimezone: rest.timezone,
-      ragThresholds: JSON.stringify(ragThresholds),
-    })
-    .execute()
-})
-
-const read = async (headers: Record<string, string> = admin.headers) => {
-  const res = await ctx.app.request('/api/v1/settings', { headers })
-  return { status: res.status, body: expectMatches(SettingsBody, await res.json()) }
-}
-const patch = (body: unknown, headers: Record<string, string> = admin.headers) =>
-  postJson(ctx, '/api/v1/settings', body, headers, 'PATCH')
-const auditRows = () =>
-  ctx.db
-    .selectFrom('auditLog')
-    .select(['actorUserId', 'action', 'entityId', 'changes', 'at'])
-    .where('entity', '=', 'settings')
-    .orderBy('id')
-    .execute()
+const { app, read, patch, auditRows } = settingsApp()
 
 describe('GET /settings', () => {
   it('is open to every reader, people and read tokens alike', async () => {
     for (const headers of [
-      (await loginAs(ctx, 'viewer')).headers,
-      (await loginAs(ctx, 'manager')).headers,
-      (await createToken(ctx.db, ['read'])).headers,
+      (await loginAs(app.ctx, 'viewer')).headers,
+      (await loginAs(app.ctx, 'manager')).headers,
+      (await createToken(app.ctx.db, ['read'])).headers,
     ]) {
       const { status, body } = await read(headers)
       expect(status).toBe(200)
@@ -78,7 +22,7 @@ describe('GET /settings', () => {
 describe('PATCH /settings', () => {
   it('is for admins only: managers and viewers get 403 and change nothing', async () => {
     for (const role of ['manager', 'viewer'] as const) {
-      const res = await patch({ currency: 'EUR' }, (await loginAs(ctx, role)).headers)
+      const res = await patch({ currency: 'EUR' }, (await loginAs(app.ctx, role)).headers)
       expect(res.status).toBe(403)
     }
     expect((await read()).body.settings.currency).toBe('GBP')
@@ -115,7 +59,7 @@ describe('PATCH /settings', () => {
     const rows = (await auditRows()).slice(before)
     expect(rows).toEqual([
       {
-        actorUserId: admin.user.id,
+        actorUserId: app.admin.user.id,
         action: 'update',
         entityId: 'organisation',
         at: NOW,
@@ -233,106 +177,11 @@ describe('PATCH /settings', () => {
     // All or nothing: the valid currency in the same request is not applied either.
     expect((await read()).body.settings).toMatchObject(DEFAULTS)
 
-    await ctx.db
+    await app.ctx.db
       .insertInto('bankHolidays')
       .values({ region: 'GB-SCT', day: '2026-11-30', name: 'St Andrew’s Day' })
       .execute()
     expect((await patch({ bankHolidayRegion: 'GB-SCT' })).status).toBe(200)
     expect((await read()).body.settings.bankHolidayRegion).toBe('GB-SCT')
-  })
-})
-
-describe('PATCH /settings with a new time zone', () => {
-  let service: number
-  const days = async () =>
-    (
-      await ctx.db
-        .selectFrom('checkRollupDaily')
-        .select(['bucketStart', 'samples', 'down'])
-        .where('serviceId', '=', service)
-        .orderBy('bucketStart')
-        .execute()
-    ).map((d) => ({ ...d, bucketStart: d.bucketStart.toISOString() }))
-
-  beforeAll(async () => {
-    service = (
-      await ctx.db
-        .insertInto('services')
-        .values({ slug: 'payroll', name: 'Payroll', tier: 1, sloTarget: 0.999 })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-    // 20:00 and 02:00 UTC: 4 and 5 November in London, both 4 November in New York (UTC−5).
-    const hour = (at: string, down: number) => ({
-      serviceId: service,
-      bucketStart: new Date(at),
-      samples: 60,
-      up: 60 - down,
-      degraded: 0,
-      down,
-      maintenance: 0,
-      latencyCount: 1,
-      latencySumMs: 100,
-      latencyMaxMs: 100,
-      latencyHist: histogramOf([100]),
-    })
-    await ctx.db
-      .insertInto('checkRollupHourly')
-      .values([hour('2026-11-03T20:00Z', 0), hour('2026-11-04T02:00Z', 3)])
-      .execute()
-    await ctx.db
-      .insertInto('checkRollupDaily')
-      .values([
-        hour('2026-11-03T00:00Z', 0),
-        { ...hour('2026-11-04T00:00Z', 3), bucketStart: new Date('2026-11-04T00:00Z') },
-      ])
-      .execute()
-  })
-
-  it('changes the zone at once, with its audit, and leaves the daily rollups to the worker', async () => {
-    const before = await days()
-    const res = await patch({ timezone: 'America/New_York' })
-    expect(res.status).toBe(200)
-    const body = expectMatches(SettingsUpdated, await res.json())
-    expect(body.settings.timezone).toBe('America/New_York')
-    // Still London days, as the answer says: the worker re-labels them in the background.
-    expect(body.dailyRollups).toEqual({ timezone: 'Europe/London', rebuilding: true })
-    expect(await days()).toEqual(before)
-    expect((await read()).body.settings.timezone).toBe('America/New_York')
-    expect((await auditRows()).at(-1)?.changes).toEqual({
-      timezone: { from: 'Europe/London', to: 'America/New_York' },
-    })
-
-    // Back to London before the worker ran: the days were never anything else.
-    const back = expectMatches(
-      SettingsUpdated,
-      await (await patch({ timezone: 'Europe/London' })).json(),
-    )
-    expect(back.dailyRollups).toEqual({ timezone: 'Europe/London', rebuilding: false })
-  })
-
-  it('says the daily rollups are in the new zone once the worker has re-labelled them', async () => {
-    expect((await patch({ timezone: 'America/New_York' })).status).toBe(200)
-    await ctx.db.transaction().execute((trx) => rebuildAllDailyRollups(trx, 'America/New_York'))
-    expect(await days()).toEqual([
-      { bucketStart: '2026-11-03T05:00:00.000Z', samples: 120, down: 3 },
-    ])
-    const body = expectMatches(SettingsUpdated, await (await patch({ currency: 'EUR' })).json())
-    expect(body.dailyRollups).toEqual({ timezone: 'America/New_York', rebuilding: false })
-    // Leave London days behind for the next test, as the worker would.
-    await ctx.db.transaction().execute((trx) => rebuildAllDailyRollups(trx, 'Europe/London'))
-  })
-
-  it('changes neither zone when another field of the same request is refused', async () => {
-    const before = await days()
-    const res = await patch({ timezone: 'America/New_York', bankHolidayRegion: 'GB-NIR' })
-    expect(res.status).toBe(400)
-    expect((await read()).body.settings.timezone).toBe('Europe/London')
-    const { dailyRollupTimezone } = await ctx.db
-      .selectFrom('organisationSettings')
-      .select('dailyRollupTimezone')
-      .executeTakeFirstOrThrow()
-    expect(dailyRollupTimezone).toBe('Europe/London')
-    expect(await days()).toEqual(before)
   })
 })
