@@ -5,6 +5,7 @@ export {
   isStatementTimeout,
   PoolOverloadedError,
 } from './db-errors.ts'
+export { ingestSamples, type IngestResult, type IngestSample } from './ingest.ts'
 export { lockFor, tryLockFor } from './locks.ts'
 export { GuardedPool, type DatabaseStatusChange } from './pool.ts'
 export { waitForDatabase } from './wait.ts'
