@@ -3,7 +3,7 @@ import type { Database } from '@opsdeck/db'
 import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
 import type { Kysely } from 'kysely'
 import pino from 'pino'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import type { z } from 'zod'
 import { createApp } from '../src/app.ts'
 import type { AuthConfig } from '../src/auth/config.ts'
@@ -28,6 +28,40 @@ export async function setupApp(now = new Date(), auth: Partial<AuthConfig> = {})
 }
 
 export type TestApp = Awaited<ReturnType<typeof setupApp>>
+
+/**
+ * setupApp for a whole test file whose clock starts every test at `start`: registers the file's
+ * hooks and returns the app (usable once the file's tests run).
+ */
+export function useClockedApp(start: Date): TestApp {
+  let ctx: TestApp | undefined
+  beforeAll(async () => {
+    ctx = await setupApp(start)
+  })
+  beforeEach(() => {
+    current().clock.now = start
+  })
+  afterAll(() => current().drop())
+  const current = () => {
+    if (!ctx) throw new Error('the test app is made in beforeAll')
+    return ctx
+  }
+  return {
+    get app() {
+      return current().app
+    },
+    get db() {
+      return current().db
+    },
+    get url() {
+      return current().url
+    },
+    get clock() {
+      return current().clock
+    },
+    drop: () => current().drop(),
+  }
+}
 
 let seq = 0
 

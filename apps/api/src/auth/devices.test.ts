@@ -1,14 +1,13 @@
 import pino from 'pino'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createUser,
   loginAs,
   postJson,
   SAME_ORIGIN,
   sessionCookieOf,
-  setupApp,
+  useClockedApp,
   TEST_HASH,
-  type TestApp,
   type TestUser,
 } from '../../test/helpers.ts'
 import { createApp } from '../app.ts'
@@ -19,14 +18,7 @@ import { unlockAccount } from './unlock-account.ts'
 const START = new Date('2026-11-05T09:00:00Z')
 const MINUTE = 60_000
 
-let ctx: TestApp
-beforeAll(async () => {
-  ctx = await setupApp(START)
-})
-beforeEach(() => {
-  ctx.clock.now = START
-})
-afterAll(() => ctx.drop())
+const ctx = useClockedApp(START)
 
 let nextAddress = 0
 const freshAddress = () => `198.18.0.${++nextAddress}`

@@ -1,28 +1,20 @@
 import pino from 'pino'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import {
   createUser,
   login,
   loginAs,
   postJson,
-  setupApp,
+  useClockedApp,
   TEST_HASH,
-  type TestApp,
 } from '../../test/helpers.ts'
 
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 
-let ctx: TestApp
-beforeAll(async () => {
-  ctx = await setupApp(START)
-})
-beforeEach(() => {
-  ctx.clock.now = START
-})
-afterAll(() => ctx.drop())
+const ctx = useClockedApp(START)
 
 const at = (ms: number) => {
   ctx.clock.now = new Date(START.getTime() + ms)

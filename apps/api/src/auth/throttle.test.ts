@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import {
   createUser,
   login,
   postJson,
   SAME_ORIGIN,
-  setupApp,
+  useClockedApp,
   TEST_HASH,
-  type TestApp,
 } from '../../test/helpers.ts'
 import pino from 'pino'
 import { DEFAULT_AUTH_CONFIG, type LoginLimits } from './config.ts'
@@ -18,14 +17,7 @@ import { inFlightPollMs, lockKeys, THROTTLE_LOCK_SPACE } from './throttle.ts'
 const START = new Date('2026-11-04T09:00:00Z')
 const MINUTE = 60_000
 
-let ctx: TestApp
-beforeAll(async () => {
-  ctx = await setupApp(START)
-})
-beforeEach(() => {
-  ctx.clock.now = START
-})
-afterAll(() => ctx.drop())
+const ctx = useClockedApp(START)
 
 let nextAddress = 0
 const freshAddress = () => `203.0.113.${++nextAddress}`
