@@ -24,8 +24,13 @@ import type {
 import type {
   CheckRollupTable,
   CheckSamplesTable,
+  CheckScheduleTable,
+  MaintenanceSchedulesTable,
   MaintenanceWindowsTable,
+  ServiceGroupMembersTable,
+  ServiceGroupsTable,
   ServicesTable,
+  SloAlertsTable,
 } from './services.ts'
 
 // One file per area, in the order of the migrations that create their tables. Table interfaces are
@@ -44,6 +49,11 @@ export interface Database {
   people: PeopleTable
   services: ServicesTable
   maintenanceWindows: MaintenanceWindowsTable
+  maintenanceSchedules: MaintenanceSchedulesTable
+  checkSchedule: CheckScheduleTable
+  serviceGroups: ServiceGroupsTable
+  serviceGroupMembers: ServiceGroupMembersTable
+  sloAlerts: SloAlertsTable
   checkSamples: CheckSamplesTable
   checkRollupHourly: CheckRollupTable
   checkRollupDaily: CheckRollupTable

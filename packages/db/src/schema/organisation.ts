@@ -10,6 +10,7 @@ export interface OrganisationSettingsTable {
   currency: Generated<string>
   bankHolidayRegion: Generated<string>
   demoData: Generated<boolean>
+  rawSampleRetentionDays: Generated<number>
   workingDaysPerWeek: Generated<number>
   ragThresholds: Generated<unknown>
   updatedAt: Generated<Date>

@@ -1,7 +1,10 @@
 import type { Generated } from 'kysely'
-import type { CreatedAt, Id, Timestamp } from './columns.ts'
+import type { CreatedAt, Day, Id, Timestamp } from './columns.ts'
 
 export type SampleStatus = 'up' | 'degraded' | 'down'
+/** 'probe': the built-in prober checks the service; 'push': samples arrive through POST /checks. */
+export type CheckMode = 'probe' | 'push'
+export type CheckKind = 'http' | 'tcp'
 
 export interface ServicesTable {
   id: Id
@@ -15,7 +18,18 @@ export interface ServicesTable {
   checkMethod: Generated<string>
   checkIntervalSeconds: Generated<number>
   checkTimeoutMs: Generated<number>
-  checkExpectedStatus: Generated<number>
+  checkExpectedStatuses: Generated<number[]>
+  checkMode: Generated<CheckMode>
+  checkKind: Generated<CheckKind>
+  checkHost: string | null
+  checkPort: number | null
+  checkKeyword: string | null
+  tags: Generated<string[]>
+  runbookUrl: string | null
+  dashboardUrl: string | null
+  sloWindowDays: Generated<number>
+  archivedAt: Timestamp | null
+  updatedAt: Generated<Date>
   degradedLatencyMs: Generated<number>
   checkEnabled: Generated<boolean>
   createdAt: CreatedAt
@@ -27,6 +41,63 @@ export interface MaintenanceWindowsTable {
   startsAt: Timestamp
   endsAt: Timestamp
   reason: Generated<string>
+  /** Set on the occurrences of a weekly schedule. */
+  scheduleId: number | null
+  createdAt: CreatedAt
+}
+
+export interface MaintenanceSchedulesTable {
+  id: Id
+  serviceId: number
+  isoWeekday: number
+  /** 'HH:MM:SS' in `timezone`. */
+  localStart: string
+  durationMinutes: number
+  timezone: string
+  reason: Generated<string>
+  startsOn: Day
+  endsOn: Day | null
+  expandedUntil: Timestamp | null
+  createdAt: CreatedAt
+}
+
+export interface CheckScheduleTable {
+  serviceId: number
+  nextDueAt: Generated<Date>
+  leasedBy: string | null
+  leaseExpiresAt: Timestamp | null
+}
+
+export type GroupRule = 'all' | 'any' | 'at_least'
+
+export interface ServiceGroupsTable {
+  id: Id
+  slug: string
+  name: string
+  description: Generated<string>
+  sloTarget: number
+  rule: GroupRule
+  minUp: number | null
+  archivedAt: Timestamp | null
+  createdAt: CreatedAt
+}
+
+export interface ServiceGroupMembersTable {
+  groupId: number
+  serviceId: number
+}
+
+export interface SloAlertsTable {
+  id: Id
+  serviceId: number
+  severity: 'page' | 'ticket'
+  rule: string
+  threshold: number
+  longBurnRate: number
+  shortBurnRate: number
+  startedAt: Timestamp
+  endedAt: Timestamp | null
+  peakBurnRate: number
 }
 
 export interface CheckSamplesTable {
