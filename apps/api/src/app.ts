@@ -21,7 +21,7 @@ import { serveSpa } from './lib/spa.ts'
 import { serveOpenApi } from './openapi.ts'
 import { overview } from './overview/routes.ts'
 import { projects } from './projects/routes.ts'
-import { services } from './services/routes.ts'
+import { businessServices, checks, services } from './services/routes.ts'
 import { settings } from './settings/routes.ts'
 import { tokens } from './tokens/routes.ts'
 import { users } from './users/routes.ts'
@@ -43,6 +43,8 @@ const api = new Hono<AppEnv>()
   .route('/overview', overview)
   .route('/settings', settings)
   .route('/services', services)
+  .route('/business-services', businessServices)
+  .route('/checks', checks)
   .route('/incidents', incidents)
   .route('/projects', projects)
   .route('/capacity', capacity)

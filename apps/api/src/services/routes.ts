@@ -1,13 +1,30 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
 import { scopedRoute } from '../lib/scoped-route.ts'
+import { catalogue } from './catalogue-routes.ts'
+import { maintenance } from './maintenance-routes.ts'
+import { reads } from './read-routes.ts'
 import { ServicesSummary } from './schemas.ts'
 import { servicesSummary } from './summary.ts'
 
-export const services = scopedRoute(
-  '/summary',
-  {
-    summary: 'Services now and over the range: status counts, uptime and SLO health per tier',
-    tag: 'services',
-    schema: ServicesSummary,
-  },
-  servicesSummary,
-)
+// The area's routes under /api/v1/services, one file per concern. The summary goes first: a
+// service may not be slugged 'summary', and GET /:slug must not shadow it.
+export const services = new Hono<AppEnv>()
+  .route(
+    '/',
+    scopedRoute(
+      '/summary',
+      {
+        summary: 'Services now and over the range: status counts, uptime and SLO health per tier',
+        tag: 'services',
+        schema: ServicesSummary,
+      },
+      servicesSummary,
+    ),
+  )
+  .route('/', reads)
+  .route('/', catalogue)
+  .route('/', maintenance)
+
+export { businessServices } from './business-routes.ts'
+export { checks } from './checks-routes.ts'
