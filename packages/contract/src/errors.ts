@@ -1,7 +1,8 @@
 /**
  * Every error code the API answers with, and the one HTTP status it comes with. The body is the
  * envelope `{ error: { code, message, details? } }`; `details` lists `{ path, message }` per bad
- * field for validation_failed, invalid_json, unsupported_media_type and invalid_range.
+ * field for validation_failed, invalid_json, unsupported_media_type and invalid_range, and
+ * `{ path, index, field, message }` per refused sample for POST /api/v1/checks' 422s.
  */
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -20,6 +21,12 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,
+  // POST /api/v1/checks refuses the whole batch; details name each sample by index (capped).
+  invalid_samples: 422,
+  unknown_service: 422,
+  service_archived: 422,
+  sample_too_old: 422,
+  sample_in_future: 422,
   rate_limited: 429,
   internal: 500,
   overloaded: 503,

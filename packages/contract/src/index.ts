@@ -10,10 +10,14 @@ export {
 export type { IncidentStatus, Severity } from './incidents.ts'
 export {
   DEFAULT_RANGE_DAYS,
+  MAX_CHECK_ERROR_LENGTH,
+  MAX_CHECK_SAMPLES,
   MAX_PASSWORD_LENGTH,
   MAX_RANGE_DAYS,
+  MAX_RAW_SAMPLE_RETENTION_DAYS,
   MAX_YEAR,
   MIN_PASSWORD_LENGTH,
+  MIN_RAW_SAMPLE_RETENTION_DAYS,
   MIN_YEAR,
 } from './limits.ts'
 export { RAG_LABELS, RAG_STATUSES } from './rag.ts'

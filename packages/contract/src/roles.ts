@@ -25,5 +25,5 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number]
 
 export const TOKEN_SCOPE_SUMMARIES: Record<TokenScope, string> = {
   read: 'read the API (dashboards, exports, reporting tools)',
-  ingest: 'for probes sending check samples and incident events (those routes are to come)',
+  ingest: 'for probes sending check samples (POST /api/v1/checks)',
 }
