@@ -49,6 +49,21 @@ export const KPI_DEFINITIONS = {
     formula: 'now + remaining budget / (downtime minutes / minutes elapsed)',
     notes: 'At the current burn rate. Already spent: shown as now. Nothing burning: never.',
   },
+  windowBurnRate: {
+    id: 'windowBurnRate',
+    name: 'Burn rate over the last 5 min … 3 days',
+    formula: '(down / (up + degraded + down) samples in the window) / (1 − target)',
+    notes:
+      'Degraded counts as good and maintenance as neither; "no data" when no sample was in scope. The same as the error budget’s burn rate when every check interval has a sample; 1 spends exactly the budget over the SLO window.',
+  },
+  burnRateAlerts: {
+    id: 'burnRateAlerts',
+    name: 'Burn-rate alerts',
+    formula:
+      'page when 1h ≥ 14.4 confirmed over 5m, or 6h ≥ 6 confirmed over 30m; ticket when 24h ≥ 3 confirmed over 2h, or 3d ≥ 1 confirmed over 6h (30-day SLO window)',
+    notes:
+      'An alert fires while both its long and its short window burn at or above the threshold, and ends when either falls below. Threshold = the budget share the long window spends (2%, 5%, 10%, 10%) × SLO window hours / long window hours: 7 days 3.36, 1.4, 0.7, 0.23; 28 days 13.44, 5.6, 2.8, 0.93; 90 days 43.2, 18, 9, 3. A threshold above 1 / (1 − target), a total outage, cannot be reached. Google SRE workbook.',
+  },
   latencyPercentile: {
     id: 'latencyPercentile',
     name: 'Latency percentile (p50, p95, p99)',

@@ -5,6 +5,17 @@ export type { SampleCounts, UptimeResult } from './uptime.ts'
 export { errorBudget, sloAttainment, tierSloHealth } from './slo.ts'
 export type { ErrorBudget, ErrorBudgetInput, SloAttainment, TierSloHealth } from './slo.ts'
 export {
+  BURN_RATE_RULES,
+  BURN_WINDOW_MINUTES,
+  BURN_WINDOWS,
+  SLO_WINDOW_DAYS,
+  burnRate,
+  burnRateThreshold,
+  burnRates,
+  evaluateBurnRateAlerts,
+} from './burn-rate.ts'
+export type { BurnRateAlert, BurnRateInput, BurnRateRule, BurnWindow } from './burn-rate.ts'
+export {
   HISTOGRAM_BUCKETS,
   HISTOGRAM_GROWTH,
   bucketIndex,
