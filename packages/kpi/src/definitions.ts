@@ -185,6 +185,22 @@ export const KPI_DEFINITIONS = {
     notes:
       'Counted per service, so a breaching service is never hidden behind healthy ones; services without data count for neither. The tier’s uptime shown beside it is pooled: all its up samples / all its counted samples.',
   },
+  groupState: {
+    id: 'groupState',
+    name: 'Business service state (roll-up rule)',
+    formula:
+      'per minute: up when up components ≥ needed (all: every component; any: 1; at least N: N); down when components not down < needed; otherwise maintenance if an undecided component is in maintenance, else no data',
+    notes:
+      'A component’s state in a minute is its latest sample in that minute, else its latest in the check interval before it; none is no data. Degraded counts as up. A component in maintenance or without data is neither up nor down: the group is decided whenever the other components decide it either way. The state now applies the same rule to each component’s status now.',
+  },
+  groupUptime: {
+    id: 'groupUptime',
+    name: 'Business service uptime',
+    formula:
+      'up minutes / (up + down minutes), over the whole UTC minutes of the window ending now; coverage = (up + down + maintenance minutes) / minutes in the window',
+    notes:
+      'Computed from the components’ raw samples, which are kept for the raw-sample retention (30 days by default): minutes older than the oldest raw sample count as no data, so windows beyond the retention show lower coverage rather than a rollup estimate. Maintenance and no-data minutes count as neither; no decided minute is "no data", not 100%. The SLO is judged over the last 30 days.',
+  },
   effectiveCapacity: {
     id: 'effectiveCapacity',
     name: 'Effective capacity',

@@ -2,6 +2,8 @@ export { ratio } from './ratio.ts'
 export { mean, quantile, sortNumbers } from './stats.ts'
 export { downtimeMinutes, uptime } from './uptime.ts'
 export type { SampleCounts, UptimeResult } from './uptime.ts'
+export { groupState, groupUptime, upNeeded } from './group-rule.ts'
+export type { ComponentState, GroupMinutes, GroupRule, GroupState } from './group-rule.ts'
 export { errorBudget, sloAttainment, tierSloHealth } from './slo.ts'
 export type { ErrorBudget, ErrorBudgetInput, SloAttainment, TierSloHealth } from './slo.ts'
 export {
