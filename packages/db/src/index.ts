@@ -7,6 +7,17 @@ export {
 } from './db-errors.ts'
 export { ingestSamples, type IngestResult, type IngestSample } from './ingest.ts'
 export { lockFor, tryLockFor } from './locks.ts'
+export {
+  expandMaintenanceSchedules,
+  type ExpandOptions,
+  type ExpandResult,
+} from './maintenance-schedules.ts'
+export {
+  wallClockInstant,
+  weeklyOccurrences,
+  type Occurrence,
+  type WeeklySchedule,
+} from './weekly-occurrences.ts'
 export { GuardedPool, type DatabaseStatusChange } from './pool.ts'
 export { waitForDatabase } from './wait.ts'
 export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'

@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely'
 /**
  * The work that one transaction at a time may do, across every process sharing the database: the
  * admins (none may be left without one), the first admin, the demo's check samples and daily
- * rollups, the sample partitions, and re-labelling the daily rollups into a new time zone.
+ * rollups, the sample partitions, re-labelling the daily rollups into a new time zone, and
+ * expanding the weekly maintenance schedules.
  */
 export type LockName =
   | 'opsdeck:admins'
@@ -11,6 +12,7 @@ export type LockName =
   | 'opsdeck:demo-checks'
   | 'opsdeck:partitions'
   | 'opsdeck:daily-rollup-zone'
+  | 'opsdeck:maintenance-schedules'
 
 /** Waits for the named lock, held until the caller's transaction ends. */
 export async function lockFor(trx: Kysely<any>, name: LockName): Promise<void> {
