@@ -9,6 +9,7 @@ export { ingestSamples, type IngestResult, type IngestSample } from './ingest.ts
 export { lockFor, tryLockFor } from './locks.ts'
 export {
   expandMaintenanceSchedules,
+  MAINTENANCE_HORIZON_DAYS,
   type ExpandOptions,
   type ExpandResult,
 } from './maintenance-schedules.ts'

@@ -20,6 +20,9 @@ export interface ExpandResult {
 
 const DAY_MS = 86_400_000
 
+/** How far ahead the worker keeps the occurrences written, and the API writes a new schedule's. */
+export const MAINTENANCE_HORIZON_DAYS = 56
+
 /**
  * Writes the weekly maintenance schedules' occurrences into maintenance_windows ahead of time,
  * from where each was last expanded (expanded_until) up to now + horizonDays, and moves
