@@ -82,7 +82,7 @@ describe('startWorker', () => {
     const { logger, lines } = captureLogs()
     const worker = startWorker({ db, logger })
     // An outage is a warning: the API logs the outage itself, and a stack would say nothing.
-    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(3), {
+    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(4), {
       timeout: 10_000,
       interval: 50,
     })
@@ -91,6 +91,7 @@ describe('startWorker', () => {
     expect(lines.map((l) => l.msg).sort()).toEqual([
       'daily rollup re-label failed',
       'demo check simulation failed',
+      'maintenance schedule expansion failed',
       'partition maintenance failed',
     ])
     expect(JSON.stringify(lines)).not.toContain('stack')

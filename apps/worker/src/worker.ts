@@ -1,6 +1,7 @@
 import { type Database, isDatabaseUnavailable, lockFor, simulateDemoChecks } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import type { Logger } from 'pino'
+import { extendMaintenanceSchedules } from './maintenance-schedules.ts'
 import { relabelDailyRollups } from './relabel-daily-rollups.ts'
 import { every } from './schedule.ts'
 
@@ -30,6 +31,16 @@ export function startWorker({ db, logger }: WorkerDeps) {
         if (created > 0) log.info({ created }, 'created check-sample partitions')
       },
       failed(log, 'partition maintenance failed'),
+    ),
+    // Weekly maintenance schedules written eight weeks ahead, so samples find their windows.
+    every(
+      HOUR_MS,
+      async () => {
+        const { schedules, inserted } = await extendMaintenanceSchedules(db)
+        if (inserted > 0) log.info({ schedules, inserted }, 'wrote maintenance occurrences')
+        else log.debug({ schedules, inserted }, 'no maintenance occurrences to write')
+      },
+      failed(log, 'maintenance schedule expansion failed'),
     ),
     // One read a tick until an admin changes the zone; the figures stay exact until it runs.
     every(
