@@ -46,6 +46,7 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/settings': 'read',
   'PATCH /api/v1/settings': 'admin',
   'GET /api/v1/services/summary': 'read',
+  'POST /api/v1/checks': 'ingest',
   'GET /api/v1/incidents/summary': 'read',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
@@ -116,6 +117,13 @@ function bodyFor(route: string): unknown {
       return { name: `matrix ${n}`, scopes: ['read'] }
     case 'PATCH /api/v1/settings':
       return { name: `Matrix organisation ${n}` }
+    case 'POST /api/v1/checks':
+      // No such service: an allowed caller gets past access() and validation to the 422.
+      return {
+        samples: [
+          { service: 'matrix-probe', at: new Date().toISOString(), status: 'up', latencyMs: 1 },
+        ],
+      }
     default:
       return undefined
   }

@@ -17,7 +17,13 @@ import type { MiddlewareHandler } from 'hono'
 import { describeRoute, type GenerateSpecOptions, resolver } from 'hono-openapi'
 import { z } from 'zod'
 
-const Detail = z.strictObject({ path: z.string(), message: z.string() })
+// index and field: a refused check sample's position in the batch and its field (POST /checks).
+const Detail = z.strictObject({
+  path: z.string(),
+  message: z.string(),
+  index: z.number().int().min(0).optional(),
+  field: z.string().optional(),
+})
 
 /** The error envelope, its code one of `codes`. */
 export const errorEnvelope = (codes: readonly ErrorCode[]) =>

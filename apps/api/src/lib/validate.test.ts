@@ -26,6 +26,10 @@ beforeAll(async () => {
   admin = await loginAs(ctx, 'admin')
   target = await createUser(ctx.db, 'viewer')
   tokenId = (await createToken(ctx.db, ['read'])).id
+  await ctx.db
+    .insertInto('services')
+    .values({ slug: 'validate-probe', name: 'Probe', tier: 3, sloTarget: 0.99 })
+    .execute()
 })
 afterAll(() => ctx.drop())
 
@@ -103,6 +107,14 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
   'PATCH /api/v1/settings': () => ({
     path: '/api/v1/settings',
     body: { name: 'Renamed by mistake', currency: 'EUR' },
+  }),
+  'POST /api/v1/checks': () => ({
+    path: '/api/v1/checks',
+    body: {
+      samples: [
+        { service: 'validate-probe', at: ctx.clock.now.toISOString(), status: 'up', latencyMs: 5 },
+      ],
+    },
   }),
 }
 // Routes that change something but read no body.
