@@ -1,4 +1,11 @@
 // The values the API and the SPA both need, declared once: a value added here reaches both sides.
+export {
+  ATTENTION_AREA_LABELS,
+  ATTENTION_AREAS,
+  ATTENTION_SEVERITIES,
+  ATTENTION_SEVERITY_LABELS,
+} from './attention.ts'
+export type { AttentionArea, AttentionSeverity } from './attention.ts'
 export { ERROR_CODES, ERROR_STATUS } from './errors.ts'
 export type { ErrorBody, ErrorCode } from './errors.ts'
 export {
@@ -20,6 +27,12 @@ export {
   MIN_RAW_SAMPLE_RETENTION_DAYS,
   MIN_YEAR,
 } from './limits.ts'
+export {
+  MAINTENANCE_REASON_MAX_LENGTH,
+  MAINTENANCE_START_GRACE_MS,
+  MAX_MAINTENANCE_WINDOW_DAYS,
+  MAX_WEEKLY_MAINTENANCE_MINUTES,
+} from './maintenance.ts'
 export { RAG_LABELS, RAG_STATUSES } from './rag.ts'
 export {
   CHECK_INTERVAL_SECONDS,

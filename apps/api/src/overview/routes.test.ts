@@ -14,11 +14,29 @@ const getOverview = (path = `/api/v1/overview?${OCTOBER}`) =>
   ex.get<Overview & { error: { code: string; details: { path: string }[] } }>(path)
 
 describe('GET /api/v1/overview', () => {
-  it('has exactly the four areas', async () => {
+  it('has exactly the four areas and what needs attention', async () => {
     const { status, body } = await getOverview()
     expect(status).toBe(200)
     expectMatches(Overview, body)
-    expect(Object.keys(body).sort()).toEqual(['budgets', 'capacity', 'incidents', 'services'])
+    expect(Object.keys(body).sort()).toEqual([
+      'attention',
+      'budgets',
+      'capacity',
+      'incidents',
+      'services',
+    ])
+  })
+
+  it('ranks what needs attention now, critical first', async () => {
+    const { body } = await getOverview()
+    // Now (4 November 12:00): a is down since its 11:59 sample; its 5 min down on 10 October
+    // leave 38.2 of its 43.2 budget minutes, 229 days at 5 min per 30 days: not within the
+    // window. b's newest sample (11:50) is stale; c is in maintenance.
+    expect(body.attention.map((i) => [i.severity, i.title, i.reason])).toEqual([
+      ['critical', 'a', 'Down for 1 min'],
+      ['warning', 'b', 'No check results for 10 min'],
+    ])
+    expect(body.attention[0]).toMatchObject({ area: 'services', href: '/services/a' })
   })
 
   it('is each area’s summary for the same range, composed', async () => {

@@ -163,10 +163,41 @@ export const capacityFixture = () =>
     },
   }) satisfies Summary<'capacity'>
 
+/** What needs attention, ranked as the server ranks it (critical first, then area, then since). */
+export const attentionFixture = () =>
+  [
+    {
+      area: 'services',
+      severity: 'critical',
+      title: 'Payments',
+      reason: 'Page alert: burning the 30-day budget 16× (1 h), 18× (5 min)',
+      href: '/services/payments',
+      since: '2026-11-27T13:10:00.000Z',
+    },
+    {
+      area: 'services',
+      severity: 'critical',
+      title: 'Checkout',
+      reason: 'Down for 12 min',
+      href: '/services/checkout',
+      since: '2026-11-27T13:48:00.000Z',
+    },
+    {
+      area: 'services',
+      severity: 'warning',
+      title: 'Search',
+      reason:
+        'Error budget projected to run out on 14 Dec at the 30-day burn rate (67% of it spent)',
+      href: '/services/search',
+      since: null,
+    },
+  ] satisfies OverviewBody['attention']
+
 /** `GET /overview`: the four areas' fixtures together. */
 export const overviewFixture = (): OverviewBody => ({
   services: servicesFixture(),
   incidents: incidentsFixture(),
   budgets: budgetsFixture(),
   capacity: capacityFixture(),
+  attention: attentionFixture(),
 })
