@@ -1,19 +1,27 @@
 import { type Database, isDatabaseUnavailable, lockFor, simulateDemoChecks } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import { extendMaintenanceSchedules } from './maintenance-schedules.ts'
+import { startProber } from './prober/prober.ts'
 import { relabelDailyRollups } from './relabel-daily-rollups.ts'
 import { every } from './schedule.ts'
 
 export interface WorkerDeps {
   db: Kysely<Database>
   logger: Logger
+  /** Names this process's check leases (default: host, pid and a random part). */
+  workerId?: string
+  /** Probe checks running at once in this process (default 20). */
+  probeConcurrency?: number
 }
 
 const PARTITION_DAYS_AHEAD = 7
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
 const RELABEL_CHECK_MS = 15_000
+const PROBE_CONCURRENCY = 20
 
 /**
  * Background work: keep the check-sample partitions a week ahead of time; after a change of the
@@ -21,8 +29,16 @@ const RELABEL_CHECK_MS = 15_000
  * data is the demo, simulate its checks every minute so that it stays current. Several workers
  * may run at once; they coordinate only through PostgreSQL (advisory locks).
  */
-export function startWorker({ db, logger }: WorkerDeps) {
+export function startWorker({ db, logger, workerId, probeConcurrency }: WorkerDeps) {
   const log = logger.child({ role: 'worker' })
+  // The built-in prober checks the services in 'probe' mode, sharing them with other workers
+  // through leases in check_schedule.
+  const prober = startProber({
+    db,
+    logger: log,
+    workerId: workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    concurrency: probeConcurrency ?? PROBE_CONCURRENCY,
+  })
   const jobs = [
     every(
       HOUR_MS,
@@ -68,7 +84,7 @@ export function startWorker({ db, logger }: WorkerDeps) {
   return {
     /** Resolves once no job is running, so the caller may close the pool. */
     stop: async () => {
-      await Promise.all(jobs.map((job) => job.stop()))
+      await Promise.all([...jobs.map((job) => job.stop()), prober.stop()])
     },
   }
 }
