@@ -7,6 +7,7 @@ import { CapacityTile } from '../../features/capacity/components/capacity-tile.t
 import { IncidentsTile } from '../../features/incidents/components/incidents-tile.tsx'
 import { BudgetsTile } from '../../features/projects/components/budgets-tile.tsx'
 import { ServicesTile } from '../../features/services/components/services-tile.tsx'
+import { AttentionPanel, AttentionSkeleton } from './attention-panel.tsx'
 import { overviewQueries } from './queries.ts'
 import { isEmptyOverview } from './transform.ts'
 
@@ -58,6 +59,9 @@ export function OverviewPage() {
 
       {data && !error && !isEmptyOverview(data) ? (
         <div className="tiles" aria-busy={updating} data-updating={updating || undefined}>
+          <div className="attention-panel">
+            <AttentionPanel items={data.attention} range={range} />
+          </div>
           <ServicesTile services={data.services} />
           <IncidentsTile incidents={data.incidents} />
           <BudgetsTile budgets={data.budgets} />
@@ -74,6 +78,9 @@ function OverviewSkeleton() {
       <span className="visually-hidden" role="status">
         Loading the overview…
       </span>
+      <div className="attention-panel">
+        <AttentionSkeleton />
+      </div>
       {['Service health', 'Incidents', 'Project budgets', 'Team capacity'].map((title) => (
         <section key={title} className="tile" aria-label={`${title} (loading)`}>
           <header className="tile-head">

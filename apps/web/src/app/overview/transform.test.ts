@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { overviewFixture } from '../../testing/overview-fixture.ts'
-import { isEmptyOverview } from './transform.ts'
+import { attentionCounts, attentionLink, isEmptyOverview } from './transform.ts'
 
 const o = overviewFixture()
 
@@ -16,4 +16,23 @@ test('an overview with nothing in it is empty', () => {
   empty.capacity = { ...empty.capacity, teams: [] }
   expect(isEmptyOverview(empty)).toBe(true)
   expect(isEmptyOverview(o)).toBe(false)
+})
+
+test('an attention item links with the range being viewed', () => {
+  expect(attentionLink('/services/checkout', { preset: '7d' })).toEqual({
+    pathname: '/services/checkout',
+    search: '?range=7d',
+  })
+  expect(attentionLink('/services/checkout', { from: '2026-11-01', to: '2026-11-30' })).toEqual({
+    pathname: '/services/checkout',
+    search: '?from=2026-11-01&to=2026-11-30',
+  })
+})
+
+test('attention counts say how many of each severity, in words', () => {
+  const items = overviewFixture().attention
+  expect(attentionCounts(items)).toBe('2 critical · 1 warning')
+  expect(attentionCounts([...items, ...items])).toBe('4 critical · 2 warnings')
+  expect(attentionCounts(items.filter((i) => i.severity === 'warning'))).toBe('1 warning')
+  expect(attentionCounts([])).toBe('')
 })

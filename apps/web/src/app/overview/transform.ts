@@ -1,3 +1,5 @@
+import { ATTENTION_SEVERITIES } from '@opsdeck/contract'
+import { type RangeSpec, withRange } from '../../lib/range.ts'
 import type { Overview } from './queries.ts'
 
 /** Nothing in any area: the page shows one "how to add data" state instead of four empty tiles. */
@@ -9,4 +11,21 @@ export function isEmptyOverview(o: Overview): boolean {
     o.incidents.open.total === 0 &&
     o.incidents.startedInRange === 0
   )
+}
+
+type AttentionItem = Overview['attention'][number]
+
+/** An item's link, keeping the range being viewed (`/services/checkout?range=7d`). */
+export function attentionLink(href: string, range: RangeSpec) {
+  return { pathname: href, search: `?${withRange(new URLSearchParams(), range).toString()}` }
+}
+
+/** `2 critical · 1 warning`, in severity order, leaving out severities with none. */
+export function attentionCounts(items: readonly AttentionItem[]): string {
+  return ATTENTION_SEVERITIES.map((severity) => {
+    const n = items.filter((i) => i.severity === severity).length
+    return n === 0 ? null : `${n} ${severity}${severity === 'warning' && n > 1 ? 's' : ''}`
+  })
+    .filter((s) => s !== null)
+    .join(' · ')
 }
