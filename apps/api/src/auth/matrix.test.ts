@@ -46,6 +46,14 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/settings': 'read',
   'PATCH /api/v1/settings': 'admin',
   'GET /api/v1/services/summary': 'read',
+  'GET /api/v1/services': 'read',
+  'GET /api/v1/services/:slug': 'read',
+  'GET /api/v1/services/:slug/series': 'read',
+  'GET /api/v1/services/:slug/daily': 'read',
+  'POST /api/v1/services': 'write',
+  'PATCH /api/v1/services/:slug': 'write',
+  'POST /api/v1/services/:slug/archive': 'write',
+  'POST /api/v1/services/:slug/restore': 'write',
   'POST /api/v1/checks': 'ingest',
   'GET /api/v1/incidents/summary': 'read',
   'GET /api/v1/projects/summary': 'read',
@@ -57,12 +65,17 @@ let signInUser: TestUser
 let targetUser: TestUser
 let targetTokenId: number
 let n = 0
+const MATRIX_SERVICE = 'matrix-service'
 
 beforeAll(async () => {
   ctx = await setupApp()
   signInUser = await createUser(ctx.db, 'viewer')
   targetUser = await createUser(ctx.db, 'viewer')
   targetTokenId = (await createToken(ctx.db, ['read'])).id
+  await ctx.db
+    .insertInto('services')
+    .values({ slug: MATRIX_SERVICE, name: 'Matrix', tier: 3, sloTarget: 0.99 })
+    .execute()
 })
 afterAll(() => ctx.drop())
 
@@ -124,6 +137,10 @@ function bodyFor(route: string): unknown {
           { service: 'matrix-probe', at: new Date().toISOString(), status: 'up', latencyMs: 1 },
         ],
       }
+    case 'POST /api/v1/services':
+      return { slug: `matrix-${n}`, name: 'Matrix', tier: 3, sloTarget: 0.99 }
+    case 'PATCH /api/v1/services/:slug':
+      return { name: `Matrix ${n}` }
     default:
       return undefined
   }
@@ -132,6 +149,7 @@ function bodyFor(route: string): unknown {
 function concretePath(path: string): string {
   if (path.startsWith('/api/v1/users/')) return path.replace(':id', String(targetUser.id))
   if (path.startsWith('/api/v1/tokens/')) return path.replace(':id', String(targetTokenId))
+  if (path.startsWith('/api/v1/services/')) path = path.replace(':slug', MATRIX_SERVICE)
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)
   return path
 }

@@ -116,12 +116,22 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
       ],
     },
   }),
+  'POST /api/v1/services': () => ({
+    path: '/api/v1/services',
+    body: { slug: `validate-${++n}`, name: 'V', tier: 3, sloTarget: 0.99 },
+  }),
+  'PATCH /api/v1/services/:slug': () => ({
+    path: '/api/v1/services/validate-probe',
+    body: { name: 'Renamed by mistake', tier: 1 },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
   'POST /api/v1/auth/logout',
   'POST /api/v1/users/:id/unlock',
   'DELETE /api/v1/tokens/:id',
+  'POST /api/v1/services/:slug/archive',
+  'POST /api/v1/services/:slug/restore',
 ]
 
 describe('a JSON body', () => {
