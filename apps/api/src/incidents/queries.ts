@@ -25,3 +25,34 @@ export async function listIncidentTimes(db: Kysely<Database>, range: TimeRange) 
     .where('startedAt', '<', range.to)
     .execute()
 }
+
+/**
+ * The incidents that touched a service, newest first: those active at some point in `range`
+ * when given (started before its end, not resolved before its start), else the most recent.
+ */
+export async function listServiceIncidents(
+  db: Kysely<Database>,
+  serviceId: number,
+  opts: { range?: TimeRange; limit: number },
+) {
+  let query = db
+    .selectFrom('incidents as i')
+    .innerJoin('incidentServices as is', 'is.incidentId', 'i.id')
+    .select([
+      'i.ref',
+      'i.title',
+      'i.severity',
+      'i.status',
+      'is.impact',
+      'i.startedAt',
+      'i.resolvedAt',
+    ])
+    .where('is.serviceId', '=', serviceId)
+  const range = opts.range
+  if (range) {
+    query = query
+      .where('i.startedAt', '<', range.to)
+      .where((eb) => eb.or([eb('i.resolvedAt', 'is', null), eb('i.resolvedAt', '>=', range.from)]))
+  }
+  return query.orderBy('i.startedAt', 'desc').limit(opts.limit).execute()
+}
