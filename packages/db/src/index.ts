@@ -28,6 +28,12 @@ export type * from './schema/index.ts'
 export { ConfigError, DbEnv, envNumber, openOptions, parseEnv, readEnv, runCli } from './env.ts'
 export { rebuildAllDailyRollups, rebuildRollups, type RollupRange } from './rollups.ts'
 export {
+  burnRateCounts,
+  type BurnRateCountsArgs,
+  type ServiceBurnCounts,
+  type WindowCounts,
+} from './burn-rates.ts'
+export {
   DEMO_SEED,
   DEMO_TIMEZONE,
   isDatabaseEmpty,
