@@ -180,11 +180,17 @@ export async function rebuildDailyRollups(db: Kysely<Database>, range: RollupRan
   `.execute(db)
 }
 
-// A CTE named `hist`: one dense int[] per (service_id, bucket_start) from sparse non-empty
+// A CTE named `name`: one dense int[] per (service_id, bucket_start) from sparse non-empty
 // (position, count) cells, written as array text with the gaps zero-filled: far cheaper than
 // joining every position of every histogram.
-function denseHistogram(cells: string, pos: string, count: string, first: 0 | 1) {
-  return sql.raw(`hist AS (
+export function denseHistogram(
+  cells: string,
+  pos: string,
+  count: string,
+  first: 0 | 1,
+  name = 'hist',
+) {
+  return sql.raw(`${name} AS (
       SELECT service_id, bucket_start,
         ('{' || string_agg(repeat('0,', (${pos} - prev - 1)::int) || ${count}::text, ','
           ORDER BY ${pos}) || '}')::int[] AS latency_hist
