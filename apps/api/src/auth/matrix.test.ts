@@ -54,6 +54,10 @@ const POLICY: Record<string, Level> = {
   'PATCH /api/v1/services/:slug': 'write',
   'POST /api/v1/services/:slug/archive': 'write',
   'POST /api/v1/services/:slug/restore': 'write',
+  'GET /api/v1/services/:slug/maintenance': 'read',
+  'POST /api/v1/services/:slug/maintenance': 'write',
+  'DELETE /api/v1/services/:slug/maintenance/:id': 'write',
+  'DELETE /api/v1/services/:slug/maintenance-schedules/:id': 'write',
   'POST /api/v1/checks': 'ingest',
   'GET /api/v1/incidents/summary': 'read',
   'GET /api/v1/projects/summary': 'read',
@@ -141,6 +145,12 @@ function bodyFor(route: string): unknown {
       return { slug: `matrix-${n}`, name: 'Matrix', tier: 3, sloTarget: 0.99 }
     case 'PATCH /api/v1/services/:slug':
       return { name: `Matrix ${n}` }
+    case 'POST /api/v1/services/:slug/maintenance': {
+      // A one-off window tomorrow: the test's clock is the real one.
+      const startsAt = new Date(Date.now() + 86_400_000)
+      const endsAt = new Date(startsAt.getTime() + 3_600_000)
+      return { startsAt, endsAt, reason: `Matrix ${n}` }
+    }
     default:
       return undefined
   }
@@ -150,6 +160,8 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/users/')) return path.replace(':id', String(targetUser.id))
   if (path.startsWith('/api/v1/tokens/')) return path.replace(':id', String(targetTokenId))
   if (path.startsWith('/api/v1/services/')) path = path.replace(':slug', MATRIX_SERVICE)
+  // No such window or schedule: an allowed caller gets past access() to the 404.
+  if (path.includes('/maintenance')) path = path.replace(':id', '999999')
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)
   return path
 }

@@ -124,6 +124,10 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/services/validate-probe',
     body: { name: 'Renamed by mistake', tier: 1 },
   }),
+  'POST /api/v1/services/:slug/maintenance': () => ({
+    path: '/api/v1/services/validate-probe/maintenance',
+    body: { startsAt: '2026-11-05T22:00:00Z', endsAt: '2026-11-06T00:00:00Z', reason: 'Upgrade' },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
@@ -132,6 +136,8 @@ const NO_BODY = [
   'DELETE /api/v1/tokens/:id',
   'POST /api/v1/services/:slug/archive',
   'POST /api/v1/services/:slug/restore',
+  'DELETE /api/v1/services/:slug/maintenance/:id',
+  'DELETE /api/v1/services/:slug/maintenance-schedules/:id',
 ]
 
 describe('a JSON body', () => {
@@ -226,6 +232,7 @@ const TEXT_FIELDS = [
     { what, route: 'POST /api/v1/users', field: 'name', value, message },
     { what, route: 'PATCH /api/v1/users/:id', field: 'name', value, message },
     { what, route: 'POST /api/v1/tokens', field: 'name', value, message },
+    { what, route: 'POST /api/v1/services/:slug/maintenance', field: 'reason', value, message },
   ]),
   ...Object.entries(BAD_TEXT).flatMap(([what, [value, message]]) => [
     { what, route: 'POST /api/v1/auth/login', field: 'email', value, message },
@@ -273,6 +280,8 @@ describe('an id', () => {
     ['POST', '/api/v1/users/:id/password', { password: 'reset-password-123' }],
     ['POST', '/api/v1/users/:id/unlock', undefined],
     ['DELETE', '/api/v1/tokens/:id', undefined],
+    ['DELETE', '/api/v1/services/validate-probe/maintenance/:id', undefined],
+    ['DELETE', '/api/v1/services/validate-probe/maintenance-schedules/:id', undefined],
   ] as const
   it.each(routes)('%s %s takes decimal digits only', async (method, path, body) => {
     for (const id of BAD_IDS) {
