@@ -11,6 +11,14 @@ export const KPI_DEFINITIONS = {
     formula: '(up + degraded) / (up + degraded + down) check samples in the window',
     notes: `Degraded counts as up and is reported separately; samples in a maintenance window count as neither. A window with no samples is "no data", not up. Calendar windows are in the organisation's time zone.`,
   },
+  maintenanceWindow: {
+    id: 'maintenanceWindow',
+    name: 'Maintenance windows',
+    formula:
+      'a check recorded inside a planned maintenance window counts as neither up nor down: it is left out of uptime, downtime and the error budget, and counted as maintenance',
+    notes:
+      'Decided when the check is recorded, so plan a window before it starts: a window cannot start in the past, and cancelling one later does not change figures already recorded. A weekly window keeps to the local clock of its time zone: "Sundays 02:00–04:00 Europe/London" is 02:00 GMT in winter and 02:00 BST in summer, always 2 hours long. A start the clocks skip in spring moves on by the skipped hour; one they repeat in autumn is the first of the two.',
+  },
   degradedShare: {
     id: 'degradedShare',
     name: 'Degraded share',
