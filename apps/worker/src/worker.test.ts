@@ -82,13 +82,14 @@ describe('startWorker', () => {
     const { logger, lines } = captureLogs()
     const worker = startWorker({ db, logger })
     // An outage is a warning: the API logs the outage itself, and a stack would say nothing.
-    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(5), {
+    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(6), {
       timeout: 10_000,
       interval: 50,
     })
     await worker.stop()
     await db.destroy()
     expect(lines.map((l) => l.msg).sort()).toEqual([
+      'burn-rate alert evaluation failed',
       'check schedule sync failed',
       'daily rollup re-label failed',
       'demo check simulation failed',

@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { extendMaintenanceSchedules } from './maintenance-schedules.ts'
 import { startProber } from './prober/prober.ts'
 import { relabelDailyRollups } from './relabel-daily-rollups.ts'
+import { evaluateSloAlerts } from './slo-alerts.ts'
 import { every } from './schedule.ts'
 
 export interface WorkerDeps {
@@ -69,6 +70,17 @@ export function startWorker({ db, logger, workerId, probeConcurrency }: WorkerDe
         else log.debug(outcome, 'no daily rollups to re-label')
       },
       failed(log, 'daily rollup re-label failed'),
+    ),
+    // Burn-rate alerts: the shortest window is 5 minutes, so a minute's delay is the most added.
+    every(
+      MINUTE_MS,
+      async () => {
+        const outcome = await evaluateSloAlerts(db)
+        if (outcome.status === 'evaluated' && outcome.opened + outcome.ended > 0)
+          log.info(outcome, 'burn-rate alerts changed')
+        else log.debug(outcome, 'burn-rate alerts evaluated')
+      },
+      failed(log, 'burn-rate alert evaluation failed'),
     ),
     // A no-op unless organisation_settings.demo_data is set, so real deployments run it too.
     every(
