@@ -59,6 +59,12 @@ const POLICY: Record<string, Level> = {
   'DELETE /api/v1/services/:slug/maintenance/:id': 'write',
   'DELETE /api/v1/services/:slug/maintenance-schedules/:id': 'write',
   'POST /api/v1/checks': 'ingest',
+  'GET /api/v1/business-services': 'read',
+  'POST /api/v1/business-services': 'write',
+  'GET /api/v1/business-services/:slug': 'read',
+  'PATCH /api/v1/business-services/:slug': 'write',
+  'POST /api/v1/business-services/:slug/archive': 'write',
+  'POST /api/v1/business-services/:slug/restore': 'write',
   'GET /api/v1/incidents/summary': 'read',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
@@ -70,15 +76,26 @@ let targetUser: TestUser
 let targetTokenId: number
 let n = 0
 const MATRIX_SERVICE = 'matrix-service'
+const MATRIX_GROUP = 'matrix-group'
 
 beforeAll(async () => {
   ctx = await setupApp()
   signInUser = await createUser(ctx.db, 'viewer')
   targetUser = await createUser(ctx.db, 'viewer')
   targetTokenId = (await createToken(ctx.db, ['read'])).id
-  await ctx.db
+  const service = await ctx.db
     .insertInto('services')
     .values({ slug: MATRIX_SERVICE, name: 'Matrix', tier: 3, sloTarget: 0.99 })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const group = await ctx.db
+    .insertInto('serviceGroups')
+    .values({ slug: MATRIX_GROUP, name: 'Matrix', sloTarget: 0.99, rule: 'all' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await ctx.db
+    .insertInto('serviceGroupMembers')
+    .values({ groupId: group.id, serviceId: service.id })
     .execute()
 })
 afterAll(() => ctx.drop())
@@ -143,6 +160,16 @@ function bodyFor(route: string): unknown {
       }
     case 'POST /api/v1/services':
       return { slug: `matrix-${n}`, name: 'Matrix', tier: 3, sloTarget: 0.99 }
+    case 'POST /api/v1/business-services':
+      return {
+        slug: `matrix-group-${n}`,
+        name: 'Matrix',
+        sloTarget: 0.99,
+        rule: 'any',
+        components: [MATRIX_SERVICE],
+      }
+    case 'PATCH /api/v1/business-services/:slug':
+      return { name: `Matrix group ${n}` }
     case 'PATCH /api/v1/services/:slug':
       return { name: `Matrix ${n}` }
     case 'POST /api/v1/services/:slug/maintenance': {
@@ -160,6 +187,7 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/users/')) return path.replace(':id', String(targetUser.id))
   if (path.startsWith('/api/v1/tokens/')) return path.replace(':id', String(targetTokenId))
   if (path.startsWith('/api/v1/services/')) path = path.replace(':slug', MATRIX_SERVICE)
+  if (path.startsWith('/api/v1/business-services/')) path = path.replace(':slug', MATRIX_GROUP)
   // No such window or schedule: an allowed caller gets past access() to the 404.
   if (path.includes('/maintenance')) path = path.replace(':id', '999999')
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)

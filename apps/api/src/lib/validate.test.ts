@@ -30,6 +30,10 @@ beforeAll(async () => {
     .insertInto('services')
     .values({ slug: 'validate-probe', name: 'Probe', tier: 3, sloTarget: 0.99 })
     .execute()
+  await ctx.db
+    .insertInto('serviceGroups')
+    .values({ slug: 'validate-group', name: 'Group', sloTarget: 0.99, rule: 'any' })
+    .execute()
 })
 afterAll(() => ctx.drop())
 
@@ -124,6 +128,20 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/services/validate-probe',
     body: { name: 'Renamed by mistake', tier: 1 },
   }),
+  'POST /api/v1/business-services': () => ({
+    path: '/api/v1/business-services',
+    body: {
+      slug: `validate-group-${++n}`,
+      name: 'V',
+      sloTarget: 0.99,
+      rule: 'any',
+      components: ['validate-probe'],
+    },
+  }),
+  'PATCH /api/v1/business-services/:slug': () => ({
+    path: '/api/v1/business-services/validate-group',
+    body: { name: 'Renamed by mistake', components: ['validate-probe'] },
+  }),
   'POST /api/v1/services/:slug/maintenance': () => ({
     path: '/api/v1/services/validate-probe/maintenance',
     body: { startsAt: '2026-11-05T22:00:00Z', endsAt: '2026-11-06T00:00:00Z', reason: 'Upgrade' },
@@ -136,6 +154,8 @@ const NO_BODY = [
   'DELETE /api/v1/tokens/:id',
   'POST /api/v1/services/:slug/archive',
   'POST /api/v1/services/:slug/restore',
+  'POST /api/v1/business-services/:slug/archive',
+  'POST /api/v1/business-services/:slug/restore',
   'DELETE /api/v1/services/:slug/maintenance/:id',
   'DELETE /api/v1/services/:slug/maintenance-schedules/:id',
 ]
