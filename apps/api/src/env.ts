@@ -34,5 +34,9 @@ export const Env = DbEnv.extend({
   OPSDECK_DB_WAIT_SECONDS: envNumber(z.coerce.number().min(0).max(3_600).default(60)),
   // How long requests in flight at SIGTERM may take to finish before their connections are cut.
   OPSDECK_SHUTDOWN_GRACE_SECONDS: envNumber(z.coerce.number().min(0).max(600).default(15)),
+  // The worker's prober: checks running at once in this process, and the name its check leases
+  // carry (unset: host, pid and a random part, unique per start).
+  OPSDECK_PROBE_CONCURRENCY: envNumber(z.coerce.number().int().min(1).max(200).default(20)),
+  OPSDECK_WORKER_ID: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).max(200).optional()),
 })
 export type Env = z.infer<typeof Env>

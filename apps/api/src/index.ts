@@ -112,13 +112,19 @@ async function main() {
   }
   if (env.OPSDECK_ROLE !== 'api') {
     // A pool of its own, with set-up timeouts: catching up the demo after days away is one long
-    // statement, and the worker's queries must not take seats from requests.
+    // statement, and the worker's queries must not take seats from requests. The third seat is
+    // the prober's (its ticks are sequential), so it does not wait behind that catch-up.
     const workerDb = database.connect({
-      max: 2,
+      max: 3,
       statementTimeoutMs: 600_000,
       onError: outage.onConnectionError,
     })
-    const worker = startWorker({ db: workerDb, logger })
+    const worker = startWorker({
+      db: workerDb,
+      logger,
+      workerId: env.OPSDECK_WORKER_ID,
+      probeConcurrency: env.OPSDECK_PROBE_CONCURRENCY,
+    })
     stoppers.push(async () => {
       await worker.stop()
       await workerDb.destroy()

@@ -1,0 +1,31 @@
+import { ConfigError, parseEnv } from '@opsdeck/db'
+import { describe, expect, it } from 'vitest'
+import { Env } from './env.ts'
+
+describe('the process environment: the prober', () => {
+  it('runs 20 checks at once under a generated worker id unless told, an empty value as unset', () => {
+    const env = parseEnv(Env, { OPSDECK_PROBE_CONCURRENCY: '', OPSDECK_WORKER_ID: '' })
+    expect(env.OPSDECK_PROBE_CONCURRENCY).toBe(20)
+    expect(env.OPSDECK_WORKER_ID).toBeUndefined()
+  })
+
+  it('takes a concurrency from 1 to 200 and a worker id', () => {
+    const env = parseEnv(Env, { OPSDECK_PROBE_CONCURRENCY: '200', OPSDECK_WORKER_ID: ' probe-a ' })
+    expect(env).toMatchObject({ OPSDECK_PROBE_CONCURRENCY: 200, OPSDECK_WORKER_ID: 'probe-a' })
+    expect(parseEnv(Env, { OPSDECK_PROBE_CONCURRENCY: '1' }).OPSDECK_PROBE_CONCURRENCY).toBe(1)
+  })
+
+  it.each(['0', '201', '2.5', 'lots'])('refuses a concurrency of %s, naming the variable', (v) => {
+    expect(() => parseEnv(Env, { OPSDECK_PROBE_CONCURRENCY: v })).toThrow(ConfigError)
+    expect(() => parseEnv(Env, { OPSDECK_PROBE_CONCURRENCY: v })).toThrow(
+      /^invalid configuration: OPSDECK_PROBE_CONCURRENCY /,
+    )
+  })
+
+  it('refuses a worker id of blanks or longer than 200 characters', () => {
+    expect(() => parseEnv(Env, { OPSDECK_WORKER_ID: '   ' })).toThrow(/OPSDECK_WORKER_ID /)
+    expect(() => parseEnv(Env, { OPSDECK_WORKER_ID: 'w'.repeat(201) })).toThrow(
+      /OPSDECK_WORKER_ID /,
+    )
+  })
+})
