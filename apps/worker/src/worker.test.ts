@@ -82,7 +82,7 @@ describe('startWorker', () => {
     const { logger, lines } = captureLogs()
     const worker = startWorker({ db, logger })
     // An outage is a warning: the API logs the outage itself, and a stack would say nothing.
-    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(6), {
+    await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(7), {
       timeout: 10_000,
       interval: 50,
     })
@@ -95,6 +95,7 @@ describe('startWorker', () => {
       'demo check simulation failed',
       'maintenance schedule expansion failed',
       'partition maintenance failed',
+      'retention failed',
     ])
     expect(JSON.stringify(lines)).not.toContain('stack')
   })

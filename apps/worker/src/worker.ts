@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { extendMaintenanceSchedules } from './maintenance-schedules.ts'
 import { startProber } from './prober/prober.ts'
 import { relabelDailyRollups } from './relabel-daily-rollups.ts'
+import { applyRetention } from './retention.ts'
 import { evaluateSloAlerts } from './slo-alerts.ts'
 import { every } from './schedule.ts'
 
@@ -25,10 +26,11 @@ const RELABEL_CHECK_MS = 15_000
 const PROBE_CONCURRENCY = 20
 
 /**
- * Background work: keep the check-sample partitions a week ahead of time; after a change of the
- * organisation's time zone, re-label the daily rollups as days of the new zone; and, when the
- * data is the demo, simulate its checks every minute so that it stays current. Several workers
- * may run at once; they coordinate only through PostgreSQL (advisory locks).
+ * Background work: keep the check-sample partitions a week ahead of time, and drop them once past
+ * the raw-sample retention; after a change of the organisation's time zone, re-label the daily
+ * rollups as days of the new zone; and, when the data is the demo, simulate its checks every
+ * minute so that it stays current. Several workers may run at once; they coordinate only through
+ * PostgreSQL (advisory locks).
  */
 export function startWorker({ db, logger, workerId, probeConcurrency }: WorkerDeps) {
   const log = logger.child({ role: 'worker' })
@@ -48,6 +50,19 @@ export function startWorker({ db, logger, workerId, probeConcurrency }: WorkerDe
         if (created > 0) log.info({ created }, 'created check-sample partitions')
       },
       failed(log, 'partition maintenance failed'),
+    ),
+    // Raw samples past organisation_settings.raw_sample_retention_days go a whole partition
+    // (a UTC day) at a time; hourly rollups after 400 days; daily rollups stay.
+    every(
+      HOUR_MS,
+      async () => {
+        const outcome = await applyRetention(db)
+        const changed = outcome.dropped.length + outcome.hourlyDeleted > 0
+        if (changed || outcome.postponed.length > 0 || !outcome.hourlyDone) {
+          log.info(outcome, 'applied raw-sample and rollup retention')
+        } else log.debug(outcome, 'nothing past retention')
+      },
+      failed(log, 'retention failed'),
     ),
     // Weekly maintenance schedules written eight weeks ahead, so samples find their windows.
     every(

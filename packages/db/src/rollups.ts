@@ -83,8 +83,8 @@ export async function upsertHourlyFrom(
 }
 
 /**
- * Relabels every daily rollup as a calendar day of `timezone`, for a change of the organisation's
- * zone: deletes them all, rebuilds them from the hourly rows (kept for as long as the dailies) in
+ * Relabels the daily rollups as calendar days of `timezone`, for a change of the organisation's
+ * zone: deletes those the hourly rows cover, rebuilds them from the hourly rows in
  * statements of ~10k hourly rows, and sets daily_rollup_timezone, all in the caller's transaction:
  * readers, who split ranges by that column, see the old days and the old zone until it commits.
  */
@@ -100,7 +100,12 @@ export async function rebuildAllDailyRollups(
   // compiling each week's statement would cost more than running it.
   await sql`SET LOCAL jit = off`.execute(db)
   await sql`SET LOCAL work_mem = '256MB'`.execute(db)
-  await sql`DELETE FROM check_rollup_daily`.execute(db)
+  // Days that end by the first hourly row (those are kept 400 days, the dailies for ever)
+  // cannot be rebuilt: they are kept, as days of the zone they were built in, rather than lost.
+  await sql`DELETE FROM check_rollup_daily d
+    USING (SELECT daily_rollup_timezone AS tz FROM organisation_settings) AS o
+    WHERE ((d.bucket_start AT TIME ZONE o.tz) + interval '1 day') AT TIME ZONE o.tz
+      > (SELECT min(bucket_start) FROM check_rollup_hourly)`.execute(db)
   // Statements of about HOURLY_ROWS_PER_STATEMENT hourly rows each, ending on local midnights so
   // that no day is built twice: each stays far below the statement deadlines, including the
   // pool's client-side one, which SET LOCAL cannot raise.
