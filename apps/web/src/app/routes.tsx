@@ -8,6 +8,7 @@ import { Can } from '../features/auth/can.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { ServicesPage } from '../features/services/services-page.tsx'
 import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { OverviewPage } from './overview/overview-page.tsx'
 import { Layout } from './layout.tsx'
@@ -35,10 +36,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
-      {
-        path: 'services',
-        ...soon('Services', 'Each service’s uptime, SLO attainment, error budget and latency.'),
-      },
+      { path: 'services', element: <ServicesPage /> },
       {
         path: 'incidents',
         ...soon('Incidents', 'The incident list, timelines, SLA breaches and follow-ups.'),
