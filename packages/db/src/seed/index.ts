@@ -1,10 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import { rebuildDailyRollups, rebuildRollups } from '../rollups.ts'
 import type { Database } from '../schema/index.ts'
+import { seedBusinessServices } from './business-services.ts'
 import { seedBankHolidays, seedCapacity } from './capacity.ts'
 import { DEMO_SEED, type SeedContext } from './context.ts'
 import { seedIncidents } from './incidents.ts'
 import { seedMaintenance } from './maintenance.ts'
+import { seedWeeklyMaintenance } from './maintenance-weekly.ts'
 import { seedOrganisation, seedServices } from './organisation.ts'
 import { seedProjects } from './projects.ts'
 import { createRng } from './rng.ts'
@@ -83,7 +85,10 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedOptions = {}): Pr
     const services = await step('services', () =>
       seedServices(ctx, opts.services ?? SERVICES.length),
     )
+    await step('business services', () => seedBusinessServices(ctx, services))
     await step('maintenance windows', () => seedMaintenance(ctx, services))
+    // Before the samples: the past weekly occurrences must be there to mark theirs.
+    await step('weekly maintenance', () => seedWeeklyMaintenance(ctx, services))
     await step('incidents', () => seedIncidents(ctx, services, people))
     const projects = await step('projects', () => seedProjects(ctx, people))
     await step('bank holidays', () => seedBankHolidays(ctx))

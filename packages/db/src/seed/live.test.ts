@@ -154,6 +154,29 @@ describe('simulateDemoChecks', () => {
     expect(mismatches).toEqual([])
   })
 
+  it('leaves alone a service the prober checks and an archived one', async () => {
+    const [probed, archived] = await t.db
+      .selectFrom('services')
+      .select('id')
+      .orderBy('id')
+      .execute()
+    const set = (values: { checkMode?: 'probe' | 'push'; archivedAt?: Date | null }, id: number) =>
+      t.db.updateTable('services').set(values).where('id', '=', id).execute()
+    await set({ checkMode: 'probe' }, probed!.id)
+    await set({ archivedAt: T }, archived!.id)
+    try {
+      expect(await simulate(at(180))).toBe(10 * (services - 2))
+    } finally {
+      await set({ checkMode: 'push' }, probed!.id)
+      await set({ archivedAt: null }, archived!.id)
+    }
+    const fed = await q(sql<{ serviceId: number }>`SELECT DISTINCT service_id FROM check_samples
+      WHERE checked_at > ${at(170)} ORDER BY 1`)
+    expect(fed.map((r) => r.serviceId)).not.toContain(probed!.id)
+    expect(fed.map((r) => r.serviceId)).not.toContain(archived!.id)
+    expect(fed).toHaveLength(services - 2)
+  })
+
   it('fills at most 30 days after a long pause', async () => {
     const now = new Date(T.getTime() + 40 * DAY)
     expect(await simulate(now)).toBe((30 * 1440 + 1) * services)
@@ -161,7 +184,7 @@ describe('simulateDemoChecks', () => {
       SELECT max(checked_at) FILTER (WHERE checked_at < ${now}::timestamptz - interval '30 days') AS before,
         min(checked_at) FILTER (WHERE checked_at >= ${now}::timestamptz - interval '30 days') AS after
       FROM check_samples`)
-    expect(gap).toEqual({ before: at(170), after: new Date(now.getTime() - 30 * DAY) })
+    expect(gap).toEqual({ before: at(180), after: new Date(now.getTime() - 30 * DAY) })
     const [rolled] = await q(sql<{ samples: number }>`
       SELECT sum(samples)::int AS samples FROM check_rollup_daily
       WHERE bucket_start >= ${new Date(now.getTime() - 31 * DAY)}`)

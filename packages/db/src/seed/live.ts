@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import { tryLockFor } from '../locks.ts'
+import { lockFor, tryLockFor } from '../locks.ts'
 import { rebuildRollups } from '../rollups.ts'
 import type { Database } from '../schema/index.ts'
 import { DEMO_SEED } from './context.ts'
@@ -55,6 +55,10 @@ async function simulateIn(trx: Transaction<Database>, now: Date, seed: number): 
     .select(['demoData', 'timezone', 'dailyRollupTimezone'])
     .executeTakeFirst()
   if (!org?.demoData) return 0
+  // Before reading check_samples: the retention job drops partitions under this lock, and a
+  // DROP waiting for our read while we wait for its lock would be a deadlock. Creating
+  // partitions needs it too (two CREATEs of one partition would fail the second).
+  await lockFor(trx, 'opsdeck:partitions')
   const newest = await newestSampleAt(trx)
   if (!newest) return 0
   const from = new Date(Math.max(newest.getTime() + MINUTE, now.getTime() - MAX_GAP_MS))
@@ -97,12 +101,15 @@ async function newestSampleAt(trx: Transaction<Database>): Promise<Date | null> 
 }
 
 // The services whose checks run, with the catalogue's latency for those the seed made (the
-// database keeps only the degraded threshold); any other gets a tenth of its threshold.
+// database keeps only the degraded threshold); any other gets a tenth of its threshold. Not
+// those the built-in prober checks (their samples are real), nor archived ones.
 async function demoServices(trx: Transaction<Database>): Promise<ParamsInput[]> {
   const rows = await trx
     .selectFrom('services')
     .select(['id', 'slug', 'tier', 'degradedLatencyMs'])
     .where('checkEnabled', '=', true)
+    .where('checkMode', '=', 'push')
+    .where('archivedAt', 'is', null)
     .orderBy('id')
     .execute()
   const catalogue = new Map(SERVICES.map((s) => [s.slug, s.baseMs]))

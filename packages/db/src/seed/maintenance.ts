@@ -1,5 +1,6 @@
 import type { SeedContext, SeededService } from './context.ts'
-import { addDays, addMonths, isoDow, localDay, localTime, monthStart } from './time.ts'
+import { WEEKLY_PATCHED } from './maintenance-weekly.ts'
+import { addDays, addMonths, DAY, isoDow, localDay, localTime, monthStart } from './time.ts'
 
 interface Template {
   reason: string
@@ -29,7 +30,8 @@ const TEMPLATES: Template[] = [
     hour: 2,
     hours: 2,
     count: [3, 6],
-    services: (s) => !saas.has(s.slug) && s.team !== 'networks-security',
+    services: (s) =>
+      !saas.has(s.slug) && s.team !== 'networks-security' && !WEEKLY_PATCHED.has(s.slug),
   },
   {
     reason: 'Network switch firmware upgrade',
@@ -79,7 +81,13 @@ export async function seedMaintenance(
   services: SeededService[],
 ): Promise<number> {
   const rng = ctx.rng.fork('maintenance')
-  const rows: { serviceId: number; startsAt: Date; endsAt: Date; reason: string }[] = []
+  const rows: {
+    serviceId: number
+    startsAt: Date
+    endsAt: Date
+    reason: string
+    createdAt: Date
+  }[] = []
   const last = addDays(ctx.today, 42)
   for (
     let month = monthStart(localDay(ctx.historyStart, ctx.tz));
@@ -97,8 +105,10 @@ export async function seedMaintenance(
       const startsAt = localTime(day, t.hour, 0, ctx.tz)
       const endsAt = localTime(day, t.hour + t.hours, 0, ctx.tz)
       if (startsAt < ctx.historyStart || day > last) continue
+      // Booked a fortnight ahead (the change board), or as late as the seed's clock.
+      const createdAt = new Date(Math.min(startsAt.getTime() - 14 * DAY, ctx.now.getTime()))
       for (const s of rng.shuffle(pool).slice(0, rng.int(...t.count))) {
-        rows.push({ serviceId: s.id, startsAt, endsAt, reason: t.reason })
+        rows.push({ serviceId: s.id, startsAt, endsAt, reason: t.reason, createdAt })
       }
     }
   }

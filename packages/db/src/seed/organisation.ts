@@ -1,6 +1,6 @@
 import type { SeedContext, SeededPerson, SeededService } from './context.ts'
 import { emailOf, ORGANISATION_NAME, PEOPLE, TEAMS } from './people-data.ts'
-import { checkUrlOf, SERVICES } from './services-data.ts'
+import { checkUrlOf, dashboardUrlOf, runbookUrlOf, SERVICES, tagsOf } from './services-data.ts'
 import { addDays } from './time.ts'
 
 export async function seedOrganisation(ctx: SeedContext): Promise<SeededPerson[]> {
@@ -75,10 +75,17 @@ export async function seedServices(ctx: SeedContext, limit: number): Promise<See
         tier: s.tier,
         ownerTeamId: teamId.get(s.team)!,
         sloTarget: s.slo,
+        sloWindowDays: 30,
+        tags: tagsOf(s.slug),
+        runbookUrl: runbookUrlOf(s),
+        dashboardUrl: dashboardUrlOf(s),
+        // The demo simulator pushes their samples; their URLs are made up, so never probe them.
+        checkMode: 'push' as const,
         checkUrl: checkUrlOf(s.slug),
         checkTimeoutMs: 10_000,
         degradedLatencyMs: s.degradedMs,
         createdAt: ctx.createdAt,
+        updatedAt: ctx.createdAt,
       })),
     )
     .returning('id')

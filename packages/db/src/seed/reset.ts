@@ -6,11 +6,13 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   return row === undefined
 }
 
-// Everything the demo fills; organisation_settings stays (one row, updated by the seed) and so
+// Everything the demo fills, and what the worker derives from it (the prober's schedule,
+// burn-rate alerts); organisation_settings stays (one row, updated by the seed) and so
 // do the accounts (users, sessions, API tokens, audit log), so a reset does not lock anyone out.
 // prettier-ignore
 const DATA_TABLES = [
-  'teams', 'people', 'services', 'maintenance_windows', 'check_samples', 'check_rollup_hourly',
+  'teams', 'people', 'services', 'maintenance_windows', 'maintenance_schedules', 'service_groups',
+  'service_group_members', 'check_schedule', 'slo_alerts', 'check_samples', 'check_rollup_hourly',
   'check_rollup_daily', 'incidents', 'incident_services', 'incident_events', 'incident_actions',
   'projects', 'project_budget_lines', 'project_baseline', 'cost_entries', 'project_progress',
   'allocations', 'time_off', 'bank_holidays',

@@ -1,4 +1,4 @@
-import { evm, plannedValueFromBaseline, rag } from '@opsdeck/kpi'
+import { evm, plannedValueFromBaseline, rag, upNeeded } from '@opsdeck/kpi'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../testing.ts'
@@ -165,5 +165,131 @@ describe('demo capacity', () => {
     expect(bad!.n).toBe(0)
     const kinds = await q(sql<{ kind: string }>`SELECT DISTINCT kind FROM time_off ORDER BY 1`)
     expect(kinds.map((k) => k.kind)).toEqual(['annual_leave', 'sick', 'training'])
+  })
+})
+
+describe('demo service catalogue', () => {
+  it('tags every service, links runbooks and dashboards, and leaves the checks to the simulator', async () => {
+    const services = await t.db
+      .selectFrom('services')
+      .select(['slug', 'tier', 'tags', 'runbookUrl', 'dashboardUrl', 'checkMode', 'sloWindowDays'])
+      .execute()
+    for (const s of services) {
+      // Never probed: the URLs are made up and the simulator feeds them.
+      expect(s, s.slug).toMatchObject({ checkMode: 'push', sloWindowDays: 30 })
+      expect(
+        s.tags.filter((tag) => tag.startsWith('hosting:')),
+        s.slug,
+      ).toHaveLength(1)
+      for (const tag of s.tags) expect(tag).toMatch(/^[a-z0-9][a-z0-9\-_.:/]*$/)
+      expect(s.runbookUrl, s.slug).toBe(
+        s.tier <= 2 ? `https://wiki.example.org/runbooks/${s.slug}` : null,
+      )
+      expect(s.dashboardUrl !== null, s.slug).toBe(s.tier === 1)
+    }
+    const tagged = (tag: string) => services.filter((s) => s.tags.includes(tag)).map((s) => s.slug)
+    expect(tagged('pci-dss')).toContain('council-tax-payments')
+    expect(tagged('public-facing')).toContain('citizen-portal')
+    expect(tagged('hosting:saas')).toContain('email')
+  })
+
+  it('has business services with all / at least N / any roll-ups over real components', async () => {
+    const groups = await q(sql<{
+      slug: string
+      rule: 'all' | 'any' | 'at_least'
+      minUp: number | null
+      slo: number
+      components: string[]
+    }>`
+      SELECT g.slug, g.rule, g.min_up, g.slo_target AS slo,
+        array_agg(s.slug ORDER BY s.slug) AS components
+      FROM service_groups g JOIN service_group_members m ON m.group_id = g.id
+      JOIN services s ON s.id = m.service_id GROUP BY g.id ORDER BY g.id`)
+    expect(groups.map((g) => [g.slug, g.rule, g.minUp])).toEqual([
+      ['payroll-run', 'all', null],
+      ['remote-working', 'all', null],
+      ['customer-contact', 'at_least', 2],
+      ['resident-payments', 'any', null],
+    ])
+    for (const g of groups) {
+      expect(g.slo, g.slug).toBeGreaterThanOrEqual(0.995)
+      expect(g.slo, g.slug).toBeLessThan(1)
+      // A rule the KPI arithmetic accepts for this many components.
+      const rule = g.rule === 'at_least' ? { rule: g.rule, minUp: g.minUp! } : { rule: g.rule }
+      expect(upNeeded(rule, g.components.length)).toBeLessThanOrEqual(g.components.length)
+    }
+    const payroll = groups[0]!
+    expect(payroll.components).toEqual([
+      'active-directory',
+      'core-network',
+      'identity-sso',
+      'payroll',
+    ])
+    expect(groups[2]!.components).toEqual(['citizen-portal', 'contact-centre', 'council-website'])
+  })
+
+  it('has weekly maintenance schedules written out every week from the history to 8 weeks ahead', async () => {
+    const schedules = await q(sql<{
+      id: number
+      slug: string
+      isoWeekday: number
+      localStart: string
+      minutes: number
+      timezone: string
+      expandedUntil: Date
+    }>`
+      SELECT m.id, s.slug, m.iso_weekday, m.local_start::text, m.duration_minutes AS minutes,
+        m.timezone, m.expanded_until
+      FROM maintenance_schedules m JOIN services s ON s.id = m.service_id ORDER BY m.id`)
+    expect(schedules.length).toBeGreaterThanOrEqual(4)
+    expect(schedules).toContainEqual(
+      expect.objectContaining({
+        slug: 'print-scan',
+        isoWeekday: 7,
+        localStart: '02:00:00',
+        minutes: 120,
+        timezone: 'Europe/London',
+      }),
+    )
+    const [history] = await q(
+      sql<{ first: Date }>`SELECT min(bucket_start) AS first FROM check_rollup_hourly`,
+    )
+    for (const m of schedules) {
+      // The seed's clock is `now` to the minute.
+      const until = new Date(Date.parse('2026-11-27T10:30:00Z') + 56 * 86_400_000)
+      expect(m.expandedUntil, m.slug).toEqual(until)
+      const windows = await q(sql<{ startsAt: Date; endsAt: Date; dow: number; local: string }>`
+        SELECT starts_at, ends_at, extract(isodow FROM starts_at AT TIME ZONE ${m.timezone})::int AS dow,
+          to_char(starts_at AT TIME ZONE ${m.timezone}, 'HH24:MI:SS') AS local
+        FROM maintenance_windows WHERE schedule_id = ${m.id} ORDER BY starts_at`)
+      expect(windows.length, m.slug).toBeGreaterThan(8)
+      const first = windows[0]!.startsAt.getTime()
+      const last = windows.at(-1)!.startsAt.getTime()
+      expect(first - history!.first.getTime(), m.slug).toBeLessThan(7 * 86_400_000)
+      expect(m.expandedUntil.getTime() - last, m.slug).toBeLessThanOrEqual(7 * 86_400_000)
+      // One a week, none missing: past ones written by the seed, coming ones by the expansion.
+      expect(windows.length, m.slug).toBe(Math.round((last - first) / (7 * 86_400_000)) + 1)
+      for (const w of windows) {
+        expect({ dow: w.dow, local: w.local }, m.slug).toEqual({
+          dow: m.isoWeekday,
+          local: m.localStart,
+        })
+        expect(w.endsAt.getTime() - w.startsAt.getTime()).toBe(m.minutes * 60_000)
+      }
+    }
+  })
+
+  it('keeps the monthly one-off patching off the services patched weekly', async () => {
+    const [clash] = await q(sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM maintenance_windows w
+      WHERE w.schedule_id IS NULL AND w.reason = 'Monthly Windows Server patching'
+        AND EXISTS (SELECT 1 FROM maintenance_schedules m WHERE m.service_id = w.service_id
+          AND m.reason = 'Weekly Windows Server patching')`)
+    expect(clash!.n).toBe(0)
+    const [oneOff] = await q(sql<{ n: number; future: number }>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE starts_at > ${now})::int AS future
+      FROM maintenance_windows WHERE schedule_id IS NULL`)
+    expect(oneOff!.n).toBeGreaterThan(5)
+    expect(oneOff!.future).toBeGreaterThan(0)
   })
 })

@@ -4,10 +4,11 @@ import type { Database } from '../schema/index.ts'
 import { createTestDatabase, type TestDatabase } from '../testing.ts'
 import { isDatabaseEmpty, resetDemoData, seedDemo, type SeedOptions } from './index.ts'
 
-// Small runs (six services, two days of samples, one month of rollups) keep this quick.
+// Small runs (twelve services, two days of samples, one month of rollups) keep this quick; twelve
+// is enough for every business service and one weekly maintenance schedule.
 const options: SeedOptions = {
   now: new Date('2026-03-29T09:17:45Z'), // the morning the clocks go forward
-  services: 6,
+  services: 12,
   rawDays: 2,
   historyMonths: 1,
 }
@@ -17,6 +18,9 @@ const TABLES = [
   'people',
   'services',
   'maintenance_windows',
+  'maintenance_schedules',
+  'service_groups',
+  'service_group_members',
   'incidents',
   'incident_services',
   'incident_events',
@@ -64,6 +68,20 @@ describe('seedDemo determinism', () => {
     await seedDemo(b.db, { ...options, seed: 11 })
     const first = await checksums(a.db)
     expect(await checksums(b.db)).toEqual(first)
+    // Not vacuous: the small run has business services and a weekly schedule to compare.
+    const groups = await a.db.selectFrom('serviceGroups').select('slug').orderBy('id').execute()
+    expect(groups.map((g) => g.slug)).toEqual([
+      'payroll-run',
+      'remote-working',
+      'customer-contact',
+      'resident-payments',
+    ])
+    const weekly = await a.db
+      .selectFrom('maintenanceWindows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('scheduleId', 'is not', null)
+      .executeTakeFirstOrThrow()
+    expect(Number(weekly.n)).toBeGreaterThan(4)
 
     await resetDemoData(b.db)
     await seedDemo(b.db, { ...options, seed: 12 })
@@ -84,6 +102,6 @@ describe('seedDemo determinism', () => {
     const ids = await seedDemo(a.db, { ...options, seed: 11 }).then(() =>
       a.db.selectFrom('services').select('id').orderBy('id').execute(),
     )
-    expect(ids.map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6])
+    expect(ids.map((r) => r.id)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
   })
 })

@@ -129,4 +129,27 @@ describe('seedDemo', () => {
     expect(m!.flagged).toBeGreaterThan(0)
     expect(m).toEqual({ inside: m!.flagged, flagged: m!.flagged, outside: 0 })
   })
+
+  it('keeps weekly windows at their local time across BST, and out of the figures before the raw window', async () => {
+    const hours = await q(sql<{ utcHour: number; localHour: number }>`
+      SELECT DISTINCT extract(hour FROM w.starts_at AT TIME ZONE 'UTC')::int AS utc_hour,
+        extract(hour FROM w.starts_at AT TIME ZONE m.timezone)::int AS local_hour
+      FROM maintenance_windows w JOIN maintenance_schedules m ON m.id = w.schedule_id
+      WHERE m.local_start = '02:00' ORDER BY 1`)
+    // 02:00 local is 01:00 UTC in summer and 02:00 UTC in winter.
+    expect(hours).toEqual([
+      { utcHour: 1, localHour: 2 },
+      { utcHour: 2, localHour: 2 },
+    ])
+    // The older hourly rollups count every minute of each weekly window as maintenance.
+    const windows = await q(sql<{ id: number; minutes: number; maintenance: number }>`
+      SELECT w.id, extract(epoch FROM w.ends_at - w.starts_at)::int / 60 AS minutes,
+        (SELECT coalesce(sum(h.maintenance), 0)::int FROM check_rollup_hourly h
+          WHERE h.service_id = w.service_id AND h.bucket_start >= w.starts_at
+            AND h.bucket_start < w.ends_at) AS maintenance
+      FROM maintenance_windows w
+      WHERE w.schedule_id IS NOT NULL AND w.ends_at <= ${seeded.rawStart}`)
+    expect(windows.length).toBeGreaterThan(100)
+    expect(windows.filter((w) => w.maintenance !== w.minutes)).toEqual([])
+  })
 })

@@ -75,3 +75,45 @@ export const SERVICES: readonly ServiceSpec[] = rows.map(
 export function checkUrlOf(slug: string): string {
   return `https://${slug}.example.org/health`
 }
+
+// Where each service runs (default: the council's own data centre) and what it holds, as the
+// tags a manager filters the catalogue by.
+// prettier-ignore
+const HOSTING: Record<string, 'saas' | 'azure'> = {
+  'email': 'saas', 'identity-sso': 'saas', 'microsoft-teams': 'saas', 'intranet': 'saas',
+  'service-desk': 'saas', 'learning-platform': 'saas', 'power-bi': 'saas', 'finance-erp': 'saas',
+  'fleet-tracking': 'saas', 'school-admissions': 'saas', 'planning-portal': 'saas',
+  'citizen-portal': 'azure', 'council-website': 'azure', 'integration-hub': 'azure',
+  'waste-bookings': 'azure', 'parking-permits': 'azure', 'council-tax-payments': 'azure',
+}
+// prettier-ignore
+const PUBLIC_FACING = new Set([
+  'citizen-portal', 'council-tax-payments', 'planning-portal', 'council-website', 'contact-centre',
+  'waste-bookings', 'parking-permits', 'school-admissions', 'libraries', 'guest-wifi',
+])
+// prettier-ignore
+const PERSONAL_DATA = new Set([
+  'payroll', 'hr-system', 'social-care-records', 'revenues-benefits', 'housing-management',
+  'citizen-portal', 'electoral-register', 'school-admissions', 'edrms', 'foi-tracker',
+])
+// Card payments: in scope for PCI DSS.
+const CARD_PAYMENTS = new Set(['council-tax-payments', 'waste-bookings', 'parking-permits'])
+
+export function tagsOf(slug: string): string[] {
+  return [
+    `hosting:${HOSTING[slug] ?? 'on-prem'}`,
+    ...(PUBLIC_FACING.has(slug) ? ['public-facing'] : []),
+    ...(PERSONAL_DATA.has(slug) ? ['personal-data'] : []),
+    ...(CARD_PAYMENTS.has(slug) ? ['pci-dss'] : []),
+  ]
+}
+
+/** Runbooks for tiers 1 and 2 (the tier 3 ones live in the service desk's knowledge base). */
+export function runbookUrlOf(s: Pick<ServiceSpec, 'slug' | 'tier'>): string | null {
+  return s.tier <= 2 ? `https://wiki.example.org/runbooks/${s.slug}` : null
+}
+
+/** A monitoring dashboard for the tier 1 services. */
+export function dashboardUrlOf(s: Pick<ServiceSpec, 'slug' | 'tier'>): string | null {
+  return s.tier === 1 ? `https://grafana.example.org/d/${s.slug}` : null
+}
