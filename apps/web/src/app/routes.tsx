@@ -6,8 +6,10 @@ import { UsersPage } from '../features/admin/users-page.tsx'
 import { AccountPage } from '../features/auth/account-page.tsx'
 import { Can } from '../features/auth/can.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
+import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { ServicePage } from '../features/services/service-page.tsx'
 import { ServicesPage } from '../features/services/services-page.tsx'
 import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { OverviewPage } from './overview/overview-page.tsx'
@@ -21,6 +23,11 @@ const soon = (title: string, about: string) => ({
 // The admin feature does not know about sessions; it is told who "you" are here.
 function AdminUsers() {
   return <UsersPage currentUserId={useMe()?.id} />
+}
+
+// Managers and admins change a service's check and schedule its maintenance; the API enforces it.
+function ServiceRoute() {
+  return <ServicePage canManage={can(useMe()?.role, 'write')} />
 }
 
 // One route table for the browser router (main.tsx) and the memory router in tests.
@@ -37,6 +44,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'services', element: <ServicesPage /> },
+      { path: 'services/:slug', element: <ServiceRoute /> },
       {
         path: 'incidents',
         ...soon('Incidents', 'The incident list, timelines, SLA breaches and follow-ups.'),
