@@ -6,6 +6,8 @@ import { rollupSpans } from './rollup-spans.ts'
 const DAY_MS = 86_400_000
 // As listServiceHealth: a newest sample older than three intervals (and 5 min) is no status.
 const STALE_INTERVALS = 3
+// services.check_interval_seconds is at most 3,600 (its CHECK).
+const MAX_INTERVAL_MS = 3_600_000
 // A re-label of the daily rollups takes seconds at least: two between two reads do not happen.
 const MAX_ATTEMPTS = 3
 
@@ -82,6 +84,9 @@ async function factRows(db: Kysely<Database>, now: Date, zone: string, windowDay
       WHERE cs.service_id = s.id AND cs.checked_at <= ${now}
         AND cs.checked_at > ${now}::timestamptz
           - greatest(${STALE_INTERVALS} * s.check_interval_seconds, 300) * interval '1 second'
+        -- The same bound as a literal (intervals are at most an hour), so that the planner
+        -- leaves out all but the last day or two of partitions.
+        AND cs.checked_at > ${new Date(now.getTime() - STALE_INTERVALS * MAX_INTERVAL_MS)}
       ORDER BY cs.checked_at DESC LIMIT 1
     ) latest ON true
     -- Down now: the run started with the first sample after the newest one that was not down
