@@ -82,10 +82,24 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
         'asked for the last 7 days',
       )
 
-      await page.getByText('Last 7 days').waitFor()
+      await page.getByText('Last 7 days', { exact: true }).waitFor()
       await settled()
       const periodAfter = await period().innerText()
       assert.notEqual(periodAfter, periodBefore, 'the tiles show the new period')
+    })
+
+    await t.test('needs attention lists the demo’s services, linked with the range', async () => {
+      // The demo keeps a service down while its outage incident is open.
+      const items = region('Needs attention')
+        .getByRole('list', { name: 'Needs attention, most urgent first' })
+        .getByRole('listitem')
+      await items.first().waitFor()
+      const first = await items.first().innerText()
+      assert.match(first, /^▲ Critical\s+Services\s+/, 'critical service items first')
+      for (const item of await items.all()) {
+        const href = await item.getByRole('link').getAttribute('href')
+        assert.match(href ?? '', /^\/(services|incidents|projects|capacity)\/[^?]+\?range=7d$/)
+      }
     })
 
     await t.test('section links keep the range', async () => {
@@ -108,7 +122,7 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
     await t.test('reads well in dark mode', async () => {
       await page.emulateMedia({ colorScheme: 'dark' })
       await page.getByRole('button', { name: '30d', exact: true }).click()
-      await page.getByText('Last 30 days').waitFor()
+      await page.getByText('Last 30 days', { exact: true }).waitFor()
       await settled()
       await screenshot(page, 'overview-dark')
       const background = await page.evaluate(
