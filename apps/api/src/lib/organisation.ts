@@ -7,7 +7,8 @@ const Level = z.object({ cpi: z.number(), spi: z.number(), eacOverBac: z.number(
 const RagThresholdsSetting = z.object({ red: Level, amber: Level })
 
 /**
- * The organisation's settings: its name, calendar, currency and RAG thresholds; and the zone whose
+ * The organisation's settings: its name, calendar, currency, RAG thresholds and how long raw check
+ * samples are kept; and the zone whose
  * days the daily rollups hold (its own zone, except until the worker re-labels them after a change).
  */
 export async function getOrganisation(db: Kysely<Database>) {
@@ -21,6 +22,7 @@ export async function getOrganisation(db: Kysely<Database>) {
       'bankHolidayRegion',
       'workingDaysPerWeek',
       'ragThresholds',
+      'rawSampleRetentionDays',
       'updatedAt',
     ])
     .executeTakeFirstOrThrow()

@@ -79,6 +79,24 @@ describe('PATCH /settings', () => {
     ])
   })
 
+  it('sets how long raw check samples are kept, audited like the others', async () => {
+    const before = (await auditRows()).length
+    const res = await patch({ rawSampleRetentionDays: 90 })
+    expect(res.status).toBe(200)
+    expect(expectMatches(SettingsUpdated, await res.json()).settings.rawSampleRetentionDays).toBe(
+      90,
+    )
+    expect((await read()).body.settings.rawSampleRetentionDays).toBe(90)
+    const stored = await app.ctx.db
+      .selectFrom('organisationSettings')
+      .select('rawSampleRetentionDays')
+      .executeTakeFirstOrThrow()
+    expect(stored.rawSampleRetentionDays).toBe(90)
+    expect((await auditRows()).slice(before).map((r) => r.changes)).toEqual([
+      { rawSampleRetentionDays: { from: 30, to: 90 } },
+    ])
+  })
+
   it('audits a change of one limit as that limit alone', async () => {
     const { red, amber } = DEFAULTS.ragThresholds
     const res = await patch({ ragThresholds: { red: { ...red, cpi: 0.5 }, amber } })
@@ -116,6 +134,10 @@ describe('PATCH /settings', () => {
     [{ workingDaysPerWeek: 0 }, 'json.workingDaysPerWeek', />=1/],
     [{ workingDaysPerWeek: 8 }, 'json.workingDaysPerWeek', /<=7/],
     [{ workingDaysPerWeek: 4.5 }, 'json.workingDaysPerWeek', /expected int/],
+    [{ rawSampleRetentionDays: 6 }, 'json.rawSampleRetentionDays', />=7/],
+    [{ rawSampleRetentionDays: 401 }, 'json.rawSampleRetentionDays', /<=400/],
+    [{ rawSampleRetentionDays: 30.5 }, 'json.rawSampleRetentionDays', /expected int/],
+    [{ rawSampleRetentionDays: '90' }, 'json.rawSampleRetentionDays', /expected number/],
     [{ name: '  ' }, 'json.name', /must not be empty/],
     [
       { ragThresholds: RED_NOT_BELOW },

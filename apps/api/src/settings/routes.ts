@@ -15,7 +15,8 @@ export const settings = new Hono<AppEnv>()
   .get(
     '/',
     doc({
-      summary: 'The organisation’s settings: name, time zone, currency, calendar, RAG thresholds',
+      summary:
+        'The organisation’s settings: name, time zone, currency, calendar, RAG thresholds, raw-sample retention',
       tags,
       responses: { 200: SettingsBody },
     }),
@@ -29,7 +30,7 @@ export const settings = new Hono<AppEnv>()
       summary:
         'Change some settings (a new time zone re-labels the daily rollups in the background)',
       description:
-        'All fields optional; only those that differ are changed and audited, in one transaction. A new time zone applies at once to every range and calendar period. The daily uptime rollups stay days of the previous zone until a worker has rebuilt them as days of the new one (seconds to minutes with the amount of history); `dailyRollups` says which zone they are in. Figures are exact meanwhile: readers take whole days of that zone from them and the rest from hourly rollups. A new currency re-labels the amounts, which are stored in minor units and never converted: a currency with another number of decimal places (GBP 2, JPY 0) is refused while any amount is recorded.',
+        'All fields optional; only those that differ are changed and audited, in one transaction. A new time zone applies at once to every range and calendar period. The daily uptime rollups stay days of the previous zone until a worker has rebuilt them as days of the new one (seconds to minutes with the amount of history); `dailyRollups` says which zone they are in. Figures are exact meanwhile: readers take whole days of that zone from them and the rest from hourly rollups. A new currency re-labels the amounts, which are stored in minor units and never converted: a currency with another number of decimal places (GBP 2, JPY 0) is refused while any amount is recorded. `rawSampleRetentionDays` (7 to 400) is how long raw check samples are kept: within the hour the worker drops the days older than that, for good (the hourly rollups keep the figures 400 days, the daily ones for ever), and POST /checks refuses older samples.',
       tags,
       responses: { 200: SettingsUpdated },
     }),

@@ -1,3 +1,4 @@
+import { MAX_RAW_SAMPLE_RETENTION_DAYS, MIN_RAW_SAMPLE_RETENTION_DAYS } from '@opsdeck/contract'
 import { z } from 'zod'
 import { IsoInstant } from '../lib/openapi.ts'
 import { name } from '../lib/text.ts'
@@ -78,6 +79,16 @@ export const RagThresholdsInput = z.strictObject({ red: Level, amber: Level }).s
   { when: ({ value }) => bothLevels(value) },
 )
 
+/**
+ * Days of raw check samples kept (the worker drops older ones, a day at a time); the hourly and
+ * daily rollups keep every figure for longer. At most the 400 days the hourly rollups are kept.
+ */
+const RawSampleRetentionDays = z
+  .number()
+  .int()
+  .min(MIN_RAW_SAMPLE_RETENTION_DAYS)
+  .max(MAX_RAW_SAMPLE_RETENTION_DAYS)
+
 /** Every field optional; unknown ones refused, so a misspelt field is not silently dropped. */
 export const SettingsPatch = z.strictObject({
   name: name(200).optional(),
@@ -89,6 +100,7 @@ export const SettingsPatch = z.strictObject({
   bankHolidayRegion: z.enum(BANK_HOLIDAY_REGIONS).optional(),
   workingDaysPerWeek: z.number().int().min(1).max(7).optional(),
   ragThresholds: RagThresholdsInput.optional(),
+  rawSampleRetentionDays: RawSampleRetentionDays.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
@@ -104,6 +116,8 @@ export const Settings = z.strictObject({
   bankHolidayRegion: z.string(),
   workingDaysPerWeek: z.number().int().min(1).max(7),
   ragThresholds: z.strictObject({ red: SavedLevel, amber: SavedLevel }),
+  /** Days of raw check samples kept; the rollups outlive them. */
+  rawSampleRetentionDays: z.number().int(),
   updatedAt: IsoInstant,
 })
 

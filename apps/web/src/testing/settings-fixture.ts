@@ -12,6 +12,7 @@ export const settingsFixture = (over: Partial<Settings> = {}): Settings => ({
   currency: 'GBP',
   bankHolidayRegion: 'GB-ENG',
   workingDaysPerWeek: 5,
+  rawSampleRetentionDays: 30,
   ragThresholds: {
     red: { cpi: 0.85, spi: 0.85, eacOverBac: 1.1 },
     amber: { cpi: 0.95, spi: 0.95, eacOverBac: 1 },

@@ -93,6 +93,29 @@ test('a change of time zone says the daily figures are re-labelled in the backgr
   expect(patches(fetch).map((r) => r.body)).toEqual([{ timezone: 'America/New_York' }])
 })
 
+test('sets how long raw check samples are kept, saying what happens to older ones', async () => {
+  const after = settingsFixture({
+    rawSampleRetentionDays: 90,
+    updatedAt: '2026-11-27T12:00:00.000Z',
+  })
+  const fetch = stubApi({
+    'GET /auth/me': signedIn('admin'),
+    'GET /settings': [{ body: { settings: settingsFixture() } }, { body: { settings: after } }],
+    'PATCH /settings': { body: updatedFixture(after) },
+  })
+  const { user } = renderApp('/admin/settings')
+  const days = within(await form()).getByLabelText('Raw check samples kept (days)')
+  expect(days).toHaveValue(30)
+  expect(days).toHaveAccessibleDescription(
+    /from 7 to 400 days\. older samples are deleted for good/i,
+  )
+  await user.clear(days)
+  await user.type(days, '90')
+  await user.click(screen.getByRole('button', { name: 'Save settings' }))
+  expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.')
+  expect(patches(fetch).map((r) => r.body)).toEqual([{ rawSampleRetentionDays: 90 }])
+})
+
 test('the API’s refusals are shown beside their fields, and nothing is said to be saved', async () => {
   stubApi({
     'GET /auth/me': signedIn('admin'),

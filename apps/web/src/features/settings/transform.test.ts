@@ -28,6 +28,20 @@ describe('formOf and toPatch', () => {
   })
 })
 
+test('the raw-sample retention is sent when changed, as a number of days', () => {
+  const saved = settingsFixture()
+  expect(formOf(saved).rawSampleRetentionDays).toBe('30')
+  expect(toPatch({ ...formOf(saved), rawSampleRetentionDays: '90' }, saved)).toEqual({
+    rawSampleRetentionDays: 90,
+  })
+  const refused = new ApiError(400, 'validation_failed', 'Invalid request: …', [
+    { path: 'json.rawSampleRetentionDays', message: 'Too big: expected number to be <=400' },
+  ])
+  expect(fieldProblems(refused).fields).toEqual({
+    rawSampleRetentionDays: 'Too big: expected number to be <=400',
+  })
+})
+
 describe('fieldProblems', () => {
   const refusal = (details: unknown) =>
     new ApiError(400, 'validation_failed', 'Invalid request: …', details)

@@ -28,6 +28,7 @@ export interface SettingsForm {
   currency: string
   bankHolidayRegion: string
   workingDaysPerWeek: string
+  rawSampleRetentionDays: string
   rag: Record<Level, LevelForm>
 }
 
@@ -52,6 +53,7 @@ export function formOf(settings: Settings): SettingsForm {
     currency: settings.currency,
     bankHolidayRegion: settings.bankHolidayRegion,
     workingDaysPerWeek: String(settings.workingDaysPerWeek),
+    rawSampleRetentionDays: String(settings.rawSampleRetentionDays),
     rag: { red: level('red'), amber: level('amber') },
   }
 }
@@ -67,6 +69,8 @@ export function toPatch(form: SettingsForm, saved: Settings): SettingsPatch {
   }
   const days = toNumber(form.workingDaysPerWeek)
   if (days !== saved.workingDaysPerWeek) patch.workingDaysPerWeek = days
+  const retention = toNumber(form.rawSampleRetentionDays)
+  if (retention !== saved.rawSampleRetentionDays) patch.rawSampleRetentionDays = retention
   const level = (l: Level) => ({
     cpi: toNumber(form.rag[l].cpi),
     spi: toNumber(form.rag[l].spi),
@@ -105,7 +109,14 @@ export function fieldProblems(error: ApiError | null): {
   }
 }
 
-const PLAIN = ['name', 'timezone', 'currency', 'bankHolidayRegion', 'workingDaysPerWeek'] as const
+const PLAIN = [
+  'name',
+  'timezone',
+  'currency',
+  'bankHolidayRegion',
+  'workingDaysPerWeek',
+  'rawSampleRetentionDays',
+] as const
 
 function fieldOf(path: string): FieldName | null {
   const [root, key, level, figure] = path.split('.')

@@ -1,3 +1,4 @@
+import { MAX_RAW_SAMPLE_RETENTION_DAYS, MIN_RAW_SAMPLE_RETENTION_DAYS } from '@opsdeck/contract'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { ApiError } from '../../../lib/api.ts'
@@ -120,6 +121,19 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
         value={form.workingDaysPerWeek}
         onChange={set('workingDaysPerWeek')}
         problem={problems.fields.workingDaysPerWeek}
+      />
+      <Field
+        label="Raw check samples kept (days)"
+        type="number"
+        inputMode="numeric"
+        min={MIN_RAW_SAMPLE_RETENTION_DAYS}
+        max={MAX_RAW_SAMPLE_RETENTION_DAYS}
+        step={1}
+        required
+        hint={`From ${MIN_RAW_SAMPLE_RETENTION_DAYS} to ${MAX_RAW_SAMPLE_RETENTION_DAYS} days. Older samples are deleted for good within the hour, a day at a time, and probes cannot send them any more; uptime and latency figures stay, from hourly rollups for 400 days and daily ones for ever.`}
+        value={form.rawSampleRetentionDays}
+        onChange={set('rawSampleRetentionDays')}
+        problem={problems.fields.rawSampleRetentionDays}
       />
       <ThresholdsFieldset
         rag={form.rag}
