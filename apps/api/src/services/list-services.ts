@@ -55,7 +55,7 @@ export async function listServices(
         ? await Promise.all([
             windowCounts(db, windows, ids),
             windowHistograms(db, latencyWindow, ids),
-            dailyCounts(db, ids, spanOfDays(days), days[0]?.day ?? '', zone),
+            dailyCounts(db, ids, spanOfDays(days)),
           ])
         : [null, null, null]
       return {

@@ -69,9 +69,11 @@ export const reads = new Hono<AppEnv>()
     validate('param', ServiceSlugParam),
     validate('query', RangeQuery),
     async (c) => {
-      const service = await findServiceBySlug(c.var.db, c.req.valid('param').slug)
+      const [service, scoped] = await Promise.all([
+        findServiceBySlug(c.var.db, c.req.valid('param').slug),
+        scopeOf(c.var.db, c.req.valid('query'), c.var.now),
+      ])
       if (!service) return c.json(notFound, 404)
-      const scoped = await scopeOf(c.var.db, c.req.valid('query'), c.var.now)
       if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
       return c.json(await serviceDetail(c.var.db, service, scoped.scope), 200)
     },
@@ -89,9 +91,11 @@ export const reads = new Hono<AppEnv>()
     validate('param', ServiceSlugParam),
     validate('query', RangeQuery),
     async (c) => {
-      const service = await findServiceBySlug(c.var.db, c.req.valid('param').slug)
+      const [service, scoped] = await Promise.all([
+        findServiceBySlug(c.var.db, c.req.valid('param').slug),
+        scopeOf(c.var.db, c.req.valid('query'), c.var.now),
+      ])
       if (!service) return c.json(notFound, 404)
-      const scoped = await scopeOf(c.var.db, c.req.valid('query'), c.var.now)
       if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
       return c.json(await serviceSeries(c.var.db, service, scoped.scope), 200)
     },

@@ -19,7 +19,7 @@ export async function serviceDaily(
 ): Promise<ServiceDaily> {
   const { days, rows, zone } = await inDailyZone(org.dailyRollupTimezone, async (zone) => {
     const days = lastLocalDays(now, zone, count)
-    const read = await dailyCounts(db, [s.id], spanOfDays(days), days[0]?.day ?? '', zone)
+    const read = await dailyCounts(db, [s.id], spanOfDays(days))
     return {
       result: { days, rows: countsByDay(read.byService.get(s.id), days), zone },
       seen: [read.dailyZone],

@@ -37,7 +37,14 @@ export async function serviceDetail(
   s: ServiceDetailRow,
   { range, now, org }: Scope,
 ): Promise<ServiceDetail> {
-  const retention = await rawRetentionDays(db)
+  // The reads that need no spans go along with the one that decides them.
+  const [retention, latest, alerts, incidents, maintenance] = await Promise.all([
+    rawRetentionDays(db),
+    latestSample(db, { id: s.id, checkIntervalSeconds: s.checkIntervalSeconds }, now),
+    listAlerts(db, { serviceId: s.id }),
+    listServiceIncidents(db, s.id, { limit: 10 }),
+    maintenanceOverlapping(db, s.id, { from: now, to: FAR_FUTURE }, 20),
+  ])
   // Raw partitions are dropped by whole days: the last day of retention may already be gone.
   const rawFrom = now.getTime() - (retention - 1) * DAY_MS
   const rolling = (key: Window['key'], ms: number, exact: boolean): Window => ({
@@ -81,12 +88,6 @@ export async function serviceDetail(
     ])
     return { result: { c, h, specs }, seen: [c.dailyZone, h.dailyZone] }
   })
-  const [latest, alerts, incidents, maintenance] = await Promise.all([
-    latestSample(db, { id: s.id, checkIntervalSeconds: s.checkIntervalSeconds }, now),
-    listAlerts(db, { serviceId: s.id }),
-    listServiceIncidents(db, s.id, { limit: 10 }),
-    maintenanceOverlapping(db, s.id, { from: now, to: FAR_FUTURE }, 20),
-  ])
 
   const count = byKeyAndService(read.c.rows)
   const counts = (key: string) => countsOf(count(key, s.id))

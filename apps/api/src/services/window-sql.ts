@@ -38,7 +38,7 @@ const between = (column: string, r: TimeRange) =>
   sql`${sql.ref(column)} >= ${r.from} AND ${sql.ref(column)} < ${r.to}`
 
 const ofServices = (ids: readonly number[] | null) =>
-  ids === null ? sql`` : sql`AND service_id = ANY(${[...ids]}::bigint[])`
+  ids === null ? sql`` : sql`AND service_id IN (SELECT unnest(${[...ids]}::bigint[]))`
 
 // Raw samples counted as the rollups count them: maintenance first, else the sample's status.
 const RAW_COUNTS = sql`
