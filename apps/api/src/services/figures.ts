@@ -1,4 +1,4 @@
-import { downtimeMinutes, errorBudget, percentile, uptime } from '@opsdeck/kpi'
+import { burnRate, downtimeMinutes, errorBudget, percentile, uptime } from '@opsdeck/kpi'
 import type { TimeRange } from '../lib/range.ts'
 import type { CountsRow, HistRow } from './window-sql.ts'
 
@@ -53,22 +53,11 @@ export function budgetOf(args: BudgetArgs) {
   return { ...b, exhaustsAt: b.exhaustsAt?.toISOString() ?? null }
 }
 
-/** Burn rate over a rolling window of `minutes` ending now. */
-export const burnRateOver = (
-  minutes: number,
-  counts: Counts,
-  target: number,
-  intervalSeconds: number,
-  now: Date,
-) =>
-  budgetOf({
-    target,
-    windowMinutes: minutes,
-    elapsedMinutes: minutes,
-    down: counts.down,
-    intervalSeconds,
-    now,
-  }).burnRate
+/**
+ * Burn rate of a short window (1 h, 6 h, 24 h) as the burn-rate alerts measure it: the share of
+ * counted checks that were down / (1 − target); null with no check in scope.
+ */
+export const windowBurnRate = (counts: Counts, target: number) => burnRate(counts, target)
 
 /** p50, p95, p99 and the maximum from a merged histogram; nulls for no latency. */
 export function latencyOf(row: HistRow | undefined) {

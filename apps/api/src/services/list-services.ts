@@ -3,11 +3,11 @@ import type { Kysely } from 'kysely'
 import type { Organisation } from '../lib/organisation.ts'
 import {
   budgetOf,
-  burnRateOver,
   byKeyAndService,
   countsOf,
   latencyOf,
   uptimeOver,
+  windowBurnRate,
 } from './figures.ts'
 import { lastLocalDays, spanOfDays } from './local-days.ts'
 import { dailyCounts, listServiceRows, type ServiceFilters } from './read-queries.ts'
@@ -96,7 +96,7 @@ export async function listServices(
       errorBudget: budget,
       burnRate: {
         window: budget.burnRate,
-        h1: burnRateOver(60, c('h1'), s.sloTarget, s.intervalSeconds, now),
+        h1: windowBurnRate(c('h1'), s.sloTarget),
       },
       p95LatencyMs: latencyOf(hist('h24', s.id)).p95,
       daily: stripOf(strip?.get(s.id), days),

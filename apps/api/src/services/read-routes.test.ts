@@ -101,10 +101,11 @@ describe('GET /api/v1/services/:slug, worked example', () => {
     expect(detail.errorBudget.remainingMinutes).toBeCloseTo(-23.8, 9)
     expect(detail.errorBudget.remainingShare).toBeCloseTo(-23.8 / 43.2, 12)
     expect(detail.errorBudget).toMatchObject(spent)
-    // 1 h: 11:30–12:30, S1's 5 down. 6 h: 06:30–12:30, the same 5. 24 h: 6.
-    expect(detail.burnRates.h1).toBeCloseTo(5 / 60 / 0.001, 9)
-    expect(detail.burnRates.h6).toBeCloseTo(5 / 360 / 0.001, 9)
-    expect(detail.burnRates.h24).toBeCloseTo(6 / 1440 / 0.001, 9)
+    // As the alerts measure them: down share / 0.1%. 1 h (11:30–12:30): S1's 5 of 50 checks;
+    // 6 h: + S2, 5 of 51; 24 h: 6 of 52.
+    expect(detail.burnRates.h1).toBeCloseTo(5 / 50 / 0.001, 9)
+    expect(detail.burnRates.h6).toBeCloseTo(5 / 51 / 0.001, 9)
+    expect(detail.burnRates.h24).toBeCloseTo(6 / 52 / 0.001, 9)
     expect(detail.burnRates.window).toBeCloseTo(67 / 43_200 / 0.001, 9)
   })
 

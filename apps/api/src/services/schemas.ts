@@ -94,7 +94,10 @@ export const ServiceListItem = z.strictObject({
   slo: Slo,
   /** Over the service's rolling SLO window, ending now. */
   errorBudget: ErrorBudget,
-  /** Burn rate over the SLO window (errorBudget.burnRate) and over the last hour. */
+  /**
+   * Over the SLO window (errorBudget.burnRate), and over the last hour as the alerts measure it
+   * (KPI windowBurnRate: down share / (1 − target)).
+   */
   burnRate: z.strictObject({ window: BurnRate, h1: BurnRate }),
   /** p95 latency over the last 24 h, from merged histograms. */
   p95LatencyMs: LatencyMs,
@@ -230,6 +233,7 @@ export const ServiceDetail = z.strictObject({
   windows: z.array(WindowKpis),
   /** Over the service's rolling SLO window, ending now. */
   errorBudget: ErrorBudget,
+  /** 1 h, 6 h, 24 h as the alerts measure them (KPI windowBurnRate); the window's is the budget's. */
   burnRates: z.strictObject({ h1: BurnRate, h6: BurnRate, h24: BurnRate, window: BurnRate }),
   latency: z.strictObject({ h24: LatencySummary, d30: LatencySummary }),
   /** Firing first, then the most recent ended ones. */

@@ -1,4 +1,4 @@
-import type { Database } from '@opsdeck/db'
+import { burnRateCounts, type Database } from '@opsdeck/db'
 import { downtimeMinutes, sloAttainment } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import { listServiceIncidents } from '../incidents/queries.ts'
@@ -7,11 +7,11 @@ import { listAlerts } from './alert-queries.ts'
 import { accountingRules } from './accounting.ts'
 import {
   budgetOf,
-  burnRateOver,
   byKeyAndService,
   countsOf,
   latencyOf,
   uptimeOver,
+  windowBurnRate,
 } from './figures.ts'
 import { monthOf } from './local-days.ts'
 import { incidentJson, maintenanceJson } from './markers.ts'
@@ -25,7 +25,6 @@ import type { ServiceDetail, WindowKpis } from './schemas.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { spanMinutes, windowSpans } from './window-spans.ts'
 
-const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 const FAR_FUTURE = new Date('2999-12-31T00:00:00Z')
 
@@ -38,12 +37,14 @@ export async function serviceDetail(
   { range, now, org }: Scope,
 ): Promise<ServiceDetail> {
   // The reads that need no spans go along with the one that decides them.
-  const [retention, latest, alerts, incidents, maintenance] = await Promise.all([
+  const [retention, latest, alerts, incidents, maintenance, burn] = await Promise.all([
     rawRetentionDays(db),
     latestSample(db, { id: s.id, checkIntervalSeconds: s.checkIntervalSeconds }, now),
     listAlerts(db, { serviceId: s.id }),
     listServiceIncidents(db, s.id, { limit: 10 }),
     maintenanceOverlapping(db, s.id, { from: now, to: FAR_FUTURE }, 20),
+    // The alerts' own counts (packages/db): each window exact to the sample.
+    burnRateCounts(db, { now, serviceIds: [s.id] }),
   ])
   // Raw partitions are dropped by whole days: the last day of retention may already be gone.
   const rawFrom = now.getTime() - (retention - 1) * DAY_MS
@@ -75,8 +76,6 @@ export async function serviceDetail(
     const specs: WindowSpec[] = [
       ...windows.map((w) => ({ key: w.key, spans: windowSpans(w, zone, w.exact) })),
       { key: 'slo', spans: windowSpans(ago(sloMs), zone, false) },
-      { key: 'h1', spans: windowSpans(ago(HOUR_MS), zone, true) },
-      { key: 'h6', spans: windowSpans(ago(6 * HOUR_MS), zone, true) },
     ]
     const latency: WindowSpec[] = [
       { key: 'h24', spans: windowSpans(ago(DAY_MS), zone, false) },
@@ -130,8 +129,11 @@ export async function serviceDetail(
     intervalSeconds: interval,
     now,
   })
-  const burn = (key: string, minutes: number) =>
-    burnRateOver(minutes, counts(key), target, interval, now)
+  const burnCounts = burn.find((b) => b.serviceId === s.id)?.windows
+  const burnOf = (w: '1h' | '6h' | '24h') => {
+    const c = burnCounts?.[w]
+    return c ? windowBurnRate(c, target) : null
+  }
 
   return {
     now: now.toISOString(),
@@ -177,9 +179,9 @@ export async function serviceDetail(
     windows: windowKpis,
     errorBudget: sloBudget,
     burnRates: {
-      h1: burn('h1', 60),
-      h6: burn('h6', 360),
-      h24: burn('24h', 1440),
+      h1: burnOf('1h'),
+      h6: burnOf('6h'),
+      h24: burnOf('24h'),
       window: sloBudget.burnRate,
     },
     latency: { h24: latencyOf(hist('h24', s.id)), d30: latencyOf(hist('d30', s.id)) },
