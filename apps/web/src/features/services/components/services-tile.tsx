@@ -1,4 +1,5 @@
 import { lazy } from 'react'
+import { Link, useLocation } from 'react-router'
 import { ChartFrame } from '../../../components/ui/chart-frame.tsx'
 import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { EmptyState } from '../../../components/ui/states.tsx'
@@ -17,6 +18,14 @@ const HOW = (
 )
 
 export function ServicesTile({ services }: { services: ServicesSummary }) {
+  // Links to the Services page keep the range, and a tier's link filters the table to it.
+  const { search } = useLocation()
+  const servicesLink = (tier?: number) => {
+    const params = new URLSearchParams(search)
+    if (tier !== undefined) params.set('tier', String(tier))
+    const query = params.toString()
+    return { pathname: '/services', search: query ? `?${query}` : '' }
+  }
   const rows = tierRows(services.byTier)
   const chart = tierChartData(rows)
   const meta = `${formatInstant(services.from)} – ${formatInstant(services.to)}`
@@ -32,7 +41,8 @@ export function ServicesTile({ services }: { services: ServicesSummary }) {
       ) : (
         <>
           <p className="lead">
-            <strong className="figure">{formatNumber(services.total)}</strong> services
+            <strong className="figure">{formatNumber(services.total)}</strong> services ·{' '}
+            <Link to={servicesLink()}>All services</Link>
           </p>
           <ul className="chips" aria-label="Services by current status">
             {statusCounts(services.byStatus).map((s) => (
@@ -63,7 +73,8 @@ export function ServicesTile({ services }: { services: ServicesSummary }) {
                 {rows.map((r) => (
                   <tr key={r.tier}>
                     <th scope="row" className="nowrap">
-                      {r.label} <span className="muted">({r.services})</span>
+                      <Link to={servicesLink(r.tier)}>{r.label}</Link>{' '}
+                      <span className="muted">({r.services})</span>
                     </th>
                     <td className={`num health-${r.health}`}>
                       {formatPercent(r.uptime, uptimeDecimals(r.uptime))}
