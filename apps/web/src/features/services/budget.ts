@@ -44,6 +44,10 @@ export function burnRateText(burnRate: number | null): string {
 export const burnRateTone = (burnRate: number | null) =>
   burnRate === null ? undefined : burnRate > 1 ? ('bad' as const) : undefined
 
+/** Uptime as the tables show it: a clean `100%`, else 2–3 decimals (`99.95%`, `99.931%`). */
+export const uptimeText = (uptime: number | null) =>
+  uptime === 1 ? '100%' : formatPercent(uptime, uptime !== null && uptime >= 0.999 ? 3 : 2)
+
 /** Latency in milliseconds: `85 ms`, `1.2 s`. */
 export function latencyText(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return 'n/a'

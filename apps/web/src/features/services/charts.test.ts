@@ -6,6 +6,7 @@ import {
   latencySummary,
   seriesMarkers,
   seriesPoints,
+  uptimeSeriesDomain,
   uptimeSummary,
 } from './series-transform.ts'
 
@@ -60,6 +61,12 @@ describe('uptime and latency series', () => {
         severity: 'SEV2',
       },
     ])
+  })
+
+  test('the uptime axis starts at 0 only when a bucket fell that far', () => {
+    expect(uptimeSeriesDomain(series, 0.999)).toEqual([0, 100])
+    const healthy = seriesFixture({ points: series.points.filter((p) => p.uptime !== 0.25) })
+    expect(uptimeSeriesDomain(healthy, 0.999)).toEqual([99.5, 100])
   })
 
   test('bucket labels', () => {

@@ -66,3 +66,13 @@ export function secondsText(seconds: number): string {
   if (seconds < 3600 || seconds % 3600 !== 0) return `${seconds / 60} min`
   return `${seconds / 3600} h`
 }
+
+const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
+
+/** A window as `3 Dec 2026, 02:00–04:00`, or with both dates when it spans midnight. */
+export function windowText(startsAt: string, endsAt: string): string {
+  const start = formatInstant(startsAt)
+  const end = formatInstant(endsAt)
+  if (formatDate(startsAt) !== formatDate(endsAt)) return `${start} – ${end}`
+  return `${start}–${timeOnly.format(new Date(endsAt))}`
+}

@@ -6,6 +6,7 @@ import {
   burnRateText,
   burnRateTone,
   latencyText,
+  uptimeText,
 } from './budget.ts'
 import { dayLevel, stripBars, stripSummary } from './daily-strip.ts'
 
@@ -28,6 +29,13 @@ describe('error budget figures', () => {
     expect([0.25, 1.4, 28.8, null].map(burnRateText)).toEqual(['×0.25', '×1.4', '×29', 'n/a'])
     expect([1, 1.01, null].map(burnRateTone)).toEqual([undefined, 'bad', undefined])
     expect([212.4, 1840, null].map(latencyText)).toEqual(['212 ms', '1.8 s', 'n/a'])
+    expect([1, 0.99999, 0.99931, 0.9712, null].map(uptimeText)).toEqual([
+      '100%',
+      '99.999%',
+      '99.931%',
+      '97.12%',
+      'n/a',
+    ])
   })
 })
 

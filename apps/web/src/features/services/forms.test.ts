@@ -9,6 +9,7 @@ import {
   lastCheckText,
   marginText,
   secondsText,
+  windowText,
 } from './detail-transform.ts'
 import { formProblems } from './form-problems.ts'
 import { blankMaintenance, maintenanceFieldOf, toMaintenanceBody } from './maintenance-form.ts'
@@ -113,6 +114,12 @@ describe('detail sentences', () => {
     expect(checkTarget(detail.check)).toBe('GET https://payroll.example.org/health expecting 200')
     expect(checkTarget({ ...detail.check, kind: 'tcp', host: 'db1', port: 5432 })).toBe(
       'TCP db1:5432',
+    )
+    expect(windowText('2026-12-01T02:00:00Z', '2026-12-01T04:00:00Z')).toMatch(
+      /^1 Dec 2026, \d\d:00–\d\d:00$/,
+    )
+    expect(windowText('2026-12-01T02:00:00Z', '2026-12-03T04:00:00Z')).toMatch(
+      /^1 Dec 2026, \d\d:00 – 3 Dec 2026, \d\d:00$/,
     )
     expect([30, 60, 300, 3600, 90].map(secondsText)).toEqual([
       '30 s',

@@ -1,6 +1,7 @@
 import { formatInstant, formatPercent } from '../../lib/format.ts'
 import { latencyText } from './budget.ts'
 import type { ServiceSeries } from './queries.ts'
+import { uptimeDomain } from './transform.ts'
 
 // The detail page's uptime and latency charts: points on a time axis (milliseconds), with the
 // maintenance windows and incidents as shaded spans, and each chart's summary in words.
@@ -19,6 +20,16 @@ export function seriesPoints(series: ServiceSeries) {
   }))
 }
 export type SeriesPoint = ReturnType<typeof seriesPoints>[number]
+
+/** The uptime axis: from a round floor below every bucket and the SLO, up to 100%. */
+export const uptimeSeriesDomain = (series: ServiceSeries, target: number) =>
+  uptimeDomain([
+    ...series.points.map((p) => ({
+      uptime: p.uptime === null ? null : p.uptime * 100,
+      target: null,
+    })),
+    { uptime: null, target: target * 100 },
+  ])
 
 /** Maintenance windows and incidents within the range, clipped to it; an open incident runs on. */
 export function seriesMarkers(series: ServiceSeries): {

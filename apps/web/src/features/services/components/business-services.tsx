@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { QueryErrorState, Skeleton } from '../../../components/ui/states.tsx'
-import { formatPercent } from '../../../lib/format.ts'
+import { uptimeText } from '../budget.ts'
 import { STATUS_LABELS } from '../list-columns.ts'
 import { groupStatus, ruleText } from '../list-transform.ts'
 import { servicesQueries } from '../queries.ts'
-import { sloTargetLabel, uptimeDecimals } from '../transform.ts'
+import { sloTargetLabel } from '../transform.ts'
 import { StatusBadge } from './status-badge.tsx'
 
 /** What the business uses ("Payroll"), each rolled up from its component services by a rule. */
@@ -51,7 +51,7 @@ export function BusinessServices({ search }: { search: string }) {
                   <td className="num">{ruleText(g)}</td>
                   {([g.uptime.h24, g.uptime.d7, g.uptime.d30] as const).map((w, i) => (
                     <td key={i} className="num">
-                      {formatPercent(w.uptime, uptimeDecimals(w.uptime))}
+                      {uptimeText(w.uptime)}
                     </td>
                   ))}
                   <td className={g.sloMet === false ? 'num tone-bad' : 'num'}>

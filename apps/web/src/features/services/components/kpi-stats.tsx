@@ -5,6 +5,7 @@ import {
   burnRateText,
   burnRateTone,
   latencyText,
+  uptimeText,
 } from '../budget.ts'
 import {
   attainmentText,
@@ -14,7 +15,7 @@ import {
   windowOf,
 } from '../detail-transform.ts'
 import type { ServiceDetail } from '../queries.ts'
-import { sloTargetLabel, uptimeDecimals } from '../transform.ts'
+import { sloTargetLabel } from '../transform.ts'
 import { KpiStat } from './kpi-stat.tsx'
 
 const UPTIME_WINDOWS: [WindowId, string][] = [
@@ -47,7 +48,7 @@ export function KpiStats({ detail }: { detail: ServiceDetail }) {
                 key={id}
                 kpi="uptime"
                 label={`Uptime ${label}`}
-                value={formatPercent(w.uptime, uptimeDecimals(w.uptime))}
+                value={uptimeText(w.uptime)}
                 tone={below ? 'bad' : undefined}
                 note={`${below ? 'below SLO · ' : ''}coverage ${formatPercent(w.coverage, 1)}`}
               />

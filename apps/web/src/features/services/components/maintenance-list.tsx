@@ -1,4 +1,4 @@
-import { formatInstant } from '../../../lib/format.ts'
+import { windowText } from '../detail-transform.ts'
 import type { ServiceDetail } from '../queries.ts'
 
 /** Windows going on now or starting later, soonest first. */
@@ -10,10 +10,7 @@ export function MaintenanceList(props: { windows: ServiceDetail['maintenance']; 
     <ul className="plain-list" aria-label="Upcoming maintenance windows">
       {windows.map((w) => (
         <li key={w.id}>
-          <strong>
-            {formatInstant(w.startsAt)} – {formatInstant(w.endsAt)}
-          </strong>{' '}
-          {w.reason || 'Maintenance'}
+          <strong>{windowText(w.startsAt, w.endsAt)}</strong> {w.reason || 'Maintenance'}
           {w.recurring ? <span className="muted"> · weekly</span> : null}
           {Date.parse(w.startsAt) <= at ? <span className="tone-warn"> · in progress</span> : null}
         </li>

@@ -5,7 +5,12 @@ import { QueryErrorState, Skeleton } from '../../../components/ui/states.tsx'
 import type { RangeSpec } from '../../../lib/range.ts'
 import { burnDown, burnDownSummary } from '../burn-down.ts'
 import { servicesQueries } from '../queries.ts'
-import { bucketLabel, latencySummary, uptimeSummary } from '../series-transform.ts'
+import {
+  bucketLabel,
+  latencySummary,
+  uptimeSeriesDomain,
+  uptimeSummary,
+} from '../series-transform.ts'
 import { MarkerLegend } from './series-markers.tsx'
 
 const UptimeSeriesChart = lazy(() => import('./uptime-series-chart.tsx'))
@@ -39,7 +44,10 @@ export function ServiceCharts({ slug, range, target, windowDays }: ServiceCharts
           caption={
             <>
               Uptime per {per} bucket; the dashed line is the SLO. Gaps are buckets without data.
-              The axis does not start at 0. <MarkerLegend />
+              {uptimeSeriesDomain(series, target)[0] > 0
+                ? ' The axis does not start at 0.'
+                : ''}{' '}
+              <MarkerLegend />
             </>
           }
         >

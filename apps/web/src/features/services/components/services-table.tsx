@@ -1,10 +1,9 @@
 import { Link } from 'react-router'
-import { formatPercent } from '../../../lib/format.ts'
-import { burnRateText, burnRateTone, latencyText } from '../budget.ts'
+import { burnRateText, burnRateTone, latencyText, uptimeText } from '../budget.ts'
 import { SORT_COLUMNS, type ServiceSort } from '../list-columns.ts'
 import type { ListView } from '../list-view.ts'
 import type { ServiceList, ServiceListItem } from '../queries.ts'
-import { sloTargetLabel, uptimeDecimals } from '../transform.ts'
+import { sloTargetLabel } from '../transform.ts'
 import { BudgetBar } from './budget-bar.tsx'
 import { DailyStrip } from './daily-strip.tsx'
 import { StatusBadge } from './status-badge.tsx'
@@ -91,12 +90,15 @@ function ServiceRow(props: { service: ServiceListItem; days: string[]; search: s
 
 const toneClass = (tone: 'bad' | undefined) => (tone ? `num tone-${tone}` : 'num')
 
-/** Below the SLO: red and marked "below SLO" in words, not by colour alone. */
+/**
+ * Below the SLO: red and marked "below SLO" in words, not by colour alone. A clean 100% reads
+ * as such; anything short of it keeps the decimals that tell 99.95% from 99.999%.
+ */
 function UptimeCell({ uptime, target }: { uptime: number | null; target: number }) {
   const below = uptime !== null && uptime < target - 1e-12
   return (
     <td className={below ? 'num tone-bad' : 'num'}>
-      {formatPercent(uptime, uptimeDecimals(uptime))}
+      {uptimeText(uptime)}
       {below ? (
         <span className="below-slo">
           {' '}

@@ -8,8 +8,12 @@ import {
 } from '../../../components/charts/chart-style.ts'
 import { formatInstant, formatPercent } from '../../../lib/format.ts'
 import type { ServiceSeries } from '../queries.ts'
-import { seriesMarkers, seriesPoints, timeTickFormat } from '../series-transform.ts'
-import { uptimeDomain } from '../transform.ts'
+import {
+  seriesMarkers,
+  seriesPoints,
+  timeTickFormat,
+  uptimeSeriesDomain,
+} from '../series-transform.ts'
 import { markerAreas } from './series-markers.tsx'
 
 /** Uptime per bucket against the SLO line, gaps where there was no data; lazy-loaded. */
@@ -18,10 +22,7 @@ export default function UptimeSeriesChart(props: { series: ServiceSeries; target
   const data = seriesPoints(series)
   const from = Date.parse(series.from)
   const to = Date.parse(series.to)
-  const domain = uptimeDomain([
-    ...data.map((d) => ({ uptime: d.uptime, target: null })),
-    { uptime: null, target: target * 100 },
-  ])
+  const domain = uptimeSeriesDomain(series, target)
   return (
     <ComposedChart
       data={data}
