@@ -4,6 +4,7 @@ import { authJourney } from './auth-journey.ts'
 import { chromiumPath, launchChromium } from './browser.ts'
 import type { JourneyFn } from './journey.ts'
 import { overviewJourney } from './overview-journey.ts'
+import { servicesJourney } from './services-journey.ts'
 import { settingsJourney } from './settings-journey.ts'
 
 // One real app (API + built SPA + embedded PostgreSQL seeded with demo data, ~30 s to start) and
@@ -12,6 +13,7 @@ const JOURNEYS: [string, JourneyFn][] = [
   ['Sign-in, roles and API tokens', authJourney],
   ['Overview', overviewJourney],
   ['Settings change the Overview', settingsJourney],
+  ['Services: sort, open one, plan maintenance', servicesJourney],
 ]
 
 void test('opsdeck in Chromium against the real app', { timeout: 400_000 }, async (t) => {
