@@ -28,8 +28,10 @@ export async function measureIngest({ app, db, now, authorization, shape }: Cont
     (s) => s.slug,
   )
   const start = Math.floor((now.getTime() - (shape.days + 2) * DAY_MS) / DAY_MS) * DAY_MS
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  const { port } = server.address() as AddressInfo
+  let server: ReturnType<typeof serve> | undefined
+  const { port } = await new Promise<AddressInfo>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, resolve)
+  })
   try {
     const times: number[] = []
     let inserted = 0
@@ -68,6 +70,6 @@ export async function measureIngest({ app, db, now, authorization, shape }: Cont
       note: `${rate} samples/s sustained (${inserted.toLocaleString('en-GB')} in ${seconds.toFixed(1)} s)`,
     } satisfies Measured
   } finally {
-    await new Promise((resolve) => server.close(resolve))
+    await new Promise((resolve) => server?.close(resolve))
   }
 }
