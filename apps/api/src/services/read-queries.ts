@@ -9,6 +9,7 @@ import type { DayArrays } from './strip.ts'
 // As listServiceHealth: a newest sample older than three check intervals (and 5 minutes) is no
 // current status.
 const STALE_INTERVALS = 3
+const LATEST_LOOKBACK_MS = 86_400_000
 
 export interface ServiceFilters {
   tiers?: readonly number[] | undefined
@@ -151,14 +152,19 @@ export async function latestSample(
   service: { id: number; checkIntervalSeconds: number },
   now: Date,
 ) {
-  const row = await db
-    .selectFrom('checkSamples')
-    .select(['checkedAt', 'status', 'inMaintenance', 'latencyMs', 'httpStatus', 'error'])
-    .where('serviceId', '=', service.id)
-    .where('checkedAt', '<=', now)
-    .orderBy('checkedAt', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const newest = (after: Date | null) => {
+    let q = db
+      .selectFrom('checkSamples')
+      .select(['checkedAt', 'status', 'inMaintenance', 'latencyMs', 'httpStatus', 'error'])
+      .where('serviceId', '=', service.id)
+      .where('checkedAt', '<=', now)
+    if (after) q = q.where('checkedAt', '>', after)
+    return q.orderBy('checkedAt', 'desc').limit(1).executeTakeFirst()
+  }
+  // A literal lower bound lets the planner leave out all but the last day or two of partitions
+  // (planning ~120 of them costs more than the read); only a service silent for a day looks
+  // further back.
+  const row = (await newest(new Date(now.getTime() - LATEST_LOOKBACK_MS))) ?? (await newest(null))
   const staleMs = Math.max(STALE_INTERVALS * service.checkIntervalSeconds, 300) * 1000
   const current = row !== undefined && now.getTime() - row.checkedAt.getTime() < staleMs
   const status: ServiceStatus = !current
@@ -185,13 +191,4 @@ export async function maintenanceOverlapping(
     .orderBy('startsAt')
     .limit(limit)
     .execute()
-}
-
-/** Settings the read routes need beyond getOrganisation: how long raw samples are kept. */
-export async function rawRetentionDays(db: Kysely<Database>) {
-  const row = await db
-    .selectFrom('organisationSettings')
-    .select('rawSampleRetentionDays')
-    .executeTakeFirstOrThrow()
-  return row.rawSampleRetentionDays
 }

@@ -15,12 +15,7 @@ import {
 } from './figures.ts'
 import { monthOf } from './local-days.ts'
 import { incidentJson, maintenanceJson } from './markers.ts'
-import {
-  latestSample,
-  maintenanceOverlapping,
-  rawRetentionDays,
-  type ServiceDetailRow,
-} from './read-queries.ts'
+import { latestSample, maintenanceOverlapping, type ServiceDetailRow } from './read-queries.ts'
 import type { ServiceDetail, WindowKpis } from './schemas.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { spanMinutes, windowSpans } from './window-spans.ts'
@@ -36,16 +31,8 @@ export async function serviceDetail(
   s: ServiceDetailRow,
   { range, now, org }: Scope,
 ): Promise<ServiceDetail> {
-  // The reads that need no spans go along with the one that decides them.
-  const [retention, latest, alerts, incidents, maintenance, burn] = await Promise.all([
-    rawRetentionDays(db),
-    latestSample(db, { id: s.id, checkIntervalSeconds: s.checkIntervalSeconds }, now),
-    listAlerts(db, { serviceId: s.id }),
-    listServiceIncidents(db, s.id, { limit: 10 }),
-    maintenanceOverlapping(db, s.id, { from: now, to: FAR_FUTURE }, 20),
-    // The alerts' own counts (packages/db): each window exact to the sample.
-    burnRateCounts(db, { now, serviceIds: [s.id] }),
-  ])
+  // The retention comes with the organisation's settings, already read for the scope.
+  const retention = org.rawSampleRetentionDays
   // Raw partitions are dropped by whole days: the last day of retention may already be gone.
   const rawFrom = now.getTime() - (retention - 1) * DAY_MS
   const rolling = (key: Window['key'], ms: number, exact: boolean): Window => ({
@@ -72,21 +59,30 @@ export async function serviceDetail(
   const sloMs = s.sloWindowDays * DAY_MS
   const ago = (ms: number) => ({ from: new Date(now.getTime() - ms), to: now })
 
-  const read = await inDailyZone(org.dailyRollupTimezone, async (zone) => {
-    const specs: WindowSpec[] = [
-      ...windows.map((w) => ({ key: w.key, spans: windowSpans(w, zone, w.exact) })),
-      { key: 'slo', spans: windowSpans(ago(sloMs), zone, false) },
-    ]
-    const latency: WindowSpec[] = [
-      { key: 'h24', spans: windowSpans(ago(DAY_MS), zone, false) },
-      { key: 'd30', spans: windowSpans(ago(30 * DAY_MS), zone, false) },
-    ]
-    const [c, h] = await Promise.all([
-      windowCounts(db, specs, [s.id]),
-      windowHistograms(db, latency, [s.id]),
-    ])
-    return { result: { c, h, specs }, seen: [c.dailyZone, h.dailyZone] }
-  })
+  // Every read at once: none needs another's result.
+  const [latest, alerts, incidents, maintenance, burn, read] = await Promise.all([
+    latestSample(db, { id: s.id, checkIntervalSeconds: s.checkIntervalSeconds }, now),
+    listAlerts(db, { serviceId: s.id }),
+    listServiceIncidents(db, s.id, { limit: 10 }),
+    maintenanceOverlapping(db, s.id, { from: now, to: FAR_FUTURE }, 20),
+    // The alerts' own counts (packages/db): each window exact to the sample.
+    burnRateCounts(db, { now, serviceIds: [s.id] }),
+    inDailyZone(org.dailyRollupTimezone, async (zone) => {
+      const specs: WindowSpec[] = [
+        ...windows.map((w) => ({ key: w.key, spans: windowSpans(w, zone, w.exact) })),
+        { key: 'slo', spans: windowSpans(ago(sloMs), zone, false) },
+      ]
+      const latency: WindowSpec[] = [
+        { key: 'h24', spans: windowSpans(ago(DAY_MS), zone, false) },
+        { key: 'd30', spans: windowSpans(ago(30 * DAY_MS), zone, false) },
+      ]
+      const [c, h] = await Promise.all([
+        windowCounts(db, specs, [s.id]),
+        windowHistograms(db, latency, [s.id]),
+      ])
+      return { result: { c, h, specs }, seen: [c.dailyZone, h.dailyZone] }
+    }),
+  ])
 
   const count = byKeyAndService(read.c.rows)
   const counts = (key: string) => countsOf(count(key, s.id))

@@ -8,7 +8,7 @@ import type { TimeRange } from '../lib/range.ts'
 import type { Scope } from '../lib/scope.ts'
 import { burnDown } from './burn-down.ts'
 import { incidentJson, maintenanceJson } from './markers.ts'
-import { maintenanceOverlapping, rawRetentionDays, type ServiceDetailRow } from './read-queries.ts'
+import { maintenanceOverlapping, type ServiceDetailRow } from './read-queries.ts'
 import type { ServiceSeries } from './schemas.ts'
 import { dailySeries, hourlySeries, rawSeries, type SeriesRow } from './series-queries.ts'
 import { inDailyZone } from './window-sql.ts'
@@ -43,7 +43,8 @@ export async function serviceSeries(
   s: ServiceDetailRow,
   { range, now, org }: Scope,
 ): Promise<ServiceSeries> {
-  const retention = await rawRetentionDays(db)
+  // The retention comes with the organisation's settings, already read for the scope.
+  const retention = org.rawSampleRetentionDays
   const rawFrom = new Date(now.getTime() - (retention - 1) * DAY_MS)
   const bucket = chooseBucket(range, rawFrom)
   const interval = s.checkIntervalSeconds
