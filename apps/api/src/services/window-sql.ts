@@ -37,6 +37,8 @@ export interface InZone<T> {
 const between = (column: string, r: TimeRange) =>
   sql`${sql.ref(column)} >= ${r.from} AND ${sql.ref(column)} < ${r.to}`
 
+const HOUR_MS = 3_600_000
+
 const ofServices = (ids: readonly number[] | null) =>
   ids === null ? sql`` : sql`AND service_id IN (SELECT unnest(${[...ids]}::bigint[]))`
 
@@ -46,24 +48,61 @@ const RAW_COUNTS = sql`
   (NOT in_maintenance AND status = 'degraded')::int AS degraded,
   (NOT in_maintenance AND status = 'down')::int AS down,
   in_maintenance::int AS maintenance`
+// The same, taken away.
+const RAW_MINUS = sql`
+  -(NOT in_maintenance AND status = 'up')::int AS up,
+  -(NOT in_maintenance AND status = 'degraded')::int AS degraded,
+  -(NOT in_maintenance AND status = 'down')::int AS down,
+  -in_maintenance::int AS maintenance`
+
+// A raw span is cut at the tops of hours; a piece more than half of its hour (the hour holding
+// now, mostly) is read as that hour's rollup less the raw samples of the rest of the hour: the
+// same counts, as the rollups are kept in the ingest's transaction, from far fewer rows (after
+// now there are normally none). At most half an hour of raw samples per piece is read.
+function rawPieces(r: TimeRange): { hourly: TimeRange[]; plus: TimeRange[]; minus: TimeRange[] } {
+  const out = { hourly: [] as TimeRange[], plus: [] as TimeRange[], minus: [] as TimeRange[] }
+  let at = r.from.getTime()
+  const end = r.to.getTime()
+  while (at < end) {
+    const h0 = Math.floor(at / HOUR_MS) * HOUR_MS
+    const h1 = h0 + HOUR_MS
+    const to = Math.min(end, h1)
+    if (to - at > HOUR_MS / 2) {
+      out.hourly.push({ from: new Date(h0), to: new Date(h1) })
+      if (h0 < at) out.minus.push({ from: new Date(h0), to: new Date(at) })
+      if (to < h1) out.minus.push({ from: new Date(to), to: new Date(h1) })
+    } else {
+      out.plus.push({ from: new Date(at), to: new Date(to) })
+    }
+    at = to
+  }
+  return out
+}
 
 function countParts(w: WindowSpec, ids: readonly number[] | null): RawBuilder<unknown>[] {
   const cols = sql`${w.key}::text AS key, service_id, up, degraded, down, maintenance`
   const parts: RawBuilder<unknown>[] = []
   const { daily, hourly, raw } = w.spans
+  const pieces = raw.map(rawPieces)
   if (daily.from < daily.to) {
     parts.push(
       sql`SELECT ${cols} FROM check_rollup_daily WHERE ${between('bucket_start', daily)} ${ofServices(ids)}`,
     )
   }
-  for (const h of hourly) {
+  for (const h of [...hourly, ...pieces.flatMap((p) => p.hourly)]) {
     parts.push(
       sql`SELECT ${cols} FROM check_rollup_hourly WHERE ${between('bucket_start', h)} ${ofServices(ids)}`,
     )
   }
-  for (const r of raw) {
+  for (const r of pieces.flatMap((p) => p.plus)) {
     parts.push(
       sql`SELECT ${w.key}::text AS key, service_id, ${RAW_COUNTS} FROM check_samples
+        WHERE ${between('checked_at', r)} ${ofServices(ids)}`,
+    )
+  }
+  for (const r of pieces.flatMap((p) => p.minus)) {
+    parts.push(
+      sql`SELECT ${w.key}::text AS key, service_id, ${RAW_MINUS} FROM check_samples
         WHERE ${between('checked_at', r)} ${ofServices(ids)}`,
     )
   }
@@ -145,7 +184,6 @@ export async function windowHistograms(
   return inZone(rows)
 }
 
-const HOUR_MS = 3_600_000
 const toWholeHours = (r: TimeRange): TimeRange => ({
   from: new Date(Math.floor(r.from.getTime() / HOUR_MS) * HOUR_MS),
   to: r.to,
