@@ -10,6 +10,10 @@ const STALE_INTERVALS = 3
 const MAX_INTERVAL_MS = 3_600_000
 // A re-label of the daily rollups takes seconds at least: two between two reads do not happen.
 const MAX_ATTEMPTS = 3
+// The down-run and newest-sample lookups read this far back at first, bounded by a literal, so
+// that the planner leaves out all but the last partitions (planning ~120 of them took longer
+// than the reads); the few services whose answer lies further back are looked up again.
+const LOOKBACK_MS = DAY_MS
 
 /**
  * Per live service (not archived): its status now, since when it has been down (the first sample
@@ -32,16 +36,17 @@ export async function listServiceAttentionFacts(
   let zone = dailyZone
   for (let attempt = 1; ; attempt++) {
     const days = windows.map((w) => w.sloWindowDays)
-    const rows = await factRows(db, now, zone, days)
+    const rows = await withOlderSamples(db, now, await factRows(db, now, zone, days))
     const seen = rows.find((r) => r.dailyZone !== zone)?.dailyZone
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- checked, not returned
-    if (seen === undefined) return rows.map(({ dailyZone, ...facts }) => facts)
+    if (seen === undefined) return rows.map(({ dailyZone, lastOkAt, ...facts }) => facts)
     if (attempt === MAX_ATTEMPTS) throw new Error('the daily rollups kept changing zone')
     zone = seen
   }
 }
 
 async function factRows(db: Kysely<Database>, now: Date, zone: string, windowDays: number[]) {
+  const lookback = new Date(now.getTime() - LOOKBACK_MS)
   // Each SLO window length's rolling window ending now, split into whole local days (daily
   // rollups) and the hours at its edges (hourly rollups).
   const spans = windowDays.map((days) => {
@@ -60,6 +65,7 @@ async function factRows(db: Kysely<Database>, now: Date, zone: string, windowDay
     intervalSeconds: number
     status: ServiceStatus
     downSince: Date | null
+    lastOkAt: Date | null
     lastSampleAt: Date | null
     up: number
     degraded: number
@@ -72,7 +78,7 @@ async function factRows(db: Kysely<Database>, now: Date, zone: string, windowDay
       s.check_interval_seconds AS interval_seconds,
       CASE WHEN latest.in_maintenance THEN 'maintenance' ELSE coalesce(latest.status, 'unknown') END
         AS status,
-      down_run.since AS down_since, newest.at AS last_sample_at,
+      down_run.since AS down_since, last_ok.at AS last_ok_at, newest.at AS last_sample_at,
       coalesce(r.up, 0)::int AS up, coalesce(r.degraded, 0)::int AS degraded,
       coalesce(r.down, 0)::int AS down, coalesce(r.maintenance, 0)::int AS maintenance,
       z.daily_rollup_timezone AS daily_zone
@@ -90,21 +96,25 @@ async function factRows(db: Kysely<Database>, now: Date, zone: string, windowDay
       ORDER BY cs.checked_at DESC LIMIT 1
     ) latest ON true
     -- Down now: the run started with the first sample after the newest one that was not down
-    -- (up, degraded, or in maintenance). Read only for the services that are down.
+    -- (up, degraded, or in maintenance). Read only for the services that are down, within the
+    -- lookback (a literal: the planner leaves out older partitions); longer runs: runBefore.
+    LEFT JOIN LATERAL (
+      SELECT max(ok.checked_at) AS at FROM check_samples ok
+      WHERE latest.status = 'down' AND NOT latest.in_maintenance
+        AND ok.service_id = s.id AND ok.checked_at <= ${now} AND ok.checked_at > ${lookback}
+        AND (ok.status <> 'down' OR ok.in_maintenance)
+    ) last_ok ON true
     LEFT JOIN LATERAL (
       SELECT min(cs.checked_at) AS since FROM check_samples cs
-      WHERE latest.status = 'down' AND NOT latest.in_maintenance
-        AND cs.service_id = s.id AND cs.checked_at <= ${now}
-        AND cs.checked_at > coalesce((
-          SELECT max(ok.checked_at) FROM check_samples ok
-          WHERE ok.service_id = s.id AND ok.checked_at <= ${now}
-            AND (ok.status <> 'down' OR ok.in_maintenance)
-        ), '-infinity')
+      WHERE last_ok.at IS NOT NULL
+        AND cs.service_id = s.id AND cs.checked_at <= ${now} AND cs.checked_at > last_ok.at
+        AND cs.checked_at > ${lookback}
     ) down_run ON true
-    -- No status now: when the newest sample arrived, if any is still kept.
+    -- No status now: when the newest sample arrived, if within the lookback (older: newestBefore).
     LEFT JOIN LATERAL (
       SELECT max(cs.checked_at) AS at FROM check_samples cs
       WHERE latest.status IS NULL AND cs.service_id = s.id AND cs.checked_at <= ${now}
+        AND cs.checked_at > ${lookback}
     ) newest ON true
     LEFT JOIN LATERAL (
       SELECT sum(up) AS up, sum(degraded) AS degraded, sum(down) AS down,
@@ -123,6 +133,49 @@ async function factRows(db: Kysely<Database>, now: Date, zone: string, windowDay
     ORDER BY s.id
   `.execute(db)
   return rows
+}
+
+type FactRow = Awaited<ReturnType<typeof factRows>>[number]
+
+/**
+ * The down runs that began before the lookback (no sample that was not down since) and the
+ * newest samples older than it, looked up without a bound for those services only.
+ */
+async function withOlderSamples(db: Kysely<Database>, now: Date, rows: FactRow[]) {
+  const runIds = rows.filter((r) => r.status === 'down' && r.lastOkAt === null).map((r) => r.id)
+  const newestIds = rows
+    .filter((r) => r.status === 'unknown' && r.lastSampleAt === null)
+    .map((r) => r.id)
+  if (runIds.length === 0 && newestIds.length === 0) return rows
+  const { rows: older } = await sql<{ id: number; downSince: Date | null; newestAt: Date | null }>`
+    SELECT s.id, down_run.since AS down_since, newest.at AS newest_at
+    FROM services s
+    LEFT JOIN LATERAL (
+      SELECT min(cs.checked_at) AS since FROM check_samples cs
+      WHERE s.id = ANY(${runIds}::bigint[])
+        AND cs.service_id = s.id AND cs.checked_at <= ${now}
+        AND cs.checked_at > coalesce((
+          SELECT max(ok.checked_at) FROM check_samples ok
+          WHERE ok.service_id = s.id AND ok.checked_at <= ${now}
+            AND (ok.status <> 'down' OR ok.in_maintenance)
+        ), '-infinity')
+    ) down_run ON true
+    LEFT JOIN LATERAL (
+      SELECT max(cs.checked_at) AS at FROM check_samples cs
+      WHERE s.id = ANY(${newestIds}::bigint[]) AND cs.service_id = s.id AND cs.checked_at <= ${now}
+    ) newest ON true
+    WHERE s.id = ANY(${[...runIds, ...newestIds]}::bigint[])
+  `.execute(db)
+  const byId = new Map(older.map((o) => [o.id, o]))
+  return rows.map((r) => {
+    const o = byId.get(r.id)
+    if (!o) return r
+    return {
+      ...r,
+      downSince: runIds.includes(r.id) ? o.downSince : r.downSince,
+      lastSampleAt: newestIds.includes(r.id) ? o.newestAt : r.lastSampleAt,
+    }
+  })
 }
 
 export type ServiceAttentionFacts = Awaited<ReturnType<typeof listServiceAttentionFacts>>[number]
