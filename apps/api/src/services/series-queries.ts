@@ -2,6 +2,7 @@ import type { Database } from '@opsdeck/db'
 import { bucketIndexSql } from '@opsdeck/kpi'
 import { type Kysely, sql } from 'kysely'
 import type { TimeRange } from '../lib/range.ts'
+import { HIST_SUMS } from './window-sql.ts'
 
 /** One bucket's sums: `k` numbers the bucket; cells are the non-empty histogram buckets. */
 export interface SeriesRow {
@@ -19,20 +20,28 @@ export interface SeriesRow {
 const SUMS = sql`sum(up)::int AS up, sum(degraded)::int AS degraded, sum(down)::int AS down,
   sum(maintenance)::int AS maintenance, max(latency_max_ms) AS max_ms`
 
-// Rollup rows with their bucket number `k`, counts and histograms merged per bucket.
+// Rollup rows with their bucket number `k`, counts and histograms merged per bucket: a sum per
+// histogram position (no unnest, no sort: ~3× faster over 90 days of hours), sent as one text
+// that cells() turns into the non-empty positions.
 const fromRollups = (rows: ReturnType<typeof sql>) => sql`
-  WITH r AS (${rows}),
-  counts AS (SELECT k, ${SUMS} FROM r GROUP BY k),
-  cells AS (
-    SELECT k, array_agg(pos ORDER BY pos) AS pos, array_agg(n ORDER BY pos) AS n
-    FROM (
-      SELECT k, (h.ord - 1)::int AS pos, sum(h.n)::int AS n
-      FROM r, unnest(r.latency_hist) WITH ORDINALITY AS h (n, ord)
-      WHERE h.n > 0 GROUP BY 1, 2
-    ) AS c
-    GROUP BY k
-  )
-  SELECT counts.*, cells.pos, cells.n FROM counts LEFT JOIN cells USING (k) ORDER BY k`
+  SELECT k, ${SUMS}, array_to_string(${HIST_SUMS}, ',') AS hist
+  FROM (${rows}) AS r GROUP BY k ORDER BY k`
+
+type RollupRow = Omit<SeriesRow, 'pos' | 'n'> & { hist: string | null }
+
+/** The non-empty histogram positions of a merged histogram sent as text, as SeriesRow holds them. */
+function cells<T extends RollupRow>({ hist, ...row }: T) {
+  const pos: number[] = []
+  const n: number[] = []
+  hist?.split(',').forEach((v, i) => {
+    const count = Number(v)
+    if (count > 0) {
+      pos.push(i)
+      n.push(count)
+    }
+  })
+  return { ...row, pos: pos.length ? pos : null, n: pos.length ? n : null }
+}
 
 /** Sums per `bucketSeconds` bucket (numbered from `range.from`) of the raw samples in the range. */
 export async function rawSeries(
@@ -75,12 +84,12 @@ export async function hourlySeries(
   bucketSeconds: number,
 ) {
   const origin = range.from.getTime() / 1000
-  const { rows } = await sql<SeriesRow>`${fromRollups(sql`
+  const { rows } = await sql<RollupRow>`${fromRollups(sql`
     SELECT floor((extract(epoch FROM bucket_start) - ${origin}) / ${bucketSeconds})::bigint AS k, *
     FROM check_rollup_hourly
     WHERE service_id = ${serviceId} AND bucket_start >= ${range.from} AND bucket_start < ${range.to}
   `)}`.execute(db)
-  return rows
+  return rows.map(cells)
 }
 
 /**
@@ -94,7 +103,7 @@ export async function dailySeries(
   firstDay: string,
   zone: string,
 ) {
-  const { rows } = await sql<SeriesRow & { dailyZone: string }>`
+  const { rows } = await sql<RollupRow & { dailyZone: string }>`
     SELECT z.daily_rollup_timezone AS daily_zone, d.* FROM organisation_settings z
     LEFT JOIN (${fromRollups(sql`
       SELECT ((bucket_start AT TIME ZONE ${zone})::date - ${firstDay}::date) AS k, *
@@ -103,7 +112,10 @@ export async function dailySeries(
         AND bucket_start < ${range.to}
     `)}) AS d ON true
   `.execute(db)
-  return { rows: rows.filter((r) => r.k !== null), dailyZone: rows[0]?.dailyZone ?? '' }
+  return {
+    rows: rows.filter((r) => r.k !== null).map(cells),
+    dailyZone: rows[0]?.dailyZone ?? '',
+  }
 }
 
 /** Down samples per `bucketSeconds` bucket of the hourly rollups, for the budget burn-down. */

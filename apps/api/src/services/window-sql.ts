@@ -137,7 +137,7 @@ export async function windowCounts(
 }
 
 // The merged histogram as one array: a sum per bucket position over the rows, no unnest.
-const HIST_SUMS = sql.raw(
+export const HIST_SUMS = sql.raw(
   `ARRAY[${Array.from(
     { length: HISTOGRAM_BUCKETS },
     (_, i) => `coalesce(sum(latency_hist[${i + 1}]), 0)`,
