@@ -8,7 +8,8 @@ import {
   upNeeded,
 } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
-import { type GroupRow, groupMinutes, statusNow } from './business-queries.ts'
+import { groupMinutes } from './business-minutes.ts'
+import { type GroupRow, statusNow } from './business-queries.ts'
 import type { BusinessService } from './business-schemas.ts'
 import type { ServiceStatus } from './queries.ts'
 
