@@ -31,7 +31,9 @@ export function ServicesTable({ list, view, onSort, search }: ServicesTableProps
             {header('status')}
             {header('name')}
             {header('tier')}
-            <th scope="col">Team</th>
+            <th scope="col" className="text-left">
+              Team
+            </th>
             {header('uptime24h')}
             {header('uptime7d')}
             {header('uptime30d')}
@@ -39,7 +41,9 @@ export function ServicesTable({ list, view, onSort, search }: ServicesTableProps
             {header('budgetRemaining')}
             {header('burnRate')}
             {header('p95')}
-            <th scope="col">Last 90 days</th>
+            <th scope="col" className="text-left">
+              Last 90 days
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +69,7 @@ function ServiceRow(props: { service: ServiceListItem; days: string[]; search: s
         {s.archivedAt ? <span className="muted"> (archived)</span> : null}
       </th>
       <td className="num">{s.tier}</td>
-      <td>{s.ownerTeam?.name ?? <span className="muted">none</span>}</td>
+      <td className="team">{s.ownerTeam?.name ?? <span className="muted">none</span>}</td>
       <UptimeCell uptime={s.uptime.h24.uptime} target={target} />
       <UptimeCell uptime={s.uptime.d7.uptime} target={target} />
       <UptimeCell uptime={s.uptime.d30.uptime} target={target} />
@@ -116,11 +120,17 @@ function SortHeader(props: {
   onSort: (c: ServiceSort) => void
 }) {
   const { column, view, onSort } = props
+  // Text columns read from the left; figures line up on the right.
+  const left = column === 'name' || column === 'status'
   const { label, sub } = SORT_COLUMNS[column]
   const active = view.sort === column
   const direction = view.order === 'asc' ? 'ascending' : 'descending'
   return (
-    <th scope="col" aria-sort={active ? direction : undefined}>
+    <th
+      scope="col"
+      aria-sort={active ? direction : undefined}
+      className={left ? 'text-left' : undefined}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         {sub ? (
