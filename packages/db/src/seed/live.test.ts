@@ -191,6 +191,34 @@ describe('simulateDemoChecks', () => {
     expect(rolled!.samples).toBe((30 * 1440 + 1) * services)
   })
 
+  it('keeps simulating while the prober records newer samples of its own service', async () => {
+    // The prober writes at any second, up to now: its samples must not move the demo's next minute.
+    const start = new Date(T.getTime() + 40 * DAY)
+    const [probed] = await t.db.selectFrom('services').select('id').orderBy('id').execute()
+    await t.db
+      .updateTable('services')
+      .set({ checkMode: 'probe' })
+      .where('id', '=', probed!.id)
+      .execute()
+    try {
+      await sql`INSERT INTO check_samples (service_id, checked_at, status, latency_ms)
+        VALUES (${probed!.id}, ${new Date(start.getTime() + 9 * MINUTE + 30_000)}, 'up', 12)`.execute(
+        t.db,
+      )
+      expect(await simulate(new Date(start.getTime() + 10 * MINUTE))).toBe(10 * (services - 1))
+    } finally {
+      await t.db
+        .updateTable('services')
+        .set({ checkMode: 'push' })
+        .where('id', '=', probed!.id)
+        .execute()
+    }
+    const offMinute = await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM check_samples
+      WHERE checked_at > ${start} AND service_id <> ${probed!.id}
+        AND date_trunc('minute', checked_at) <> checked_at`)
+    expect(offMinute).toEqual([{ n: 0 }])
+  })
+
   it('does nothing unless the data is the demo', async () => {
     await t.db.updateTable('organisationSettings').set({ demoData: false }).execute()
     const before = await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM check_samples`)

@@ -59,12 +59,15 @@ async function simulateIn(trx: Transaction<Database>, now: Date, seed: number): 
   // DROP waiting for our read while we wait for its lock would be a deadlock. Creating
   // partitions needs it too (two CREATEs of one partition would fail the second).
   await lockFor(trx, 'opsdeck:partitions')
-  const newest = await newestSampleAt(trx)
+  const services = await demoServices(trx)
+  if (services.length === 0) return 0
+  const newest = await newestSampleAt(
+    trx,
+    services.map((s) => s.id),
+  )
   if (!newest) return 0
   const from = new Date(Math.max(newest.getTime() + MINUTE, now.getTime() - MAX_GAP_MS))
   if (from > now) return 0
-  const services = await demoServices(trx)
-  if (services.length === 0) return 0
 
   await createServiceParams(trx, seed, services)
   await createMinuteFlags(trx, seed, { from, to: now })
@@ -89,11 +92,17 @@ async function simulateIn(trx: Transaction<Database>, now: Date, seed: number): 
   return Number(result.numAffectedRows ?? 0)
 }
 
-// The newest sample of any service: one index probe per service and partition, where a plain
-// max(checked_at) would read every row (the time index is BRIN).
-async function newestSampleAt(trx: Transaction<Database>): Promise<Date | null> {
+// The newest sample of the simulated services: one index probe per service and partition, where
+// a plain max(checked_at) would read every row (the time index is BRIN). Only theirs: a probed
+// service's real samples land at any second, and counting them would start the next simulated
+// minute past the current one (so never) and off the whole minute.
+async function newestSampleAt(
+  trx: Transaction<Database>,
+  serviceIds: number[],
+): Promise<Date | null> {
   const { rows } = await sql<{ newest: Date | null }>`
-    SELECT max(latest.checked_at) AS newest FROM services s
+    SELECT max(latest.checked_at) AS newest
+    FROM unnest(${serviceIds}::bigint[]) AS s (id)
     CROSS JOIN LATERAL (SELECT c.checked_at FROM check_samples c WHERE c.service_id = s.id
       ORDER BY c.checked_at DESC LIMIT 1) AS latest
   `.execute(trx)
