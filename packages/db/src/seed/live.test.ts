@@ -219,6 +219,20 @@ describe('simulateDemoChecks', () => {
     expect(offMinute).toEqual([{ n: 0 }])
   })
 
+  it('keeps to whole minutes after a sample pushed at another second', async () => {
+    const start = new Date(T.getTime() + 40 * DAY + 10 * MINUTE)
+    const [pushed] = await t.db.selectFrom('services').select('id').orderBy('id').execute()
+    const odd = new Date(start.getTime() + 4 * MINUTE + 30_000)
+    await sql`INSERT INTO check_samples (service_id, checked_at, status, latency_ms)
+      VALUES (${pushed!.id}, ${odd}, 'up', 12)`.execute(t.db)
+    // The minutes after the pushed sample, 10:05 to 10:10 past the start, every service.
+    expect(await simulate(new Date(start.getTime() + 10 * MINUTE))).toBe(6 * services)
+    const offMinute = await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM check_samples
+      WHERE checked_at > ${start} AND checked_at <> ${odd}
+        AND date_trunc('minute', checked_at) <> checked_at`)
+    expect(offMinute).toEqual([{ n: 0 }])
+  })
+
   it('does nothing unless the data is the demo', async () => {
     await t.db.updateTable('organisationSettings').set({ demoData: false }).execute()
     const before = await q(sql<{ n: number }>`SELECT count(*)::int AS n FROM check_samples`)

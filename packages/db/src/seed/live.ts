@@ -66,7 +66,9 @@ async function simulateIn(trx: Transaction<Database>, now: Date, seed: number): 
     services.map((s) => s.id),
   )
   if (!newest) return 0
-  const from = new Date(Math.max(newest.getTime() + MINUTE, now.getTime() - MAX_GAP_MS))
+  // The minute after the newest one: a pushed sample may be at any second, the demo's are whole.
+  const next = floorTo(newest, MINUTE).getTime() + MINUTE
+  const from = new Date(Math.max(next, now.getTime() - MAX_GAP_MS))
   if (from > now) return 0
 
   await createServiceParams(trx, seed, services)
