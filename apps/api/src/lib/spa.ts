@@ -16,6 +16,9 @@ export function serveSpa(app: Hono<AppEnv>, webRoot: string): void {
   app.use('*', serveStatic({ root }))
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound()
+    // A missing asset (another build's) is a 404: index.html in its place would break the page
+    // with a MIME error and be cached for a year under the asset's name.
+    if (c.req.path.startsWith('/assets/')) return c.notFound()
     c.header('Cache-Control', 'no-cache')
     return c.html(indexHtml)
   })
