@@ -51,7 +51,7 @@ describe('Overview page', () => {
       within(statuses)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Up 19', 'Degraded 2', 'Down 1', 'Maintenance 1', 'Unknown 1'])
+    ).toEqual(['Up 19', 'Degraded 2', 'Down 1', 'Maintenance 1', 'No data 1'])
 
     const incidents = tile('Incidents')
     expect(within(incidents).getByText('7')).toBeInTheDocument()

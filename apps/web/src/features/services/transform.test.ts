@@ -18,7 +18,7 @@ describe('services', () => {
       'Degraded 2',
       'Down 1',
       'Maintenance 1',
-      'Unknown 1',
+      'No data 1',
     ])
   })
 

@@ -10,7 +10,7 @@ const STATUSES = [
   ['degraded', 'Degraded'],
   ['down', 'Down'],
   ['maintenance', 'Maintenance'],
-  ['unknown', 'Unknown'],
+  ['unknown', 'No data'],
 ] as const
 export type ServiceStatus = (typeof STATUSES)[number][0]
 

@@ -12,7 +12,7 @@ const UptimeChart = lazy(() => import('./uptime-chart.tsx'))
 
 const HOW = (
   <HowComputed
-    scope="Over the range shown, pooled per tier. Status is each service's latest check (unknown when stale). Meeting and breaching count services against their own SLO target."
+    scope="Over the range shown, pooled per tier. Status is each service's latest check (no data when stale). Meeting and breaching count services against their own SLO target."
     kpis={['uptime', 'coverage', 'sloAttainment', 'tierSloHealth']}
   />
 )
