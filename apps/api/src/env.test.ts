@@ -22,6 +22,25 @@ describe('the process environment: the prober', () => {
     )
   })
 
+  it('refuses loopback targets unless OPSDECK_PROBE_ALLOW_LOOPBACK is set, an empty value as unset', () => {
+    expect(parseEnv(Env, {}).OPSDECK_PROBE_ALLOW_LOOPBACK).toBe(false)
+    expect(parseEnv(Env, { OPSDECK_PROBE_ALLOW_LOOPBACK: '' }).OPSDECK_PROBE_ALLOW_LOOPBACK).toBe(
+      false,
+    )
+    for (const [v, allowed] of [
+      ['true', true],
+      ['1', true],
+      ['false', false],
+      ['0', false],
+    ] as const)
+      expect(parseEnv(Env, { OPSDECK_PROBE_ALLOW_LOOPBACK: v }).OPSDECK_PROBE_ALLOW_LOOPBACK).toBe(
+        allowed,
+      )
+    expect(() => parseEnv(Env, { OPSDECK_PROBE_ALLOW_LOOPBACK: 'yes' })).toThrow(
+      /^invalid configuration: OPSDECK_PROBE_ALLOW_LOOPBACK /,
+    )
+  })
+
   it('refuses a worker id of blanks or longer than 200 characters', () => {
     expect(() => parseEnv(Env, { OPSDECK_WORKER_ID: '   ' })).toThrow(/OPSDECK_WORKER_ID /)
     expect(() => parseEnv(Env, { OPSDECK_WORKER_ID: 'w'.repeat(201) })).toThrow(

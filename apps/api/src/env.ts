@@ -38,5 +38,8 @@ export const Env = DbEnv.extend({
   // carry (unset: host, pid and a random part, unique per start).
   OPSDECK_PROBE_CONCURRENCY: envNumber(z.coerce.number().int().min(1).max(200).default(20)),
   OPSDECK_WORKER_ID: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).max(200).optional()),
+  // Loopback targets (127.0.0.0/8, ::1) are refused unless set: they make the prober a scanner of
+  // this host's ports. Link-local (cloud metadata) is refused whatever this says.
+  OPSDECK_PROBE_ALLOW_LOOPBACK: z.preprocess(unsetWhenEmpty, Flag.default(false)),
 })
 export type Env = z.infer<typeof Env>

@@ -124,6 +124,7 @@ async function main() {
       logger,
       workerId: env.OPSDECK_WORKER_ID,
       probeConcurrency: env.OPSDECK_PROBE_CONCURRENCY,
+      probeAllowLoopback: env.OPSDECK_PROBE_ALLOW_LOOPBACK,
     })
     stoppers.push(async () => {
       await worker.stop()

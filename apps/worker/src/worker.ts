@@ -17,6 +17,8 @@ export interface WorkerDeps {
   workerId?: string
   /** Probe checks running at once in this process (default 20). */
   probeConcurrency?: number
+  /** The prober may check loopback addresses (default false: it refuses them). */
+  probeAllowLoopback?: boolean
 }
 
 const PARTITION_DAYS_AHEAD = 7
@@ -32,7 +34,13 @@ const PROBE_CONCURRENCY = 20
  * minute so that it stays current. Several workers may run at once; they coordinate only through
  * PostgreSQL (advisory locks).
  */
-export function startWorker({ db, logger, workerId, probeConcurrency }: WorkerDeps) {
+export function startWorker({
+  db,
+  logger,
+  workerId,
+  probeConcurrency,
+  probeAllowLoopback,
+}: WorkerDeps) {
   const log = logger.child({ role: 'worker' })
   // The built-in prober checks the services in 'probe' mode, sharing them with other workers
   // through leases in check_schedule.
@@ -41,6 +49,7 @@ export function startWorker({ db, logger, workerId, probeConcurrency }: WorkerDe
     logger: log,
     workerId: workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     concurrency: probeConcurrency ?? PROBE_CONCURRENCY,
+    allowLoopback: probeAllowLoopback ?? false,
   })
   const jobs = [
     every(

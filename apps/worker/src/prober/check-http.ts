@@ -1,5 +1,7 @@
+import { Agent, buildConnector, fetch, type Response } from 'undici'
 import { answered, type CheckConfig, type CheckResult, down, elapsedSince } from './check.ts'
 import { describeFailure } from './failure.ts'
+import { guardedLookup, refuseLiteral, type TargetPolicy } from './target-policy.ts'
 
 /** A keyword is looked for in this much of the body at most, so a huge page costs little. */
 export const BODY_CAP_BYTES = 1024 * 1024
@@ -11,7 +13,7 @@ type HttpCheck = Omit<CheckConfig, 'url'> & { url: string }
  * One HTTP(S) request under the check's deadline (connection, headers and the body read). Latency
  * is the time to the response headers, so that a keyword check is comparable with a plain one.
  */
-export async function checkHttp(check: HttpCheck): Promise<CheckResult> {
+export async function checkHttp(check: HttpCheck, policy: TargetPolicy): Promise<CheckResult> {
   const signal = AbortSignal.timeout(check.timeoutMs)
   const target = targetOf(check)
   // Follow redirects unless the service expects one (a 301 that is the right answer).
@@ -24,6 +26,7 @@ export async function checkHttp(check: HttpCheck): Promise<CheckResult> {
       signal,
       redirect,
       headers: { 'user-agent': USER_AGENT },
+      dispatcher: dispatcherFor(policy),
     })
   } catch (err) {
     return down(describeFailure(err, target, signal.aborted))
@@ -50,6 +53,25 @@ export async function checkHttp(check: HttpCheck): Promise<CheckResult> {
     await discard(response)
   }
   return answered(latencyMs, check.degradedLatencyMs, statusCode)
+}
+
+// One connection pool per policy. Its connector checks every connection it opens, redirects'
+// included: an IP literal before connecting, a name in the socket's DNS lookup.
+const dispatchers = new Map<boolean, Agent>()
+function dispatcherFor(policy: TargetPolicy) {
+  let agent = dispatchers.get(policy.allowLoopback)
+  if (!agent) {
+    const connect = buildConnector({ lookup: guardedLookup(policy) })
+    agent = new Agent({
+      connect: (options, callback) => {
+        const refused = refuseLiteral(options.hostname, policy)
+        if (refused) callback(refused, null)
+        else connect(options, callback)
+      },
+    })
+    dispatchers.set(policy.allowLoopback, agent)
+  }
+  return agent
 }
 
 function targetOf(check: HttpCheck) {

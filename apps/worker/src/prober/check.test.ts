@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type CheckConfig, runCheck } from './check.ts'
-import { closedPort, selfSignedCert, startHttp, startTcp } from './test-kit.ts'
+import { closedPort, LOCAL_TARGETS, selfSignedCert, startHttp, startTcp } from './test-kit.ts'
+
+// These tests check local servers on 127.0.0.1: loopback allowed (target-policy.test.ts refuses it).
+const runLocal = (config: CheckConfig) => runCheck(config, LOCAL_TARGETS)
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -43,7 +46,7 @@ async function server() {
 describe('runCheck over HTTP', () => {
   it('is up with the status code and the latency when the answer is as expected', async () => {
     const s = await server()
-    const result = await runCheck(http(s.url('/health'), { method: 'HEAD' }))
+    const result = await runLocal(http(s.url('/health'), { method: 'HEAD' }))
     expect(result).toEqual({
       status: 'up',
       latencyMs: expect.any(Number),
@@ -55,30 +58,30 @@ describe('runCheck over HTTP', () => {
 
   it('is degraded when it answers slower than the threshold, up under it', async () => {
     const s = await server()
-    const slow = await runCheck(http(s.url('/slow'), { degradedLatencyMs: 50 }))
+    const slow = await runLocal(http(s.url('/slow'), { degradedLatencyMs: 50 }))
     expect(slow).toMatchObject({ status: 'degraded', statusCode: 200, error: null })
     expect(slow.latencyMs).toBeGreaterThan(50)
-    expect(await runCheck(http(s.url('/slow'), { degradedLatencyMs: 60_000 }))).toMatchObject({
+    expect(await runLocal(http(s.url('/slow'), { degradedLatencyMs: 60_000 }))).toMatchObject({
       status: 'up',
     })
   })
 
   it('is down naming the status when it is not one of those expected', async () => {
     const s = await server()
-    expect(await runCheck(http(s.url('/unavailable')))).toEqual({
+    expect(await runLocal(http(s.url('/unavailable')))).toEqual({
       status: 'down',
       latencyMs: expect.any(Number),
       statusCode: 503,
       error: 'unexpected status 503 (expected 200)',
     })
-    const either = await runCheck(http(s.url('/unavailable'), { expectedStatuses: [200, 204] }))
+    const either = await runLocal(http(s.url('/unavailable'), { expectedStatuses: [200, 204] }))
     expect(either.error).toBe('unexpected status 503 (expected 200, 204)')
   })
 
   it('follows redirects unless a redirect is what is expected', async () => {
     const s = await server()
-    expect(await runCheck(http(s.url('/moved')))).toMatchObject({ status: 'up', statusCode: 200 })
-    expect(await runCheck(http(s.url('/moved'), { expectedStatuses: [301] }))).toMatchObject({
+    expect(await runLocal(http(s.url('/moved')))).toMatchObject({ status: 'up', statusCode: 200 })
+    expect(await runLocal(http(s.url('/moved'), { expectedStatuses: [301] }))).toMatchObject({
       status: 'up',
       statusCode: 301,
     })
@@ -86,16 +89,16 @@ describe('runCheck over HTTP', () => {
 
   it('looks for the keyword in the body, up to a size cap', async () => {
     const s = await server()
-    expect(await runCheck(http(s.url('/health'), { keyword: 'ready' }))).toMatchObject({
+    expect(await runLocal(http(s.url('/health'), { keyword: 'ready' }))).toMatchObject({
       status: 'up',
     })
-    expect(await runCheck(http(s.url('/health'), { keyword: 'green' }))).toMatchObject({
+    expect(await runLocal(http(s.url('/health'), { keyword: 'green' }))).toMatchObject({
       status: 'down',
       statusCode: 200,
       error: 'keyword "green" not found',
     })
     // 'ready' is there, but after 2 MiB: past what the prober reads.
-    expect(await runCheck(http(s.url('/big'), { keyword: 'ready' }))).toMatchObject({
+    expect(await runLocal(http(s.url('/big'), { keyword: 'ready' }))).toMatchObject({
       status: 'down',
       error: 'keyword "ready" not found in the first 1024 KiB of the body',
     })
@@ -103,7 +106,7 @@ describe('runCheck over HTTP', () => {
 
   it('is down after its timeout when no answer comes', async () => {
     const s = await server()
-    expect(await runCheck(http(s.url('/hang'), { timeoutMs: 300 }))).toEqual({
+    expect(await runLocal(http(s.url('/hang'), { timeoutMs: 300 }))).toEqual({
       status: 'down',
       latencyMs: null,
       statusCode: null,
@@ -113,7 +116,7 @@ describe('runCheck over HTTP', () => {
 
   it('is down when the connection is refused', async () => {
     const port = await closedPort()
-    expect(await runCheck(http(`http://127.0.0.1:${port}/`))).toMatchObject({
+    expect(await runLocal(http(`http://127.0.0.1:${port}/`))).toMatchObject({
       status: 'down',
       error: `connection refused by 127.0.0.1:${port}`,
     })
@@ -121,14 +124,14 @@ describe('runCheck over HTTP', () => {
 
   it('is down when the server closes the connection without answering', async () => {
     const s = await server()
-    const result = await runCheck(http(s.url('/reset')))
+    const result = await runLocal(http(s.url('/reset')))
     expect(result).toMatchObject({ status: 'down', statusCode: null })
     expect(result.error).toMatch(/^connection closed by 127\.0\.0\.1:\d+ before a response \(/)
   })
 
   it('is down when the name does not resolve', async () => {
     // .invalid never resolves (RFC 2606); an offline resolver says EAI_AGAIN instead of ENOTFOUND.
-    const result = await runCheck(
+    const result = await runLocal(
       http('http://opsdeck-prober-test.invalid/', { timeoutMs: 20_000 }),
     )
     expect(result.status).toBe('down')
@@ -144,7 +147,7 @@ describe('runCheck over HTTP', () => {
     async () => {
       const s = await startHttp((_req, res) => res.end('ok'), tls!)
       closers.push(s.close)
-      const result = await runCheck(http(s.url('/')))
+      const result = await runLocal(http(s.url('/')))
       expect(result).toMatchObject({ status: 'down', latencyMs: null, statusCode: null })
       expect(result.error).toBe('TLS error: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT)')
       expect(s.hits).toEqual([])
@@ -153,7 +156,7 @@ describe('runCheck over HTTP', () => {
 
   it('is down with a TLS error when an https URL meets a plain HTTP server', async () => {
     const s = await server()
-    const result = await runCheck(http(s.url('/health').replace('http:', 'https:')))
+    const result = await runLocal(http(s.url('/health').replace('http:', 'https:')))
     expect(result).toMatchObject({ status: 'down', statusCode: null })
     expect(result.error).toMatch(
       /^TLS error: wrong version number \(ERR_SSL_WRONG_VERSION_NUMBER\)$/,
@@ -173,7 +176,7 @@ describe('runCheck over TCP', () => {
   it('is up when the connection opens, and closes it', async () => {
     const s = await startTcp()
     closers.push(s.close)
-    const result = await runCheck(tcp(s.port))
+    const result = await runLocal(tcp(s.port))
     expect(result).toEqual({
       status: 'up',
       latencyMs: expect.any(Number),
@@ -185,7 +188,7 @@ describe('runCheck over TCP', () => {
 
   it('is down when the connection is refused', async () => {
     const port = await closedPort()
-    expect(await runCheck(tcp(port))).toEqual({
+    expect(await runLocal(tcp(port))).toEqual({
       status: 'down',
       latencyMs: null,
       statusCode: null,

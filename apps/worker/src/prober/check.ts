@@ -1,6 +1,7 @@
 import type { CheckKind, SampleStatus } from '@opsdeck/db'
 import { checkHttp } from './check-http.ts'
 import { checkTcp } from './check-tcp.ts'
+import { DEFAULT_POLICY, type TargetPolicy } from './target-policy.ts'
 
 /** One service's check, as claimed from the schedule. */
 export interface CheckConfig {
@@ -23,14 +24,20 @@ export interface CheckResult {
   error: string | null
 }
 
-/** Runs one HTTP(S) or TCP check. Never rejects: every failure is a 'down' result with its reason. */
-export async function runCheck(config: CheckConfig): Promise<CheckResult> {
+/**
+ * Runs one HTTP(S) or TCP check. Never rejects: every failure is a 'down' result with its reason,
+ * a target the policy refuses (link-local, loopback unless allowed) included.
+ */
+export async function runCheck(
+  config: CheckConfig,
+  policy: TargetPolicy = DEFAULT_POLICY,
+): Promise<CheckResult> {
   if (config.kind === 'tcp') {
     if (config.host === null || config.port === null) return down('no host and port configured')
-    return checkTcp({ ...config, host: config.host, port: config.port })
+    return checkTcp({ ...config, host: config.host, port: config.port }, policy)
   }
   if (config.url === null) return down('no URL configured')
-  return checkHttp({ ...config, url: config.url })
+  return checkHttp({ ...config, url: config.url }, policy)
 }
 
 export function down(

@@ -10,6 +10,8 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ])
 
+import { TARGET_REFUSED } from './target-policy.ts'
+
 export interface Target {
   host: string
   port: number | null
@@ -20,6 +22,8 @@ export interface Target {
 export function describeFailure(err: unknown, target: Target, timedOut: boolean): string {
   if (timedOut) return `timed out after ${target.timeoutMs} ms`
   const { code, message } = causeOf(err)
+  // Already a sentence a manager can act on (and its ';' is not Node's advice).
+  if (code === TARGET_REFUSED) return message
   const where = target.port === null ? target.host : `${target.host}:${target.port}`
   if (code === 'ECONNREFUSED') return `connection refused by ${where}`
   if (code !== undefined && DNS_CODES.has(code))

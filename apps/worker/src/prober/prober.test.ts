@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { claimDueChecks, recordChecks } from './leases.ts'
 import { startProber } from './prober.ts'
 import { syncCheckSchedule } from './sync.ts'
-import { insertProbeService, startHttp, startTcp } from './test-kit.ts'
+import { insertProbeService, LOCAL_TARGETS, startHttp, startTcp } from './test-kit.ts'
 
 let t: TestDatabase
 beforeAll(async () => {
@@ -36,7 +36,15 @@ function captureLogs() {
 }
 
 function prober(workerId: string, logger: pino.Logger, concurrency = 2) {
-  const p = startProber({ db: t.db, logger, workerId, concurrency, pollMs: 25, syncMs: 60_000 })
+  const p = startProber({
+    db: t.db,
+    logger,
+    workerId,
+    concurrency,
+    pollMs: 25,
+    syncMs: 60_000,
+    ...LOCAL_TARGETS,
+  })
   cleanup.push(p.stop)
   return p
 }
@@ -165,7 +173,14 @@ describe('startProber', () => {
     cleanup.push(s.close)
     const id = await service({ slug: 'stopping', checkUrl: s.url('/health'), checkTimeoutMs: 300 })
     const { logger } = captureLogs()
-    const p = startProber({ db: t.db, logger, workerId: 'stopping', concurrency: 4, pollMs: 25 })
+    const p = startProber({
+      db: t.db,
+      logger,
+      workerId: 'stopping',
+      concurrency: 4,
+      pollMs: 25,
+      ...LOCAL_TARGETS,
+    })
     await vi.waitFor(() => expect(s.hits).toHaveLength(1), WAIT)
     await p.stop()
     expect(await samplesOf([id])).toMatchObject([

@@ -18,6 +18,8 @@ export interface ProberOptions {
   /** How often the schedule is synced with the catalogue (default 15 s). */
   syncMs?: number
   leaseMarginMs?: number
+  /** Loopback targets allowed (OPSDECK_PROBE_ALLOW_LOOPBACK; default false). See target-policy.ts. */
+  allowLoopback?: boolean
 }
 
 // After a failed tick the prober waits, doubling up to a minute, so an outage is a few lines.
@@ -32,6 +34,7 @@ const MAX_BACKOFF_MS = 60_000
  */
 export function startProber(opts: ProberOptions) {
   const { db, workerId, concurrency, pollMs = 1_000, syncMs = 15_000 } = opts
+  const policy = { allowLoopback: opts.allowLoopback ?? false }
   const log = opts.logger.child({ job: 'prober', workerId })
   const running = new Set<Promise<void>>()
   const finished: FinishedCheck[] = []
@@ -53,7 +56,7 @@ export function startProber(opts: ProberOptions) {
   }
 
   const launch = (claim: ClaimedCheck) => {
-    const check = runCheck(claim)
+    const check = runCheck(claim, policy)
       .then((result) => {
         finished.push({ claim, result })
         log.debug({ service: claim.slug, slot: claim.slot, ...result }, 'checked')

@@ -8,6 +8,10 @@ import https from 'node:https'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { TargetPolicy } from './target-policy.ts'
+
+/** The test servers listen on 127.0.0.1, which the prober refuses unless loopback is allowed. */
+export const LOCAL_TARGETS: TargetPolicy = { allowLoopback: true }
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
