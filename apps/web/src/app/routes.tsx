@@ -25,6 +25,11 @@ function AdminUsers() {
   return <UsersPage currentUserId={useMe()?.id} />
 }
 
+// Managers and admins add services from the list; the API enforces it.
+function ServicesRoute() {
+  return <ServicesPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // Managers and admins change a service's check and schedule its maintenance; the API enforces it.
 function ServiceRoute() {
   return <ServicePage canManage={can(useMe()?.role, 'write')} />
@@ -43,7 +48,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
-      { path: 'services', element: <ServicesPage /> },
+      { path: 'services', element: <ServicesRoute /> },
       { path: 'services/:slug', element: <ServiceRoute /> },
       {
         path: 'incidents',

@@ -69,23 +69,31 @@ const statusesOf = (s: string) =>
     .filter(Boolean)
     .map(Number)
 
+/** The whole check as the API takes it (a new service's). */
+export function toCheckInput(form: CheckForm): Required<CheckPatch> {
+  return {
+    mode: form.mode,
+    kind: form.kind,
+    enabled: form.enabled,
+    url: orNull(form.url),
+    method: form.method as CheckPatch['method'] & string,
+    expectedStatuses: statusesOf(form.expectedStatuses),
+    keyword: orNull(form.keyword),
+    host: orNull(form.host),
+    port: form.port.trim() === '' ? null : toNumber(form.port),
+    intervalSeconds: toNumber(form.intervalSeconds),
+    timeoutMs: toNumber(form.timeoutMs),
+    degradedLatencyMs: toNumber(form.degradedLatencyMs),
+  }
+}
+
 /** Only the fields that differ from the saved check, so the API judges what was changed. */
 export function toCheckPatch(form: CheckForm, saved: Check): CheckPatch {
+  const full = toCheckInput(form)
   const patch: CheckPatch = {}
-  const set = <K extends keyof CheckPatch>(key: K, value: CheckPatch[K], before: unknown) => {
-    if (JSON.stringify(value) !== JSON.stringify(before)) patch[key] = value
+  for (const key of FIELDS) {
+    if (JSON.stringify(full[key]) !== JSON.stringify(saved[key]))
+      Object.assign(patch, { [key]: full[key] })
   }
-  set('mode', form.mode, saved.mode)
-  set('kind', form.kind, saved.kind)
-  set('enabled', form.enabled, saved.enabled)
-  set('url', orNull(form.url), saved.url)
-  set('method', form.method as CheckPatch['method'], saved.method)
-  set('expectedStatuses', statusesOf(form.expectedStatuses), saved.expectedStatuses)
-  set('keyword', orNull(form.keyword), saved.keyword)
-  set('host', orNull(form.host), saved.host)
-  set('port', form.port.trim() === '' ? null : toNumber(form.port), saved.port)
-  set('intervalSeconds', toNumber(form.intervalSeconds), saved.intervalSeconds)
-  set('timeoutMs', toNumber(form.timeoutMs), saved.timeoutMs)
-  set('degradedLatencyMs', toNumber(form.degradedLatencyMs), saved.degradedLatencyMs)
   return patch
 }

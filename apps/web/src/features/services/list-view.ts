@@ -14,13 +14,15 @@ export interface ListView {
   team?: string
   /** Free text matched against slug, name and tags. */
   q?: string
+  /** Archived services listed too ('true') or alone ('only'); left out, they are hidden. */
+  archived?: 'true' | 'only'
   sort: ServiceSort
   order: SortOrder
 }
 
 export const DEFAULT_SORT: Pick<ListView, 'sort' | 'order'> = { sort: 'status', order: 'asc' }
 
-const VIEW_KEYS = ['status', 'tier', 'team', 'q', 'sort', 'order'] as const
+const VIEW_KEYS = ['status', 'tier', 'team', 'q', 'archived', 'sort', 'order'] as const
 const TIERS = ['1', '2', '3'] as const
 
 const isStatus = (v: string | null): v is ServiceStatus =>
@@ -39,6 +41,8 @@ export function parseListView(params: URLSearchParams): ListView {
   if (team) view.team = team
   const q = params.get('q')?.trim()
   if (q) view.q = q.slice(0, 100)
+  const archived = params.get('archived')
+  if (archived === 'true' || archived === 'only') view.archived = archived
   const sort = params.get('sort')
   if (isSort(sort)) {
     view.sort = sort
@@ -55,6 +59,7 @@ export function withListView(params: URLSearchParams, view: ListView): URLSearch
   if (view.tier) next.set('tier', String(view.tier))
   if (view.team) next.set('team', view.team)
   if (view.q?.trim()) next.set('q', view.q.trim())
+  if (view.archived) next.set('archived', view.archived)
   if (view.sort !== DEFAULT_SORT.sort || view.order !== DEFAULT_SORT.order) {
     next.set('sort', view.sort)
     next.set('order', view.order)
@@ -72,7 +77,7 @@ export function nextSort(view: ListView, column: ServiceSort, firstOrder: SortOr
 }
 
 export const hasFilters = (view: ListView) =>
-  Boolean(view.status ?? view.tier ?? view.team ?? view.q)
+  Boolean(view.status ?? view.tier ?? view.team ?? view.q ?? view.archived)
 
 /** The view without its filters (the sort stays). */
 export const clearFilters = ({ sort, order }: ListView): ListView => ({ sort, order })

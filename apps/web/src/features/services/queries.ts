@@ -25,6 +25,7 @@ export function toListQuery(view: ListView) {
   if (view.tier) query.tier = String(view.tier)
   if (view.team) query.team = view.team
   if (view.q) query.q = view.q
+  if (view.archived) query.archived = view.archived
   return query
 }
 
@@ -109,5 +110,28 @@ export const useScheduleMaintenance = (slug: string) =>
   useMutation({
     mutationFn: (body: NewMaintenance) =>
       fetchJson(api.services[':slug'].maintenance.$post({ param: slugParam(slug), json: body })),
+    meta: { invalidates: SERVICE_CHANGES },
+  })
+
+/** A new service for the catalogue: slug, name, tier and SLO target, the rest optional. */
+export type NewService = InferRequestType<typeof api.services.$post>['json']
+
+/** A service as the catalogue keeps it: the create, edit, archive and restore answers. */
+export type ServiceConfigAnswer = InferResponseType<typeof api.services.$post, 201>
+
+export const useCreateService = () =>
+  useMutation({
+    mutationFn: (body: NewService) => fetchJson(api.services.$post({ json: body })),
+    meta: { invalidates: SERVICE_CHANGES },
+  })
+
+/** Archives a service (history kept, the prober stops, hidden from the list) or restores it. */
+export const useArchiveService = (slug: string) =>
+  useMutation({
+    mutationFn: async (archived: boolean) => {
+      const param = slugParam(slug)
+      if (archived) return fetchJson(api.services[':slug'].archive.$post({ param }))
+      return fetchJson(api.services[':slug'].restore.$post({ param }))
+    },
     meta: { invalidates: SERVICE_CHANGES },
   })

@@ -5,6 +5,7 @@ import { ApiError } from '../../lib/api.ts'
 import { describeRange } from '../../lib/range.ts'
 import { useRange } from '../../lib/use-range.ts'
 import { AlertsList } from './components/alerts-list.tsx'
+import { ArchivedBanner, ArchiveSection } from './components/archive-controls.tsx'
 import { CheckSection } from './components/check-section.tsx'
 import { DailySection } from './components/daily-section.tsx'
 import { IncidentsList } from './components/incidents-list.tsx'
@@ -16,7 +17,7 @@ import { servicesQueries } from './queries.ts'
 import './services.css'
 
 interface ServicePageProps {
-  /** Managers and admins change the check and schedule maintenance; viewers only read. */
+  /** Managers and admins change the check, schedule maintenance, archive; viewers only read. */
   canManage: boolean
 }
 
@@ -58,6 +59,7 @@ export function ServicePage({ canManage }: ServicePageProps) {
           <h1>{slug}</h1>
         </header>
       )}
+      {data ? <ArchivedBanner detail={data} canManage={canManage} /> : null}
       <QueryErrorState title="Could not load this service" query={query} />
       {query.isPending ? (
         <>
@@ -96,6 +98,7 @@ export function ServicePage({ canManage }: ServicePageProps) {
           </section>
           <MaintenanceSection detail={data} canManage={canManage} />
           <CheckSection detail={data} canManage={canManage} />
+          <ArchiveSection detail={data} canManage={canManage} />
         </div>
       ) : null}
     </div>

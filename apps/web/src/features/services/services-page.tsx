@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { HowComputed } from '../../components/ui/how-computed.tsx'
 import { InfoTip } from '../../components/ui/info-tip.tsx'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { BusinessServices } from './components/business-services.tsx'
+import { NewServiceFormView } from './components/new-service-form.tsx'
 import { StripLegend } from './components/daily-strip.tsx'
 import { ServiceFilters } from './components/service-filters.tsx'
 import { ServicesTable } from './components/services-table.tsx'
@@ -29,8 +30,13 @@ const HOW = (
   />
 )
 
+interface ServicesPageProps {
+  /** Managers and admins add services; viewers only read. */
+  canManage: boolean
+}
+
 /** The fleet table: filters and sort live in the URL, so a view can be shared as a link. */
-export function ServicesPage() {
+export function ServicesPage({ canManage }: ServicesPageProps) {
   const [params, setParams] = useSearchParams()
   const key = params.toString()
   const view = useMemo(() => parseListView(new URLSearchParams(key)), [key])
@@ -45,6 +51,15 @@ export function ServicesPage() {
   const updating = isFetching && isPlaceholderData
   const onSort = (column: ServiceSort) =>
     setView(nextSort(view, column, SORT_COLUMNS[column].firstOrder))
+  const [adding, setAdding] = useState(false)
+  const addButton = useRef<HTMLButtonElement>(null)
+  const returning = useRef(false)
+  // Cancelling removes the focused form: put focus back on the button that opened it.
+  useEffect(() => {
+    if (adding || !returning.current) return
+    returning.current = false
+    addButton.current?.focus()
+  }, [adding])
 
   return (
     <div className="page">
@@ -61,8 +76,27 @@ export function ServicesPage() {
           <span className="status-text" role="status">
             {updating ? 'Updating…' : ''}
           </span>
+          {canManage && !adding ? (
+            <button
+              ref={addButton}
+              type="button"
+              className="button"
+              onClick={() => setAdding(true)}
+            >
+              Add service
+            </button>
+          ) : null}
         </div>
       </header>
+      {adding ? (
+        <NewServiceFormView
+          teams={all.data ?? []}
+          onCancel={() => {
+            returning.current = true
+            setAdding(false)
+          }}
+        />
+      ) : null}
       <ServiceFilters key={key} view={view} teams={all.data ?? []} onChange={setView} />
       <QueryErrorState title="Could not load the services" query={query} />
       {isPending ? (

@@ -27,7 +27,8 @@ export function ServiceFilters({ view, teams, onChange }: ServiceFiltersProps) {
   // A filter set to "Any" is left out of the view, and so out of the URL.
   const choose = (change: Partial<ListView>) => {
     const next: ListView = { ...view, ...change }
-    for (const key of ['status', 'tier', 'team'] as const) if (!next[key]) delete next[key]
+    for (const key of ['status', 'tier', 'team', 'archived'] as const)
+      if (!next[key]) delete next[key]
     onChange(next)
   }
   // A team chosen in a shared link is listed even before the team names arrive.
@@ -82,6 +83,20 @@ export function ServiceFilters({ view, teams, onChange }: ServiceFiltersProps) {
               {t.name}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-archived`}>Archived</label>
+        <select
+          id={`${id}-archived`}
+          value={view.archived ?? ''}
+          onChange={(e) =>
+            choose({ archived: (e.target.value || undefined) as ListView['archived'] })
+          }
+        >
+          <option value="">Hidden</option>
+          <option value="true">Shown too</option>
+          <option value="only">Only archived</option>
         </select>
       </div>
       <div className="field">
