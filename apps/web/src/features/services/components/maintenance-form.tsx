@@ -31,6 +31,10 @@ export function MaintenanceFormView({ slug, timezone, onDone, onCancel }: Mainte
     setForm((f) => ({ ...f, [key]: e.target.value }))
 
   const formRef = useRef<HTMLFormElement>(null)
+  // The button that opened the form is gone once it shows: focus its first field, not <body>.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus()
+  }, [])
   useEffect(() => {
     if (!schedule.error) return
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-problem]')?.focus()
