@@ -23,33 +23,34 @@ export async function burnDown(
   const from = new Date(Math.floor((now.getTime() - windowMinutes * 60_000) / HOUR_MS) * HOUR_MS)
   const rows = await downSeries(db, s.id, { from, to: now }, step / 1000)
   const downByK = new Map(rows.map((r) => [Number(r.k), r.down]))
+  // With no sample in scope over the window, nothing was observed: no points, n/a figures.
+  const counted = rows.reduce((n, r) => n + r.counted, 0)
   const budget = (down: number) =>
     budgetOf({
       target: s.sloTarget,
       windowMinutes,
       elapsedMinutes: windowMinutes,
       down,
+      counted,
       intervalSeconds: s.checkIntervalSeconds,
       now,
     })
   const points: ServiceSeries['budget']['points'] = []
-  const start = budget(0)
-  points.push({
-    at: from.toISOString(),
-    remainingMinutes: start.remainingMinutes,
-    remainingShare: start.remainingShare,
-  })
+  const point = (at: Date, b: ReturnType<typeof budget>) => {
+    if (b.remainingMinutes === null) return
+    points.push({
+      at: at.toISOString(),
+      remainingMinutes: b.remainingMinutes,
+      remainingShare: b.remainingShare,
+    })
+  }
+  point(from, budget(0))
   let down = 0
   const k0 = Math.floor(from.getTime() / step)
   for (let k = k0; k * step < now.getTime(); k++) {
     down += downByK.get(k) ?? 0
     const b = budget(down)
-    const end = new Date(Math.min((k + 1) * step, now.getTime()))
-    points.push({
-      at: end.toISOString(),
-      remainingMinutes: b.remainingMinutes,
-      remainingShare: b.remainingShare,
-    })
+    point(new Date(Math.min((k + 1) * step, now.getTime())), b)
   }
   const total = budget(down)
   return {

@@ -37,11 +37,17 @@ export interface BudgetArgs {
   /** Minutes of the window that have passed: the whole window for a rolling one. */
   elapsedMinutes: number
   down: number
+  /** Samples in scope (up + degraded + down) in the window; 0 makes the spent figures n/a. */
+  counted: number
   intervalSeconds: number
   now: Date
 }
 
-/** The error budget as JSON carries it (exhaustsAt an ISO instant). */
+/**
+ * The error budget as JSON carries it (exhaustsAt an ISO instant). With no sample in scope the
+ * window was not observed: consumed, remaining, burn rate and exhaustion are n/a (null), not a
+ * whole budget burning at 0, as uptime is n/a rather than 100%. Only the allowance is known.
+ */
 export function budgetOf(args: BudgetArgs) {
   const b = errorBudget({
     target: args.target,
@@ -50,8 +56,21 @@ export function budgetOf(args: BudgetArgs) {
     consumedMinutes: downtimeMinutes({ down: args.down, intervalSeconds: args.intervalSeconds }),
     now: args.now,
   })
+  if (args.counted <= 0) {
+    return {
+      allowedMinutes: b.allowedMinutes,
+      consumedMinutes: null,
+      remainingMinutes: null,
+      remainingShare: null,
+      burnRate: null,
+      exhaustsAt: null,
+    }
+  }
   return { ...b, exhaustsAt: b.exhaustsAt?.toISOString() ?? null }
 }
+
+/** Samples counted for uptime and the budget: maintenance counts as neither. */
+export const countedOf = (c: Counts) => c.up + c.degraded + c.down
 
 /**
  * Burn rate of a short window (1 h, 6 h, 24 h) as the burn-rate alerts measure it: the share of

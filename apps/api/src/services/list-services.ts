@@ -4,6 +4,7 @@ import type { Organisation } from '../lib/organisation.ts'
 import {
   budgetOf,
   byKeyAndService,
+  countedOf,
   countsOf,
   latencyOf,
   uptimeOver,
@@ -74,11 +75,13 @@ export async function listServices(
       return { uptime: u.uptime, coverage: u.coverage }
     }
     const windowMinutes = s.sloWindowDays * 1440
+    const slo = c(`d${s.sloWindowDays}`)
     const budget = budgetOf({
       target: s.sloTarget,
       windowMinutes,
       elapsedMinutes: windowMinutes,
-      down: c(`d${s.sloWindowDays}`).down,
+      down: slo.down,
+      counted: countedOf(slo),
       intervalSeconds: s.intervalSeconds,
       now,
     })

@@ -216,3 +216,33 @@ describe('GET /api/v1/services, the worked example’s figures', () => {
     expect(list.now).toBe(NOW.toISOString())
   })
 })
+
+describe('a service with no samples (quiet: 95% over 30 days)', () => {
+  it('reports what it spent and how fast as n/a, not a whole budget burning at ×0', async () => {
+    const res = await ex.get('/api/v1/services/quiet')
+    expect(res.status).toBe(200)
+    const quiet = expectMatches(ServiceDetail, res.body)
+    // Allowed is known without data: (1 − 0.95) × 30 × 1440 = 2160 minutes.
+    const noData = {
+      consumedMinutes: null,
+      remainingMinutes: null,
+      remainingShare: null,
+      burnRate: null,
+      exhaustsAt: null,
+    }
+    expect(quiet.errorBudget.allowedMinutes).toBeCloseTo(2160, 9)
+    expect(quiet.errorBudget).toMatchObject(noData)
+    expect(quiet.burnRates).toEqual({ h1: null, h6: null, h24: null, window: null })
+    for (const w of quiet.windows) expect(w.errorBudget).toMatchObject(noData)
+
+    const list = expectMatches(ServiceList, (await ex.get('/api/v1/services')).body)
+    const item = list.services.find((s) => s.slug === 'quiet')
+    expect(item?.errorBudget).toEqual(quiet.errorBudget)
+    expect(item?.burnRate).toEqual({ window: null, h1: null })
+
+    const series = await ex.get('/api/v1/services/quiet/series')
+    expect(series.status).toBe(200)
+    const budget = (series.body as { budget: Record<string, unknown> }).budget
+    expect(budget).toMatchObject({ points: [], burnRate: null, exhaustsAt: null })
+  })
+})

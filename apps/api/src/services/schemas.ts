@@ -52,7 +52,7 @@ export type ServiceSort = (typeof SERVICE_SORTS)[number]
 const Minutes = z.number()
 /** Milliseconds of latency; null when the window holds no latency. */
 const LatencyMs = z.number().min(0).nullable()
-/** A burn rate: 1 spends exactly the budget over the SLO window; null without elapsed time. */
+/** A burn rate: 1 spends exactly the budget over the SLO window; null with no sample in scope. */
 const BurnRate = z.number().min(0).nullable()
 const Day = z.iso.date()
 
@@ -70,14 +70,15 @@ export const WindowUptime = z.strictObject({
   coverage: Ratio.nullable(),
 })
 
+/** consumed, remaining, burn rate and exhaustion are null (n/a) with no sample in scope. */
 export const ErrorBudget = z.strictObject({
   allowedMinutes: Minutes,
-  consumedMinutes: Minutes,
-  remainingMinutes: Minutes,
+  consumedMinutes: Minutes.nullable(),
+  remainingMinutes: Minutes.nullable(),
   /** remaining / allowed: negative once overspent. */
   remainingShare: z.number().nullable(),
   burnRate: BurnRate,
-  /** When the budget runs out at the current burn rate; null when nothing is burning. */
+  /** When the budget runs out at the current burn rate; null when nothing is burning or no data. */
   exhaustsAt: IsoInstant.nullable(),
 })
 
@@ -276,7 +277,7 @@ export const ServiceSeries = z.strictObject({
     maintenance: z.array(MaintenanceMarker),
     incidents: z.array(ServiceIncident),
   }),
-  /** Error-budget burn-down over the rolling SLO window ending now. */
+  /** Error-budget burn-down over the rolling SLO window ending now; no points without data. */
   budget: z.strictObject({
     from: IsoInstant,
     to: IsoInstant,

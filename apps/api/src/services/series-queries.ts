@@ -125,9 +125,9 @@ export async function downSeries(
   range: TimeRange,
   bucketSeconds: number,
 ) {
-  const { rows } = await sql<{ k: number; down: number }>`
+  const { rows } = await sql<{ k: number; down: number; counted: number }>`
     SELECT floor(extract(epoch FROM bucket_start) / ${bucketSeconds})::bigint AS k,
-      sum(down)::int AS down
+      sum(down)::int AS down, sum(up + degraded + down)::int AS counted
     FROM check_rollup_hourly
     WHERE service_id = ${serviceId} AND bucket_start >= ${range.from} AND bucket_start < ${range.to}
     GROUP BY 1 ORDER BY 1

@@ -8,6 +8,7 @@ import { accountingRules } from './accounting.ts'
 import {
   budgetOf,
   byKeyAndService,
+  countedOf,
   countsOf,
   latencyOf,
   uptimeOver,
@@ -112,6 +113,7 @@ export async function serviceDetail(
         windowMinutes: w.minutes,
         elapsedMinutes: elapsed,
         down: c.down,
+        counted: countedOf(c),
         intervalSeconds: interval,
         now,
       }),
@@ -122,6 +124,7 @@ export async function serviceDetail(
     windowMinutes: sloMs / 60_000,
     elapsedMinutes: sloMs / 60_000,
     down: counts('slo').down,
+    counted: countedOf(counts('slo')),
     intervalSeconds: interval,
     now,
   })

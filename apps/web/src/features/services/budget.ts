@@ -25,9 +25,13 @@ export function budgetText(remainingShare: number | null): string {
   return `${formatPercent(remainingShare)} left`
 }
 
-/** The budget in minutes: `22m of 43m`, or `17m over the 43m allowed` once overspent. */
-export function budgetMinutesText(remainingMinutes: number, allowedMinutes: number): string {
+/**
+ * The budget in minutes: `22m of 43m`, or `17m over the 43m allowed` once overspent; with no
+ * sample in the window (remaining null) only the allowance is known.
+ */
+export function budgetMinutesText(remainingMinutes: number | null, allowedMinutes: number): string {
   const allowed = formatDuration(allowedMinutes)
+  if (remainingMinutes === null) return `n/a: no samples (${allowed} allowed)`
   if (remainingMinutes < 0)
     return `${formatDuration(-remainingMinutes)} over the ${allowed} allowed`
   return `${formatDuration(remainingMinutes)} of ${allowed}`

@@ -58,6 +58,7 @@ export function burnDownSummary(budget: Budget, windowDays: number): string {
       ? 'no figures yet'
       : `${budgetText(share)} (${budgetMinutesText(last.remainingMinutes, budget.allowedMinutes)})`
   const head = `Error budget over the ${windowDays}-day SLO window: ${left}.`
+  if (last === undefined) return `${head} Burn rate n/a: no samples in the window.`
   if (budget.exhaustsAt === null) return `${head} Not burning: no downtime is being charged.`
   if (share !== null && share <= 0) return `${head} Spent.`
   return `${head} Burn rate ${burnRateText(budget.burnRate)}: at this rate it runs out on ${formatDate(budget.exhaustsAt)}.`

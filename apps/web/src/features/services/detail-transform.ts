@@ -33,8 +33,10 @@ export function attainmentText(attainment: Window['sloAttainment'] | undefined) 
   }
 }
 
-/** When the budget runs out: a date, "already spent", or "not at this rate". */
+/** When the budget runs out: a date, "already spent", "not at this rate", or n/a without data. */
 export function exhaustionText(budget: ServiceDetail['errorBudget'], now: string): string {
+  // No sample in the window: nothing is known to burn, which is not "not burning".
+  if (budget.burnRate === null) return 'n/a'
   if (budget.exhaustsAt === null) return 'Not at this rate'
   if (Date.parse(budget.exhaustsAt) <= Date.parse(now)) return 'Already spent'
   return formatDate(budget.exhaustsAt)

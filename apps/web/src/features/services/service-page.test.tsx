@@ -124,6 +124,42 @@ describe('Service detail page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Schedule maintenance' })).toHaveFocus()
   })
 
+  test('a service with no samples in its SLO window shows n/a, not a whole budget', async () => {
+    const noData = detailFixture({
+      errorBudget: {
+        allowedMinutes: 43.2,
+        consumedMinutes: null,
+        remainingMinutes: null,
+        remainingShare: null,
+        burnRate: null,
+        exhaustsAt: null,
+      },
+      burnRates: { h1: null, h6: null, h24: null, window: null },
+    })
+    stubService('viewer', { 'GET /services/:slug': { body: noData } })
+    renderApp('/services/payroll')
+    await heading()
+    expect(stat('Error budget left')).toHaveTextContent('n/an/a: no samples (43m allowed)')
+    expect(stat('Error budget left')).not.toHaveTextContent('100%')
+    expect(stat('Budget runs out')).toHaveTextContent('n/a')
+    expect(stat('Budget runs out')).not.toHaveTextContent('Not at this rate')
+    expect(stat('Burn rate 30 d')).toHaveTextContent('n/a')
+  })
+
+  test('Enter on "Schedule maintenance" focuses the form’s first field; cancel returns', async () => {
+    stubService('manager', {})
+    const { user } = renderApp('/services/payroll')
+    await heading()
+    screen.getByRole('button', { name: 'Schedule maintenance' }).focus()
+    await user.keyboard('{Enter}')
+    const form = screen.getByRole('form', { name: 'Schedule maintenance' })
+    expect(document.activeElement).toBe(within(form).getByRole('radio', { name: 'Once' }))
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }))
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Schedule maintenance' }),
+    )
+  })
+
   test('a weekly window’s refusal is shown beside its field, and focus goes there', async () => {
     stubService('admin', {
       'POST /services/:slug/maintenance': {

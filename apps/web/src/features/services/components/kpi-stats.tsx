@@ -72,7 +72,7 @@ export function KpiStats({ detail }: { detail: ServiceDetail }) {
             kpi="errorBudget"
             label="Error budget left"
             value={budgetText(budget.remainingShare)}
-            tone={budget.remainingMinutes < 0 ? 'bad' : undefined}
+            tone={(budget.remainingMinutes ?? 0) < 0 ? 'bad' : undefined}
             note={budgetMinutesText(budget.remainingMinutes, budget.allowedMinutes)}
           />
           <KpiStat
