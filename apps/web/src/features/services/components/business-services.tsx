@@ -18,7 +18,9 @@ export function BusinessServices({ search }: { search: string }) {
       <p className="muted small">
         Each minute the roll-up rule is applied to the components’ states: degraded counts as up; a
         component in maintenance or without data decides nothing. Uptime = up minutes / (up + down
-        minutes).
+        minutes). Status now reads only the components’ newest checks: “No data” when none reported
+        within three check intervals (at least 5 min), while the uptime windows still count the
+        minutes that had data.
       </p>
       <QueryErrorState title="Could not load the business services" query={query} />
       {query.isPending ? <Skeleton lines={3} /> : null}
@@ -31,7 +33,7 @@ export function BusinessServices({ search }: { search: string }) {
             <caption className="visually-hidden">Business services and their roll-up</caption>
             <thead>
               <tr>
-                <th scope="col">Status</th>
+                <th scope="col">Status now</th>
                 <th scope="col">Business service</th>
                 <th scope="col">Roll-up</th>
                 <th scope="col">Uptime 24 h</th>
