@@ -1,0 +1,87 @@
+import { burnRate, downtimeMinutes, errorBudget, percentile, uptime } from '@opsdeck/kpi'
+import type { TimeRange } from '../../lib/range.ts'
+import type { CountsRow, HistRow } from './window-sql.ts'
+
+// From the counts and histograms the statements sum to the figures, by packages/kpi's formulas.
+
+export interface Counts {
+  up: number
+  degraded: number
+  down: number
+  maintenance: number
+}
+
+export const NO_COUNTS: Counts = { up: 0, degraded: 0, down: 0, maintenance: 0 }
+
+/** `rows` by `key` then service id. */
+export function byKeyAndService<R extends { key: string; serviceId: number }>(rows: readonly R[]) {
+  const map = new Map<string, R>()
+  for (const r of rows) map.set(`${r.key}:${r.serviceId}`, r)
+  return (key: string, serviceId: number) => map.get(`${key}:${serviceId}`)
+}
+
+export const countsOf = (row: CountsRow | undefined): Counts =>
+  row
+    ? { up: row.up, degraded: row.degraded, down: row.down, maintenance: row.maintenance }
+    : NO_COUNTS
+
+/** Uptime, degraded share and coverage; samples are expected only for the part that has passed. */
+export function uptimeOver(counts: Counts, window: TimeRange, intervalSeconds: number, now: Date) {
+  const observedMs = Math.min(window.to.getTime(), now.getTime()) - window.from.getTime()
+  return uptime({ ...counts, expected: Math.max(0, observedMs) / 1000 / intervalSeconds })
+}
+
+export interface BudgetArgs {
+  target: number
+  windowMinutes: number
+  /** Minutes of the window that have passed: the whole window for a rolling one. */
+  elapsedMinutes: number
+  down: number
+  /** Samples in scope (up + degraded + down) in the window; 0 makes the spent figures n/a. */
+  counted: number
+  intervalSeconds: number
+  now: Date
+}
+
+/**
+ * The error budget as JSON carries it (exhaustsAt an ISO instant). With no sample in scope the
+ * window was not observed: consumed, remaining, burn rate and exhaustion are n/a (null), not a
+ * whole budget burning at 0, as uptime is n/a rather than 100%. Only the allowance is known.
+ */
+export function budgetOf(args: BudgetArgs) {
+  const b = errorBudget({
+    target: args.target,
+    windowMinutes: args.windowMinutes,
+    elapsedMinutes: Math.max(0, args.elapsedMinutes),
+    consumedMinutes: downtimeMinutes({ down: args.down, intervalSeconds: args.intervalSeconds }),
+    now: args.now,
+  })
+  if (args.counted <= 0) {
+    return {
+      allowedMinutes: b.allowedMinutes,
+      consumedMinutes: null,
+      remainingMinutes: null,
+      remainingShare: null,
+      burnRate: null,
+      exhaustsAt: null,
+    }
+  }
+  return { ...b, exhaustsAt: b.exhaustsAt?.toISOString() ?? null }
+}
+
+/** Samples counted for uptime and the budget: maintenance counts as neither. */
+export const countedOf = (c: Counts) => c.up + c.degraded + c.down
+
+/**
+ * Burn rate of a short window (1 h, 6 h, 24 h) as the burn-rate alerts measure it: the share of
+ * counted checks that were down / (1 − target); null with no check in scope.
+ */
+export const windowBurnRate = (counts: Counts, target: number) => burnRate(counts, target)
+
+/** p50, p95, p99 and the maximum from a merged histogram; nulls for no latency. */
+export function latencyOf(row: HistRow | undefined) {
+  const hist = row?.hist ?? []
+  const maxMs = row?.latencyMaxMs ?? null
+  const q = (p: number) => percentile(hist, p, { maxMs })
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), maxMs, count: row?.latencyCount ?? 0 }
+}
