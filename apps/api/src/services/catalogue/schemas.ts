@@ -24,7 +24,7 @@ import { IsoInstant } from '../../lib/openapi.ts'
 import { Ratio } from '../../lib/schema-parts.ts'
 import { name, text } from '../../lib/text.ts'
 import { checkProblems, DEFAULT_CHECK } from './check-rules.ts'
-import { CheckConfig, OwnerTeam } from '../schemas.ts'
+import { CheckConfig, OwnerTeam } from '../reads/schemas.ts'
 
 // The catalogue's request and answer shapes (POST/PATCH /services, archive, restore). In a file of
 // their own: schemas.ts holds the read API's, and these are as long again.

@@ -2,7 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { budgetOf } from './figures.ts'
 import type { ServiceDetailRow } from './queries.ts'
-import type { ServiceSeries } from '../schemas.ts'
+import type { ServiceSeries } from './schemas.ts'
 import { downSeries } from './series-queries.ts'
 
 const HOUR_MS = 3_600_000

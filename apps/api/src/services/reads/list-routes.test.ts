@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches } from '../../../test/helpers.ts'
 import { readExampleApp } from './read-example.ts'
-import { ServiceList } from '../schemas.ts'
+import { ServiceList } from './schemas.ts'
 
 // Filters and sorts of GET /services over read-example.ts: 'pay' (tier 1, infra, up), 'hr'
 // (tier 2, people, down), 'quiet' (tier 3, no data: unknown), 'old' (tier 3, archived).

@@ -12,7 +12,7 @@ import {
 } from './figures.ts'
 import { lastLocalDays, spanOfDays } from './local-days.ts'
 import { dailyCounts, listServiceRows, type ServiceFilters } from './queries.ts'
-import type { ServiceList, ServiceListItem, ServiceSort } from '../schemas.ts'
+import type { ServiceList, ServiceListItem, ServiceSort } from './schemas.ts'
 import { stripOf } from './strip.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { windowSpans } from './window-spans.ts'

@@ -2,7 +2,7 @@ import { ingestSamples, type IngestSample } from '@opsdeck/db'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches, loginAs, setupApp, type TestApp } from '../../../test/helpers.ts'
-import { ServiceDetail } from '../schemas.ts'
+import { ServiceDetail } from './schemas.ts'
 
 // p50/p95/p99 from the rollups' merged histograms against percentile_cont over the raw samples:
 // 6,000 checks over 40 hours (a whole London day, 3 November, among them) with a skewed latency

@@ -2,7 +2,7 @@ import { bucketIndex, bucketLowerBound, bucketUpperBound } from '@opsdeck/kpi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches } from '../../../test/helpers.ts'
 import { NOW, readExampleApp } from './read-example.ts'
-import { ServiceDaily, ServiceDetail, ServiceList, type WindowKpis } from '../schemas.ts'
+import { ServiceDaily, ServiceDetail, ServiceList, type WindowKpis } from './schemas.ts'
 
 // Every figure of the worked example in read-example.ts, by hand. Checks every minute: one down
 // check is one minute of downtime. 'pay' has an SLO of 99.9%, so 0.1% of a window is allowed.

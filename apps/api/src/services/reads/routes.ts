@@ -9,15 +9,8 @@ import { errorBody } from '../../lib/errors.ts'
 import { validate } from '../../lib/validate.ts'
 import { listServices } from './list-services.ts'
 import { findServiceBySlug } from './queries.ts'
-import {
-  DailyQuery,
-  ServiceDaily,
-  ServiceDetail,
-  ServiceList,
-  ServiceListQuery,
-  ServiceSeries,
-  ServiceSlugParam,
-} from '../schemas.ts'
+import { DailyQuery, ServiceListQuery, ServiceSlugParam } from './requests.ts'
+import { ServiceDaily, ServiceDetail, ServiceList, ServiceSeries } from './schemas.ts'
 import { serviceDaily } from './service-daily.ts'
 import { serviceDetail } from './service-detail.ts'
 import { serviceSeries } from './service-series.ts'

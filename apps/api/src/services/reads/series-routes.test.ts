@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches } from '../../../test/helpers.ts'
 import { NOW, readExampleApp } from './read-example.ts'
-import { ServiceDetail, ServiceSeries } from '../schemas.ts'
+import { ServiceDetail, ServiceSeries } from './schemas.ts'
 
 // GET /services/:slug/series over read-example.ts ('pay'; raw samples kept 30 days).
 

@@ -5,7 +5,7 @@ import type { Organisation } from '../../lib/organisation.ts'
 import { uptimeOver } from './figures.ts'
 import { lastLocalDays, spanOfDays } from './local-days.ts'
 import { dailyCounts, type ServiceDetailRow } from './queries.ts'
-import type { ServiceDaily } from '../schemas.ts'
+import type { ServiceDaily } from './schemas.ts'
 import { countsByDay } from './strip.ts'
 import { inDailyZone } from './window-sql.ts'
 

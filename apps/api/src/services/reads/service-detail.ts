@@ -17,7 +17,7 @@ import {
 import { monthOf } from './local-days.ts'
 import { incidentJson, maintenanceJson } from './markers.ts'
 import { latestSample, maintenanceOverlapping, type ServiceDetailRow } from './queries.ts'
-import type { ServiceDetail, WindowKpis } from '../schemas.ts'
+import type { ServiceDetail, WindowKpis } from './schemas.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { spanMinutes, windowSpans } from './window-spans.ts'
 
