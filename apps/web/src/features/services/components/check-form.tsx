@@ -4,6 +4,7 @@ import { type CheckForm, checkFieldOf, checkFormOf, toCheckPatch } from '../chec
 import { formProblems } from '../form-problems.ts'
 import { type ServiceDetail, useUpdateService } from '../queries.ts'
 import { CheckFields } from './check-fields.tsx'
+import { FormFooter } from './form-footer.tsx'
 
 interface CheckFormProps {
   slug: string
@@ -48,19 +49,13 @@ export function CheckFormView({ slug, check, onDone, onCancel }: CheckFormProps)
     >
       <h3 id={`${id}-title`}>Edit the check</h3>
       <CheckFields form={form} setForm={setForm} problems={problems.fields} />
-      {other ? (
-        <p className="form-error" role="alert" tabIndex={-1} data-problem>
-          {other}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save check'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        other={other}
+        pending={update.isPending}
+        submit="Save check"
+        pendingLabel="Saving…"
+        onCancel={onCancel}
+      />
     </form>
   )
 }

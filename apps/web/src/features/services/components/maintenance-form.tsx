@@ -11,6 +11,7 @@ import {
 } from '../maintenance-form.ts'
 import { useScheduleMaintenance } from '../queries.ts'
 import { SelectField } from './select-field.tsx'
+import { FormFooter } from './form-footer.tsx'
 
 interface MaintenanceFormProps {
   slug: string
@@ -162,19 +163,13 @@ export function MaintenanceFormView({ slug, timezone, onDone, onCancel }: Mainte
         onChange={set('reason')}
         problem={p.reason}
       />
-      {other ? (
-        <p className="form-error" role="alert" tabIndex={-1} data-problem>
-          {other}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={schedule.isPending}>
-          {schedule.isPending ? 'Scheduling…' : 'Schedule'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        other={other}
+        pending={schedule.isPending}
+        submit="Schedule"
+        pendingLabel="Scheduling…"
+        onCancel={onCancel}
+      />
     </form>
   )
 }

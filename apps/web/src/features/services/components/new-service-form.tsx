@@ -23,6 +23,7 @@ import {
 import { useCreateService } from '../queries.ts'
 import { CheckFields } from './check-fields.tsx'
 import { SelectField } from './select-field.tsx'
+import { FormFooter } from './form-footer.tsx'
 
 interface NewServiceFormProps {
   /** Owner teams to choose from, by slug. */
@@ -169,19 +170,13 @@ export function NewServiceFormView({ teams, onCancel }: NewServiceFormProps) {
           <CheckFields form={form.check} setForm={setCheck} problems={checkProblemsOf(p)} />
         </div>
       </fieldset>
-      {other ? (
-        <p className="form-error" role="alert" tabIndex={-1} data-problem>
-          {other}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add service'}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        other={other}
+        pending={create.isPending}
+        submit="Add service"
+        pendingLabel="Adding…"
+        onCancel={onCancel}
+      />
     </form>
   )
 }
