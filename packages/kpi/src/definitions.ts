@@ -43,7 +43,7 @@ export const KPI_DEFINITIONS = {
     name: 'Error budget',
     formula: 'allowed = (1 − target) × window minutes; remaining = allowed − downtime minutes',
     notes:
-      'Downtime is the down samples × check interval. Remaining goes negative once the budget is overspent; remaining % = remaining / allowed.',
+      'Downtime is the down samples × check interval. Remaining goes negative once the budget is overspent; remaining % = remaining / allowed. A window without a sample in scope (nothing received, or all of it in maintenance) was not observed: consumed, remaining, burn rate and run-out are n/a, and only the allowance is shown.',
   },
   burnRate: {
     id: 'burnRate',

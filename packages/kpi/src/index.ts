@@ -4,8 +4,15 @@ export { downtimeMinutes, uptime } from './uptime.ts'
 export type { SampleCounts, UptimeResult } from './uptime.ts'
 export { groupState, groupUptime, upNeeded } from './group-rule.ts'
 export type { ComponentState, GroupMinutes, GroupRule, GroupState } from './group-rule.ts'
-export { errorBudget, sloAttainment, tierSloHealth } from './slo.ts'
-export type { ErrorBudget, ErrorBudgetInput, SloAttainment, TierSloHealth } from './slo.ts'
+export { errorBudget, errorBudgetFromSamples, sloAttainment, tierSloHealth } from './slo.ts'
+export type {
+  ErrorBudget,
+  ErrorBudgetFromSamplesInput,
+  ErrorBudgetInput,
+  ObservedErrorBudget,
+  SloAttainment,
+  TierSloHealth,
+} from './slo.ts'
 export {
   BURN_RATE_RULES,
   BURN_WINDOW_MINUTES,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { errorBudget, sloAttainment, tierSloHealth } from './slo.ts'
+import { errorBudget, errorBudgetFromSamples, sloAttainment, tierSloHealth } from './slo.ts'
 
 const now = new Date('2026-03-11T00:00:00Z')
 const DAY = 1440
@@ -167,5 +167,41 @@ describe('tierSloHealth', () => {
   })
   it('has no data when no service has any', () => {
     expect(tierSloHealth({ meeting: 0, breaching: 0 })).toBe('no-data')
+  })
+})
+
+describe('errorBudgetFromSamples', () => {
+  const base = { target: 0.999, windowMinutes: 30 * DAY, elapsedMinutes: 30 * DAY, now }
+
+  it('charges each down sample one check interval', () => {
+    // 99.9% over 30 days allows 43.2 min. 43,000 one-minute checks in scope, 12 down: 12 min
+    // consumed, 31.2 left (72.2%); burn rate (12 / 43,200) / 0.001 = 0.2777…; at 12 min per
+    // 43,200 elapsed the 31.2 min last 31.2 × 3,600 min = 78 days.
+    const b = errorBudgetFromSamples({ ...base, down: 12, counted: 43_000, intervalSeconds: 60 })
+    expect(b.consumedMinutes).toBe(12)
+    expect(b.remainingMinutes).toBeCloseTo(31.2, 9)
+    expect(b.remainingShare).toBeCloseTo(31.2 / 43.2, 12)
+    expect(b.burnRate).toBeCloseTo(12 / 43_200 / 0.001, 12)
+    expect(b.exhaustsAt?.getTime()).toBe(now.getTime() + 78 * DAY * 60_000)
+    // 30-second checks: 12 down are 6 minutes.
+    const fast = errorBudgetFromSamples({ ...base, down: 12, counted: 80_000, intervalSeconds: 30 })
+    expect(fast.consumedMinutes).toBe(6)
+  })
+
+  it('gives only the allowance for a window with no sample in scope', () => {
+    // Nothing received, or every sample in maintenance: not "no downtime, budget untouched".
+    const b = errorBudgetFromSamples({ ...base, down: 0, counted: 0, intervalSeconds: 60 })
+    expect(b).toEqual({
+      allowedMinutes: expect.closeTo(43.2, 9) as number,
+      consumedMinutes: null,
+      remainingMinutes: null,
+      remainingShare: null,
+      burnRate: null,
+      exhaustsAt: null,
+    })
+    // One counted sample, up, is an observed window: the whole budget remains, burning at 0.
+    const one = errorBudgetFromSamples({ ...base, down: 0, counted: 1, intervalSeconds: 60 })
+    expect(one.remainingShare).toBeCloseTo(1, 12)
+    expect(one.burnRate).toBe(0)
   })
 })

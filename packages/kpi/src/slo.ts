@@ -1,4 +1,5 @@
 import { ratio } from './ratio.ts'
+import { downtimeMinutes } from './uptime.ts'
 
 export type ErrorBudgetInput = {
   // SLO target as a fraction, e.g. 0.999.
@@ -55,6 +56,45 @@ export function errorBudget(input: ErrorBudgetInput): ErrorBudget {
     remainingShare: ratio(remainingMinutes, allowedMinutes),
     burnRate,
     exhaustsAt,
+  }
+}
+
+export type ErrorBudgetFromSamplesInput = Omit<ErrorBudgetInput, 'consumedMinutes'> & {
+  // Down samples in the window, each charged one check interval.
+  down: number
+  // Samples in scope (up + degraded + down; maintenance is neither) in the window.
+  counted: number
+  intervalSeconds: number
+}
+
+/** The error budget where nothing may have been observed: only the allowance is then known. */
+export type ObservedErrorBudget =
+  | ErrorBudget
+  | {
+      allowedMinutes: number
+      consumedMinutes: null
+      remainingMinutes: null
+      remainingShare: null
+      burnRate: null
+      exhaustsAt: null
+    }
+
+/**
+ * The error budget from a window's sample counts. With no sample in scope the window was not
+ * observed: consumed, remaining, burn rate and exhaustion are n/a rather than a whole budget
+ * burning at 0, as uptime is "no data" rather than 100%.
+ */
+export function errorBudgetFromSamples(input: ErrorBudgetFromSamplesInput): ObservedErrorBudget {
+  const { down, counted, intervalSeconds, ...rest } = input
+  const budget = errorBudget({ ...rest, consumedMinutes: downtimeMinutes({ down, intervalSeconds }) })
+  if (counted > 0) return budget
+  return {
+    allowedMinutes: budget.allowedMinutes,
+    consumedMinutes: null,
+    remainingMinutes: null,
+    remainingShare: null,
+    burnRate: null,
+    exhaustsAt: null,
   }
 }
 

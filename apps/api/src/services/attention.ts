@@ -1,4 +1,4 @@
-import { downtimeMinutes, errorBudget } from '@opsdeck/kpi'
+import { errorBudgetFromSamples } from '@opsdeck/kpi'
 import type { AttentionItem, AttentionProvider } from '../lib/attention.ts'
 import {
   dayInWords,
@@ -90,13 +90,17 @@ function windowInWords(w: string): string {
 function budgetProblem(s: ServiceAttentionFacts, now: Date, timezone: string) {
   const windowMinutes = s.sloWindowDays * DAY_MINUTES
   // A rolling window has wholly elapsed: the same budget, burn rate and date as the Services pages.
-  const b = errorBudget({
+  const b = errorBudgetFromSamples({
     target: s.sloTarget,
     windowMinutes,
-    consumedMinutes: downtimeMinutes({ down: s.down, intervalSeconds: s.intervalSeconds }),
     elapsedMinutes: windowMinutes,
+    down: s.down,
+    counted: s.up + s.degraded + s.down,
+    intervalSeconds: s.intervalSeconds,
     now,
   })
+  // Not observed: the "no check results" item speaks for it.
+  if (b.consumedMinutes === null) return null
   const window = `the last ${s.sloWindowDays} days`
   if (b.consumedMinutes > 0 && b.remainingMinutes <= 0) {
     return {

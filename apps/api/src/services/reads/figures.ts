@@ -1,4 +1,10 @@
-import { burnRate, downtimeMinutes, errorBudget, percentile, uptime } from '@opsdeck/kpi'
+import {
+  burnRate,
+  type ErrorBudgetFromSamplesInput,
+  errorBudgetFromSamples,
+  percentile,
+  uptime,
+} from '@opsdeck/kpi'
 import type { TimeRange } from '../../lib/range.ts'
 import type { CountsRow, HistRow } from './window-sql.ts'
 
@@ -31,41 +37,12 @@ export function uptimeOver(counts: Counts, window: TimeRange, intervalSeconds: n
   return uptime({ ...counts, expected: Math.max(0, observedMs) / 1000 / intervalSeconds })
 }
 
-export interface BudgetArgs {
-  target: number
-  windowMinutes: number
-  /** Minutes of the window that have passed: the whole window for a rolling one. */
-  elapsedMinutes: number
-  down: number
-  /** Samples in scope (up + degraded + down) in the window; 0 makes the spent figures n/a. */
-  counted: number
-  intervalSeconds: number
-  now: Date
-}
-
 /**
- * The error budget as JSON carries it (exhaustsAt an ISO instant). With no sample in scope the
- * window was not observed: consumed, remaining, burn rate and exhaustion are n/a (null), not a
- * whole budget burning at 0, as uptime is n/a rather than 100%. Only the allowance is known.
+ * The error budget as JSON carries it (exhaustsAt an ISO instant), by packages/kpi's rule: with
+ * no sample in scope only the allowance is known.
  */
-export function budgetOf(args: BudgetArgs) {
-  const b = errorBudget({
-    target: args.target,
-    windowMinutes: args.windowMinutes,
-    elapsedMinutes: Math.max(0, args.elapsedMinutes),
-    consumedMinutes: downtimeMinutes({ down: args.down, intervalSeconds: args.intervalSeconds }),
-    now: args.now,
-  })
-  if (args.counted <= 0) {
-    return {
-      allowedMinutes: b.allowedMinutes,
-      consumedMinutes: null,
-      remainingMinutes: null,
-      remainingShare: null,
-      burnRate: null,
-      exhaustsAt: null,
-    }
-  }
+export function budgetOf(args: ErrorBudgetFromSamplesInput) {
+  const b = errorBudgetFromSamples({ ...args, elapsedMinutes: Math.max(0, args.elapsedMinutes) })
   return { ...b, exhaustsAt: b.exhaustsAt?.toISOString() ?? null }
 }
 
