@@ -10,6 +10,8 @@ import type { DayArrays } from './strip.ts'
 // current status.
 const STALE_INTERVALS = 3
 const LATEST_LOOKBACK_MS = 86_400_000
+// services.check_interval_seconds is at most 3,600 (a CHECK in the schema).
+const MAX_INTERVAL_MS = 3_600_000
 
 export interface ServiceFilters {
   tiers?: readonly number[] | undefined
@@ -59,6 +61,9 @@ export async function listServiceRows(db: Kysely<Database>, f: ServiceFilters, n
       WHERE cs.service_id = s.id AND cs.checked_at <= ${now}
         AND cs.checked_at > ${now}::timestamptz
           - greatest(${STALE_INTERVALS} * s.check_interval_seconds, 300) * interval '1 second'
+        -- The same bound as a literal (intervals are at most an hour), so the planner leaves
+        -- out all but the last partitions instead of planning every day's.
+        AND cs.checked_at > ${new Date(now.getTime() - STALE_INTERVALS * MAX_INTERVAL_MS)}
       ORDER BY cs.checked_at DESC LIMIT 1
     ) latest ON true
     WHERE ${sql.join(where, sql` AND `)}

@@ -1,4 +1,4 @@
-import { burnRateCounts, type Database } from '@opsdeck/db'
+import type { Database } from '@opsdeck/db'
 import { downtimeMinutes, sloAttainment } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import { listServiceIncidents } from '../../incidents/queries.ts'
@@ -21,6 +21,7 @@ import type { ServiceDetail, WindowKpis } from './schemas.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { spanMinutes, windowSpans } from './window-spans.ts'
 
+const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 const FAR_FUTURE = new Date('2999-12-31T00:00:00Z')
 
@@ -61,17 +62,20 @@ export async function serviceDetail(
   const ago = (ms: number) => ({ from: new Date(now.getTime() - ms), to: now })
 
   // Every read at once: none needs another's result.
-  const [latest, alerts, incidents, maintenance, burn, read] = await Promise.all([
+  const [latest, alerts, incidents, maintenance, read] = await Promise.all([
     latestSample(db, { id: s.id, checkIntervalSeconds: s.checkIntervalSeconds }, now),
     listAlerts(db, { serviceId: s.id }),
     listServiceIncidents(db, s.id, { limit: 10 }),
     maintenanceOverlapping(db, s.id, { from: now, to: FAR_FUTURE }, 20),
-    // The alerts' own counts (packages/db): each window exact to the sample.
-    burnRateCounts(db, { now, serviceIds: [s.id] }),
     inDailyZone(org.dailyRollupTimezone, async (zone) => {
       const specs: WindowSpec[] = [
         ...windows.map((w) => ({ key: w.key, spans: windowSpans(w, zone, w.exact) })),
         { key: 'slo', spans: windowSpans(ago(sloMs), zone, false) },
+        // The short burn-rate windows, exact to the sample as the alerts count them (the 24 h
+        // one is the 24 h window above, counted once).
+        { key: 'burn1h', spans: windowSpans(ago(HOUR_MS), zone, true) },
+        { key: 'burn6h', spans: windowSpans(ago(6 * HOUR_MS), zone, true) },
+        { key: 'burn24h', spans: windowSpans(ago(DAY_MS), zone, true) },
       ]
       const latency: WindowSpec[] = [
         { key: 'h24', spans: windowSpans(ago(DAY_MS), zone, false) },
@@ -128,11 +132,7 @@ export async function serviceDetail(
     intervalSeconds: interval,
     now,
   })
-  const burnCounts = burn.find((b) => b.serviceId === s.id)?.windows
-  const burnOf = (w: '1h' | '6h' | '24h') => {
-    const c = burnCounts?.[w]
-    return c ? windowBurnRate(c, target) : null
-  }
+  const burnOf = (w: '1h' | '6h' | '24h') => windowBurnRate(counts(`burn${w}`), target)
 
   return {
     now: now.toISOString(),
