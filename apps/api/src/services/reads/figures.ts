@@ -26,6 +26,13 @@ export function byKeyAndService<R extends { key: string; serviceId: number }>(ro
   return (key: string, serviceId: number) => map.get(`${key}:${serviceId}`)
 }
 
+export const addCounts = (a: Counts, b: Counts): Counts => ({
+  up: a.up + b.up,
+  degraded: a.degraded + b.degraded,
+  down: a.down + b.down,
+  maintenance: a.maintenance + b.maintenance,
+})
+
 export const countsOf = (row: CountsRow | undefined): Counts =>
   row
     ? { up: row.up, degraded: row.degraded, down: row.down, maintenance: row.maintenance }

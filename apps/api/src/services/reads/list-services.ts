@@ -2,6 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { Organisation } from '../../lib/organisation.ts'
 import {
+  addCounts,
   budgetOf,
   byKeyAndService,
   countedOf,
@@ -10,16 +11,17 @@ import {
   uptimeOver,
   windowBurnRate,
 } from './figures.ts'
-import { lastLocalDays, spanOfDays } from './local-days.ts'
+import { lastLocalDays } from './local-days.ts'
 import { dailyCounts, listServiceRows, type ServiceFilters } from './queries.ts'
 import type { ServiceList, ServiceListItem, ServiceSort } from './schemas.ts'
-import { stripOf } from './strip.ts'
+import { stripOf, sumOfDays } from './strip.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { windowSpans } from './window-spans.ts'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 export const STRIP_DAYS = 90
+const NO_DAYS = { from: new Date(0), to: new Date(0) }
 
 export interface ListArgs extends ServiceFilters {
   statuses?: readonly ServiceListItem['status'][] | undefined
@@ -41,26 +43,36 @@ export async function listServices(
   const sloDays = [...new Set([7, 30, ...services.map((s) => s.sloWindowDays)])]
   const ago = (ms: number) => ({ from: new Date(now.getTime() - ms), to: now })
 
-  const { counts, hists, strip, days, zone } = await inDailyZone(
+  const { windows, counts, hists, strip, days, zone } = await inDailyZone(
     org.dailyRollupTimezone,
     async (zone) => {
       // Up to a day: exact to the sample. Longer: from the top of the hour (rollups are hourly).
+      const days = lastLocalDays(now, zone, STRIP_DAYS)
       const windows: WindowSpec[] = [
         { key: 'h1', spans: windowSpans(ago(HOUR_MS), zone, true) },
         { key: 'h24', spans: windowSpans(ago(DAY_MS), zone, true) },
         ...sloDays.map((d) => ({ key: `d${d}`, spans: windowSpans(ago(d * DAY_MS), zone, false) })),
       ]
+      // The whole days of the longer windows lie within the strip's, which are read anyway:
+      // they are added up from it, and the statement reads only the hours at the edges.
+      const edges = windows.map((w) => ({ ...w, spans: { ...w.spans, daily: NO_DAYS } }))
       const latencyWindow = [{ key: 'h24', spans: windowSpans(ago(DAY_MS), zone, false) }]
-      const days = lastLocalDays(now, zone, STRIP_DAYS)
       const [c, h, s] = ids.length
         ? await Promise.all([
-            windowCounts(db, windows, ids),
+            windowCounts(db, edges, ids),
             windowHistograms(db, latencyWindow, ids),
-            dailyCounts(db, ids, spanOfDays(days)),
+            dailyCounts(db, ids, days),
           ])
         : [null, null, null]
       return {
-        result: { counts: c?.rows ?? [], hists: h?.rows ?? [], strip: s?.byService, days, zone },
+        result: {
+          windows,
+          counts: c?.rows ?? [],
+          hists: h?.rows ?? [],
+          strip: s?.byService,
+          days,
+          zone,
+        },
         seen: [c?.dailyZone ?? '', h?.dailyZone ?? '', s?.dailyZone ?? ''],
       }
     },
@@ -69,7 +81,10 @@ export async function listServices(
   const hist = byKeyAndService(hists)
 
   const items = services.map((s): ServiceListItem & { statusRank: number } => {
-    const c = (key: string) => countsOf(count(key, s.id))
+    const c = (key: string) => {
+      const daily = windows.find((w) => w.key === key)?.spans.daily ?? NO_DAYS
+      return addCounts(countsOf(count(key, s.id)), sumOfDays(strip?.get(s.id), days, daily))
+    }
     const up = (key: string, ms: number) => {
       const u = uptimeOver(c(key), ago(ms), s.intervalSeconds, now)
       return { uptime: u.uptime, coverage: u.coverage }

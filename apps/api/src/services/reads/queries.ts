@@ -2,7 +2,8 @@ import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import type { TimeRange } from '../../lib/range.ts'
 import type { ServiceStatus } from '../queries.ts'
-import type { DayArrays } from './strip.ts'
+import { type Counts, NO_COUNTS } from './figures.ts'
+import { type LocalDay, spanOfDays } from './local-days.ts'
 
 // The statements of the read routes other than the window sums (window-sql.ts).
 
@@ -75,17 +76,22 @@ export async function listServiceRows(db: Kysely<Database>, f: ServiceFilters, n
 export type ServiceRow = Awaited<ReturnType<typeof listServiceRows>>[number]
 
 /**
- * Per service, the counts of each local day of `span` (whole days of the daily rollups' zone),
- * as arrays by position: `idx[k]` is the day's number from the span's first day. Sent as one
- * text per service, which the driver hands over far faster than five int arrays.
+ * Per service, the counts of each of `days` (whole local days of the daily rollups' zone), oldest
+ * first, zeros for a day without a row. Sent as one text per service, which the driver hands over
+ * far faster than five int arrays, and parsed in one pass.
  */
-export async function dailyCounts(db: Kysely<Database>, ids: readonly number[], span: TimeRange) {
+export async function dailyCounts(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  days: readonly LocalDay[],
+) {
+  const span = spanOfDays(days)
   // Days of 23 or 25 hours move a local midnight by an hour at most: rounding finds its day.
   // In float8 (date_part) rather than numeric (extract): ~20% less time over 45,000 rows.
   const { rows } = await sql<{ serviceId: number | null; days: string | null; dailyZone: string }>`
     WITH agg AS (
       SELECT service_id,
-        string_agg(concat_ws(':',
+        string_agg(concat_ws(',',
           round((date_part('epoch', bucket_start) - ${span.from.getTime() / 1000}::float8) / 86400)::int,
           up, degraded, down, maintenance), ',') AS days
       FROM check_rollup_daily
@@ -96,17 +102,18 @@ export async function dailyCounts(db: Kysely<Database>, ids: readonly number[], 
     SELECT z.daily_rollup_timezone AS daily_zone, agg.*
     FROM organisation_settings z LEFT JOIN agg ON true
   `.execute(db)
-  const byService = new Map<number, DayArrays>()
+  const byService = new Map<number, Counts[]>()
   for (const r of rows) {
     if (r.serviceId === null || r.days === null) continue
-    const out: DayArrays = { idx: [], up: [], degraded: [], down: [], maintenance: [] }
-    for (const day of r.days.split(',')) {
-      const [i, up, degraded, down, maintenance] = day.split(':').map(Number)
-      out.idx.push(i ?? -1)
-      out.up.push(up ?? 0)
-      out.degraded.push(degraded ?? 0)
-      out.down.push(down ?? 0)
-      out.maintenance.push(maintenance ?? 0)
+    const out = days.map(() => ({ ...NO_COUNTS }))
+    const f = r.days.split(',')
+    for (let k = 0; k + 4 < f.length; k += 5) {
+      const day = out[Number(f[k])]
+      if (!day) continue
+      day.up = Number(f[k + 1])
+      day.degraded = Number(f[k + 2])
+      day.down = Number(f[k + 3])
+      day.maintenance = Number(f[k + 4])
     }
     byService.set(r.serviceId, out)
   }

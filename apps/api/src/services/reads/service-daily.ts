@@ -2,11 +2,10 @@ import type { Database } from '@opsdeck/db'
 import { sloAttainment } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import type { Organisation } from '../../lib/organisation.ts'
-import { uptimeOver } from './figures.ts'
-import { lastLocalDays, spanOfDays } from './local-days.ts'
+import { NO_COUNTS, uptimeOver } from './figures.ts'
+import { lastLocalDays } from './local-days.ts'
 import { dailyCounts, type ServiceDetailRow } from './queries.ts'
 import type { ServiceDaily } from './schemas.ts'
-import { countsByDay } from './strip.ts'
 import { inDailyZone } from './window-sql.ts'
 
 /** The last `count` local days of a service, oldest first, from the daily rollups. */
@@ -19,9 +18,9 @@ export async function serviceDaily(
 ): Promise<ServiceDaily> {
   const { days, rows, zone } = await inDailyZone(org.dailyRollupTimezone, async (zone) => {
     const days = lastLocalDays(now, zone, count)
-    const read = await dailyCounts(db, [s.id], spanOfDays(days))
+    const read = await dailyCounts(db, [s.id], days)
     return {
-      result: { days, rows: countsByDay(read.byService.get(s.id), days), zone },
+      result: { days, rows: read.byService.get(s.id), zone },
       seen: [read.dailyZone],
     }
   })
@@ -30,7 +29,7 @@ export async function serviceDaily(
     timezone: zone,
     slo: { target: s.sloTarget, windowDays: s.sloWindowDays },
     days: days.map((d, i) => {
-      const counts = rows[i] ?? { up: 0, degraded: 0, down: 0, maintenance: 0 }
+      const counts = rows?.[i] ?? NO_COUNTS
       const u = uptimeOver(counts, d, s.checkIntervalSeconds, now)
       return {
         day: d.day,
