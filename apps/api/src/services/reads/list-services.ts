@@ -14,7 +14,7 @@ import {
 import { lastLocalDays } from './local-days.ts'
 import { dailyCounts, listServiceRows, type ServiceFilters } from './queries.ts'
 import type { ServiceList, ServiceListItem, ServiceSort } from './schemas.ts'
-import { stripOf, sumOfDays } from './strip.ts'
+import { daysWithin, stripOf, sumOfDays } from './strip.ts'
 import { inDailyZone, windowCounts, windowHistograms, type WindowSpec } from './window-sql.ts'
 import { windowSpans } from './window-spans.ts'
 
@@ -77,14 +77,15 @@ export async function listServices(
       }
     },
   )
+  // Which of the strip's days each window holds whole: the same for every service.
+  const dayRanges = new Map(windows.map((w) => [w.key, daysWithin(days, w.spans.daily)]))
+  const dayRange = (key: string) => dayRanges.get(key) ?? [0, 0]
   const count = byKeyAndService(counts)
   const hist = byKeyAndService(hists)
 
   const items = services.map((s): ServiceListItem & { statusRank: number } => {
-    const c = (key: string) => {
-      const daily = windows.find((w) => w.key === key)?.spans.daily ?? NO_DAYS
-      return addCounts(countsOf(count(key, s.id)), sumOfDays(strip?.get(s.id), days, daily))
-    }
+    const c = (key: string) =>
+      addCounts(countsOf(count(key, s.id)), sumOfDays(strip?.get(s.id), dayRange(key)))
     const up = (key: string, ms: number) => {
       const u = uptimeOver(c(key), ago(ms), s.intervalSeconds, now)
       return { uptime: u.uptime, coverage: u.coverage }

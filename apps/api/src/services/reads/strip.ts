@@ -7,20 +7,25 @@ import type { LocalDay } from './local-days.ts'
 export const stripOf = (counts: readonly Counts[] | undefined, days: readonly LocalDay[]) =>
   days.map((_, i) => uptime(counts?.[i] ?? NO_COUNTS).uptime)
 
-/** The counts of the days that lie wholly inside `span`, added up. */
-export function sumOfDays(
-  counts: readonly Counts[] | undefined,
-  days: readonly LocalDay[],
-  span: TimeRange,
-): Counts {
+/** The positions [first, end) of the days that lie wholly inside `span`. */
+export function daysWithin(days: readonly LocalDay[], span: TimeRange): [number, number] {
+  const first = days.findIndex((d) => d.from >= span.from)
+  if (first < 0) return [0, 0]
+  let end = first
+  while (end < days.length && days[end]!.to <= span.to) end++
+  return [first, end]
+}
+
+/** The counts of the days at positions [first, end), added up. */
+export function sumOfDays(counts: readonly Counts[] | undefined, [first, end]: [number, number]) {
   const sum = { ...NO_COUNTS }
-  days.forEach((d, i) => {
+  for (let i = first; i < end; i++) {
     const c = counts?.[i]
-    if (!c || d.from < span.from || d.to > span.to) return
+    if (!c) continue
     sum.up += c.up
     sum.degraded += c.degraded
     sum.down += c.down
     sum.maintenance += c.maintenance
-  })
+  }
   return sum
 }
