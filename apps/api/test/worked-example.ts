@@ -108,7 +108,7 @@ export async function seedExample(db: Kysely<Database>) {
           ? ('resolved' as const)
           : ackMin !== null
             ? ('acknowledged' as const)
-            : ('open' as const),
+            : ('triggered' as const),
     }
   }
   await db

@@ -9,13 +9,27 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   SEV4: 'Low',
 }
 
-/** An incident's life, in order: every status but `resolved` counts as open. */
-export const INCIDENT_STATUSES = ['open', 'acknowledged', 'mitigated', 'resolved'] as const
+/** An incident's life, in order: open until resolved; closed once its review is done. */
+export const INCIDENT_STATUSES = [
+  'triggered',
+  'acknowledged',
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'closed',
+] as const
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number]
 
+/** The statuses of an incident that is over: the rest are open. */
+export const ENDED_INCIDENT_STATUSES = ['resolved', 'closed'] as const satisfies IncidentStatus[]
+
 export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
-  open: 'Open',
+  triggered: 'Triggered',
   acknowledged: 'Acknowledged',
-  mitigated: 'Mitigated',
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
   resolved: 'Resolved',
+  closed: 'Closed',
 }

@@ -9,6 +9,7 @@ export type { AttentionArea, AttentionSeverity } from './attention.ts'
 export { ERROR_CODES, ERROR_STATUS } from './errors.ts'
 export type { ErrorBody, ErrorCode } from './errors.ts'
 export {
+  ENDED_INCIDENT_STATUSES,
   INCIDENT_STATUS_LABELS,
   INCIDENT_STATUSES,
   SEVERITIES,

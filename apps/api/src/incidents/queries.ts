@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '@opsdeck/contract'
+import { ENDED_INCIDENT_STATUSES, SEVERITIES, type Severity } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { TimeRange } from '../lib/range.ts'
@@ -8,7 +8,7 @@ export async function countOpenIncidents(db: Kysely<Database>) {
   const rows = await db
     .selectFrom('incidents')
     .select(['severity', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('status', '<>', 'resolved')
+    .where('status', 'not in', [...ENDED_INCIDENT_STATUSES])
     .groupBy('severity')
     .execute()
   const open = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>

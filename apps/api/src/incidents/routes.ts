@@ -1,13 +1,29 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
 import { scopedRoute } from '../lib/scoped-route.ts'
+import { lifecycle } from './lifecycle/routes.ts'
+import { reads } from './reads/routes.ts'
 import { IncidentsSummary } from './schemas.ts'
 import { incidentsSummary } from './summary.ts'
+import { targets } from './targets/routes.ts'
 
-export const incidents = scopedRoute(
-  '/summary',
-  {
-    summary: 'Open incidents by severity; MTTA and MTTR over the incidents started in the range',
-    tag: 'incidents',
-    schema: IncidentsSummary,
-  },
-  incidentsSummary,
-)
+// The area's routes under /api/v1/incidents, one folder per concern, each with its routes,
+// schemas and queries (targets: response targets and intake settings; reads: the list and one
+// incident; lifecycle: the writes). The fixed paths go first: GET /:ref must not shadow them.
+export const incidents = new Hono<AppEnv>()
+  .route(
+    '/',
+    scopedRoute(
+      '/summary',
+      {
+        summary:
+          'Open incidents by severity; MTTA and MTTR over the incidents started in the range',
+        tag: 'incidents',
+        schema: IncidentsSummary,
+      },
+      incidentsSummary,
+    ),
+  )
+  .route('/', targets)
+  .route('/', reads)
+  .route('/', lifecycle)

@@ -2,7 +2,14 @@ import type { Generated } from 'kysely'
 import type { CreatedAt, Day, Id, Timestamp } from './columns.ts'
 
 export type Severity = 'SEV1' | 'SEV2' | 'SEV3' | 'SEV4'
-export type IncidentStatus = 'open' | 'acknowledged' | 'mitigated' | 'resolved'
+export type IncidentStatus =
+  | 'triggered'
+  | 'acknowledged'
+  | 'investigating'
+  | 'identified'
+  | 'monitoring'
+  | 'resolved'
+  | 'closed'
 
 export interface IncidentsTable {
   id: Id
@@ -16,6 +23,9 @@ export interface IncidentsTable {
   acknowledgedAt: Timestamp | null
   mitigatedAt: Timestamp | null
   resolvedAt: Timestamp | null
+  /** Set when the incident is closed: its review is done. */
+  closedAt: Timestamp | null
+  customerImpact: Generated<string>
   commanderPersonId: number | null
   source: Generated<string>
   externalId: string | null
@@ -33,10 +43,26 @@ export interface IncidentEventsTable {
   id: Id
   incidentId: number
   at: Timestamp
-  kind: 'alert' | 'status' | 'note' | 'page'
+  kind: IncidentEventKind
   body: Generated<string>
+  /** A name for events without a user (an integration, the demo data). */
   author: string | null
+  authorUserId: number | null
+  /** What changed: { from, to, field, … } as the kind has it. */
+  data: Generated<Record<string, unknown>>
 }
+
+export type IncidentEventKind =
+  | 'created'
+  | 'status'
+  | 'severity'
+  | 'correction'
+  | 'note'
+  | 'alert'
+  | 'page'
+  | 'services'
+  | 'review'
+  | 'action'
 
 export interface IncidentActionsTable {
   id: Id
@@ -47,4 +73,30 @@ export interface IncidentActionsTable {
   status: Generated<'open' | 'done' | 'wont_do'>
   completedAt: Timestamp | null
   createdAt: CreatedAt
+  updatedAt: Generated<Date>
+}
+
+export interface IncidentResponseTargetsTable {
+  severity: Severity
+  ackMinutes: number
+  resolveMinutes: number
+  updatedAt: Generated<Date>
+}
+
+export interface IncidentReviewsTable {
+  incidentId: number
+  rootCause: Generated<string>
+  contributingFactors: Generated<string>
+  wentWell: Generated<string>
+  lessons: Generated<string>
+  completedAt: Timestamp | null
+  updatedAt: Generated<Date>
+  updatedByUserId: number | null
+}
+
+export interface IntegrationDeliveriesTable {
+  source: string
+  digest: string
+  incidentId: number | null
+  receivedAt: Generated<Date>
 }

@@ -10,8 +10,11 @@ import type { AllocationsTable, BankHolidaysTable, TimeOffTable } from './capaci
 import type {
   IncidentActionsTable,
   IncidentEventsTable,
+  IncidentResponseTargetsTable,
+  IncidentReviewsTable,
   IncidentServicesTable,
   IncidentsTable,
+  IntegrationDeliveriesTable,
 } from './incidents.ts'
 import type { OrganisationSettingsTable, PeopleTable, TeamsTable } from './organisation.ts'
 import type {
@@ -61,6 +64,9 @@ export interface Database {
   incidentServices: IncidentServicesTable
   incidentEvents: IncidentEventsTable
   incidentActions: IncidentActionsTable
+  incidentResponseTargets: IncidentResponseTargetsTable
+  incidentReviews: IncidentReviewsTable
+  integrationDeliveries: IntegrationDeliveriesTable
   projects: ProjectsTable
   projectBudgetLines: ProjectBudgetLinesTable
   projectBaseline: ProjectBaselineTable

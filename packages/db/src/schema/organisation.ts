@@ -11,6 +11,9 @@ export interface OrganisationSettingsTable {
   bankHolidayRegion: Generated<string>
   demoData: Generated<boolean>
   rawSampleRetentionDays: Generated<number>
+  /** The Alertmanager labels read for an incident's severity and service. */
+  alertmanagerSeverityLabel: Generated<string>
+  alertmanagerServiceLabel: Generated<string>
   workingDaysPerWeek: Generated<number>
   ragThresholds: Generated<unknown>
   updatedAt: Generated<Date>

@@ -28,6 +28,8 @@ export interface ServicesTable {
   runbookUrl: string | null
   dashboardUrl: string | null
   sloWindowDays: Generated<number>
+  /** A page-level burn-rate alert opens an incident for the service. */
+  openIncidentOnPage: Generated<boolean>
   archivedAt: Timestamp | null
   updatedAt: Generated<Date>
   degradedLatencyMs: Generated<number>

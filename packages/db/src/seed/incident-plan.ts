@@ -52,10 +52,10 @@ const TIERS: Record<Severity, [1 | 2 | 3, number][]> = {
 // The incidents still open at `now`: [severity, status, started minutes ago, mitigated after, impact, tier].
 const OPEN: [Severity, IncidentStatus, number, number | null, Impact, 1 | 2 | 3][] = [
   ['SEV2', 'acknowledged', 38, null, 'outage', 1],
-  ['SEV3', 'mitigated', 300, 95, 'outage', 3],
+  ['SEV3', 'monitoring', 300, 95, 'outage', 3],
   ['SEV3', 'acknowledged', 26 * 60, null, 'degraded', 2],
-  ['SEV4', 'open', 170, null, 'degraded', 3],
-  ['SEV4', 'mitigated', 2 * 24 * 60 + 200, 150, 'degraded', 2],
+  ['SEV4', 'triggered', 170, null, 'degraded', 3],
+  ['SEV4', 'monitoring', 2 * 24 * 60 + 200, 150, 'degraded', 2],
 ]
 
 export interface PlanArgs {
@@ -101,7 +101,7 @@ export function planIncidents(a: PlanArgs): PlannedIncident[] {
     const limit = mitigate ?? ago * MINUTE
     const detect = Math.min(minutes(TIMINGS[severity].detect), Math.round(limit * 0.2))
     const ack =
-      status === 'open'
+      status === 'triggered'
         ? null
         : Math.min(detect + minutes(TIMINGS[severity].ack), Math.round(limit * 0.6))
     return build(a, severity, status, start, impact, detect, ack, mitigate, null, tier)

@@ -164,6 +164,7 @@ function followUps(
       status,
       completedAt: status === 'open' ? null : new Date(Math.min(closedAt, ctx.now.getTime())),
       createdAt: resolved,
+      updatedAt: status === 'open' ? resolved : new Date(Math.min(closedAt, ctx.now.getTime())),
     }
   })
 }

@@ -47,7 +47,7 @@ describe('demo incidents', () => {
       SELECT status, started_at FROM incidents WHERE resolved_at IS NULL`)
     expect(open.length).toBe(5)
     for (const o of open) {
-      expect(['open', 'acknowledged', 'mitigated']).toContain(o.status)
+      expect(['triggered', 'acknowledged', 'monitoring']).toContain(o.status)
       expect(now.getTime() - o.startedAt.getTime()).toBeLessThan(3 * 86_400_000)
     }
   })
@@ -64,7 +64,7 @@ describe('demo incidents', () => {
       SELECT count(*)::int AS major,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.kind = 'page'))::int AS paged,
         count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = i.id AND s.impact <> 'outage'))::int AS outage,
-        count(*) FILTER (WHERE status <> 'resolved' OR EXISTS (SELECT 1 FROM incident_actions a WHERE a.incident_id = i.id))::int AS reviewed,
+        count(*) FILTER (WHERE status NOT IN ('resolved', 'closed') OR EXISTS (SELECT 1 FROM incident_actions a WHERE a.incident_id = i.id))::int AS reviewed,
         (SELECT count(*)::int FROM incident_actions WHERE status = 'open' AND due_on < ${today}) AS overdue,
         (SELECT count(*)::int FROM incident_events e JOIN incidents j ON j.id = e.incident_id
           WHERE e.at < j.started_at OR e.at > coalesce(j.resolved_at, ${now})) AS "badOrder"

@@ -1,3 +1,4 @@
+import { INCIDENT_STATUSES } from '@opsdeck/contract'
 import { z } from 'zod'
 import { IsoInstant } from '../../lib/openapi.ts'
 import { Count, Ratio } from '../../lib/schema-parts.ts'
@@ -157,7 +158,7 @@ export const ServiceIncident = z.strictObject({
   ref: z.string(),
   title: z.string(),
   severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
-  status: z.enum(['open', 'acknowledged', 'mitigated', 'resolved']),
+  status: z.enum(INCIDENT_STATUSES),
   impact: z.enum(['outage', 'degraded']),
   startedAt: IsoInstant,
   resolvedAt: IsoInstant.nullable(),
