@@ -79,8 +79,8 @@ export async function burnRateCounts(
 /** The statement, one row per (service, window); exported for EXPLAIN. */
 export function burnRateCountsQuery(args: BurnRateCountsArgs) {
   const spans = burnRateSpans(args.now)
-  const raw = segments(spans.filter((s) => s.src === 'raw'))
-  const hourly = segments(spans.filter((s) => s.src === 'hourly'))
+  const raw = spanSegments(spans.filter((s) => s.src === 'raw'))
+  const hourly = spanSegments(spans.filter((s) => s.src === 'hourly'))
   // The union of the raw spans, so the planner prunes partitions and reads only those ranges.
   const rawRange = sql.join(
     mergeRanges(spans.filter((s) => s.src === 'raw')).map(
@@ -143,9 +143,9 @@ export function burnRateCountsQuery(args: BurnRateCountsArgs) {
 // Cuts the spans' edges into segments as PostgreSQL's width_bucket(x, bounds) numbers them
 // (segment k is [bounds[k - 1], bounds[k]) here, 1-based there) and lists the (window, segment)
 // pairs each span covers. Without spans, one empty segment that matches nothing.
-function segments(spans: readonly Span[]) {
+export function spanSegments<W extends string>(spans: readonly SignedSpan<W>[]) {
   const bounds = [...new Set(spans.flatMap((s) => [+s.lo, +s.hi]))].sort((a, b) => a - b)
-  const wins: BurnWindow[] = []
+  const wins: W[] = []
   const segs: number[] = []
   const signs: number[] = []
   for (const s of spans) {
@@ -168,8 +168,11 @@ function segments(spans: readonly Span[]) {
   }
 }
 
-// The raw spans overlap (every window's last one is the same): read each instant once.
-function mergeRanges(spans: readonly Span[]): { lo: Date; hi: Date }[] {
+/** Instants [lo, hi) that a window `win` adds (sign 1) or takes away (sign −1). */
+export type SignedSpan<W extends string = string> = { win: W; sign: 1 | -1; lo: Date; hi: Date }
+
+// Overlapping spans (every window's last one is the same) merged: each instant read once.
+export function mergeRanges(spans: readonly { lo: Date; hi: Date }[]): { lo: Date; hi: Date }[] {
   const sorted = [...spans].sort((a, b) => +a.lo - +b.lo)
   const merged: { lo: Date; hi: Date }[] = []
   for (const { lo, hi } of sorted) {

@@ -30,7 +30,10 @@ export { rebuildAllDailyRollups, rebuildRollups, type RollupRange } from './roll
 export {
   burnRateCounts,
   type BurnRateCountsArgs,
+  mergeRanges,
   type ServiceBurnCounts,
+  type SignedSpan,
+  spanSegments,
   type WindowCounts,
 } from './burn-rates.ts'
 export {

@@ -1,4 +1,4 @@
-import type { Database } from '@opsdeck/db'
+import { type Database, mergeRanges, type SignedSpan, spanSegments } from '@opsdeck/db'
 import { HISTOGRAM_BUCKETS } from '@opsdeck/kpi'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { TimeRange } from '../../lib/range.ts'
@@ -47,19 +47,6 @@ const ofServices = (ids: readonly number[] | null) =>
       ? sql`AND service_id = ${ids[0]}`
       : sql`AND service_id IN (SELECT unnest(${[...ids]}::bigint[]))`
 
-// Raw samples counted as the rollups count them: maintenance first, else the sample's status.
-const RAW_COUNTS = sql`
-  (NOT in_maintenance AND status = 'up')::int AS up,
-  (NOT in_maintenance AND status = 'degraded')::int AS degraded,
-  (NOT in_maintenance AND status = 'down')::int AS down,
-  in_maintenance::int AS maintenance`
-// The same, taken away.
-const RAW_MINUS = sql`
-  -(NOT in_maintenance AND status = 'up')::int AS up,
-  -(NOT in_maintenance AND status = 'degraded')::int AS degraded,
-  -(NOT in_maintenance AND status = 'down')::int AS down,
-  -in_maintenance::int AS maintenance`
-
 // A raw span is cut at the tops of hours; a piece more than half of its hour (the hour holding
 // now, mostly) is read as that hour's rollup less the raw samples of the rest of the hour: the
 // same counts, as the rollups are kept in the ingest's transaction, from far fewer rows (after
@@ -84,57 +71,89 @@ function rawPieces(r: TimeRange): { hourly: TimeRange[]; plus: TimeRange[]; minu
   return out
 }
 
-function countParts(w: WindowSpec, ids: readonly number[] | null): RawBuilder<unknown>[] {
-  const cols = sql`${w.key}::text AS key, service_id, up, degraded, down, maintenance`
-  const parts: RawBuilder<unknown>[] = []
+type Source = 'daily' | 'hourly' | 'raw'
+
+/** The spans a window adds (or, raw, takes away) from each table. */
+function spansOf(w: WindowSpec): Record<Source, SignedSpan[]> {
+  const span = (r: TimeRange, sign: 1 | -1 = 1): SignedSpan => ({
+    win: w.key,
+    sign,
+    lo: r.from,
+    hi: r.to,
+  })
   const { daily, hourly, raw } = w.spans
   const pieces = raw.map(rawPieces)
-  if (daily.from < daily.to) {
-    parts.push(
-      sql`SELECT ${cols} FROM check_rollup_daily WHERE ${between('bucket_start', daily)} ${ofServices(ids)}`,
-    )
+  return {
+    daily: daily.from < daily.to ? [span(daily)] : [],
+    hourly: [...hourly, ...pieces.flatMap((p) => p.hourly)].map((r) => span(r)),
+    raw: [
+      ...pieces.flatMap((p) => p.plus).map((r) => span(r)),
+      ...pieces.flatMap((p) => p.minus).map((r) => span(r, -1)),
+    ],
   }
-  for (const h of [...hourly, ...pieces.flatMap((p) => p.hourly)]) {
-    parts.push(
-      sql`SELECT ${cols} FROM check_rollup_hourly WHERE ${between('bucket_start', h)} ${ofServices(ids)}`,
-    )
-  }
-  for (const r of pieces.flatMap((p) => p.plus)) {
-    parts.push(
-      sql`SELECT ${w.key}::text AS key, service_id, ${RAW_COUNTS} FROM check_samples
-        WHERE ${between('checked_at', r)} ${ofServices(ids)}`,
-    )
-  }
-  for (const r of pieces.flatMap((p) => p.minus)) {
-    parts.push(
-      sql`SELECT ${w.key}::text AS key, service_id, ${RAW_MINUS} FROM check_samples
-        WHERE ${between('checked_at', r)} ${ofServices(ids)}`,
-    )
-  }
-  return parts
+}
+
+// Each table's rows counted per (service, segment) in one scan of the spans' union; counted as
+// the rollups count them for raw samples: maintenance first, else the sample's status.
+const TABLES: Record<Source, { table: string; at: string; counts: string }> = {
+  daily: {
+    table: 'check_rollup_daily',
+    at: 'bucket_start',
+    counts: 'sum(up), sum(degraded), sum(down), sum(maintenance)',
+  },
+  hourly: {
+    table: 'check_rollup_hourly',
+    at: 'bucket_start',
+    counts: 'sum(up), sum(degraded), sum(down), sum(maintenance)',
+  },
+  raw: {
+    table: 'check_samples',
+    at: 'checked_at',
+    counts: `count(*) FILTER (WHERE NOT in_maintenance AND status = 'up'),
+      count(*) FILTER (WHERE NOT in_maintenance AND status = 'degraded'),
+      count(*) FILTER (WHERE NOT in_maintenance AND status = 'down'),
+      count(*) FILTER (WHERE in_maintenance)`,
+  },
+}
+
+function sourceCounts(src: Source, spans: readonly SignedSpan[], ids: readonly number[] | null) {
+  const { table, at, counts } = TABLES[src]
+  const seg = spanSegments(spans)
+  // The union of the spans as literal bounds, so the planner prunes partitions and reads only
+  // those ranges.
+  const ranges = sql.join(
+    mergeRanges(spans).map((r) => sql`(${sql.ref(at)} >= ${r.lo} AND ${sql.ref(at)} < ${r.hi})`),
+    sql` OR `,
+  )
+  return sql`
+    SELECT m.key, c.service_id, m.sign * c.up AS up, m.sign * c.degraded AS degraded,
+      m.sign * c.down AS down, m.sign * c.maintenance AS maintenance
+    FROM (
+      SELECT service_id, width_bucket(${sql.ref(at)}, ${seg.bounds}::timestamptz[]) AS seg,
+        ${sql.raw(counts)}
+      FROM ${sql.table(table)}
+      WHERE (${ranges}) ${ofServices(ids)}
+      GROUP BY 1, 2
+    ) AS c (service_id, seg, up, degraded, down, maintenance)
+    JOIN unnest(${seg.wins}::text[], ${seg.segs}::int[], ${seg.signs}::int[]) AS m (key, seg, sign)
+      USING (seg)`
 }
 
 /**
  * Sample counts per (window, service), summed in one statement from the daily and hourly
- * rollups and the raw samples of each window's spans; `ids` null for every service.
+ * rollups and the raw samples of each window's spans, each table read once whatever the number
+ * of windows (a few scans to plan, not one per span); `ids` null for every service.
  */
 export async function windowCounts(
   db: Kysely<Database>,
   windows: readonly WindowSpec[],
   ids: readonly number[] | null,
 ): Promise<InZone<CountsRow>> {
-  // Windows with the same spans (the detail's 30 days, SLO window and default range) are
-  // counted once and their rows copied: fewer parts to plan.
-  const first = new Map<string, string>()
-  const copies: [key: string, of: string][] = []
-  const unique = windows.filter((w) => {
-    const id = JSON.stringify(w.spans)
-    const seen = first.get(id)
-    if (seen === undefined) first.set(id, w.key)
-    else copies.push([w.key, seen])
-    return seen === undefined
+  const spans = windows.map(spansOf)
+  const parts = (['daily', 'hourly', 'raw'] as const).flatMap((src) => {
+    const of = spans.flatMap((s) => s[src])
+    return of.length ? [sourceCounts(src, of, ids)] : []
   })
-  const parts = unique.flatMap((w) => countParts(w, ids))
   const union = parts.length
     ? sql.join(parts, sql` UNION ALL `)
     : sql`SELECT NULL::text AS key, NULL::bigint AS service_id, 0 AS up, 0 AS degraded, 0 AS down, 0 AS maintenance`
@@ -149,11 +168,7 @@ export async function windowCounts(
     SELECT z.daily_rollup_timezone AS daily_zone, agg.*
     FROM organisation_settings z LEFT JOIN agg ON true
   `.execute(db)
-  const counted = inZone(rows)
-  const copied = copies.flatMap(([key, of]) =>
-    counted.rows.filter((r) => r.key === of).map((r) => ({ ...r, key })),
-  )
-  return { ...counted, rows: [...counted.rows, ...copied] }
+  return inZone(rows)
 }
 
 // The merged histogram as one array: a sum per bucket position over the rows, no unnest.
