@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { KPI_DEFINITIONS } from './definitions.ts'
+import { DEFAULT_RESPONSE_TARGETS } from './incident-response.ts'
 import { DEFAULT_RAG_THRESHOLDS } from './rag.ts'
 
 describe('KPI_DEFINITIONS', () => {
@@ -12,6 +13,10 @@ describe('KPI_DEFINITIONS', () => {
       'mtta',
       'mttr',
       'mtbf',
+      'responseTargets',
+      'slaBreachRate',
+      'repeatIncident',
+      'incidentBudgetShare',
       'cpi',
       'spi',
       'eac',
@@ -39,5 +44,24 @@ describe('KPI_DEFINITIONS', () => {
     )
     expect(formula).toContain(`CPI < ${amber.cpi}, SPI < ${amber.spi} or EAC > 100%`)
     expect(amber.eacOverBac).toBe(1)
+  })
+
+  it('states the default response targets the code uses', () => {
+    // 5 min / 4 h … 1 day / 10 days, as DEFAULT_RESPONSE_TARGETS holds them in minutes.
+    const formula = KPI_DEFINITIONS.responseTargets.formula
+    const words = {
+      SEV1: '5 min / 4 h',
+      SEV2: '15 min / 8 h',
+      SEV3: '1 h / 3 days',
+      SEV4: '1 day / 10 days',
+    }
+    expect(DEFAULT_RESPONSE_TARGETS).toEqual({
+      SEV1: { ackMinutes: 5, resolveMinutes: 4 * 60 },
+      SEV2: { ackMinutes: 15, resolveMinutes: 8 * 60 },
+      SEV3: { ackMinutes: 60, resolveMinutes: 3 * 1440 },
+      SEV4: { ackMinutes: 1440, resolveMinutes: 10 * 1440 },
+    })
+    for (const [severity, text] of Object.entries(words))
+      expect(formula).toContain(`${severity} ${text}`)
   })
 })

@@ -106,6 +106,35 @@ export const KPI_DEFINITIONS = {
     formula: '(period − downtime) / failures',
     notes: `Downtime is the union of outage time in the period. ${NA}`,
   },
+  responseTargets: {
+    id: 'responseTargets',
+    name: 'Response targets',
+    formula:
+      'acknowledged − started ≤ acknowledge target, and resolved − started ≤ resolve target, per severity (defaults: SEV1 5 min / 4 h; SEV2 15 min / 8 h; SEV3 1 h / 3 days; SEV4 1 day / 10 days)',
+    notes:
+      'Exactly on target is met. While a milestone is not reached it is pending with time left = target − time since start, and breached once that goes below 0: an open incident can breach. An incident resolved without an acknowledgement time counts as acknowledged when resolved. An admin can change the targets.',
+  },
+  slaBreachRate: {
+    id: 'slaBreachRate',
+    name: 'SLA breach rate',
+    formula:
+      'incidents that breached the acknowledge or resolve target / incidents whose outcome is known',
+    notes: `An outcome is known once either target is breached or both are met; incidents still within their targets are left out until then. ${NA}`,
+  },
+  repeatIncident: {
+    id: 'repeatIncident',
+    name: 'Repeat incident',
+    formula:
+      'an incident that started at most 30 days (× 24 h) after the start of an earlier incident on one of the same services',
+    notes:
+      'Start to start. Incidents that started at the same instant are not repeats of each other; an incident with no affected service is never a repeat.',
+  },
+  incidentBudgetShare: {
+    id: 'incidentBudgetShare',
+    name: 'Error budget consumed by an incident',
+    formula: "incident's downtime minutes / ((1 − SLO target) × SLO window minutes)",
+    notes: `Per affected service, against that service's budget; above 100% when the incident alone overspent it. n/a when the target is 100% (no budget).`,
+  },
   pv: {
     id: 'pv',
     name: 'Planned value (PV)',

@@ -2,7 +2,7 @@ import { ratio } from './ratio.ts'
 import { mean, quantile, sortNumbers } from './stats.ts'
 
 // Timestamps as the API has them: Date objects, or ISO 8601 strings from JSON.
-type Instant = Date | string
+export type Instant = Date | string
 
 export type IncidentTimes = {
   startedAt: Instant
@@ -22,7 +22,7 @@ export type DurationSummary = {
 
 const MINUTE_MS = 60_000
 
-function toMs(value: Instant, field: string): number {
+export function toMs(value: Instant, field: string): number {
   const ms = value instanceof Date ? value.getTime() : Date.parse(value)
   if (Number.isNaN(ms)) throw new RangeError(`${field} is not a valid date: ${String(value)}`)
   return ms

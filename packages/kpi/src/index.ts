@@ -40,6 +40,23 @@ export { percentile } from './percentiles.ts'
 export type { PercentileOptions } from './percentiles.ts'
 export { durationSummary, mtbf, mtta, mttd, mttr } from './incidents.ts'
 export type { DurationSummary, IncidentTimes } from './incidents.ts'
+export {
+  DEFAULT_RESPONSE_TARGETS,
+  incidentBudgetShare,
+  repeatIncidents,
+  responseTargetStatus,
+  slaBreachRate,
+} from './incident-response.ts'
+export type {
+  IncidentBudgetShareInput,
+  MilestoneStatus,
+  RepeatCandidate,
+  ResponseTarget,
+  ResponseTargetInput,
+  ResponseTargetStatus,
+  TargetOutcome,
+  TargetState,
+} from './incident-response.ts'
 export type { CalendarDay } from './calendar.ts'
 export {
   evm,
