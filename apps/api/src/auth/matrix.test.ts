@@ -66,6 +66,9 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/business-services/:slug/archive': 'write',
   'POST /api/v1/business-services/:slug/restore': 'write',
   'GET /api/v1/incidents/summary': 'read',
+  'GET /api/v1/incidents/response-targets': 'read',
+  'PUT /api/v1/incidents/response-targets': 'admin',
+  'PATCH /api/v1/incidents/intake-settings': 'admin',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
 }
@@ -149,6 +152,17 @@ function bodyFor(route: string): unknown {
       return { password: 'reset-password-123' }
     case 'POST /api/v1/tokens':
       return { name: `matrix ${n}`, scopes: ['read'] }
+    case 'PUT /api/v1/incidents/response-targets':
+      return {
+        targets: [
+          { severity: 'SEV1', ackMinutes: 5, resolveMinutes: 240 },
+          { severity: 'SEV2', ackMinutes: 15, resolveMinutes: 480 },
+          { severity: 'SEV3', ackMinutes: 60, resolveMinutes: 4320 },
+          { severity: 'SEV4', ackMinutes: 1440, resolveMinutes: 14400 },
+        ],
+      }
+    case 'PATCH /api/v1/incidents/intake-settings':
+      return { alertmanagerServiceLabel: 'service' }
     case 'PATCH /api/v1/settings':
       return { name: `Matrix organisation ${n}` }
     case 'POST /api/v1/checks':
