@@ -83,3 +83,8 @@ async function healthRows(db: Kysely<Database>, range: TimeRange, zone: string, 
 }
 
 export type ServiceHealth = Awaited<ReturnType<typeof listServiceHealth>>[number]
+
+// For other areas (incident downtime against error budgets): the window sums the Services pages
+// count with, one statement for many windows and services.
+export { inDailyZone, windowCounts, type WindowSpec } from './reads/window-sql.ts'
+export { windowSpans } from './reads/window-spans.ts'

@@ -3,11 +3,8 @@ import { downtimeMinutes, incidentBudgetShare } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import type { Organisation } from '../../lib/organisation.ts'
 import type { TimeRange } from '../../lib/range.ts'
-// The Services area's window sums, as the brief for issue 9 allows: query modules, not routes.
-// eslint-disable-next-line no-restricted-imports -- a query module of services/reads
-import { inDailyZone, windowCounts, type WindowSpec } from '../../services/reads/window-sql.ts'
-// eslint-disable-next-line no-restricted-imports -- a query module of services/reads
-import { windowSpans } from '../../services/reads/window-spans.ts'
+// The Services area's window sums: incident downtime is counted as the uptime figures are.
+import { inDailyZone, windowCounts, type WindowSpec, windowSpans } from '../../services/queries.ts'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
