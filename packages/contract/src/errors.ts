@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   business_service_not_found: 404,
   maintenance_window_not_found: 404,
   maintenance_schedule_not_found: 404,
+  incident_not_found: 404,
   email_taken: 409,
   self: 409,
   last_admin: 409,

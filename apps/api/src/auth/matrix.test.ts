@@ -69,6 +69,8 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/incidents/response-targets': 'read',
   'PUT /api/v1/incidents/response-targets': 'admin',
   'PATCH /api/v1/incidents/intake-settings': 'admin',
+  'GET /api/v1/incidents': 'read',
+  'GET /api/v1/incidents/:ref': 'read',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
 }
@@ -202,6 +204,8 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/tokens/')) return path.replace(':id', String(targetTokenId))
   if (path.startsWith('/api/v1/services/')) path = path.replace(':slug', MATRIX_SERVICE)
   if (path.startsWith('/api/v1/business-services/')) path = path.replace(':slug', MATRIX_GROUP)
+  // No such incident: an allowed caller gets past access() to the 404.
+  if (path.startsWith('/api/v1/incidents/')) path = path.replace(':ref', 'INC-0000-0000')
   // No such window or schedule: an allowed caller gets past access() to the 404.
   if (path.includes('/maintenance')) path = path.replace(':id', '999999')
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)

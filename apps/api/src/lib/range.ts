@@ -55,7 +55,8 @@ export const REVERSED = '`from` must be before `to`'
 export const invalidRange = (message: string) =>
   errorBody('invalid_range', message, [{ path: 'query.from', message }])
 
-function toInstant(value: string, timezone: string, edge: 'start' | 'end'): Date {
+/** A `from` (edge 'start') or `to` (edge 'end', a day inclusive) bound as an instant. */
+export function toInstant(value: string, timezone: string, edge: 'start' | 'end'): Date {
   if (value.includes('T')) return new Date(value)
   const [y, m, d] = value.split('-').map(Number) as [number, number, number]
   const midnight = new TZDate(y, m - 1, d, timezone)
