@@ -28,10 +28,13 @@ export const ERROR_STATUS = {
   // A maintenance window that has started is history; a schedule's occurrence goes with it.
   maintenance_started: 409,
   maintenance_scheduled: 409,
+  // The move is not allowed from the incident's status; the message says why.
+  illegal_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,
   unknown_team: 422,
+  unknown_person: 422,
   invalid_components: 422,
   // A window starting in the past would change no recorded figure; the rest: see details.
   maintenance_in_past: 422,

@@ -33,3 +33,12 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   resolved: 'Resolved',
   closed: 'Closed',
 }
+
+/** How an incident affects one of its services. */
+export const INCIDENT_IMPACTS = ['outage', 'degraded'] as const
+export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number]
+
+/** An incident's title: one line. */
+export const INCIDENT_TITLE_MAX_LENGTH = 200
+/** Its summary, its customer impact, and each timeline note. */
+export const INCIDENT_TEXT_MAX_LENGTH = 10_000

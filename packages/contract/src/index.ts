@@ -10,12 +10,15 @@ export { ERROR_CODES, ERROR_STATUS } from './errors.ts'
 export type { ErrorBody, ErrorCode } from './errors.ts'
 export {
   ENDED_INCIDENT_STATUSES,
+  INCIDENT_IMPACTS,
   INCIDENT_STATUS_LABELS,
   INCIDENT_STATUSES,
+  INCIDENT_TEXT_MAX_LENGTH,
+  INCIDENT_TITLE_MAX_LENGTH,
   SEVERITIES,
   SEVERITY_LABELS,
 } from './incidents.ts'
-export type { IncidentStatus, Severity } from './incidents.ts'
+export type { IncidentImpact, IncidentStatus, Severity } from './incidents.ts'
 export {
   DEFAULT_RANGE_DAYS,
   MAX_CHECK_ERROR_LENGTH,

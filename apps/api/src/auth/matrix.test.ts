@@ -71,6 +71,11 @@ const POLICY: Record<string, Level> = {
   'PATCH /api/v1/incidents/intake-settings': 'admin',
   'GET /api/v1/incidents': 'read',
   'GET /api/v1/incidents/:ref': 'read',
+  'POST /api/v1/incidents': 'write',
+  'POST /api/v1/incidents/:ref/transitions': 'write',
+  'POST /api/v1/incidents/:ref/corrections': 'write',
+  'POST /api/v1/incidents/:ref/notes': 'write',
+  'PATCH /api/v1/incidents/:ref': 'write',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
 }
@@ -188,6 +193,20 @@ function bodyFor(route: string): unknown {
       return { name: `Matrix group ${n}` }
     case 'PATCH /api/v1/services/:slug':
       return { name: `Matrix ${n}` }
+    case 'POST /api/v1/incidents':
+      return {
+        title: `Matrix ${n}`,
+        severity: 'SEV4',
+        services: [{ slug: MATRIX_SERVICE, impact: 'degraded' }],
+      }
+    case 'POST /api/v1/incidents/:ref/transitions':
+      return { to: 'acknowledged' }
+    case 'POST /api/v1/incidents/:ref/corrections':
+      return { field: 'startedAt', value: new Date(Date.now() - 3_600_000), reason: 'Matrix' }
+    case 'POST /api/v1/incidents/:ref/notes':
+      return { body: `Matrix ${n}` }
+    case 'PATCH /api/v1/incidents/:ref':
+      return { title: `Matrix ${n}` }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)
