@@ -55,6 +55,14 @@ describe('transition', () => {
     })
   })
 
+  it('lets an open incident go back to investigating or identified when a fix did not hold', () => {
+    const monitoring = { ...state('monitoring'), acknowledgedAt: NOW, mitigatedAt: NOW }
+    for (const to of ['investigating', 'identified'] as const) {
+      expect(transition(monitoring, to, NOW)).toEqual({ ok: true, set: {}, reopened: false })
+    }
+    expect(transition(state('identified'), 'investigating', NOW).ok).toBe(true)
+  })
+
   it('refuses, with a reason, moves back, to the same status and out of closed', () => {
     expect(transition(state('monitoring'), 'acknowledged', NOW)).toEqual({
       ok: false,

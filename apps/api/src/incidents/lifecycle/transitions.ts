@@ -27,6 +27,9 @@ export interface MilestoneChanges {
 export type TransitionOutcome =
   { ok: true; set: MilestoneChanges; reopened: boolean } | { ok: false; reason: string }
 
+// An open incident may go back to these; not to triggered or acknowledged, which it has passed.
+const BACK_TO: readonly IncidentStatus[] = ['investigating', 'identified']
+
 // A review is required before closing these.
 const REVIEW_REQUIRED: readonly Severity[] = ['SEV1', 'SEV2']
 
@@ -36,7 +39,7 @@ const label = (s: IncidentStatus) => INCIDENT_STATUS_LABELS[s].toLowerCase()
 /**
  * The move of an incident from its status to `to` at `now`, or why it is illegal. Forward moves
  * may skip steps (an alert that clears itself goes triggered → resolved); resolved → investigating
- * reopens it; closed is final. Each move sets the milestones it implies that are still unset.
+ * reopens it; an open incident may go back to investigating or identified; closed is final. Each move sets the milestones it implies that are still unset.
  */
 export function transition(
   state: TransitionState,
@@ -48,6 +51,10 @@ export function transition(
   if (from === 'closed') return { ok: false, reason: 'The incident is closed: closed is final' }
   if (from === 'resolved' && to === 'investigating') {
     return { ok: true, set: { resolvedAt: null }, reopened: true }
+  }
+  // A fix that did not hold: the team goes back to work on it; the milestones already set stay.
+  if (rank(to) < rank(from) && from !== 'resolved' && BACK_TO.includes(to)) {
+    return { ok: true, set: {}, reopened: false }
   }
   if (rank(to) < rank(from)) {
     const reopen = from === 'resolved' ? ' (reopen it by moving it to investigating)' : ''
