@@ -80,14 +80,18 @@ export async function listServices(
   // Which of the strip's days each window holds whole: the same for every service.
   const dayRanges = new Map(windows.map((w) => [w.key, daysWithin(days, w.spans.daily)]))
   const dayRange = (key: string) => dayRanges.get(key) ?? [0, 0]
+  const froms = new Map(windows.map((w) => [w.key, w.spans.from]))
+  const countedFrom = (key: string) => froms.get(key) ?? now
   const count = byKeyAndService(counts)
   const hist = byKeyAndService(hists)
 
   const items = services.map((s): ServiceListItem & { statusRank: number } => {
     const c = (key: string) =>
       addCounts(countsOf(count(key, s.id)), sumOfDays(strip?.get(s.id), dayRange(key)))
-    const up = (key: string, ms: number) => {
-      const u = uptimeOver(c(key), ago(ms), s.intervalSeconds, now)
+    // Samples are expected from where the window is counted: the top of the hour for the
+    // longer ones, as the detail's windows.
+    const up = (key: string) => {
+      const u = uptimeOver(c(key), { from: countedFrom(key), to: now }, s.intervalSeconds, now)
       return { uptime: u.uptime, coverage: u.coverage }
     }
     const windowMinutes = s.sloWindowDays * 1440
@@ -110,7 +114,7 @@ export async function listServices(
       archivedAt: s.archivedAt?.toISOString() ?? null,
       status: s.status,
       statusRank: STATUS_RANK[s.status],
-      uptime: { h24: up('h24', DAY_MS), d7: up('d7', 7 * DAY_MS), d30: up('d30', 30 * DAY_MS) },
+      uptime: { h24: up('h24'), d7: up('d7'), d30: up('d30') },
       slo: { target: s.sloTarget, windowDays: s.sloWindowDays },
       errorBudget: budget,
       burnRate: {
