@@ -86,7 +86,10 @@ export type ObservedErrorBudget =
  */
 export function errorBudgetFromSamples(input: ErrorBudgetFromSamplesInput): ObservedErrorBudget {
   const { down, counted, intervalSeconds, ...rest } = input
-  const budget = errorBudget({ ...rest, consumedMinutes: downtimeMinutes({ down, intervalSeconds }) })
+  const budget = errorBudget({
+    ...rest,
+    consumedMinutes: downtimeMinutes({ down, intervalSeconds }),
+  })
   if (counted > 0) return budget
   return {
     allowedMinutes: budget.allowedMinutes,

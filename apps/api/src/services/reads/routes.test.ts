@@ -202,7 +202,10 @@ describe('GET /api/v1/services, the worked example’s figures', () => {
     expect(pay.uptime.d7.uptime).toBeCloseTo(77 / 114, 12)
     expect(pay.uptime.d30.uptime).toBeCloseTo(78 / 145, 12)
     // Coverage too: the samples expected from the top of the hour the window is counted from.
-    for (const [key, window] of [['d7', '7d'], ['d30', '30d']] as const) {
+    for (const [key, window] of [
+      ['d7', '7d'],
+      ['d30', '30d'],
+    ] as const) {
       expect(pay.uptime[key]).toEqual({
         uptime: windowOf(window).uptime,
         coverage: windowOf(window).coverage,
