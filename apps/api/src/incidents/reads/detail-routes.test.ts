@@ -1,3 +1,4 @@
+import { ingestSamples } from '@opsdeck/db'
 import { describe, expect, it } from 'vitest'
 import {
   createToken,
@@ -272,5 +273,51 @@ describe('GET /api/v1/incidents/:ref', () => {
     const res = await ctx.app.request('/api/v1/incidents/DET-4', { headers: token.headers })
     expect(res.status).toBe(200)
     expect(expectMatches(IncidentDetail, await res.json()).incident.ref).toBe('DET-4')
+  })
+
+  it('charges the downtime inside the incident to each affected service and its error budget', async () => {
+    const svc = await insertService(ctx.db, 'det-down', null)
+    await insertIncident(ctx.db, {
+      ref: 'DET-DOWN',
+      severity: 'SEV2',
+      startedAt: '2026-11-10T10:00:00Z',
+      resolveAfter: 30,
+      services: [{ id: svc, impact: 'outage' }],
+    })
+    // One-minute checks 09:50–10:39: down 10:05–10:16 (12 inside the incident) and 10:31–10:33
+    // (3 after it resolved at 10:30); up otherwise.
+    const samples = Array.from({ length: 50 }, (_, i) => {
+      const at = new Date(Date.parse('2026-11-10T09:50:00Z') + i * 60_000)
+      const m = i - 10
+      const down = (m >= 5 && m <= 16) || (m >= 31 && m <= 33)
+      return {
+        serviceId: svc,
+        at,
+        status: down ? ('down' as const) : ('up' as const),
+        latencyMs: down ? null : 80,
+        statusCode: down ? 503 : 200,
+        error: null,
+      }
+    })
+    await ingestSamples(ctx.db, samples)
+
+    const body = await detail('DET-DOWN')
+    // 12 down minutes of a 99.9% 30-day budget: 12 / (0.001 × 43,200) = 0.2777…
+    expect(body.downtime).toEqual({
+      from: '2026-11-10T10:00:00.000Z',
+      to: '2026-11-10T10:30:00.000Z',
+      exact: true,
+      minutes: 12,
+      services: [
+        {
+          slug: 'det-down',
+          name: 'Service det-down',
+          downSamples: 12,
+          countedSamples: 30,
+          downtimeMinutes: 12,
+          budgetShare: expect.closeTo(12 / 43.2, 12) as number,
+        },
+      ],
+    })
   })
 })

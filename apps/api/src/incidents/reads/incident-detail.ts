@@ -2,6 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { localDay } from '../../lib/calendar.ts'
 import type { Organisation } from '../../lib/organisation.ts'
+import { incidentDowntime } from '../downtime/queries.ts'
 import { toListItem } from './list-item.ts'
 import {
   findIncidentByRef,
@@ -18,19 +19,28 @@ const iso = (d: Date | null) => d?.toISOString() ?? null
 export async function incidentDetail(
   db: Kysely<Database>,
   ref: string,
-  org: Pick<Organisation, 'timezone'>,
+  org: Organisation,
   now: Date,
 ): Promise<IncidentDetail | null> {
   const row = await findIncidentByRef(db, ref)
   if (!row) return null
   // Overdue is a calendar matter: due before today where the organisation is.
   const today = localDay(now, org.timezone)
-  const [targets, timeline, review, actions] = await Promise.all([
+  const affected = await db
+    .selectFrom('incidentServices as isv')
+    .innerJoin('services as s', 's.id', 'isv.serviceId')
+    .select(['s.id', 's.slug', 's.name'])
+    .where('isv.incidentId', '=', row.id)
+    .execute()
+  const window = { id: row.id, startedAt: row.startedAt, resolvedAt: row.resolvedAt }
+  const [targets, timeline, review, actions, [downtime]] = await Promise.all([
     listResponseTargets(db),
     listTimeline(db, row.id),
     findReview(db, row.id),
     listActions(db, row.id, today),
+    incidentDowntime(db, [{ ...window, services: affected.map((s) => s.id) }], now, org),
   ])
+  const service = new Map(affected.map((s) => [s.id, s]))
   return {
     now: now.toISOString(),
     timezone: org.timezone,
@@ -57,6 +67,20 @@ export async function incidentDetail(
           updatedAt: review.updatedAt.toISOString(),
         }
       : null,
+    downtime: {
+      from: (downtime?.from ?? row.startedAt).toISOString(),
+      to: (downtime?.to ?? now).toISOString(),
+      exact: downtime?.exact ?? true,
+      minutes: downtime?.downtimeMinutes ?? 0,
+      services: (downtime?.services ?? []).map((d) => ({
+        slug: service.get(d.serviceId)?.slug ?? '',
+        name: service.get(d.serviceId)?.name ?? '',
+        downSamples: d.down,
+        countedSamples: d.counted,
+        downtimeMinutes: d.downtimeMinutes,
+        budgetShare: d.budgetShare,
+      })),
+    },
     actions: actions.map((a) => ({
       id: a.id,
       title: a.title,

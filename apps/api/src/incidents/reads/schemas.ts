@@ -103,6 +103,29 @@ export const ActionItem = z.strictObject({
   overdue: z.boolean(),
 })
 
+/**
+ * The downtime the incident caused: per affected service its down samples in the incident's
+ * window × the check interval, and the share of the service's error budget that is.
+ */
+const IncidentDowntime = z.strictObject({
+  /** The window as counted: from the top of an hour when older than the raw samples kept. */
+  from: IsoInstant,
+  to: IsoInstant,
+  exact: z.boolean(),
+  minutes: Minutes.min(0),
+  services: z.array(
+    z.strictObject({
+      slug: z.string(),
+      name: z.string(),
+      downSamples: z.number().int().min(0),
+      countedSamples: z.number().int().min(0),
+      downtimeMinutes: Minutes.min(0),
+      /** Of the service's error budget over its SLO window; null with a 100% target. */
+      budgetShare: z.number().min(0).nullable(),
+    }),
+  ),
+})
+
 export const IncidentDetail = z.strictObject({
   now: IsoInstant,
   /** The zone `overdue` reads today in (the organisation's). */
@@ -119,6 +142,7 @@ export const IncidentDetail = z.strictObject({
   /** Every event, oldest first. */
   timeline: z.array(TimelineEvent),
   review: IncidentReview.nullable(),
+  downtime: IncidentDowntime,
   /** Follow-ups: by due date (none last), then in the order they were added. */
   actions: z.array(ActionItem),
 })
