@@ -34,6 +34,16 @@ beforeAll(async () => {
     .insertInto('serviceGroups')
     .values({ slug: 'validate-group', name: 'Group', sloTarget: 0.99, rule: 'any' })
     .execute()
+  // An open incident the incident writes would change, were a bad body to get through.
+  await ctx.db
+    .insertInto('incidents')
+    .values({
+      ref: 'INC-2026-0001',
+      title: 'Probe down',
+      severity: 'SEV3',
+      startedAt: '2026-11-04T11:00:00Z',
+    })
+    .execute()
 })
 afterAll(() => ctx.drop())
 
@@ -145,6 +155,45 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
   'POST /api/v1/services/:slug/maintenance': () => ({
     path: '/api/v1/services/validate-probe/maintenance',
     body: { startsAt: '2026-11-05T22:00:00Z', endsAt: '2026-11-06T00:00:00Z', reason: 'Upgrade' },
+  }),
+  'PUT /api/v1/incidents/response-targets': () => ({
+    path: '/api/v1/incidents/response-targets',
+    body: {
+      targets: [
+        { severity: 'SEV1', ackMinutes: 1, resolveMinutes: 2 },
+        { severity: 'SEV2', ackMinutes: 1, resolveMinutes: 2 },
+        { severity: 'SEV3', ackMinutes: 1, resolveMinutes: 2 },
+        { severity: 'SEV4', ackMinutes: 1, resolveMinutes: 2 },
+      ],
+    },
+  }),
+  'PATCH /api/v1/incidents/intake-settings': () => ({
+    path: '/api/v1/incidents/intake-settings',
+    body: { alertmanagerSeverityLabel: 'priority' },
+  }),
+  'POST /api/v1/incidents': () => ({
+    path: '/api/v1/incidents',
+    body: {
+      title: 'Declared by mistake',
+      severity: 'SEV1',
+      services: [{ slug: 'validate-probe', impact: 'outage' }],
+    },
+  }),
+  'PATCH /api/v1/incidents/:ref': () => ({
+    path: '/api/v1/incidents/INC-2026-0001',
+    body: { title: 'Renamed by mistake', severity: 'SEV1' },
+  }),
+  'POST /api/v1/incidents/:ref/transitions': () => ({
+    path: '/api/v1/incidents/INC-2026-0001/transitions',
+    body: { to: 'resolved' },
+  }),
+  'POST /api/v1/incidents/:ref/corrections': () => ({
+    path: '/api/v1/incidents/INC-2026-0001/corrections',
+    body: { field: 'startedAt', value: '2026-11-01T10:00:00Z', reason: 'By mistake' },
+  }),
+  'POST /api/v1/incidents/:ref/notes': () => ({
+    path: '/api/v1/incidents/INC-2026-0001/notes',
+    body: { body: 'Written by mistake' },
   }),
 }
 // Routes that change something but read no body.
