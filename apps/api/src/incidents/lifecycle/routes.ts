@@ -5,6 +5,7 @@ import { auditContext } from '../../lib/audit.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { doc } from '../../lib/openapi.ts'
 import { validate } from '../../lib/validate.ts'
+import { IncidentRefParam } from '../schemas.ts'
 import { addNote } from './add-note.ts'
 import { correctMilestone } from './correct-milestone.ts'
 import { createIncident } from './create-incident.ts'
@@ -15,7 +16,6 @@ import {
   IncidentPatch,
   NewIncident,
   NewNote,
-  RefParam,
   Transition,
   WrittenIncident,
 } from './schemas.ts'
@@ -70,13 +70,13 @@ export const lifecycle = new Hono<AppEnv>()
     doc({
       summary: 'Move an incident to another status',
       description:
-        'triggered → acknowledged → investigating → identified → monitoring → resolved → closed. Forward moves may skip steps; resolved → investigating reopens (the resolution is cleared); closed is final, and needs a resolved incident, and for SEV1/SEV2 a completed review. Each move sets the milestones it implies that are unset. An illegal move is a 409 `illegal_transition` whose message says why.',
+        'triggered → acknowledged → investigating → identified → monitoring → resolved → closed. Forward moves may skip steps; an open incident may go back to investigating or identified (a fix that did not hold); resolved → investigating reopens (the resolution is cleared); closed is final, and needs a resolved incident, and for SEV1/SEV2 a completed review. Each move sets the milestones it implies that are unset. An illegal move is a 409 `illegal_transition` whose message says why.',
       tags,
       responses: { 200: WrittenIncident },
       errors: ['incident_not_found', 'illegal_transition'],
     }),
     access('write'),
-    validate('param', RefParam),
+    validate('param', IncidentRefParam),
     validate('json', Transition),
     async (c) => {
       const { ref } = c.req.valid('param')
@@ -98,7 +98,7 @@ export const lifecycle = new Hono<AppEnv>()
       errors: ['validation_failed', 'incident_not_found'],
     }),
     access('write'),
-    validate('param', RefParam),
+    validate('param', IncidentRefParam),
     validate('json', Correction),
     async (c) => {
       const { ref } = c.req.valid('param')
@@ -118,7 +118,7 @@ export const lifecycle = new Hono<AppEnv>()
       errors: ['incident_not_found'],
     }),
     access('write'),
-    validate('param', RefParam),
+    validate('param', IncidentRefParam),
     validate('json', NewNote),
     async (c) => {
       const { ref } = c.req.valid('param')
@@ -140,7 +140,7 @@ export const lifecycle = new Hono<AppEnv>()
       errors: ['incident_not_found', 'unknown_service', 'service_archived', 'unknown_person'],
     }),
     access('write'),
-    validate('param', RefParam),
+    validate('param', IncidentRefParam),
     validate('json', IncidentPatch),
     async (c) => {
       const { ref } = c.req.valid('param')

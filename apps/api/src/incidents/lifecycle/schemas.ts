@@ -15,15 +15,6 @@ import { CORRECTABLE_MILESTONES } from './milestones.ts'
 // The writes' request and answer shapes. The answers are small: the incident's own fields after
 // the write; the detail with its timeline is the reads' (GET /incidents/:ref).
 
-/** `/:ref` in a path: `INC-2026-0042`. */
-export const RefParam = z.object({
-  ref: z
-    .string()
-    .min(1)
-    .max(40, 'must be at most 40 characters')
-    .regex(/^[A-Za-z0-9-]+$/, 'must be letters, digits and hyphens (INC-2026-0042)'),
-})
-
 const Title = name(INCIDENT_TITLE_MAX_LENGTH)
 const LongText = text()
   .trim()

@@ -8,7 +8,7 @@ import {
   findIncidentByRef,
   findReview,
   listActions,
-  listResponseTargets,
+  targetsBySeverity,
   listTimeline,
 } from './queries.ts'
 import type { IncidentDetail } from './schemas.ts'
@@ -34,7 +34,7 @@ export async function incidentDetail(
     .execute()
   const window = { id: row.id, startedAt: row.startedAt, resolvedAt: row.resolvedAt }
   const [targets, timeline, review, actions, [downtime]] = await Promise.all([
-    listResponseTargets(db),
+    targetsBySeverity(db),
     listTimeline(db, row.id),
     findReview(db, row.id),
     listActions(db, row.id, today),

@@ -2,7 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { encodeCursor, type IncidentCursor } from './cursor.ts'
 import { toListItem } from './list-item.ts'
-import { type IncidentFilters, listIncidentRows, listResponseTargets } from './queries.ts'
+import { type IncidentFilters, listIncidentRows, targetsBySeverity } from './queries.ts'
 import type { IncidentList } from './schemas.ts'
 
 /** One page of the incidents list and the cursor of the next, null on the last. */
@@ -15,7 +15,7 @@ export async function listIncidents(
   // One row past the page says whether another page follows.
   const [rows, targets] = await Promise.all([
     listIncidentRows(db, filters, { after: page.after, limit: page.limit + 1 }),
-    listResponseTargets(db),
+    targetsBySeverity(db),
   ])
   const shown = rows.slice(0, page.limit)
   const last = shown.at(-1)

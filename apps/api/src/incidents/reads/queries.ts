@@ -3,6 +3,7 @@ import type { Database } from '@opsdeck/db'
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { IncidentCursor } from './cursor.ts'
+import { listResponseTargets } from '../targets/queries.ts'
 
 // The statements of GET /incidents and /incidents/:ref.
 
@@ -124,14 +125,11 @@ export async function findIncidentByRef(db: Kysely<Database>, ref: string) {
 }
 
 /** Acknowledge and resolve targets by severity, as an admin set them. */
-export async function listResponseTargets(db: Kysely<Database>) {
-  const rows = await db
-    .selectFrom('incidentResponseTargets')
-    .select(['severity', 'ackMinutes', 'resolveMinutes'])
-    .execute()
+export async function targetsBySeverity(db: Kysely<Database>) {
+  const rows = await listResponseTargets(db)
   return new Map(rows.map((r) => [r.severity, r]))
 }
-export type ResponseTargetsBySeverity = Awaited<ReturnType<typeof listResponseTargets>>
+export type ResponseTargetsBySeverity = Awaited<ReturnType<typeof targetsBySeverity>>
 
 /** The incident's timeline, oldest first, with each author's name. */
 export async function listTimeline(db: Kysely<Database>, incidentId: number) {

@@ -42,11 +42,3 @@ export const IncidentListQuery = z.object({
   limit: digits(z.number().min(1).max(MAX_PAGE_SIZE)).default(DEFAULT_PAGE_SIZE),
 })
 export type IncidentListQuery = z.output<typeof IncidentListQuery>
-
-/** `/:ref` of an incident. */
-export const IncidentRefParam = z.object({
-  ref: z
-    .string()
-    .max(64)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be an incident ref (INC-2026-0042)'),
-})

@@ -8,7 +8,8 @@ import { invalidRange, REVERSED, toInstant } from '../../lib/range.ts'
 import { validate } from '../../lib/validate.ts'
 import { incidentDetail } from './incident-detail.ts'
 import { listIncidents } from './list-incidents.ts'
-import { IncidentListQuery, IncidentRefParam } from './requests.ts'
+import { IncidentRefParam } from '../schemas.ts'
+import { IncidentListQuery } from './requests.ts'
 import { IncidentDetail, IncidentList } from './schemas.ts'
 
 const tags = ['incidents']
