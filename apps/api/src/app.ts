@@ -12,6 +12,7 @@ import { auth } from './auth/routes.ts'
 import { capacity } from './capacity/routes.ts'
 import { health } from './health/routes.ts'
 import { incidents } from './incidents/routes.ts'
+import { integrations } from './integrations/routes.ts'
 import { errorBody } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
 import { OutageLog } from './lib/outage.ts'
@@ -46,6 +47,7 @@ const api = new Hono<AppEnv>()
   .route('/business-services', businessServices)
   .route('/checks', checks)
   .route('/incidents', incidents)
+  .route('/integrations', integrations)
   .route('/projects', projects)
   .route('/capacity', capacity)
 
