@@ -2,7 +2,8 @@ import type { Database } from '@opsdeck/db'
 import { type Insertable, type Kysely, sql } from 'kysely'
 
 // The "needs attention" worked example: services with each kind of problem, and some that must
-// not appear, read by the services' provider test and the Overview's ranking test. Now: Wednesday
+// not appear, read by the services' provider test and the Overview's ranking test (with one
+// incident, so that the ranking puts two areas' items together). Now: Wednesday
 // 2 December 2026 12:00 UTC (Europe/London is on UTC). A 30-day rolling window starts on
 // 2 November 12:00: its whole days (3 November – 1 December) come from the daily rollups, the
 // hours of 2 November after 12:00 and of 2 December before it from the hourly ones.
@@ -144,5 +145,23 @@ export async function seedAttentionExample(db: Kysely<Database>) {
         endedAt: at('03:20'),
       },
     ])
+    .execute()
+
+  // An incident open an hour (SEV2: critical) with a follow-up overdue since 1 December.
+  const incident = await db
+    .insertInto('incidents')
+    .values({
+      ref: 'INC-2026-0042',
+      title: 'Card payments failing',
+      severity: 'SEV2',
+      status: 'investigating',
+      startedAt: at('11:00'),
+      acknowledgedAt: at('11:04'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('incidentActions')
+    .values({ incidentId: incident.id, title: 'Add a payments runbook', dueOn: '2026-11-30' })
     .execute()
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { asOfDay, isoWeekOf, localDay } from './calendar.ts'
+import { addWorkingDays, asOfDay, isoWeekOf, localDay } from './calendar.ts'
 
 const at = (iso: string) => new Date(iso)
 
@@ -20,5 +20,21 @@ describe('calendar', () => {
     const october = { from: at('2026-09-30T23:00:00Z'), to: at('2026-11-01T00:00:00Z') }
     expect(asOfDay(october, at('2026-11-04T12:00:00Z'), 'Europe/London')).toBe('2026-10-31')
     expect(asOfDay(october, at('2026-10-15T12:00:00Z'), 'Europe/London')).toBe('2026-10-15')
+  })
+
+  it('counts working days after a day, skipping weekends and the bank holidays given', () => {
+    const none = new Set<string>()
+    // Monday 7 September 2026 + 5: Tuesday to Friday, then Monday 14.
+    expect(addWorkingDays('2026-09-07', 5, none)).toBe('2026-09-14')
+    // From a Saturday: Monday is the first.
+    expect(addWorkingDays('2026-09-05', 1, none)).toBe('2026-09-07')
+    expect(addWorkingDays('2026-09-05', 0, none)).toBe('2026-09-05')
+    // Christmas 2026 in England: Friday 25 and Monday 28 December (Boxing Day's substitute), Friday
+    // 1 January. From Wednesday 23: 24, 29, 30, 31 December, then Monday 4 January.
+    const england = new Set(['2026-12-25', '2026-12-28', '2027-01-01'])
+    expect(addWorkingDays('2026-12-23', 5, england)).toBe('2027-01-04')
+    // Across the clocks going forward (29 March 2026 in Europe): whole days, whatever the zone.
+    expect(addWorkingDays('2026-03-27', 1, none)).toBe('2026-03-30')
+    expect(() => addWorkingDays('2026-09-07', -1, none)).toThrow(RangeError)
   })
 })

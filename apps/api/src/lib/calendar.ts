@@ -2,6 +2,8 @@ import { TZDate } from '@date-fns/tz'
 import { format, startOfISOWeek } from 'date-fns'
 import type { TimeRange } from './range.ts'
 
+const DAY_MS = 86_400_000
+
 // Calendar days and weeks are the organisation's: a day is `YYYY-MM-DD` in its time zone.
 
 /** The local calendar day holding an instant. */
@@ -20,4 +22,21 @@ export function isoWeekOf(at: Date, timezone: string): string {
  */
 export function asOfDay(range: TimeRange, now: Date, timezone: string): string {
   return localDay(new Date(Math.min(range.to.getTime() - 1, now.getTime())), timezone)
+}
+
+/**
+ * The `count`th working day after `day` (not counting `day` itself): working days are Monday to
+ * Friday, as capacity counts them, less the organisation's bank holidays (`YYYY-MM-DD`).
+ */
+export function addWorkingDays(day: string, count: number, holidays: ReadonlySet<string>): string {
+  if (!(Number.isInteger(count) && count >= 0)) throw new RangeError(`bad count ${count}`)
+  // A calendar day has no zone: walk it at UTC midnight, in whole days of milliseconds, where no
+  // clock change (the process's or the organisation's) moves it.
+  let at = new Date(`${day}T00:00:00Z`)
+  for (let left = count; left > 0;) {
+    at = new Date(at.getTime() + DAY_MS)
+    const weekday = at.getUTCDay()
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(at.toISOString().slice(0, 10))) left -= 1
+  }
+  return at.toISOString().slice(0, 10)
 }

@@ -1,12 +1,13 @@
 import { ATTENTION_AREAS, ATTENTION_SEVERITIES } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
+import { incidentsAttention } from '../incidents/attention.ts'
 import type { AttentionItem, AttentionProvider } from '../lib/attention.ts'
 import type { Scope } from '../lib/scope.ts'
 import { servicesAttention } from '../services/attention.ts'
 
 // Each area's "needs attention" provider: an area adds its items by adding its provider here.
-const PROVIDERS: readonly AttentionProvider[] = [servicesAttention]
+const PROVIDERS: readonly AttentionProvider[] = [servicesAttention, incidentsAttention]
 
 /** Every area's items for now, in one ranked list. */
 export async function needsAttention(db: Kysely<Database>, scope: Scope) {

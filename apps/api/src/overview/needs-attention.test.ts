@@ -4,7 +4,7 @@ import { expectMatches, loginAs, setupApp } from '../../test/helpers.ts'
 import { Overview } from './schemas.ts'
 
 // GET /api/v1/overview's `attention` over the worked example of test/attention-example.ts (each
-// item's reason is checked in services/attention.test.ts): one list, ranked.
+// item's reason is checked in services/ and incidents/attention.test.ts): one list, ranked.
 let ctx: Awaited<ReturnType<typeof setupApp>>
 let headers: Record<string, string>
 beforeAll(async () => {
@@ -26,11 +26,14 @@ describe('GET /api/v1/overview: needs attention', () => {
       'critical Payments 2026-12-02T11:10:00.000Z',
       'critical Checkout 2026-12-02T11:48:00.000Z',
       'critical Ledger -',
+      // The incidents' items come after the services' of the same severity, however long-standing.
+      'critical INC-2026-0042: Card payments failing 2026-12-02T11:00:00.000Z',
       'warning Mail 2026-12-01T08:00:00.000Z',
       'warning Reports 2026-12-02T09:00:00.000Z',
       // No start to rank by: by name.
       'warning Fresh -',
       'warning Search -',
+      'warning INC-2026-0042: Card payments failing 2026-12-01T00:00:00.000Z',
     ])
   })
 
