@@ -9,7 +9,7 @@ const stubSignedIn = (role: Parameters<typeof signedIn>[0] = 'manager') =>
 
 test('the shell offers a skip link and the six sections, marking the current one', async () => {
   stubSignedIn()
-  renderApp('/incidents?range=90d')
+  renderApp('/reports?range=90d')
   expect(await screen.findByRole('link', { name: 'Skip to content' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main')
   const nav = screen.getByRole('navigation', { name: 'Sections' })
@@ -25,12 +25,9 @@ test('the shell offers a skip link and the six sections, marking the current one
     ['Capacity', '/capacity?range=90d'],
     ['Reports', '/reports?range=90d'],
   ])
-  expect(within(nav).getByRole('link', { name: 'Incidents' })).toHaveAttribute(
-    'aria-current',
-    'page',
-  )
+  expect(within(nav).getByRole('link', { name: 'Reports' })).toHaveAttribute('aria-current', 'page')
   expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current')
-  expect(screen.getByRole('heading', { level: 1, name: 'Incidents' })).toBeInTheDocument()
+  expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument()
   expect(screen.getByText('Coming soon')).toBeInTheDocument()
 })
 

@@ -9,6 +9,8 @@ import { LoginPage } from '../features/auth/login-page.tsx'
 import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { IncidentPage } from '../features/incidents/incident-page.tsx'
+import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
 import { ServicePage } from '../features/services/service-page.tsx'
 import { ServicesPage } from '../features/services/services-page.tsx'
 import { SettingsPage } from '../features/settings/settings-page.tsx'
@@ -35,6 +37,16 @@ function ServiceRoute() {
   return <ServicePage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins declare incidents; the API enforces it.
+function IncidentsRoute() {
+  return <IncidentsPage canManage={can(useMe()?.role, 'write')} />
+}
+
+// Managers and admins move an incident, correct its times and add notes; the API enforces it.
+function IncidentRoute() {
+  return <IncidentPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -50,10 +62,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <OverviewPage /> },
       { path: 'services', element: <ServicesRoute /> },
       { path: 'services/:slug', element: <ServiceRoute /> },
-      {
-        path: 'incidents',
-        ...soon('Incidents', 'The incident list, timelines, SLA breaches and follow-ups.'),
-      },
+      { path: 'incidents', element: <IncidentsRoute /> },
+      { path: 'incidents/:ref', element: <IncidentRoute /> },
       {
         path: 'projects',
         ...soon('Projects', 'Earned value per project: CPI, SPI, EAC and the reason for each RAG.'),

@@ -1,12 +1,26 @@
-import { queryOptions } from '@tanstack/react-query'
-import type { InferResponseType } from 'hono/client'
+import { infiniteQueryOptions, queryOptions, useMutation } from '@tanstack/react-query'
+import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, fetchJson } from '../../lib/api.ts'
 import { type RangeSpec, toApiQuery } from '../../lib/range.ts'
+import { type IncidentsView, toListQuery } from './list-view.ts'
 
 /** Open incidents by severity now; MTTA and MTTR over the range. */
 export type IncidentsSummary = InferResponseType<typeof api.incidents.summary.$get, 200>
+/** A page of the list: open first, then by severity, then newest; `nextCursor` for the next. */
+export type IncidentList = InferResponseType<typeof api.incidents.$get, 200>
+export type IncidentListItem = IncidentList['incidents'][number]
+/** One incident with its timeline, downtime, review and follow-up actions. */
+export type IncidentDetail = InferResponseType<(typeof api.incidents)[':ref']['$get'], 200>
+export type TimelineEvent = IncidentDetail['timeline'][number]
+export type ActionItem = IncidentDetail['actions'][number]
+export type ResponseTargets = NonNullable<IncidentListItem['responseTargets']>
+export type MilestoneTarget = ResponseTargets['ack']
+
+const refParam = (ref: string) => ({ ref })
 
 // Keyed by the range as written in the URL, like the Overview, so a preset keeps one entry.
+// Keys go general → specific: a write invalidates ['incidents'], so the list, the detail and the
+// Overview tile's summary are fetched again.
 export const incidentsQueries = {
   all: () => ['incidents'] as const,
   summary: (range: RangeSpec) =>
@@ -20,4 +34,90 @@ export const incidentsQueries = {
           ),
         ),
     }),
+  list: (view: IncidentsView) =>
+    infiniteQueryOptions({
+      queryKey: [...incidentsQueries.all(), 'list', view] as const,
+      queryFn: ({ pageParam, signal }) =>
+        fetchJson(
+          api.incidents.$get({ query: toListQuery(view, pageParam) }, { init: { signal } }),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  /** Recent incidents' commanders: the people the declare form offers (there is no people list). */
+  commanders: () =>
+    queryOptions({
+      queryKey: [...incidentsQueries.all(), 'commanders'] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.incidents.$get({ query: { status: 'all', limit: '100' } }, { init: { signal } }),
+        ),
+    }),
+  detail: (ref: string) =>
+    queryOptions({
+      queryKey: [...incidentsQueries.all(), 'detail', ref] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(api.incidents[':ref'].$get({ param: refParam(ref) }, { init: { signal } })),
+    }),
+  /** The services an incident may affect, and their owner teams for the filters. */
+  services: () =>
+    queryOptions({
+      queryKey: ['services', 'list', 'for-incidents'] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.services.$get({ query: { sort: 'name', order: 'asc' } }, { init: { signal } }),
+        ),
+      select: (data) =>
+        data.services.map((s) => ({ slug: s.slug, name: s.name, team: s.ownerTeam })),
+    }),
 }
+
+export type NewIncident = InferRequestType<typeof api.incidents.$post>['json']
+/** An incident as a write leaves it (its own fields; the detail has the rest). */
+export type WrittenIncident = InferResponseType<typeof api.incidents.$post, 201>
+export type Transition = InferRequestType<
+  (typeof api.incidents)[':ref']['transitions']['$post']
+>['json']
+export type Correction = InferRequestType<
+  (typeof api.incidents)[':ref']['corrections']['$post']
+>['json']
+export type IncidentPatch = InferRequestType<(typeof api.incidents)[':ref']['$patch']>['json']
+
+// An incident's change shows in the list, its detail, the Overview tile and its needs-attention
+// items, and in the services' incident lists and error budgets.
+const INCIDENT_CHANGES = [incidentsQueries.all(), ['overview'], ['services']] as const
+const meta = { invalidates: INCIDENT_CHANGES }
+
+export const useDeclareIncident = () =>
+  useMutation({
+    mutationFn: (body: NewIncident) => fetchJson(api.incidents.$post({ json: body })),
+    meta,
+  })
+
+export const useTransitionIncident = (ref: string) =>
+  useMutation({
+    mutationFn: (body: Transition) =>
+      fetchJson(api.incidents[':ref'].transitions.$post({ param: refParam(ref), json: body })),
+    meta,
+  })
+
+export const useCorrectMilestone = (ref: string) =>
+  useMutation({
+    mutationFn: (body: Correction) =>
+      fetchJson(api.incidents[':ref'].corrections.$post({ param: refParam(ref), json: body })),
+    meta,
+  })
+
+export const useAddNote = (ref: string) =>
+  useMutation({
+    mutationFn: (body: string) =>
+      fetchJson(api.incidents[':ref'].notes.$post({ param: refParam(ref), json: { body } })),
+    meta: { invalidates: [incidentsQueries.all()] },
+  })
+
+export const useEditIncident = (ref: string) =>
+  useMutation({
+    mutationFn: (patch: IncidentPatch) =>
+      fetchJson(api.incidents[':ref'].$patch({ param: refParam(ref), json: patch })),
+    meta,
+  })

@@ -1,0 +1,151 @@
+import {
+  INCIDENT_TEXT_MAX_LENGTH,
+  INCIDENT_TITLE_MAX_LENGTH,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type Severity,
+} from '@opsdeck/contract'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { Field } from '../../../components/ui/field.tsx'
+import { ApiError } from '../../../lib/api.ts'
+import {
+  type DeclareField,
+  type DeclareForm,
+  declareFieldOf,
+  emptyDeclareForm,
+  localProblems,
+  toNewIncident,
+} from '../declare-form.ts'
+import { formProblems } from '../form-problems.ts'
+import { useDeclareIncident } from '../queries.ts'
+import { AffectedServicesFields } from './affected-services-fields.tsx'
+import { FormFooter } from './form-footer.tsx'
+import { SelectField } from './select-field.tsx'
+import { TextArea } from './text-area.tsx'
+
+interface DeclareFormProps {
+  services: readonly { slug: string; name: string }[]
+  /** People to choose the commander from. */
+  commanders: readonly { id: number; name: string }[]
+  onCancel: () => void
+}
+
+export const SEVERITY_CHOICES = SEVERITIES.map((s) => [s, `${s} ${SEVERITY_LABELS[s]}`] as const)
+
+/** Declares an incident by hand; the API's refusals land beside their fields, success opens it. */
+export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareFormProps) {
+  const id = useId()
+  const navigate = useNavigate()
+  const { search } = useLocation()
+  const declare = useDeclareIncident()
+  const [form, setForm] = useState<DeclareForm>(emptyDeclareForm)
+  const [local, setLocal] = useState<Partial<Record<DeclareField, string>>>({})
+  const [attempt, setAttempt] = useState(0)
+  const set =
+    (key: 'title' | 'summary' | 'customerImpact' | 'startedAt') =>
+    (e: { target: { value: string } }) =>
+      setForm((f) => ({ ...f, [key]: e.target.value }))
+
+  // A refused save moves focus to its first problem, so keyboard and screen-reader users hear it.
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (attempt === 0) return
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-problem]')?.focus()
+  }, [attempt])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const found = localProblems(form)
+    setLocal(found)
+    if (Object.keys(found).length > 0) return setAttempt((n) => n + 1)
+    declare.mutateAsync(toNewIncident(form)).then(
+      (incident) => navigate({ pathname: `/incidents/${incident.ref}`, search }),
+      () => setAttempt((n) => n + 1),
+    )
+  }
+  const apiError = declare.error instanceof ApiError ? declare.error : null
+  const fromApi = formProblems(apiError, 'json', (path) => declareFieldOf(path, form))
+  const p = { ...fromApi.fields, ...local }
+  const other = fromApi.other ?? (declare.error && !apiError ? declare.error.message : null)
+  const commanderChoices = [
+    ['', 'No commander yet'] as const,
+    ...commanders.map((c) => [String(c.id), c.name] as const),
+  ]
+  return (
+    <form
+      ref={formRef}
+      className="panel grid-form incident-form"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
+      <h2 id={`${id}-title`}>Declare an incident</h2>
+      <Field
+        label="Title"
+        className="field-wide"
+        value={form.title}
+        onChange={set('title')}
+        maxLength={INCIDENT_TITLE_MAX_LENGTH}
+        required
+        autoFocus
+        problem={p.title}
+      />
+      <SelectField
+        label="Severity"
+        value={form.severity}
+        onChange={(v) => setForm((f) => ({ ...f, severity: v as Severity }))}
+        options={SEVERITY_CHOICES}
+        problem={p.severity}
+      />
+      <SelectField
+        label="Commander"
+        hint="People who have led a recent incident"
+        value={form.commander}
+        onChange={(v) => setForm((f) => ({ ...f, commander: v }))}
+        options={commanderChoices}
+        problem={p.commander}
+      />
+      <Field
+        label="Started at"
+        hint="Your time zone; leave empty for now"
+        type="datetime-local"
+        value={form.startedAt}
+        onChange={set('startedAt')}
+        problem={p.startedAt}
+      />
+      <AffectedServicesFields
+        rows={form.services}
+        services={services}
+        problems={p}
+        onChange={(rows) => setForm((f) => ({ ...f, services: rows }))}
+      />
+      <TextArea
+        label="Summary"
+        className="field-wide"
+        rows={3}
+        value={form.summary}
+        onChange={set('summary')}
+        maxLength={INCIDENT_TEXT_MAX_LENGTH}
+        problem={p.summary}
+      />
+      <TextArea
+        label="Customer impact"
+        className="field-wide"
+        rows={2}
+        value={form.customerImpact}
+        onChange={set('customerImpact')}
+        maxLength={INCIDENT_TEXT_MAX_LENGTH}
+        problem={p.customerImpact}
+      />
+      <FormFooter
+        other={other}
+        pending={declare.isPending}
+        submit="Declare incident"
+        pendingLabel="Declaring…"
+        onCancel={onCancel}
+      />
+    </form>
+  )
+}

@@ -1,0 +1,160 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { DeclareIncidentForm } from './components/declare-form.tsx'
+import { IncidentFilters } from './components/incident-filters.tsx'
+import { IncidentsTable } from './components/incidents-table.tsx'
+import { commandersOf, teamsOf, toIncidentRow } from './list-transform.ts'
+import {
+  hasFilters,
+  type IncidentsView,
+  parseIncidentsView,
+  withIncidentsView,
+} from './list-view.ts'
+import { incidentsQueries } from './queries.ts'
+import './incidents.css'
+
+interface IncidentsPageProps {
+  /** Managers and admins declare incidents; viewers only read. */
+  canManage: boolean
+}
+
+/** Every incident, open first: filters live in the URL, so a view can be shared as a link. */
+export function IncidentsPage({ canManage }: IncidentsPageProps) {
+  const [params, setParams] = useSearchParams()
+  const key = params.toString()
+  const view = useMemo(() => parseIncidentsView(new URLSearchParams(key)), [key])
+  const setView = useCallback(
+    (next: IncidentsView) => setParams((current) => withIncidentsView(current, next)),
+    [setParams],
+  )
+  const list = useInfiniteQuery({
+    ...incidentsQueries.list(view),
+    placeholderData: keepPreviousData,
+  })
+  const services = useQuery(incidentsQueries.services())
+  const teams = useMemo(() => teamsOf(services.data ?? []), [services.data])
+  const updating = list.isFetching && list.isPlaceholderData
+  const rows = useMemo(
+    () => list.data?.pages.flatMap((p) => p.incidents).map(toIncidentRow) ?? [],
+    [list.data],
+  )
+  const [declaring, setDeclaring] = useState(false)
+  const declareButton = useRef<HTMLButtonElement>(null)
+  const returning = useRef(false)
+  // Cancelling removes the focused form: put focus back on the button that opened it.
+  useEffect(() => {
+    if (declaring || !returning.current) return
+    returning.current = false
+    declareButton.current?.focus()
+  }, [declaring])
+  const search = key ? `?${key}` : ''
+
+  return (
+    <div className="page">
+      <title>Incidents · opsdeck</title>
+      <header className="page-head">
+        <div>
+          <h1>Incidents</h1>
+          <p className="muted">
+            Open incidents first, then by severity and newest: who leads each, how long it has run,
+            and its acknowledge and resolve targets.
+          </p>
+        </div>
+        <div className="page-actions">
+          <span className="status-text" role="status">
+            {updating ? 'Updating…' : ''}
+          </span>
+          {canManage && !declaring ? (
+            <button
+              ref={declareButton}
+              type="button"
+              className="button"
+              onClick={() => setDeclaring(true)}
+            >
+              Declare incident
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {declaring ? (
+        <DeclareForm
+          services={services.data ?? []}
+          onCancel={() => {
+            returning.current = true
+            setDeclaring(false)
+          }}
+        />
+      ) : null}
+      <IncidentFilters
+        key={key}
+        view={view}
+        services={services.data ?? []}
+        teams={teams}
+        onChange={setView}
+      />
+      <QueryErrorState title="Could not load the incidents" query={list} />
+      {list.isPending ? (
+        <>
+          <span className="visually-hidden" role="status">
+            Loading the incidents…
+          </span>
+          <Skeleton lines={8} />
+        </>
+      ) : null}
+      {list.isSuccess && !list.error && rows.length === 0 ? (
+        hasFilters(view) ? (
+          <EmptyState title="No incidents match these filters">
+            <p>
+              <button type="button" className="button-link" onClick={() => setView({})}>
+                Clear the filters
+              </button>{' '}
+              to see every incident.
+            </p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No incidents recorded">
+            <p>
+              Incidents arrive from Alertmanager and webhooks, or a manager declares one here.
+              Nothing has been recorded yet.
+            </p>
+          </EmptyState>
+        )
+      ) : null}
+      {rows.length > 0 && !list.error ? (
+        <div aria-busy={updating} data-updating={updating || undefined} className="incidents-fade">
+          <IncidentsTable rows={rows} search={search} />
+          <div className="load-more">
+            <span className="muted small" role="status">
+              {rows.length} {rows.length === 1 ? 'incident' : 'incidents'} shown
+              {list.hasNextPage ? '' : ', all of them'}
+            </span>
+            {list.hasNextPage ? (
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => void list.fetchNextPage()}
+                disabled={list.isFetchingNextPage}
+              >
+                {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+// The commanders come from a wider request than the page's, fetched only when declaring.
+function DeclareForm(props: {
+  services: readonly { slug: string; name: string }[]
+  onCancel: () => void
+}) {
+  const commanders = useQuery({
+    ...incidentsQueries.commanders(),
+    select: (data) => commandersOf(data.incidents),
+  })
+  return <DeclareIncidentForm {...props} commanders={commanders.data ?? []} />
+}
