@@ -104,7 +104,7 @@ export const KPI_DEFINITIONS = {
     id: 'mtbf',
     name: 'MTBF (mean time between failures)',
     formula: '(period − downtime) / failures',
-    notes: `Downtime is the union of outage time in the period. ${NA}`,
+    notes: `Downtime is the union of outage time in the period. Per service: the period is the range up to now, the downtime its incidents' down samples in it (incidents open at once counted once), the failures its incidents that started in the range. ${NA}`,
   },
   responseTargets: {
     id: 'responseTargets',
@@ -127,7 +127,29 @@ export const KPI_DEFINITIONS = {
     formula:
       'an incident that started at most 30 days (× 24 h) after the start of an earlier incident on one of the same services',
     notes:
-      'Start to start. Incidents that started at the same instant are not repeats of each other; an incident with no affected service is never a repeat.',
+      'Start to start. Incidents that started at the same instant are not repeats of each other; an incident with no affected service is never a repeat. The earlier incident may be of any severity, and may have started before the range. Repeat share = repeats / incidents that started in the range.',
+  },
+  incidentCounts: {
+    id: 'incidentCounts',
+    name: 'Incident counts',
+    formula:
+      'incidents that started in the range, by severity, by month of their start, by affected service and by the team owning an affected service',
+    notes:
+      'Months in the organisation’s time zone. An incident on two services counts once for each, and once for a team however many of its services it affected.',
+  },
+  incidentDowntime: {
+    id: 'incidentDowntime',
+    name: 'Downtime caused by an incident',
+    formula:
+      'down samples of each affected service from the start to the resolution (or now) × the check interval; per service, summed over its incidents',
+    notes:
+      'Samples in a maintenance window count as neither. An incident older than the raw samples kept is read from whole hours. Two incidents open at once on one service both count the minutes they share in the per-service sum.',
+  },
+  followUps: {
+    id: 'followUps',
+    name: 'Open and overdue follow-ups',
+    formula: 'follow-up actions of the incidents still open; overdue: open and due before today',
+    notes: 'Today in the organisation’s time zone. An action with no due date is never overdue.',
   },
   incidentBudgetShare: {
     id: 'incidentBudgetShare',

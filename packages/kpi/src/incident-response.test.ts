@@ -6,6 +6,7 @@ import {
   repeatIncidents,
   responseTargetStatus,
   slaBreachRate,
+  slaOutcomes,
 } from './incident-response.ts'
 import type { RepeatCandidate, TargetOutcome, TargetState } from './incident-response.ts'
 
@@ -177,6 +178,39 @@ describe('slaBreachRate', () => {
           ([a, r]) => a === 'breached' || r === 'breached' || (a === 'met' && r === 'met'),
         )
         return rate === null ? !known : known && rate >= 0 && rate <= 1
+      }),
+    )
+  })
+})
+
+describe('slaOutcomes', () => {
+  it('counts each incident once, as breached, met or pending, and the rate over the known', () => {
+    // Breached: (breached, met), (pending, breached), (breached, breached) = 3. Met on both: 2.
+    // Pending: (met, pending), (pending, pending) = 2. Rate 3 / (3 + 2) = 0.6.
+    expect(
+      slaOutcomes([
+        outcome('breached', 'met'),
+        outcome('met', 'met'),
+        outcome('met', 'pending'),
+        outcome('pending', 'breached'),
+        outcome('pending', 'pending'),
+        outcome('breached', 'breached'),
+        outcome('met', 'met'),
+      ]),
+    ).toEqual({ breached: 3, met: 2, pending: 2, breachRate: 0.6 })
+    expect(slaOutcomes([])).toEqual({ breached: 0, met: 0, pending: 0, breachRate: null })
+  })
+
+  it('adds up to the incidents given, its rate the same as slaBreachRate', () => {
+    const state = fc.constantFrom<TargetState>('met', 'breached', 'pending')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(state, state), { maxLength: 50 }), (pairs) => {
+        const statuses = pairs.map(([a, r]) => outcome(a, r))
+        const o = slaOutcomes(statuses)
+        return (
+          o.breached + o.met + o.pending === pairs.length &&
+          o.breachRate === slaBreachRate(statuses)
+        )
       }),
     )
   })

@@ -91,20 +91,30 @@ export function responseTargetStatus(input: ResponseTargetInput): ResponseTarget
 
 export type TargetOutcome = { ack: { state: TargetState }; resolve: { state: TargetState } }
 
+export type SlaOutcomes = {
+  breached: number
+  met: number
+  pending: number
+  breachRate: number | null
+}
+
+// Incidents by outcome: breached on either target (whatever the other), met on both, or pending
+// (no breach yet, a target still open); the breach rate is breached / (breached + met).
+export function slaOutcomes(statuses: readonly TargetOutcome[]): SlaOutcomes {
+  let breached = 0
+  let met = 0
+  for (const { ack, resolve } of statuses) {
+    if (ack.state === 'breached' || resolve.state === 'breached') breached += 1
+    else if (ack.state === 'met' && resolve.state === 'met') met += 1
+  }
+  const pending = statuses.length - breached - met
+  return { breached, met, pending, breachRate: ratio(breached, breached + met) }
+}
+
 // Share of incidents that breached either target, over those whose outcome is known: breached on
 // one (whatever the other), or met on both. Incidents still pending without a breach are left out.
 export function slaBreachRate(statuses: readonly TargetOutcome[]): number | null {
-  let breached = 0
-  let known = 0
-  for (const { ack, resolve } of statuses) {
-    if (ack.state === 'breached' || resolve.state === 'breached') {
-      breached += 1
-      known += 1
-    } else if (ack.state === 'met' && resolve.state === 'met') {
-      known += 1
-    }
-  }
-  return ratio(breached, known)
+  return slaOutcomes(statuses).breachRate
 }
 
 export type RepeatCandidate = { id: number; serviceIds: readonly number[]; startedAt: Instant }

@@ -46,6 +46,7 @@ export {
   repeatIncidents,
   responseTargetStatus,
   slaBreachRate,
+  slaOutcomes,
 } from './incident-response.ts'
 export type {
   IncidentBudgetShareInput,
@@ -54,6 +55,7 @@ export type {
   ResponseTarget,
   ResponseTargetInput,
   ResponseTargetStatus,
+  SlaOutcomes,
   TargetOutcome,
   TargetState,
 } from './incident-response.ts'

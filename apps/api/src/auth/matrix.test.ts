@@ -66,6 +66,7 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/business-services/:slug/archive': 'write',
   'POST /api/v1/business-services/:slug/restore': 'write',
   'GET /api/v1/incidents/summary': 'read',
+  'GET /api/v1/incidents/metrics': 'read',
   'GET /api/v1/incidents/response-targets': 'read',
   'PUT /api/v1/incidents/response-targets': 'admin',
   'PATCH /api/v1/incidents/intake-settings': 'admin',
