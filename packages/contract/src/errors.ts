@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   maintenance_window_not_found: 404,
   maintenance_schedule_not_found: 404,
   incident_not_found: 404,
+  // A follow-up action id that is not one of the incident's.
+  action_not_found: 404,
   email_taken: 409,
   self: 409,
   last_admin: 409,
@@ -30,6 +32,8 @@ export const ERROR_STATUS = {
   maintenance_scheduled: 409,
   // The move is not allowed from the incident's status; the message says why.
   illegal_transition: 409,
+  // A closed incident's review stays completed: closed means the review is done.
+  incident_closed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,

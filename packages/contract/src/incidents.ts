@@ -38,7 +38,17 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
 export const INCIDENT_IMPACTS = ['outage', 'degraded'] as const
 export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number]
 
-/** An incident's title: one line. */
+/** A follow-up action's status: open until done, or dropped (won't do). */
+export const INCIDENT_ACTION_STATUSES = ['open', 'done', 'wont_do'] as const
+export type IncidentActionStatus = (typeof INCIDENT_ACTION_STATUSES)[number]
+
+export const INCIDENT_ACTION_STATUS_LABELS: Record<IncidentActionStatus, string> = {
+  open: 'Open',
+  done: 'Done',
+  wont_do: 'Won’t do',
+}
+
+/** An incident's title, and a follow-up action's: one line. */
 export const INCIDENT_TITLE_MAX_LENGTH = 200
 /** Its summary, its customer impact, and each timeline note. */
 export const INCIDENT_TEXT_MAX_LENGTH = 10_000

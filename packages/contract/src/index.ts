@@ -10,6 +10,8 @@ export { ERROR_CODES, ERROR_STATUS } from './errors.ts'
 export type { ErrorBody, ErrorCode } from './errors.ts'
 export {
   ENDED_INCIDENT_STATUSES,
+  INCIDENT_ACTION_STATUS_LABELS,
+  INCIDENT_ACTION_STATUSES,
   INCIDENT_IMPACTS,
   INCIDENT_STATUS_LABELS,
   INCIDENT_STATUSES,
@@ -18,7 +20,7 @@ export {
   SEVERITIES,
   SEVERITY_LABELS,
 } from './incidents.ts'
-export type { IncidentImpact, IncidentStatus, Severity } from './incidents.ts'
+export type { IncidentActionStatus, IncidentImpact, IncidentStatus, Severity } from './incidents.ts'
 export {
   DEFAULT_RANGE_DAYS,
   MAX_CHECK_ERROR_LENGTH,

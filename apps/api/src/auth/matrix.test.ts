@@ -77,6 +77,9 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/incidents/:ref/corrections': 'write',
   'POST /api/v1/incidents/:ref/notes': 'write',
   'PATCH /api/v1/incidents/:ref': 'write',
+  'PUT /api/v1/incidents/:ref/review': 'write',
+  'POST /api/v1/incidents/:ref/actions': 'write',
+  'PATCH /api/v1/incidents/:ref/actions/:actionId': 'write',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
 }
@@ -208,6 +211,18 @@ function bodyFor(route: string): unknown {
       return { body: `Matrix ${n}` }
     case 'PATCH /api/v1/incidents/:ref':
       return { title: `Matrix ${n}` }
+    case 'PUT /api/v1/incidents/:ref/review':
+      return {
+        rootCause: 'Matrix',
+        contributingFactors: '',
+        wentWell: '',
+        lessons: '',
+        completed: true,
+      }
+    case 'POST /api/v1/incidents/:ref/actions':
+      return { title: `Matrix ${n}` }
+    case 'PATCH /api/v1/incidents/:ref/actions/:actionId':
+      return { status: 'done' }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)
@@ -225,7 +240,9 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/services/')) path = path.replace(':slug', MATRIX_SERVICE)
   if (path.startsWith('/api/v1/business-services/')) path = path.replace(':slug', MATRIX_GROUP)
   // No such incident: an allowed caller gets past access() to the 404.
-  if (path.startsWith('/api/v1/incidents/')) path = path.replace(':ref', 'INC-0000-0000')
+  if (path.startsWith('/api/v1/incidents/')) {
+    path = path.replace(':ref', 'INC-0000-0000').replace(':actionId', '999999')
+  }
   // No such window or schedule: an allowed caller gets past access() to the 404.
   if (path.includes('/maintenance')) path = path.replace(':id', '999999')
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)

@@ -195,6 +195,25 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/incidents/INC-2026-0001/notes',
     body: { body: 'Written by mistake' },
   }),
+  'PUT /api/v1/incidents/:ref/review': () => ({
+    path: '/api/v1/incidents/INC-2026-0001/review',
+    body: {
+      rootCause: 'By mistake',
+      contributingFactors: '',
+      wentWell: '',
+      lessons: '',
+      completed: true,
+    },
+  }),
+  'POST /api/v1/incidents/:ref/actions': () => ({
+    path: '/api/v1/incidents/INC-2026-0001/actions',
+    body: { title: 'Added by mistake', dueOn: '2026-11-05' },
+  }),
+  // The incident has no follow-up 1: the body is refused before the write would look for it.
+  'PATCH /api/v1/incidents/:ref/actions/:actionId': () => ({
+    path: '/api/v1/incidents/INC-2026-0001/actions/1',
+    body: { status: 'done' },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
