@@ -3,12 +3,13 @@ import { describe, expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import { attentionFixture, overviewFixture } from '../../testing/overview-fixture.ts'
 import { renderApp, requestedUrls, stubApi, type Reply } from '../../testing/render-app.tsx'
+import type { Overview } from './queries.ts'
 
 // The "needs attention" panel on the Overview, fed by GET /overview's `attention`.
 const stubOverview = (...replies: Reply[]) =>
   stubApi({ 'GET /auth/me': signedIn(), 'GET /overview': replies })
 
-const withAttention = (attention: ReturnType<typeof attentionFixture>) => ({
+const withAttention = (attention: Overview['attention']) => ({
   body: { ...overviewFixture(), attention },
 })
 
@@ -46,6 +47,29 @@ describe('Needs attention', () => {
     await user.keyboard('{Enter}')
     expect(router.state.location.pathname).toBe('/services/payments')
     expect(router.state.location.search).toBe('?from=2026-11-01&to=2026-11-30')
+  })
+
+  test('an incident’s item names its area and links to the incident, keeping the range', async () => {
+    stubOverview(
+      withAttention([
+        ...attentionFixture(),
+        {
+          area: 'incidents',
+          severity: 'warning',
+          title: 'INC-2026-0042: Card payments failing',
+          reason: 'Follow-up “Add a payments runbook” overdue, due 30 Nov',
+          href: '/incidents/INC-2026-0042',
+          since: '2026-12-01T00:00:00.000Z',
+        },
+      ]),
+    )
+    renderApp('/?range=7d')
+    const region = await panel()
+    expect(rows(region).at(-1)).toHaveTextContent(
+      '● WarningIncidentsINC-2026-0042: Card payments failingFollow-up “Add a payments runbook” overdue, due 30 Nov',
+    )
+    const link = within(region).getByRole('link', { name: 'INC-2026-0042: Card payments failing' })
+    expect(link).toHaveAttribute('href', '/incidents/INC-2026-0042?range=7d')
   })
 
   test('says so when nothing needs a decision', async () => {

@@ -26,6 +26,12 @@ const HOW = (
       check results while its checks are on (warning).
     </span>
     <span className="tip-line">
+      Incidents: SEV1 and SEV2 open (critical); open past its acknowledge or resolve target
+      (critical), or with a quarter or less of the target’s time left (warning); follow-ups past
+      their due day (warning); resolved with no completed review by the end of the 5th working day
+      after (warning). Days are the organisation’s, less its bank holidays.
+    </span>
+    <span className="tip-line">
       Most urgent first: critical before warning, then by area, then the longest-standing first.
     </span>
   </>
@@ -43,7 +49,11 @@ export function AttentionPanel({ items, range }: { items: readonly Item[]; range
     <Tile title="Needs attention" how={HOW} meta={attentionCounts(items)}>
       {items.length === 0 ? (
         <EmptyState title="Nothing needs a decision today">
-          <p>No service is down, burning its error budget fast, over it, or without data.</p>
+          <p>
+            No service is down, burning its error budget fast, over it, or without data. No incident
+            is open at SEV1 or SEV2, near or past a response target, or behind on its follow-ups or
+            review.
+          </p>
         </EmptyState>
       ) : (
         <ol className="attention-list" id={listId} aria-label="Needs attention, most urgent first">

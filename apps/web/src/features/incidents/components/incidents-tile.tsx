@@ -1,9 +1,10 @@
+import { Link, useLocation } from 'react-router'
 import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { Stat } from '../../../components/ui/stat.tsx'
 import { Tile } from '../../../components/ui/tile.tsx'
 import { formatDuration, formatNumber } from '../../../lib/format.ts'
 import type { IncidentsSummary } from '../queries.ts'
-import { severityCounts } from '../transform.ts'
+import { incidentsLink, severityCounts } from '../transform.ts'
 
 const HOW = (
   <HowComputed
@@ -15,6 +16,8 @@ const HOW = (
 export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
   const { open, mtta, mttr } = incidents
   const severities = severityCounts(open)
+  // Links to the Incidents list keep the range; the open figures filter it to what they count.
+  const { search } = useLocation()
   return (
     <Tile
       title="Incidents"
@@ -22,10 +25,13 @@ export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
       meta={`${formatNumber(incidents.startedInRange)} started in range`}
     >
       <p className="lead">
-        <strong className={open.total > 0 ? 'figure' : 'figure tone-good'}>
-          {formatNumber(open.total)}
-        </strong>{' '}
-        open now
+        <Link to={incidentsLink(search, { status: 'open' })}>
+          <strong className={open.total > 0 ? 'figure' : 'figure tone-good'}>
+            {formatNumber(open.total)}
+          </strong>{' '}
+          open now
+        </Link>{' '}
+        · <Link to={incidentsLink(search)}>All incidents</Link>
       </p>
       <ul className="chips" aria-label="Open incidents by severity">
         {severities.map((s) => (
@@ -33,7 +39,15 @@ export function IncidentsTile({ incidents }: { incidents: IncidentsSummary }) {
             key={s.severity}
             className={s.count > 0 ? `chip sev-${s.severity}` : 'chip chip-zero'}
           >
-            <abbr title={s.label}>{s.severity}</abbr> <strong>{s.count}</strong>
+            {s.count > 0 ? (
+              <Link to={incidentsLink(search, { status: 'open', severity: s.severity })}>
+                <abbr title={s.label}>{s.severity}</abbr> <strong>{s.count}</strong>
+              </Link>
+            ) : (
+              <>
+                <abbr title={s.label}>{s.severity}</abbr> <strong>{s.count}</strong>
+              </>
+            )}
           </li>
         ))}
       </ul>
