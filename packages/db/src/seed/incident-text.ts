@@ -78,8 +78,36 @@ export const CAUSES = [
   'a configuration drift between the two application nodes',
 ]
 
+// A post-incident review's other parts; the root cause is the incident's cause.
+export const CONTRIBUTING_FACTORS = [
+  'The alert went to a shared mailbox nobody watches out of hours.',
+  'The change was approved without a tested rollback plan.',
+  'Monitoring covered the servers but not the user journey.',
+  'The runbook for {name} was two versions out of date.',
+  'Only one engineer knew the system well enough to diagnose it.',
+  'The supplier’s status page showed no problem for the first hour.',
+  'Capacity warnings had been raised for weeks without an owner.',
+]
+
+export const WENT_WELL = [
+  'On-call acknowledged within minutes and opened a bridge call promptly.',
+  'Customer Services were briefed early and kept residents informed.',
+  'Failover to the secondary site worked as documented.',
+  'The supplier escalated quickly once the case was raised at priority 1.',
+  'Rollback of the change was clean and quick.',
+  'Status updates went out every 30 minutes as agreed.',
+]
+
+export const LESSONS = [
+  'Automate the checks we rely on people to remember.',
+  'Every change to {name} needs a tested rollback step.',
+  'Alert on the symptom users see, not only on server health.',
+  'Keep a second engineer trained on each critical system.',
+  'Review supplier escalation contacts every quarter.',
+  'Capacity warnings need an owner and a due date.',
+]
+
 export const ACTIONS = [
-  'Complete the post-incident review',
   'Add monitoring for certificate expiry',
   'Update the failover runbook for {name}',
   'Review change approval for {name}',

@@ -1,13 +1,24 @@
 import type { Insertable } from 'kysely'
-import type { IncidentActionsTable, IncidentEventsTable } from '../schema/incidents.ts'
+import type { IncidentEventsTable } from '../schema/incidents.ts'
 import type { SeedContext, SeededPerson, SeededService } from './context.ts'
+import { planReview, type PlannedReview, reviewEvents } from './incident-reviews.ts'
 import { ACTIONS, CAUSES, fill, NOTES, SUPPLIERS } from './incident-text.ts'
 import { planIncidents, type PlannedIncident } from './incident-plan.ts'
 import type { Rng } from './rng.ts'
 import { addDays, addMonths, addMs, DAY, localDay, MINUTE } from './time.ts'
 
 type Event = Omit<Insertable<IncidentEventsTable>, 'incidentId'>
-type Action = Omit<Insertable<IncidentActionsTable>, 'incidentId'>
+type ActionState = 'done' | 'open' | 'wont_do'
+/** A follow-up as inserted (with its incident's id). */
+interface Action {
+  title: string
+  ownerPersonId: number
+  dueOn: string
+  status: ActionState
+  completedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
 
 export async function seedIncidents(
   ctx: SeedContext,
@@ -24,24 +35,29 @@ export async function seedIncidents(
     return `INC-${year}-${String(seq.get(year)).padStart(4, '0')}`
   })
   const causes = plan.map((p) => (p.resolvedAt ? rng.pick(CAUSES) : null))
+  const reviews = plan.map((p, i) => planReview(rng, p, causes[i] ?? null, ctx.now))
   const ids = await ctx.db
     .insertInto('incidents')
     .values(
-      plan.map((p, i) => ({
-        ref: refs[i]!,
-        title: p.title,
-        summary: causes[i] ? `Caused by ${causes[i]}.` : '',
-        severity: p.severity,
-        status: p.status,
-        startedAt: p.startedAt,
-        detectedAt: p.detectedAt,
-        acknowledgedAt: p.acknowledgedAt,
-        mitigatedAt: p.mitigatedAt,
-        resolvedAt: p.resolvedAt,
-        commanderPersonId: p.commander.id,
-        createdAt: p.detectedAt,
-        updatedAt: p.resolvedAt ?? p.mitigatedAt ?? p.acknowledgedAt ?? p.detectedAt,
-      })),
+      plan.map((p, i) => {
+        const closedAt = reviews[i]?.closedAt ?? null
+        return {
+          ref: refs[i]!,
+          title: p.title,
+          summary: causes[i] ? `Caused by ${causes[i]}.` : '',
+          severity: p.severity,
+          status: closedAt ? 'closed' : p.status,
+          startedAt: p.startedAt,
+          detectedAt: p.detectedAt,
+          acknowledgedAt: p.acknowledgedAt,
+          mitigatedAt: p.mitigatedAt,
+          resolvedAt: p.resolvedAt,
+          closedAt,
+          commanderPersonId: p.commander.id,
+          createdAt: p.detectedAt,
+          updatedAt: closedAt ?? p.resolvedAt ?? p.mitigatedAt ?? p.acknowledgedAt ?? p.detectedAt,
+        }
+      }),
     )
     .returning('id')
     .execute()
@@ -50,15 +66,28 @@ export async function seedIncidents(
     p.services.map((s) => ({ incidentId: ids[i]!.id, serviceId: s.id, impact: p.impact })),
   )
   await ctx.db.insertInto('incidentServices').values(links).execute()
-  const events = plan.flatMap((p, i) =>
-    timeline(rng, p, causes[i] ?? null, people).map((e) => ({ ...e, incidentId: ids[i]!.id })),
-  )
+  const reviewRows = reviews.flatMap((r, i) => (r ? [{ incidentId: ids[i]!.id, ...r.fields }] : []))
+  if (reviewRows.length > 0) await ctx.db.insertInto('incidentReviews').values(reviewRows).execute()
+  const actions = plan.map((p, i) => followUps(ctx, rng, p, people, reviews[i] ?? null))
+  const rows = actions.flatMap((list, i) => list.map((a) => ({ ...a, incidentId: ids[i]!.id })))
+  const actionIds =
+    rows.length > 0
+      ? await ctx.db.insertInto('incidentActions').values(rows).returning('id').execute()
+      : []
+  let k = 0
+  const events = plan.flatMap((p, i) => {
+    const review = reviews[i]
+    const own = [
+      ...timeline(rng, p, causes[i] ?? null, people),
+      ...(review ? reviewEvents(p, review) : []),
+      ...actions[i]!.flatMap((a) => actionEvents(a, actionIds[k++]!.id, p, people)),
+    ]
+    return own
+      .sort((x, y) => (x.at as Date).getTime() - (y.at as Date).getTime())
+      .map((e) => ({ ...e, incidentId: ids[i]!.id }))
+  })
   await ctx.db.insertInto('incidentEvents').values(events).execute()
-  const actions = plan.flatMap((p, i) =>
-    followUps(ctx, rng, p, people).map((a) => ({ ...a, incidentId: ids[i]!.id })),
-  )
-  if (actions.length > 0) await ctx.db.insertInto('incidentActions').values(actions).execute()
-  return { incidents: plan.length, events: events.length, actions: actions.length }
+  return { incidents: plan.length, events: events.length, actions: rows.length }
 }
 
 function timeline(
@@ -130,41 +159,73 @@ function timeline(
   return events.sort((x, y) => (x.at as Date).getTime() - (y.at as Date).getTime())
 }
 
-type ActionState = 'done' | 'open' | 'wont_do'
 // prettier-ignore
 const PAST_DUE: [ActionState, number][] = [['done', 75], ['open', 18], ['wont_do', 7]]
 // prettier-ignore
 const NOT_YET_DUE: [ActionState, number][] = [['done', 30], ['open', 70]]
 
-// Major incidents get follow-ups: most are done, some open past their due date (overdue).
+// Major incidents get follow-ups from their review (when written; else at the resolution), a
+// few others too: most are done, some open past their due date (overdue).
 function followUps(
   ctx: SeedContext,
   rng: Rng,
   p: PlannedIncident,
   people: SeededPerson[],
+  review: PlannedReview | null,
 ): Action[] {
   const major = p.severity === 'SEV1' || p.severity === 'SEV2'
   const resolved = p.resolvedAt
   if (!resolved || !(major || rng.chance(0.15))) return []
+  const created = review?.at ?? resolved
   const service = p.services[0]!
   const team = people.filter((x) => x.team === service.team)
   const vars = { name: service.name, supplier: rng.pick(SUPPLIERS) }
-  const titles = rng.shuffle(ACTIONS.slice(1)).slice(0, rng.int(0, major ? 2 : 1))
-  if (major) titles.unshift(ACTIONS[0]!)
+  const titles = rng.shuffle(ACTIONS).slice(0, major ? rng.int(1, 3) : rng.int(0, 1))
   return titles.map((title) => {
-    const dueOn = addDays(localDay(resolved, ctx.tz), rng.int(10, 45))
+    const dueOn = addDays(localDay(created, ctx.tz), rng.int(10, 45))
     const status = rng.weighted(dueOn < ctx.today ? PAST_DUE : NOT_YET_DUE)
-    // Closed between the resolution and a few days past the due date, and never after now.
+    // Closed between its creation and a few days past the due date, and never after now.
     const latest = Date.parse(`${dueOn}T17:00:00Z`) + 4 * DAY
-    const closedAt = resolved.getTime() + rng.float() * (latest - resolved.getTime())
+    const closedAt = created.getTime() + rng.float() * (latest - created.getTime())
+    const completedAt = status === 'open' ? null : new Date(Math.min(closedAt, ctx.now.getTime()))
     return {
       title: fill(title, vars),
       ownerPersonId: rng.pick(team).id,
       dueOn,
       status,
-      completedAt: status === 'open' ? null : new Date(Math.min(closedAt, ctx.now.getTime())),
-      createdAt: resolved,
-      updatedAt: status === 'open' ? resolved : new Date(Math.min(closedAt, ctx.now.getTime())),
+      completedAt,
+      createdAt: created,
+      updatedAt: completedAt ?? created,
     }
   })
+}
+
+// As the API records them: added (open), then done or won't do when completed.
+function actionEvents(
+  a: Action,
+  actionId: number,
+  p: PlannedIncident,
+  people: SeededPerson[],
+): Event[] {
+  const owner = people.find((x) => x.id === a.ownerPersonId)?.name ?? 'nobody'
+  const fields = { title: a.title, ownerPersonId: a.ownerPersonId, dueOn: a.dueOn }
+  const events: Event[] = [
+    {
+      at: a.createdAt,
+      kind: 'action',
+      body: `Follow-up added: ${a.title} (owner ${owner}, due ${a.dueOn})`,
+      author: p.commander.name,
+      data: { actionId, ...fields, status: 'open' },
+    },
+  ]
+  if (a.completedAt && a.status !== 'open') {
+    events.push({
+      at: a.completedAt,
+      kind: 'action',
+      body: `Follow-up ${a.title}: open → ${a.status === 'done' ? 'done' : 'won’t do'}`,
+      author: owner,
+      data: { actionId, title: a.title, status: { from: 'open', to: a.status } },
+    })
+  }
+  return events
 }

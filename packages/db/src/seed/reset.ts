@@ -14,6 +14,7 @@ const DATA_TABLES = [
   'teams', 'people', 'services', 'maintenance_windows', 'maintenance_schedules', 'service_groups',
   'service_group_members', 'check_schedule', 'slo_alerts', 'check_samples', 'check_rollup_hourly',
   'check_rollup_daily', 'incidents', 'incident_services', 'incident_events', 'incident_actions',
+  'incident_reviews',
   'projects', 'project_budget_lines', 'project_baseline', 'cost_entries', 'project_progress',
   'allocations', 'time_off', 'bank_holidays',
 ]

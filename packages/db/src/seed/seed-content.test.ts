@@ -57,20 +57,73 @@ describe('demo incidents', () => {
       major: number
       paged: number
       outage: number
-      reviewed: number
-      overdue: number
+      followedUp: number
       badOrder: number
     }>`
       SELECT count(*)::int AS major,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.kind = 'page'))::int AS paged,
         count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = i.id AND s.impact <> 'outage'))::int AS outage,
-        count(*) FILTER (WHERE status NOT IN ('resolved', 'closed') OR EXISTS (SELECT 1 FROM incident_actions a WHERE a.incident_id = i.id))::int AS reviewed,
-        (SELECT count(*)::int FROM incident_actions WHERE status = 'open' AND due_on < ${today}) AS overdue,
+        count(*) FILTER (WHERE status NOT IN ('resolved', 'closed') OR EXISTS (SELECT 1 FROM incident_actions a WHERE a.incident_id = i.id))::int AS "followedUp",
+        -- Within the incident's life, and none after now: the response up to the resolution, the
+        -- review up to the closing; follow-ups outlive both.
         (SELECT count(*)::int FROM incident_events e JOIN incidents j ON j.id = e.incident_id
-          WHERE e.at < j.started_at OR e.at > coalesce(j.resolved_at, ${now})) AS "badOrder"
+          WHERE e.at < j.started_at OR e.at > ${now}
+            OR (e.kind NOT IN ('review', 'action') AND coalesce(e.data->>'to', '') <> 'closed'
+              AND e.at > coalesce(j.resolved_at, ${now}))
+            OR (e.kind = 'review' AND e.at > coalesce(j.closed_at, ${now}))) AS "badOrder"
       FROM incidents i WHERE severity IN ('SEV1', 'SEV2')`)
-    expect(m).toMatchObject({ paged: m!.major, outage: m!.major, reviewed: m!.major, badOrder: 0 })
-    expect(m!.overdue).toBeGreaterThan(0)
+    expect(m).toMatchObject({
+      paged: m!.major,
+      outage: m!.major,
+      followedUp: m!.major,
+      badOrder: 0,
+    })
+    const [a] = await q(sql<{
+      done: number
+      open: number
+      overdue: number
+      events: number
+      n: number
+    }>`
+      SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
+        count(*) FILTER (WHERE status = 'open' AND due_on >= ${today})::int AS open,
+        count(*) FILTER (WHERE status = 'open' AND due_on < ${today})::int AS overdue,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = a.incident_id
+          AND e.kind = 'action' AND (e.data->>'actionId')::bigint = a.id))::int AS events,
+        count(*)::int AS n
+      FROM incident_actions a`)
+    expect(a!.done).toBeGreaterThan(0)
+    expect(a!.open).toBeGreaterThan(0)
+    expect(a!.overdue).toBeGreaterThan(0)
+    expect(a!.events).toBe(a!.n)
+  })
+
+  it('closes reviewed SEV1/SEV2 incidents, as the API would: completed review first', async () => {
+    const [r] = await q(sql<{
+      closed: number
+      unreviewed: number
+      unrecorded: number
+      drafts: number
+      minorReviews: number
+    }>`
+      SELECT count(*) FILTER (WHERE status = 'closed')::int AS closed,
+        -- Closing a SEV1/SEV2 needs a review completed before it.
+        count(*) FILTER (WHERE status = 'closed' AND severity IN ('SEV1', 'SEV2') AND NOT EXISTS (
+          SELECT 1 FROM incident_reviews r WHERE r.incident_id = i.id AND r.completed_at <= i.closed_at
+            AND r.root_cause <> ''))::int AS unreviewed,
+        -- Each closing and each review is on the timeline.
+        count(*) FILTER (WHERE status = 'closed' AND NOT EXISTS (
+          SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.kind = 'status'
+            AND e.data->>'to' = 'closed' AND e.at = i.closed_at))::int AS unrecorded,
+        count(*) FILTER (WHERE status = 'resolved' AND EXISTS (
+          SELECT 1 FROM incident_reviews r WHERE r.incident_id = i.id AND r.completed_at IS NULL)
+          AND EXISTS (SELECT 1 FROM incident_events e WHERE e.incident_id = i.id AND e.kind = 'review'))::int AS drafts,
+        count(*) FILTER (WHERE severity NOT IN ('SEV1', 'SEV2')
+          AND EXISTS (SELECT 1 FROM incident_reviews r WHERE r.incident_id = i.id))::int AS "minorReviews"
+      FROM incidents i`)
+    expect(r!.closed).toBeGreaterThan(5)
+    expect(r).toMatchObject({ unreviewed: 0, unrecorded: 0, minorReviews: 0 })
+    expect(r!.drafts).toBeGreaterThan(0)
   })
 })
 

@@ -25,6 +25,7 @@ const TABLES = [
   'incident_services',
   'incident_events',
   'incident_actions',
+  'incident_reviews',
   'projects',
   'project_budget_lines',
   'project_baseline',
