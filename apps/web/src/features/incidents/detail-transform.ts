@@ -138,9 +138,3 @@ export function downtimeNote(downtime: IncidentDetail['downtime']): string {
     : 'counted from whole hours (older than the raw checks kept)'
   return `Down checks from ${window}, ${how}.`
 }
-
-export const ACTION_STATUS_LABELS: Record<IncidentDetail['actions'][number]['status'], string> = {
-  open: 'Open',
-  done: 'Done',
-  wont_do: 'Won’t do',
-}

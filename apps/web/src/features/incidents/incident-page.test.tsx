@@ -2,7 +2,12 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import { formatInstant } from '../../lib/format.ts'
 import { signedIn } from '../../testing/fixtures.ts'
-import { incidentDetailFixture, writtenIncident } from '../../testing/incidents-fixture.ts'
+import {
+  incidentDetailFixture,
+  incidentListFixture,
+  NOW,
+  writtenIncident,
+} from '../../testing/incidents-fixture.ts'
 import { renderApp, requests, stubApi, type Reply } from '../../testing/render-app.tsx'
 
 type Role = Parameters<typeof signedIn>[0]
@@ -88,6 +93,9 @@ describe('Incident page', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('region', { name: 'Change status' })).not.toBeInTheDocument()
     expect(screen.queryByRole('form', { name: 'Add a note' })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /^Correct/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Edit the review' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Add follow-up action' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('combobox', { name: /^Status of/ })).not.toBeInTheDocument()
     expect(screen.getByRole('link', { name: '← All incidents' })).toHaveAttribute(
       'href',
       '/incidents?range=7d&status=open',
@@ -249,6 +257,92 @@ describe('Incident page', { timeout: 20_000 }, () => {
         reason: 'Monitoring saw it first',
       },
       { field: 'detectedAt', value: null, reason: 'Monitoring saw it first' },
+    ])
+  })
+
+  test('a manager completes the review; completing it needs the root cause', async () => {
+    const review = incidentDetailFixture().review!
+    const fetch = stubIncident('manager', {
+      'PUT /incidents/:ref/review': {
+        body: { ref: 'INC-2026-0042', review: { ...review, completedAt: NOW } },
+      },
+    })
+    const { user } = renderApp('/incidents/INC-2026-0042')
+    await heading()
+    const edit = screen.getByRole('button', { name: 'Edit the review' })
+    await user.click(edit)
+    const form = screen.getByRole('form', { name: 'Edit the review' })
+    const rootCause = within(form).getByLabelText('Root cause')
+    expect(rootCause).toHaveFocus()
+    expect(rootCause).toHaveValue('A config change removed the database host.')
+    await user.clear(rootCause)
+    await user.click(within(form).getByRole('checkbox', { name: /The review is complete/ }))
+    await user.click(within(form).getByRole('button', { name: 'Save review' }))
+    expect(rootCause).toHaveAccessibleDescription('A completed review names its root cause')
+    expect(writes(fetch)).toEqual([])
+
+    await user.type(rootCause, 'DNS record removed')
+    await user.type(within(form).getByLabelText('Lessons'), 'Check DNS in the deploy')
+    await user.click(within(form).getByRole('button', { name: 'Save review' }))
+    await waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'Edit the review' })).not.toBeInTheDocument(),
+    )
+    expect(screen.getByRole('button', { name: 'Edit the review' })).toHaveFocus()
+    expect(writes(fetch)[0]?.body).toEqual({
+      rootCause: 'DNS record removed',
+      contributingFactors: '',
+      wentWell: 'Rollback was quick.',
+      lessons: 'Check DNS in the deploy',
+      completed: true,
+    })
+  })
+
+  test('a manager adds a follow-up and marks one done', async () => {
+    const [first] = incidentDetailFixture().actions
+    const fetch = stubIncident('manager', {
+      'GET /incidents': { body: incidentListFixture() },
+      'POST /incidents/:ref/actions': {
+        status: 201,
+        body: { ref: 'INC-2026-0042', action: { ...first!, id: 13, title: 'Add a DNS check' } },
+      },
+      'PATCH /incidents/:ref/actions/:actionId': {
+        body: { ref: 'INC-2026-0042', action: { ...first!, status: 'done', overdue: false } },
+      },
+    })
+    const { user } = renderApp('/incidents/INC-2026-0042')
+    await heading()
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Status of Alert on a missing database host' }),
+      'Done',
+    )
+    await user.click(screen.getByRole('button', { name: 'Add follow-up action' }))
+    const form = screen.getByRole('form', { name: 'Add a follow-up action' })
+    await user.click(within(form).getByRole('button', { name: 'Add action' }))
+    expect(within(form).getByLabelText('Action')).toHaveAccessibleDescription(
+      'Enter what is to be done',
+    )
+    await user.type(within(form).getByLabelText('Action'), 'Add a DNS check')
+    // Owners: the commander, the actions' owners and recent commanders.
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Owner')).toHaveTextContent(
+        'Nobody yetAda LovelaceGrace Hopper',
+      ),
+    )
+    await user.selectOptions(within(form).getByLabelText('Owner'), 'Ada Lovelace')
+    await user.type(within(form).getByLabelText('Due'), '2026-12-04')
+    await user.click(within(form).getByRole('button', { name: 'Add action' }))
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('form', { name: 'Add a follow-up action' }),
+      ).not.toBeInTheDocument(),
+    )
+    expect(writes(fetch).map((w) => [w.method, w.url.pathname, w.body])).toEqual([
+      ['PATCH', '/api/v1/incidents/INC-2026-0042/actions/11', { status: 'done' }],
+      [
+        'POST',
+        '/api/v1/incidents/INC-2026-0042/actions',
+        { title: 'Add a DNS check', ownerPersonId: 3, dueOn: '2026-12-04' },
+      ],
     ])
   })
 

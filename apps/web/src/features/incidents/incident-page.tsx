@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
 import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
-import { ActionsTable } from './components/actions-table.tsx'
+import { ActionsSection } from './components/actions-section.tsx'
 import { DowntimeTable } from './components/downtime-table.tsx'
 import { IncidentHeader } from './components/incident-header.tsx'
 import { Milestones } from './components/milestones.tsx'
@@ -13,6 +13,7 @@ import { ReviewSection } from './components/review-section.tsx'
 import { Timeline } from './components/timeline.tsx'
 import { TransitionControls } from './components/transition-controls.tsx'
 import { downtimeNote, downtimeRows, milestoneRows, timelineEntries } from './detail-transform.ts'
+import { peopleOf } from './follow-up-forms.ts'
 import { incidentsQueries } from './queries.ts'
 import './incidents.css'
 
@@ -27,6 +28,8 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
   const { search } = useLocation()
   const query = useQuery({ ...incidentsQueries.detail(ref), placeholderData: keepPreviousData })
   const { data, error, isFetching, isPlaceholderData } = query
+  // Owners to choose from: only managers write, so only they fetch the wider list.
+  const recent = useQuery({ ...incidentsQueries.commanders(), enabled: canManage })
   const updating = isFetching && isPlaceholderData
   const shaped = useMemo(
     () =>
@@ -34,8 +37,13 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
         milestones: milestoneRows(data.incident, data.timeline),
         timeline: timelineEntries(data.timeline),
         downtime: downtimeRows(data),
+        people: peopleOf(
+          [data.incident.commander],
+          data.actions.map((a) => a.owner),
+          recent.data ?? [],
+        ),
       },
-    [data],
+    [data, recent.data],
   )
   const back = (
     <Link to={{ pathname: '/incidents', search }} className="incidents-back">
@@ -116,11 +124,16 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
           </section>
           <section aria-labelledby="inc-review">
             <h2 id="inc-review">Post-incident review</h2>
-            <ReviewSection review={data.review} />
+            <ReviewSection refId={data.incident.ref} review={data.review} canManage={canManage} />
           </section>
           <section aria-labelledby="inc-actions">
             <h2 id="inc-actions">Follow-up actions</h2>
-            <ActionsTable actions={data.actions} />
+            <ActionsSection
+              refId={data.incident.ref}
+              actions={data.actions}
+              people={shaped.people}
+              canManage={canManage}
+            />
           </section>
         </div>
       ) : null}

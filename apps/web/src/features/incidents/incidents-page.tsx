@@ -5,7 +5,7 @@ import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/state
 import { DeclareIncidentForm } from './components/declare-form.tsx'
 import { IncidentFilters } from './components/incident-filters.tsx'
 import { IncidentsTable } from './components/incidents-table.tsx'
-import { commandersOf, teamsOf, toIncidentRow } from './list-transform.ts'
+import { teamsOf, toIncidentRow } from './list-transform.ts'
 import {
   hasFilters,
   type IncidentsView,
@@ -152,9 +152,6 @@ function DeclareForm(props: {
   services: readonly { slug: string; name: string }[]
   onCancel: () => void
 }) {
-  const commanders = useQuery({
-    ...incidentsQueries.commanders(),
-    select: (data) => commandersOf(data.incidents),
-  })
+  const commanders = useQuery(incidentsQueries.commanders())
   return <DeclareIncidentForm {...props} commanders={commanders.data ?? []} />
 }

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation } from '@tanstack/react
 import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, fetchJson } from '../../lib/api.ts'
 import { type RangeSpec, toApiQuery } from '../../lib/range.ts'
+import { commandersOf } from './list-transform.ts'
 import { type IncidentsView, toListQuery } from './list-view.ts'
 
 /** Open incidents by severity now; MTTA and MTTR over the range. */
@@ -44,7 +45,10 @@ export const incidentsQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
-  /** Recent incidents' commanders: the people the declare form offers (there is no people list). */
+  /**
+   * The people who led the last 100 incidents: whom the forms offer as commander or owner, as the
+   * API has no list of people yet.
+   */
   commanders: () =>
     queryOptions({
       queryKey: [...incidentsQueries.all(), 'commanders'] as const,
@@ -52,6 +56,7 @@ export const incidentsQueries = {
         fetchJson(
           api.incidents.$get({ query: { status: 'all', limit: '100' } }, { init: { signal } }),
         ),
+      select: (data) => commandersOf(data.incidents),
     }),
   detail: (ref: string) =>
     queryOptions({
@@ -113,6 +118,39 @@ export const useAddNote = (ref: string) =>
     mutationFn: (body: string) =>
       fetchJson(api.incidents[':ref'].notes.$post({ param: refParam(ref), json: { body } })),
     meta: { invalidates: [incidentsQueries.all()] },
+  })
+
+export type ReviewBody = InferRequestType<(typeof api.incidents)[':ref']['review']['$put']>['json']
+export type NewAction = InferRequestType<(typeof api.incidents)[':ref']['actions']['$post']>['json']
+export type ActionPatch = InferRequestType<
+  (typeof api.incidents)[':ref']['actions'][':actionId']['$patch']
+>['json']
+
+// A completed review lets a SEV1/SEV2 close; overdue follow-ups are on the Overview.
+export const useSaveReview = (ref: string) =>
+  useMutation({
+    mutationFn: (body: ReviewBody) =>
+      fetchJson(api.incidents[':ref'].review.$put({ param: refParam(ref), json: body })),
+    meta,
+  })
+
+export const useAddAction = (ref: string) =>
+  useMutation({
+    mutationFn: (body: NewAction) =>
+      fetchJson(api.incidents[':ref'].actions.$post({ param: refParam(ref), json: body })),
+    meta,
+  })
+
+export const useEditAction = (ref: string) =>
+  useMutation({
+    mutationFn: ({ id, patch }: { id: number; patch: ActionPatch }) =>
+      fetchJson(
+        api.incidents[':ref'].actions[':actionId'].$patch({
+          param: { ref, actionId: String(id) },
+          json: patch,
+        }),
+      ),
+    meta,
   })
 
 export const useEditIncident = (ref: string) =>

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest'
+import { incidentDetailFixture } from '../../testing/incidents-fixture.ts'
+import {
+  actionProblems,
+  emptyActionForm,
+  peopleOf,
+  reviewFormOf,
+  reviewProblems,
+  toNewAction,
+  toReviewBody,
+} from './follow-up-forms.ts'
+
+describe('the review form', () => {
+  test('starts from the review so far, or empty', () => {
+    const form = reviewFormOf(incidentDetailFixture().review)
+    expect(form).toEqual({
+      rootCause: 'A config change removed the database host.',
+      contributingFactors: '',
+      wentWell: 'Rollback was quick.',
+      lessons: '',
+      completed: false,
+    })
+    expect(reviewFormOf(null)).toMatchObject({ rootCause: '', completed: false })
+  })
+
+  test('a completed review names its root cause; the body is trimmed', () => {
+    const empty = { ...reviewFormOf(null), completed: true }
+    expect(reviewProblems(empty)).toEqual({ rootCause: 'A completed review names its root cause' })
+    expect(reviewProblems({ ...empty, rootCause: ' DNS ' })).toEqual({})
+    expect(reviewProblems({ ...empty, completed: false })).toEqual({})
+    expect(toReviewBody({ ...empty, rootCause: ' DNS ', lessons: 'x\n' })).toEqual({
+      rootCause: 'DNS',
+      contributingFactors: '',
+      wentWell: '',
+      lessons: 'x',
+      completed: true,
+    })
+  })
+})
+
+describe('the follow-up action form', () => {
+  test('needs a title; a due date, when given, is a day', () => {
+    expect(actionProblems(emptyActionForm())).toEqual({ title: 'Enter what is to be done' })
+    expect(actionProblems({ title: 'x', owner: '', dueOn: '2026-02-30' })).toEqual({
+      dueOn: 'Enter a date, or leave it empty',
+    })
+  })
+
+  test('sends nobody and no date as null', () => {
+    expect(toNewAction({ title: ' Add alert ', owner: '', dueOn: '' })).toEqual({
+      title: 'Add alert',
+      ownerPersonId: null,
+      dueOn: null,
+    })
+    expect(toNewAction({ title: 'x', owner: '7', dueOn: '2026-12-04' })).toEqual({
+      title: 'x',
+      ownerPersonId: 7,
+      dueOn: '2026-12-04',
+    })
+  })
+
+  test('owner choices: everyone named, once each, by name', () => {
+    const grace = { id: 7, name: 'Grace Hopper' }
+    const ada = { id: 3, name: 'Ada Lovelace' }
+    expect(peopleOf([grace, null], [ada, grace])).toEqual([ada, grace])
+  })
+})
