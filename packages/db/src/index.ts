@@ -6,6 +6,14 @@ export {
   PoolOverloadedError,
 } from './db-errors.ts'
 export { ingestSamples, type IngestResult, type IngestSample } from './ingest.ts'
+export {
+  type FiringSignal,
+  type IntakeOutcome,
+  type IntakeSignal,
+  intakeSignal,
+  type ResolvedSignal,
+} from './incident-intake.ts'
+export { insertNumberedIncident, type NumberedIncident } from './incident-refs.ts'
 export { lockFor, tryLockFor } from './locks.ts'
 export {
   expandMaintenanceSchedules,

@@ -80,6 +80,8 @@ const POLICY: Record<string, Level> = {
   'PUT /api/v1/incidents/:ref/review': 'write',
   'POST /api/v1/incidents/:ref/actions': 'write',
   'PATCH /api/v1/incidents/:ref/actions/:actionId': 'write',
+  'POST /api/v1/integrations/alertmanager': 'ingest',
+  'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/capacity/summary': 'read',
 }
@@ -211,6 +213,32 @@ function bodyFor(route: string): unknown {
       return { body: `Matrix ${n}` }
     case 'PATCH /api/v1/incidents/:ref':
       return { title: `Matrix ${n}` }
+    // An end of nothing opsdeck has seen: an allowed caller gets past access() to a 200 ignored.
+    case 'POST /api/v1/integrations/alertmanager':
+      return {
+        version: '4',
+        groupKey: `{}:{alertname="Matrix${n}"}`,
+        truncatedAlerts: 0,
+        status: 'resolved',
+        receiver: 'opsdeck',
+        groupLabels: { alertname: `Matrix${n}` },
+        commonLabels: { alertname: `Matrix${n}` },
+        commonAnnotations: {},
+        externalURL: 'http://alertmanager:9093',
+        alerts: [
+          {
+            status: 'resolved',
+            labels: { alertname: `Matrix${n}` },
+            annotations: {},
+            startsAt: '2026-06-10T09:00:00Z',
+            endsAt: '2026-06-10T09:05:00Z',
+            generatorURL: '',
+            fingerprint: 'f00dfeedf00dfeed',
+          },
+        ],
+      }
+    case 'POST /api/v1/integrations/webhook':
+      return { source: 'matrix', key: `matrix-${n}`, status: 'resolved' }
     case 'PUT /api/v1/incidents/:ref/review':
       return {
         rootCause: 'Matrix',

@@ -214,6 +214,42 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/incidents/INC-2026-0001/actions/1',
     body: { status: 'done' },
   }),
+  'POST /api/v1/integrations/alertmanager': () => ({
+    path: '/api/v1/integrations/alertmanager',
+    body: {
+      version: '4',
+      groupKey: '{}:{alertname="ProbeDown"}',
+      truncatedAlerts: 0,
+      status: 'firing',
+      receiver: 'opsdeck',
+      groupLabels: { alertname: 'ProbeDown' },
+      commonLabels: { alertname: 'ProbeDown', service: 'validate-probe', severity: 'critical' },
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager:9093',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'ProbeDown', service: 'validate-probe', severity: 'critical' },
+          annotations: {},
+          startsAt: '2026-11-04T11:58:00Z',
+          endsAt: '0001-01-01T00:00:00Z',
+          generatorURL: '',
+          fingerprint: '0123456789abcdef',
+        },
+      ],
+    },
+  }),
+  'POST /api/v1/integrations/webhook': () => ({
+    path: '/api/v1/integrations/webhook',
+    body: {
+      source: 'validate',
+      key: 'probe',
+      status: 'firing',
+      title: 'Opened by mistake',
+      severity: 'SEV1',
+      startedAt: '2026-11-04T11:58:00Z',
+    },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [

@@ -1,21 +1,9 @@
-import type { Database } from '@opsdeck/db'
+import { type Database, insertNumberedIncident } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { AuditContext } from '../../lib/audit.ts'
-import { localDay } from '../../lib/calendar.ts'
 import { affectedServices, describeServices } from './affected-services.ts'
-import {
-  insertEvent,
-  insertIncident,
-  lastRefNumber,
-  organisationTimezone,
-  personExists,
-  replaceIncidentServices,
-  writtenIncident,
-} from './queries.ts'
+import { insertEvent, personExists, replaceIncidentServices, writtenIncident } from './queries.ts'
 import type { NewIncident } from './schemas.ts'
-
-// Refs are taken in order per year; a create beside ours may take the one we computed.
-const REF_ATTEMPTS = 5
 
 /**
  * Declares an incident (status triggered) with its services and its `created` event. Its ref is
@@ -44,12 +32,9 @@ export async function createIncident(db: Kysely<Database>, input: NewIncident, w
     if (commanderPersonId !== null && !(await personExists(trx, commanderPersonId))) {
       return { refused: 'unknown_person' } as const
     }
-    const year = localDay(startedAt, await organisationTimezone(trx)).slice(0, 4)
-    const prefix = `INC-${year}-`
-    for (let attempt = 0; attempt < REF_ATTEMPTS; attempt++) {
-      const ref = `${prefix}${String((await lastRefNumber(trx, prefix)) + 1).padStart(4, '0')}`
-      const id = await insertIncident(trx, {
-        ref,
+    const { id, ref } = await insertNumberedIncident(
+      trx,
+      {
         title: input.title,
         summary: input.summary ?? '',
         customerImpact: input.customerImpact ?? '',
@@ -57,29 +42,24 @@ export async function createIncident(db: Kysely<Database>, input: NewIncident, w
         commanderPersonId,
         startedAt,
         detectedAt,
-        acknowledgedAt: null,
-        mitigatedAt: null,
-        resolvedAt: null,
-        at: now,
-      })
-      if (id === undefined) continue
-      await replaceIncidentServices(trx, id, services.links)
-      await insertEvent(trx, {
-        incidentId: id,
-        at: now,
-        kind: 'created',
-        body: `Declared ${input.severity}: ${input.title}. Affected: ${describeServices(input.services)}`,
-        authorUserId: who.actor.userId,
-        data: {
-          status: 'triggered',
-          severity: input.severity,
-          services: input.services,
-          startedAt: startedAt.toISOString(),
-          detectedAt: detectedAt?.toISOString() ?? null,
-        },
-      })
-      return { incident: await writtenIncident(trx, ref) } as const
-    }
-    throw new Error(`no free incident ref in ${year} after ${REF_ATTEMPTS} attempts`)
+      },
+      now,
+    )
+    await replaceIncidentServices(trx, id, services.links)
+    await insertEvent(trx, {
+      incidentId: id,
+      at: now,
+      kind: 'created',
+      body: `Declared ${input.severity}: ${input.title}. Affected: ${describeServices(input.services)}`,
+      authorUserId: who.actor.userId,
+      data: {
+        status: 'triggered',
+        severity: input.severity,
+        services: input.services,
+        startedAt: startedAt.toISOString(),
+        detectedAt: detectedAt?.toISOString() ?? null,
+      },
+    })
+    return { incident: await writtenIncident(trx, ref) } as const
   })
 }

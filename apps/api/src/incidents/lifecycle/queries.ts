@@ -1,6 +1,6 @@
 import type { IncidentImpact } from '@opsdeck/contract'
 import type { Database, IncidentEventKind, IncidentsTable } from '@opsdeck/db'
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { WrittenIncident } from './schemas.ts'
 
 /** An incident's own fields, with the id the writes that follow need (never sent). */
@@ -102,32 +102,6 @@ export async function organisationTimezone(db: Kysely<Database>) {
     .select('timezone')
     .executeTakeFirstOrThrow()
   return row.timezone
-}
-
-/** The highest number among the refs `<prefix>NNNN` (0 for none). */
-export async function lastRefNumber(db: Kysely<Database>, prefix: string) {
-  const row = await db
-    .selectFrom('incidents')
-    .select(
-      sql<number>`coalesce(max(substring(ref from ${`^${prefix}([0-9]+)$`})::int), 0)`.as('n'),
-    )
-    .where('ref', 'like', `${prefix}%`)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
-type NewIncidentRow = Omit<Insertable<IncidentsTable>, 'createdAt' | 'updatedAt'> & { at: Date }
-
-/** The new incident's id, or undefined when its ref is taken (by a create running beside it). */
-export async function insertIncident(db: Kysely<Database>, values: NewIncidentRow) {
-  const { at, ...fields } = values
-  const row = await db
-    .insertInto('incidents')
-    .values({ ...fields, createdAt: at, updatedAt: at })
-    .onConflict((oc) => oc.column('ref').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return row?.id
 }
 
 export async function updateIncident(
