@@ -9,6 +9,7 @@ import { LoginPage } from '../features/auth/login-page.tsx'
 import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
 import { IncidentPage } from '../features/incidents/incident-page.tsx'
 import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
 import { ServicePage } from '../features/services/service-page.tsx'
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'services', element: <ServicesRoute /> },
       { path: 'services/:slug', element: <ServiceRoute /> },
       { path: 'incidents', element: <IncidentsRoute /> },
+      { path: 'incidents/analytics', element: <AnalyticsPage /> },
       { path: 'incidents/:ref', element: <IncidentRoute /> },
       {
         path: 'projects',

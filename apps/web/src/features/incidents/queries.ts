@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation } from '@tanstack/react
 import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, fetchJson } from '../../lib/api.ts'
 import { type RangeSpec, toApiQuery } from '../../lib/range.ts'
+import { type AnalyticsFilters, toMetricsQuery } from './analytics-view.ts'
 import { commandersOf } from './list-transform.ts'
 import { type IncidentsView, toListQuery } from './list-view.ts'
 
@@ -16,6 +17,8 @@ export type TimelineEvent = IncidentDetail['timeline'][number]
 export type ActionItem = IncidentDetail['actions'][number]
 export type ResponseTargets = NonNullable<IncidentListItem['responseTargets']>
 export type MilestoneTarget = ResponseTargets['ack']
+/** Response and reliability figures of the incidents that started in a range, filtered. */
+export type IncidentMetrics = InferResponseType<typeof api.incidents.metrics.$get, 200>
 
 const refParam = (ref: string) => ({ ref })
 
@@ -31,6 +34,18 @@ export const incidentsQueries = {
         fetchJson(
           api.incidents.summary.$get(
             { query: toApiQuery(range, new Date()) },
+            { init: { signal } },
+          ),
+        ),
+    }),
+  /** The analytics view's figures: keyed by the range as written and the filters. */
+  metrics: (range: RangeSpec, filters: AnalyticsFilters) =>
+    queryOptions({
+      queryKey: [...incidentsQueries.all(), 'metrics', range, filters] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.incidents.metrics.$get(
+            { query: toMetricsQuery(range, filters, new Date()) },
             { init: { signal } },
           ),
         ),
