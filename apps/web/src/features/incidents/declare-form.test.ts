@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest'
+import { incidentDetailFixture } from '../../testing/incidents-fixture.ts'
 import {
   declareFieldOf,
   type DeclareForm,
   emptyDeclareForm,
+  formOfIncident,
   localProblems,
+  toIncidentPatch,
   toNewIncident,
 } from './declare-form.ts'
 import { fromLocalInput, toLocalInput } from './local-time.ts'
@@ -76,5 +79,47 @@ describe('local times for datetime inputs', () => {
     expect(toLocalInput(null)).toBe('')
     expect(fromLocalInput('')).toBeNull()
     expect(fromLocalInput('27/11/2026 09:05')).toBeNull()
+  })
+})
+
+describe('the edit form', () => {
+  const incident = incidentDetailFixture().incident
+
+  test('starts from the incident; unchanged, it sends nothing', () => {
+    const form = formOfIncident(incident)
+    expect(form).toMatchObject({
+      title: 'Payroll unreachable',
+      severity: 'SEV1',
+      commander: '7',
+      services: [
+        { slug: 'payroll', impact: 'outage' },
+        { slug: 'finance-erp', impact: 'degraded' },
+      ],
+    })
+    expect(toIncidentPatch(form, incident)).toEqual({})
+    // Listing the same services in another order is not a change.
+    expect(toIncidentPatch({ ...form, services: [...form.services].reverse() }, incident)).toEqual(
+      {},
+    )
+  })
+
+  test('sends only what changed; no commander is null', () => {
+    const form = formOfIncident(incident)
+    expect(
+      toIncidentPatch(
+        {
+          ...form,
+          severity: 'SEV2',
+          commander: '',
+          summary: `${incident.summary} `,
+          services: [{ slug: 'payroll', impact: 'degraded' }],
+        },
+        incident,
+      ),
+    ).toEqual({
+      severity: 'SEV2',
+      commanderPersonId: null,
+      services: [{ slug: 'payroll', impact: 'degraded' }],
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { INCIDENT_IMPACTS, type IncidentImpact, type Severity } from '@opsdeck/contract'
 import { fromLocalInput } from './local-time.ts'
-import type { NewIncident } from './queries.ts'
+import type { IncidentDetail, IncidentPatch, NewIncident } from './queries.ts'
 
 // The "Declare incident" form: text values for the inputs, the body POST /incidents takes, and
 // where the API's field paths land.
@@ -86,4 +86,47 @@ export function declareFieldOf(path: string, form: DeclareForm): DeclareField | 
     return row === undefined ? 'services' : `services.${row}`
   }
   return (FIELDS as readonly string[]).includes(key ?? '') ? (key as DeclareField) : null
+}
+
+type Incident = IncidentDetail['incident']
+
+/** The form filled with an incident's editable fields (its start is corrected, not edited). */
+export function formOfIncident(incident: Incident): DeclareForm {
+  return {
+    title: incident.title,
+    severity: incident.severity,
+    services: incident.services.map((s) => ({ slug: s.slug, impact: s.impact })),
+    commander: incident.commander ? String(incident.commander.id) : '',
+    summary: incident.summary,
+    customerImpact: incident.customerImpact,
+    startedAt: '',
+  }
+}
+
+const servicesKey = (list: readonly AffectedRow[]) =>
+  list
+    .map((s) => `${s.slug}:${s.impact}`)
+    .sort()
+    .join(',')
+
+/**
+ * The body for PATCH /incidents/:ref: only the fields that changed, so the timeline and the audit
+ * log record what was meant (services compared as a set: the order they are listed in is not a
+ * change).
+ */
+export function toIncidentPatch(form: DeclareForm, incident: Incident): IncidentPatch {
+  const next = toNewIncident(form)
+  const was = formOfIncident(incident)
+  const patch: IncidentPatch = {}
+  if (next.title !== incident.title) patch.title = next.title
+  if (next.severity !== incident.severity) patch.severity = next.severity
+  if (form.commander !== was.commander) {
+    patch.commanderPersonId = form.commander ? Number(form.commander) : null
+  }
+  if (form.summary.trim() !== incident.summary) patch.summary = form.summary.trim()
+  if (form.customerImpact.trim() !== incident.customerImpact) {
+    patch.customerImpact = form.customerImpact.trim()
+  }
+  if (servicesKey(next.services) !== servicesKey(was.services)) patch.services = next.services
+  return patch
 }

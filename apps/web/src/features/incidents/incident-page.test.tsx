@@ -9,6 +9,7 @@ import {
   writtenIncident,
 } from '../../testing/incidents-fixture.ts'
 import { renderApp, requests, stubApi, type Reply } from '../../testing/render-app.tsx'
+import { listFixture } from '../../testing/services-fixture.ts'
 
 type Role = Parameters<typeof signedIn>[0]
 
@@ -257,6 +258,37 @@ describe('Incident page', { timeout: 20_000 }, () => {
         reason: 'Monitoring saw it first',
       },
       { field: 'detectedAt', value: null, reason: 'Monitoring saw it first' },
+    ])
+  })
+
+  test('a manager edits the incident; only what changed is sent', async () => {
+    const fetch = stubIncident('manager', {
+      'GET /services': { body: listFixture() },
+      'GET /incidents': { body: incidentListFixture() },
+      'PATCH /incidents/:ref': { body: writtenIncident({ severity: 'SEV2' }) },
+    })
+    const { user } = renderApp('/incidents/INC-2026-0042')
+    await heading()
+    await user.click(screen.getByRole('button', { name: 'Edit incident' }))
+    let form = screen.getByRole('form', { name: 'Edit the incident' })
+    expect(within(form).getByLabelText('Title')).toHaveValue('Payroll unreachable')
+    expect(within(form).queryByLabelText('Started at')).not.toBeInTheDocument()
+    // Nothing changed: nothing is sent.
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }))
+    expect(screen.queryByRole('form', { name: 'Edit the incident' })).not.toBeInTheDocument()
+    expect(writes(fetch)).toEqual([])
+
+    await user.click(screen.getByRole('button', { name: 'Edit incident' }))
+    form = screen.getByRole('form', { name: 'Edit the incident' })
+    await user.selectOptions(within(form).getByLabelText('Severity'), 'SEV2 Major')
+    await user.selectOptions(within(form).getByLabelText('Commander'), 'No commander yet')
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'Edit the incident' })).not.toBeInTheDocument(),
+    )
+    expect(screen.getByRole('button', { name: 'Edit incident' })).toHaveFocus()
+    expect(writes(fetch).map((w) => [w.method, w.body])).toEqual([
+      ['PATCH', { severity: 'SEV2', commanderPersonId: null }],
     ])
   })
 

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
 import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { ActionsSection } from './components/actions-section.tsx'
 import { DowntimeTable } from './components/downtime-table.tsx'
+import { IncidentForm } from './components/incident-form.tsx'
 import { IncidentHeader } from './components/incident-header.tsx'
 import { Milestones } from './components/milestones.tsx'
 import { NoteForm } from './components/note-form.tsx'
@@ -28,8 +29,18 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
   const { search } = useLocation()
   const query = useQuery({ ...incidentsQueries.detail(ref), placeholderData: keepPreviousData })
   const { data, error, isFetching, isPlaceholderData } = query
-  // Owners to choose from: only managers write, so only they fetch the wider list.
+  // People and services to choose from: only managers write, so only they fetch them.
   const recent = useQuery({ ...incidentsQueries.commanders(), enabled: canManage })
+  const services = useQuery({ ...incidentsQueries.services(), enabled: canManage })
+  const [editing, setEditing] = useState(false)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const returning = useRef(false)
+  // Saving or cancelling removes the focused form: put focus back on the button that opened it.
+  useEffect(() => {
+    if (editing || !returning.current) return
+    returning.current = false
+    editButton.current?.focus()
+  }, [editing])
   const updating = isFetching && isPlaceholderData
   const shaped = useMemo(
     () =>
@@ -66,12 +77,38 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
       <title>{`${data ? `${ref} ${data.incident.title}` : ref} · Incidents · opsdeck`}</title>
       {back}
       {data ? (
-        <IncidentHeader detail={data} updating={updating} />
+        <IncidentHeader
+          detail={data}
+          updating={updating}
+          actions={
+            canManage && !editing ? (
+              <button
+                ref={editButton}
+                type="button"
+                className="button"
+                onClick={() => setEditing(true)}
+              >
+                Edit incident
+              </button>
+            ) : null
+          }
+        />
       ) : (
         <header className="page-head">
           <h1>{ref}</h1>
         </header>
       )}
+      {data && shaped && editing ? (
+        <IncidentForm
+          incident={data.incident}
+          services={services.data ?? []}
+          commanders={shaped.people}
+          onDone={() => {
+            returning.current = true
+            setEditing(false)
+          }}
+        />
+      ) : null}
       <QueryErrorState title="Could not load this incident" query={query} />
       {query.isPending ? (
         <>

@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
-import { DeclareIncidentForm } from './components/declare-form.tsx'
+import { IncidentForm } from './components/incident-form.tsx'
 import { IncidentFilters } from './components/incident-filters.tsx'
 import { IncidentsTable } from './components/incidents-table.tsx'
 import { teamsOf, toIncidentRow } from './list-transform.ts'
@@ -153,5 +153,11 @@ function DeclareForm(props: {
   onCancel: () => void
 }) {
   const commanders = useQuery(incidentsQueries.commanders())
-  return <DeclareIncidentForm {...props} commanders={commanders.data ?? []} />
+  return (
+    <IncidentForm
+      services={props.services}
+      commanders={commanders.data ?? []}
+      onDone={props.onCancel}
+    />
+  )
 }

@@ -1,16 +1,17 @@
 import { INCIDENT_STATUS_LABELS } from '@opsdeck/contract'
+import type { ReactNode } from 'react'
 import { formatDuration } from '../../../lib/format.ts'
 import type { IncidentDetail } from '../queries.ts'
 import { SeverityBadge } from './severity-badge.tsx'
 
 /** The incident's title, ref, severity, status, commander and how long it has run or lasted. */
-export function IncidentHeader({
-  detail,
-  updating,
-}: {
+export function IncidentHeader(props: {
   detail: IncidentDetail
   updating: boolean
+  /** Buttons beside the title (a manager's "Edit incident"). */
+  actions?: ReactNode
 }) {
+  const { detail, updating, actions } = props
   const { incident } = detail
   const open = incident.resolvedAt === null
   return (
@@ -39,9 +40,12 @@ export function IncidentHeader({
           </li>
         </ul>
       </div>
-      <span className="status-text" role="status">
-        {updating ? 'Updating…' : ''}
-      </span>
+      <div className="page-actions">
+        <span className="status-text" role="status">
+          {updating ? 'Updating…' : ''}
+        </span>
+        {actions}
+      </div>
     </header>
   )
 }

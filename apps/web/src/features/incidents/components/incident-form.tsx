@@ -14,32 +14,44 @@ import {
   type DeclareForm,
   declareFieldOf,
   emptyDeclareForm,
+  formOfIncident,
   localProblems,
+  toIncidentPatch,
   toNewIncident,
 } from '../declare-form.ts'
 import { formProblems } from '../form-problems.ts'
-import { useDeclareIncident } from '../queries.ts'
+import { type IncidentDetail, useDeclareIncident, useEditIncident } from '../queries.ts'
 import { AffectedServicesFields } from './affected-services-fields.tsx'
 import { FormFooter } from './form-footer.tsx'
 import { SelectField } from './select-field.tsx'
 import { TextArea } from './text-area.tsx'
 
-interface DeclareFormProps {
+interface IncidentFormProps {
+  /** The incident to edit; left out, the form declares a new one. */
+  incident?: IncidentDetail['incident']
   services: readonly { slug: string; name: string }[]
   /** People to choose the commander from. */
   commanders: readonly { id: number; name: string }[]
-  onCancel: () => void
+  /** Cancelled, or (editing) saved. */
+  onDone: () => void
 }
 
-export const SEVERITY_CHOICES = SEVERITIES.map((s) => [s, `${s} ${SEVERITY_LABELS[s]}`] as const)
+const SEVERITY_CHOICES = SEVERITIES.map((s) => [s, `${s} ${SEVERITY_LABELS[s]}`] as const)
 
-/** Declares an incident by hand; the API's refusals land beside their fields, success opens it. */
-export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareFormProps) {
+/**
+ * Declares an incident by hand (success opens it) or edits one (only what changed is sent).
+ * The API's refusals land beside their fields; a refused save moves focus to the first problem.
+ */
+export function IncidentForm({ incident, services, commanders, onDone }: IncidentFormProps) {
   const id = useId()
   const navigate = useNavigate()
   const { search } = useLocation()
   const declare = useDeclareIncident()
-  const [form, setForm] = useState<DeclareForm>(emptyDeclareForm)
+  const edit = useEditIncident(incident?.ref ?? '')
+  const write = incident ? edit : declare
+  const [form, setForm] = useState<DeclareForm>(() =>
+    incident ? formOfIncident(incident) : emptyDeclareForm(),
+  )
   const [local, setLocal] = useState<Partial<Record<DeclareField, string>>>({})
   const [attempt, setAttempt] = useState(0)
   const set =
@@ -47,7 +59,6 @@ export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareF
     (e: { target: { value: string } }) =>
       setForm((f) => ({ ...f, [key]: e.target.value }))
 
-  // A refused save moves focus to its first problem, so keyboard and screen-reader users hear it.
   const formRef = useRef<HTMLFormElement>(null)
   useEffect(() => {
     if (attempt === 0) return
@@ -59,15 +70,21 @@ export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareF
     const found = localProblems(form)
     setLocal(found)
     if (Object.keys(found).length > 0) return setAttempt((n) => n + 1)
-    declare.mutateAsync(toNewIncident(form)).then(
-      (incident) => navigate({ pathname: `/incidents/${incident.ref}`, search }),
-      () => setAttempt((n) => n + 1),
-    )
+    const refused = () => setAttempt((n) => n + 1)
+    if (incident) {
+      const patch = toIncidentPatch(form, incident)
+      if (Object.keys(patch).length === 0) return onDone()
+      edit.mutateAsync(patch).then(onDone, refused)
+    } else {
+      declare
+        .mutateAsync(toNewIncident(form))
+        .then(({ ref }) => navigate({ pathname: `/incidents/${ref}`, search }), refused)
+    }
   }
-  const apiError = declare.error instanceof ApiError ? declare.error : null
+  const apiError = write.error instanceof ApiError ? write.error : null
   const fromApi = formProblems(apiError, 'json', (path) => declareFieldOf(path, form))
   const p = { ...fromApi.fields, ...local }
-  const other = fromApi.other ?? (declare.error && !apiError ? declare.error.message : null)
+  const other = fromApi.other ?? (write.error && !apiError ? write.error.message : null)
   const commanderChoices = [
     ['', 'No commander yet'] as const,
     ...commanders.map((c) => [String(c.id), c.name] as const),
@@ -79,9 +96,9 @@ export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareF
       onSubmit={submit}
       aria-labelledby={`${id}-title`}
       noValidate
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
     >
-      <h2 id={`${id}-title`}>Declare an incident</h2>
+      <h2 id={`${id}-title`}>{incident ? 'Edit the incident' : 'Declare an incident'}</h2>
       <Field
         label="Title"
         className="field-wide"
@@ -107,14 +124,16 @@ export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareF
         options={commanderChoices}
         problem={p.commander}
       />
-      <Field
-        label="Started at"
-        hint="Your time zone; leave empty for now"
-        type="datetime-local"
-        value={form.startedAt}
-        onChange={set('startedAt')}
-        problem={p.startedAt}
-      />
+      {incident ? null : (
+        <Field
+          label="Started at"
+          hint="Your time zone; leave empty for now"
+          type="datetime-local"
+          value={form.startedAt}
+          onChange={set('startedAt')}
+          problem={p.startedAt}
+        />
+      )}
       <AffectedServicesFields
         rows={form.services}
         services={services}
@@ -141,10 +160,10 @@ export function DeclareIncidentForm({ services, commanders, onCancel }: DeclareF
       />
       <FormFooter
         other={other}
-        pending={declare.isPending}
-        submit="Declare incident"
-        pendingLabel="Declaring…"
-        onCancel={onCancel}
+        pending={write.isPending}
+        submit={incident ? 'Save changes' : 'Declare incident'}
+        pendingLabel={incident ? 'Saving…' : 'Declaring…'}
+        onCancel={onDone}
       />
     </form>
   )
