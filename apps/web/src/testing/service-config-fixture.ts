@@ -18,6 +18,7 @@ export const configFixture = (over: Partial<Config> = {}): ServiceConfigAnswer =
     tags: ['network', 'remote'],
     runbookUrl: null,
     dashboardUrl: null,
+    openIncidentOnPage: false,
     check: {
       mode: 'push',
       kind: 'http',

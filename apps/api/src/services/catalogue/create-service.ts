@@ -31,6 +31,7 @@ export async function createService(trx: Kysely<Database>, input: NewService, wh
       tags: input.tags ?? [],
       runbookUrl: input.runbookUrl ?? null,
       dashboardUrl: input.dashboardUrl ?? null,
+      openIncidentOnPage: input.openIncidentOnPage ?? false,
       check: { ...DEFAULT_CHECK, ...input.check },
     },
     who.at,

@@ -54,6 +54,7 @@ export async function editService(
       tags: patch.tags ?? was.tags,
       runbookUrl: patch.runbookUrl === undefined ? was.runbookUrl : patch.runbookUrl,
       dashboardUrl: patch.dashboardUrl === undefined ? was.dashboardUrl : patch.dashboardUrl,
+      openIncidentOnPage: patch.openIncidentOnPage ?? was.openIncidentOnPage,
       check,
     }
     const checkChanged = Object.entries(check).some(

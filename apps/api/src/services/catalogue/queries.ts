@@ -26,6 +26,7 @@ export async function findServiceConfig(
       's.tags',
       's.runbookUrl',
       's.dashboardUrl',
+      's.openIncidentOnPage',
       's.checkMode',
       's.checkKind',
       's.checkEnabled',
@@ -73,6 +74,7 @@ export async function findServiceConfig(
     tags: r.tags,
     runbookUrl: r.runbookUrl,
     dashboardUrl: r.dashboardUrl,
+    openIncidentOnPage: r.openIncidentOnPage,
     check,
     archivedAt: r.archivedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
@@ -94,6 +96,7 @@ export interface ServiceValues {
   tags: string[]
   runbookUrl: string | null
   dashboardUrl: string | null
+  openIncidentOnPage: boolean
   check: CheckSettings
 }
 

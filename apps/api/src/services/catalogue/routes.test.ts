@@ -53,6 +53,7 @@ describe('POST /api/v1/services', () => {
       tags: ['payments', 'team:hr', 'payments'],
       runbookUrl: 'https://wiki.example.org/payroll',
       dashboardUrl: null,
+      openIncidentOnPage: true,
       check: {
         mode: 'probe',
         kind: 'http',
@@ -76,6 +77,7 @@ describe('POST /api/v1/services', () => {
       tags: ['payments', 'team:hr'],
       runbookUrl: 'https://wiki.example.org/payroll',
       dashboardUrl: null,
+      openIncidentOnPage: true,
       check: {
         mode: 'probe',
         kind: 'http',
@@ -100,6 +102,7 @@ describe('POST /api/v1/services', () => {
     expect(entry?.changes).toMatchObject({
       slug: { from: null, to: slug },
       ownerTeam: { from: null, to: 'platform' },
+      openIncidentOnPage: { from: null, to: true },
       'check.timeoutMs': { from: null, to: 5000 },
       'check.expectedStatuses': { from: null, to: [200, 204] },
     })
@@ -107,7 +110,13 @@ describe('POST /api/v1/services', () => {
 
   it('fills in a pushed HTTP check with the defaults', async () => {
     const service = await create()
-    expect(service).toMatchObject({ description: '', ownerTeam: null, sloWindowDays: 30, tags: [] })
+    expect(service).toMatchObject({
+      description: '',
+      ownerTeam: null,
+      sloWindowDays: 30,
+      tags: [],
+      openIncidentOnPage: false,
+    })
     expect(service.check).toEqual({
       mode: 'push',
       kind: 'http',
@@ -178,6 +187,28 @@ describe('who may change the catalogue', () => {
 })
 
 describe('PATCH /api/v1/services/:slug', () => {
+  it('turns on opening an incident on a page-level burn-rate alert, audited; a string refused', async () => {
+    const service = await create()
+    const res = await send(`/${service.slug}`, { openIncidentOnPage: true }, 'PATCH')
+    expect(res.status).toBe(200)
+    expect(expectMatches(ServiceConfigBody, await res.json()).service.openIncidentOnPage).toBe(true)
+    expect((await auditOf(service.slug)).at(-1)).toEqual({
+      action: 'update',
+      changes: { openIncidentOnPage: { from: false, to: true } },
+    })
+    const stored = await ctx.db
+      .selectFrom('services')
+      .select('openIncidentOnPage')
+      .where('slug', '=', service.slug)
+      .executeTakeFirstOrThrow()
+    expect(stored.openIncidentOnPage).toBe(true)
+    const bad = await send(`/${service.slug}`, { openIncidentOnPage: 'yes' }, 'PATCH')
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({
+      error: { details: [{ path: 'json.openIncidentOnPage' }] },
+    })
+  })
+
   it('changes only the fields sent, audits each, and makes a changed check due now', async () => {
     const service = await create({ ownerTeam: 'platform', tags: ['a'] })
     const id = await idOf(service.slug)

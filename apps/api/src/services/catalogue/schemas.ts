@@ -165,6 +165,8 @@ const editable = {
   tags: Tags,
   runbookUrl: HttpUrl.nullable(),
   dashboardUrl: HttpUrl.nullable(),
+  /** A page-level burn-rate alert opens an incident for the service (SEV2, by the worker). */
+  openIncidentOnPage: z.boolean(),
   check: CheckInput,
 }
 
@@ -178,6 +180,7 @@ export const NewService = z
     tags: editable.tags.optional(),
     runbookUrl: editable.runbookUrl.optional(),
     dashboardUrl: editable.dashboardUrl.optional(),
+    openIncidentOnPage: editable.openIncidentOnPage.optional(),
     check: editable.check.optional(),
   })
   // The check as a whole, once each field of it passed (a new service's check has the defaults).
@@ -206,6 +209,7 @@ export const ServicePatch = z.strictObject({
   tags: editable.tags.optional(),
   runbookUrl: editable.runbookUrl.optional(),
   dashboardUrl: editable.dashboardUrl.optional(),
+  openIncidentOnPage: editable.openIncidentOnPage.optional(),
   check: editable.check.optional(),
 })
 export type ServicePatch = z.output<typeof ServicePatch>
@@ -222,6 +226,7 @@ export const ServiceConfig = z.strictObject({
   tags: z.array(z.string()),
   runbookUrl: z.string().nullable(),
   dashboardUrl: z.string().nullable(),
+  openIncidentOnPage: z.boolean(),
   check: CheckConfig,
   archivedAt: IsoInstant.nullable(),
   createdAt: IsoInstant,

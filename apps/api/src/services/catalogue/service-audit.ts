@@ -16,6 +16,7 @@ export function auditFields(c: ServiceConfig): Record<string, unknown> {
     tags: c.tags,
     runbookUrl: c.runbookUrl,
     dashboardUrl: c.dashboardUrl,
+    openIncidentOnPage: c.openIncidentOnPage,
   }
   for (const [key, value] of Object.entries(c.check)) fields[`check.${key}`] = value
   return fields
