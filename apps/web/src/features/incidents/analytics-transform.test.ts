@@ -7,6 +7,7 @@ import {
   downtimeCount,
   downtimeRows,
   durationFigures,
+  durationTicks,
   monthLabel,
   monthlyCounts,
   monthRows,
@@ -109,6 +110,19 @@ describe('monthly series', () => {
         breachRate: '50.0%',
       },
     ])
+  })
+
+  test('the duration axis steps by round durations, at most five of them', () => {
+    const metrics = metricsFixture()
+    // MTTA peaks at 40 min (SEV2, November): 10-minute steps; MTTR at 400 min (SEV3): 2 h.
+    expect(durationTicks(responseTrend(metrics, 'mtta'))).toEqual([0, 10, 20, 30, 40])
+    expect(durationTicks(responseTrend(metrics, 'mttr'))).toEqual([0, 120, 240, 360, 480])
+    expect(durationTicks(responseTrend(emptyMetricsFixture(), 'mttr'))).toEqual([0])
+    const point = (all: number) => ({ ...responseTrend(metrics, 'mttr')[0]!, all })
+    expect(durationTicks([point(0.5)])).toEqual([0, 1])
+    // 100 days: 30-day steps; past 150 days, whole multiples of 30 days.
+    expect(durationTicks([point(144_000)])).toEqual([0, 43_200, 86_400, 129_600, 172_800])
+    expect(durationTicks([point(300_000)])).toEqual([0, 86_400, 172_800, 259_200, 345_600])
   })
 
   test('a month label is the calendar month, whatever the zone', () => {

@@ -66,6 +66,23 @@ export function responseTrend(metrics: IncidentMetrics, kind: ResponseKind): Tre
   }))
 }
 
+// Steps that read as one unit on the axis (`15m`, `2h`, `1d`), up to a month of minutes.
+const STEPS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 4320, 7200, 10080, 20160, 43200,
+]
+
+/**
+ * The duration axis' ticks: from 0 to the first step at or above the highest value, at most five
+ * steps, each a round duration. Only `0` when nothing was measured.
+ */
+export function durationTicks(points: readonly TrendPoint[]): number[] {
+  const values = points.flatMap((p) => [p.all, ...SEVERITIES.map((s) => p[s])])
+  const highest = Math.max(0, ...values.filter((v): v is number => v !== null))
+  if (highest === 0) return [0]
+  const step = STEPS.find((s) => highest / s <= 5) ?? Math.ceil(highest / 5 / 43200) * 43200
+  return Array.from({ length: Math.ceil(highest / step) + 1 }, (_, i) => i * step)
+}
+
 function severityRecord<T>(value: (s: Severity) => T): Record<Severity, T> {
   return Object.fromEntries(SEVERITIES.map((s) => [s, value(s)])) as Record<Severity, T>
 }

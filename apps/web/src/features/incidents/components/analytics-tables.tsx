@@ -35,7 +35,9 @@ export function ServiceTable({ metrics, search }: TableProps) {
             <thead>
               <tr>
                 <th scope="col">Service</th>
-                <th scope="col">Team</th>
+                <th scope="col" className="text">
+                  Team
+                </th>
                 <th scope="col">Incidents</th>
                 <th scope="col">Downtime</th>
                 <th scope="col">Error budget consumed</th>
@@ -88,9 +90,13 @@ export function DowntimeTable({ metrics, search }: TableProps) {
               <thead>
                 <tr>
                   <th scope="col">Incident</th>
-                  <th scope="col">Severity</th>
+                  <th scope="col" className="text">
+                    Severity
+                  </th>
                   <th scope="col">Downtime</th>
-                  <th scope="col">Per service (share of its error budget)</th>
+                  <th scope="col" className="text">
+                    Per service (share of its error budget)
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -145,9 +151,15 @@ export function RepeatTable({ metrics, search }: TableProps) {
             <thead>
               <tr>
                 <th scope="col">Incident</th>
-                <th scope="col">Severity</th>
-                <th scope="col">Started</th>
-                <th scope="col">Services</th>
+                <th scope="col" className="text">
+                  Severity
+                </th>
+                <th scope="col" className="text">
+                  Started
+                </th>
+                <th scope="col" className="text">
+                  Services
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -8,7 +8,7 @@ import {
   tooltipProps,
 } from '../../../components/charts/chart-style.ts'
 import { formatDuration } from '../../../lib/format.ts'
-import type { TrendPoint } from '../analytics-transform.ts'
+import { durationTicks, type TrendPoint } from '../analytics-transform.ts'
 import { ALL_COLOR, SEVERITY_COLOR, SEVERITY_DASH } from './analytics-keys.tsx'
 
 /**
@@ -20,6 +20,7 @@ export default function ResponseTrendChart(props: {
   severities: readonly Severity[]
 }) {
   const { data, severities } = props
+  const ticks = durationTicks(data)
   return (
     <LineChart
       data={[...data]}
@@ -31,7 +32,9 @@ export default function ResponseTrendChart(props: {
       <CartesianGrid stroke="var(--grid)" vertical={false} />
       <XAxis dataKey="label" tick={tickStyle} {...axisProps} />
       <YAxis
-        tickFormatter={(v: number) => formatDuration(v)}
+        domain={[0, ticks[ticks.length - 1] ?? 0]}
+        ticks={ticks}
+        tickFormatter={(v: number) => (v === 0 ? '0' : formatDuration(v))}
         tick={tickStyle}
         width={56}
         {...axisProps}
