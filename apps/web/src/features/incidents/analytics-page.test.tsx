@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import { emptyMetricsFixture, metricsFixture } from '../../testing/incident-metrics-fixture.ts'
+import { incidentListFixture } from '../../testing/incidents-fixture.ts'
 import { renderApp, requestedUrls, stubApi, type Reply } from '../../testing/render-app.tsx'
 import { listFixture } from '../../testing/services-fixture.ts'
 
@@ -210,6 +211,25 @@ describe('Incident analytics page', { timeout: 20_000 }, () => {
     )
     await user.click(within(filters).getByRole('button', { name: 'Clear filters' }))
     await waitFor(() => expect(router.state.location.search).toBe('?from=2026-09-01&to=2026-11-30'))
+  })
+
+  test('the list links to the analytics with its range and filters', async () => {
+    const fetch = stubApi({
+      'GET /auth/me': signedIn('viewer'),
+      'GET /incidents': { body: incidentListFixture() },
+      'GET /incidents/metrics': { body: metricsFixture() },
+      'GET /services': { body: listFixture() },
+    })
+    const { router, user } = renderApp('/incidents?range=90d&severity=SEV2')
+    await user.click(await screen.findByRole('link', { name: 'Analytics' }))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Incident analytics' }),
+    ).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/incidents/analytics')
+    await waitFor(() => expect(metricsQueries(fetch)).toHaveLength(1))
+    const asked = requestedUrls(fetch, '/incidents/metrics')[0]!.searchParams
+    expect(asked.get('severity')).toBe('SEV2')
+    expect(asked.has('from')).toBe(true)
   })
 
   test('an empty range says so, with no figure, chart or NaN', async () => {

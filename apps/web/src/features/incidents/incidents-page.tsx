@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { IncidentForm } from './components/incident-form.tsx'
 import { IncidentFilters } from './components/incident-filters.tsx'
@@ -66,6 +66,7 @@ export function IncidentsPage({ canManage }: IncidentsPageProps) {
           <span className="status-text" role="status">
             {updating ? 'Updating…' : ''}
           </span>
+          <Link to={{ pathname: '/incidents/analytics', search }}>Analytics</Link>
           {canManage && !declaring ? (
             <button
               ref={declareButton}
