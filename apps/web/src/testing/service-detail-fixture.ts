@@ -30,6 +30,7 @@ export const detailFixture = (over: Partial<ServiceDetail> = {}): ServiceDetail 
     tags: ['finance'],
     runbookUrl: 'https://wiki.example.org/runbooks/payroll',
     dashboardUrl: null,
+    openIncidentOnPage: false,
     archivedAt: null,
     createdAt: '2026-01-05T09:00:00.000Z',
     slo: { target: 0.999, windowDays: 30 },

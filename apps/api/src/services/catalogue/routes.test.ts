@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches, loginAs, postJson, setupApp, type TestApp } from '../../../test/helpers.ts'
+import { ServiceDetail } from '../reads/schemas.ts'
 import { ServiceConfigBody } from './schemas.ts'
 
 const NOW = new Date('2026-12-01T12:00:00Z')
@@ -202,6 +203,10 @@ describe('PATCH /api/v1/services/:slug', () => {
       .where('slug', '=', service.slug)
       .executeTakeFirstOrThrow()
     expect(stored.openIncidentOnPage).toBe(true)
+    // The service page reads it from the detail.
+    const detail = await ctx.app.request(`/api/v1/services/${service.slug}`, { headers: manager })
+    expect(detail.status).toBe(200)
+    expect(expectMatches(ServiceDetail, await detail.json()).service.openIncidentOnPage).toBe(true)
     const bad = await send(`/${service.slug}`, { openIncidentOnPage: 'yes' }, 'PATCH')
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({

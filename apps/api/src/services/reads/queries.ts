@@ -134,6 +134,7 @@ export async function findServiceBySlug(db: Kysely<Database>, slug: string) {
       's.tags',
       's.runbookUrl',
       's.dashboardUrl',
+      's.openIncidentOnPage',
       's.archivedAt',
       's.createdAt',
       's.sloTarget',

@@ -135,7 +135,11 @@ describe('GET /api/v1/services/:slug, worked example', () => {
     expect(detail.status.now).toBe('up')
     expect(detail.status.lastSample?.at).toBe('2026-10-28T12:29:00.000Z')
     expect(detail.check).toMatchObject({ url: 'https://pay.example/health', intervalSeconds: 60 })
-    expect(detail.service).toMatchObject({ slug: 'pay', ownerTeam: { slug: 'infra' } })
+    expect(detail.service).toMatchObject({
+      slug: 'pay',
+      ownerTeam: { slug: 'infra' },
+      openIncidentOnPage: false,
+    })
     expect(detail.alerts).toEqual([expect.objectContaining({ severity: 'page', endedAt: null })])
     expect(detail.incidents.map((i) => i.ref)).toEqual(['INC-1'])
     // 20 October's window is over; 30 October's is to come.

@@ -185,6 +185,8 @@ export const ServiceDetail = z.strictObject({
     tags: z.array(z.string()),
     runbookUrl: z.string().nullable(),
     dashboardUrl: z.string().nullable(),
+    /** A page-level burn-rate alert opens an incident for the service (the catalogue's setting). */
+    openIncidentOnPage: z.boolean(),
     archivedAt: IsoInstant.nullable(),
     createdAt: IsoInstant,
     slo: Slo,

@@ -146,6 +146,7 @@ export async function serviceDetail(
       tags: s.tags,
       runbookUrl: s.runbookUrl,
       dashboardUrl: s.dashboardUrl,
+      openIncidentOnPage: s.openIncidentOnPage,
       archivedAt: s.archivedAt?.toISOString() ?? null,
       createdAt: s.createdAt.toISOString(),
       slo: { target, windowDays: s.sloWindowDays },
