@@ -9,6 +9,20 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   SEV4: 'Low',
 }
 
+/** The longest response target an admin may set: 90 days, in minutes. */
+export const MAX_RESPONSE_TARGET_MINUTES = 90 * 24 * 60
+
+/** The issue's response targets in minutes, as the migration seeds them (the settings' reset). */
+export const DEFAULT_RESPONSE_TARGETS: Record<
+  Severity,
+  { ackMinutes: number; resolveMinutes: number }
+> = {
+  SEV1: { ackMinutes: 5, resolveMinutes: 4 * 60 },
+  SEV2: { ackMinutes: 15, resolveMinutes: 8 * 60 },
+  SEV3: { ackMinutes: 60, resolveMinutes: 3 * 24 * 60 },
+  SEV4: { ackMinutes: 24 * 60, resolveMinutes: 10 * 24 * 60 },
+}
+
 /** An incident's life, in order: open until resolved; closed once its review is done. */
 export const INCIDENT_STATUSES = [
   'triggered',

@@ -9,6 +9,7 @@ export type { AttentionArea, AttentionSeverity } from './attention.ts'
 export { ERROR_CODES, ERROR_STATUS } from './errors.ts'
 export type { ErrorBody, ErrorCode } from './errors.ts'
 export {
+  DEFAULT_RESPONSE_TARGETS,
   ENDED_INCIDENT_STATUSES,
   INCIDENT_ACTION_STATUS_LABELS,
   INCIDENT_ACTION_STATUSES,
@@ -17,6 +18,7 @@ export {
   INCIDENT_STATUSES,
   INCIDENT_TEXT_MAX_LENGTH,
   INCIDENT_TITLE_MAX_LENGTH,
+  MAX_RESPONSE_TARGET_MINUTES,
   SEVERITIES,
   SEVERITY_LABELS,
 } from './incidents.ts'

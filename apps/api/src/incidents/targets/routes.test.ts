@@ -1,3 +1,4 @@
+import { DEFAULT_RESPONSE_TARGETS, SEVERITIES } from '@opsdeck/contract'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   createToken,
@@ -78,6 +79,10 @@ interface Refused {
 describe('GET /incidents/response-targets', () => {
   it('lists the seeded defaults and the default labels to every reader', async () => {
     expect(seeded).toEqual(DEFAULTS)
+    // The settings page's "Reset to defaults" offers the contract's: the same as the migration's.
+    expect(
+      SEVERITIES.map((severity) => ({ severity, ...DEFAULT_RESPONSE_TARGETS[severity] })),
+    ).toEqual(DEFAULTS)
     for (const headers of [
       (await loginAs(ctx, 'viewer')).headers,
       (await createToken(ctx.db, ['read'])).headers,

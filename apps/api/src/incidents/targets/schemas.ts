@@ -1,8 +1,8 @@
-import { SEVERITIES } from '@opsdeck/contract'
+import { MAX_RESPONSE_TARGET_MINUTES, SEVERITIES } from '@opsdeck/contract'
 import { z } from 'zod'
 
 /** The longest response target: 90 days, in minutes. SEV4's default resolve target is 10 days. */
-export const MAX_TARGET_MINUTES = 90 * 24 * 60
+export const MAX_TARGET_MINUTES = MAX_RESPONSE_TARGET_MINUTES
 
 const Minutes = z
   .number()
