@@ -141,9 +141,9 @@ export const KPI_DEFINITIONS = {
     id: 'incidentDowntime',
     name: 'Downtime caused by an incident',
     formula:
-      'down samples of each affected service from the start to the resolution (or now) × the check interval; per service, summed over its incidents',
+      'down samples of each affected service from the start to the resolution (or now) × the check interval; per service, the same over the union of its incidents’ windows',
     notes:
-      'Samples in a maintenance window count as neither. An incident older than the raw samples kept is read from whole hours. Two incidents open at once on one service both count the minutes they share in the per-service sum.',
+      'Samples in a maintenance window count as neither. An incident older than the raw samples kept is read from whole hours. Two incidents open at once on one service (a duplicate declared beside an alert’s) each show the minutes they share, but the service’s total counts them once, so it can be less than the sum of its incidents’ figures.',
   },
   followUps: {
     id: 'followUps',

@@ -2,7 +2,12 @@ import { ingestSamples, type IngestSample } from '@opsdeck/db'
 import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getOrganisation, type Organisation } from '../../lib/organisation.ts'
-import { downtimeByService, incidentDowntime, type IncidentWindow } from './queries.ts'
+import {
+  downtimeByService,
+  downtimeOfIncidents,
+  incidentDowntime,
+  type IncidentWindow,
+} from './queries.ts'
 
 // The worked example. Now: Wednesday 28 October 2026 12:30Z; raw samples kept 30 days (the
 // default), so windows starting before 29 September 12:30Z are read from whole hours.
@@ -259,5 +264,26 @@ describe('downtimeByService', () => {
     const september = { from: new Date('2026-09-01T00:00Z'), to: new Date('2026-10-01T00:00Z') }
     const rows = await downtimeByService(t.db, september, NOW, org)
     expect(rows).toMatchObject([{ slug: 'pay', incidents: 1, downtimeMinutes: 16 }])
+  })
+})
+
+describe('downtimeOfIncidents', () => {
+  it('sums the incidents’ own windows per service, the minutes two of them share once', async () => {
+    const a = windowOf(id.A, '2026-10-28T10:00Z', '2026-10-28T10:30Z', [id.pay, id.auth])
+    const d = windowOf(id.D, '2026-10-28T10:10Z', '2026-10-28T10:40Z', [id.pay])
+    const [alone] = await incidentDowntime(t.db, [d], NOW, org)
+    const rows = await downtimeOfIncidents(t.db, [a, d], NOW, org)
+    // Each on its own: A 12 on pay, D 3 (10:10, 10:11 and 10:30). Together, 10:00–10:40 holds
+    // 13: 10:10 and 10:11 are A's too. Not clipped to any range, unlike downtimeByService.
+    expect(alone?.services[0]?.downtimeMinutes).toBe(3)
+    expect(rows).toMatchObject([
+      { slug: 'pay', incidents: 2, downtimeMinutes: 13 },
+      { slug: 'auth', incidents: 1, downtimeMinutes: 10 },
+    ])
+    expect(rows[0]?.budgetShare).toBeCloseTo(13 / 43.2, 12)
+  })
+
+  it('reads nothing for no incidents', async () => {
+    expect(await downtimeOfIncidents(t.db, [], NOW, org)).toEqual([])
   })
 })

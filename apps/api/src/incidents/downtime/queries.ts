@@ -189,11 +189,48 @@ export async function downtimeByService(
     .where('i.startedAt', '<', end)
     .where((eb) => eb.or([eb('i.resolvedAt', 'is', null), eb('i.resolvedAt', '>', range.from)]))
     .execute()
+  const windows = rows.map((r) => ({
+    id: r.id,
+    serviceId: r.serviceId,
+    from: maxDate(r.startedAt, range.from),
+    to: minDate(r.resolvedAt ?? end, end),
+  }))
+  return mergedDowntime(db, windows, now, org)
+}
 
+/**
+ * Per service, the downtime of the given incidents over their whole windows (as each incident
+ * shows it), overlapping incidents of one service merged: what their per-incident figures sum
+ * to, less the minutes two of them share.
+ */
+export async function downtimeOfIncidents(
+  db: Kysely<Database>,
+  incidents: readonly IncidentWindow[],
+  now: Date,
+  org: Organisation,
+): Promise<ServiceDowntimeTotal[]> {
+  const windows = incidents.flatMap((i) =>
+    [...new Set(i.services)].map((serviceId) => ({
+      id: i.id,
+      serviceId,
+      from: i.startedAt,
+      to: minDate(i.resolvedAt ?? now, now),
+    })),
+  )
+  return mergedDowntime(db, windows, now, org)
+}
+
+/** Down samples per service over the union of its windows, in one statement. */
+async function mergedDowntime(
+  db: Kysely<Database>,
+  windows: readonly { id: number; serviceId: number; from: Date; to: Date }[],
+  now: Date,
+  org: Organisation,
+): Promise<ServiceDowntimeTotal[]> {
   const rawFrom = rawFromOf(now, org)
   const byService = new Map<number, { incidents: Set<number>; windows: TimeRange[] }>()
-  for (const r of rows) {
-    const w = { from: maxDate(r.startedAt, range.from), to: minDate(r.resolvedAt ?? end, end) }
+  for (const r of windows) {
+    const w = { from: r.from, to: r.to }
     if (ms(w.from) >= ms(w.to)) continue
     const entry = byService.get(r.serviceId) ?? { incidents: new Set(), windows: [] }
     entry.incidents.add(r.id)

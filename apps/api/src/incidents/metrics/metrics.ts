@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely'
 import { localDay } from '../../lib/calendar.ts'
 import type { TimeRange } from '../../lib/range.ts'
 import type { Scope } from '../../lib/scope.ts'
-import { downtimeByService, incidentDowntime } from '../downtime/queries.ts'
+import { downtimeByService, downtimeOfIncidents, incidentDowntime } from '../downtime/queries.ts'
 import { targetsBySeverity } from '../reads/queries.ts'
 import {
   type CohortIncident,
@@ -60,12 +60,11 @@ export async function incidentMetrics(
       downtimeByService(db, range, now, org),
     ])
   const withServices = rows.filter((r) => r.services.length > 0)
-  const downtime = await incidentDowntime(
-    db,
-    withServices.map((r) => ({ ...r, services: r.services.map((s) => s.id) })),
-    now,
-    org,
-  )
+  const windows = withServices.map((r) => ({ ...r, services: r.services.map((s) => s.id) }))
+  const [downtime, serviceDowntime] = await Promise.all([
+    incidentDowntime(db, windows, now, org),
+    downtimeOfIncidents(db, windows, now, org),
+  ])
 
   // As of now: an open incident past its target has breached already.
   const outcomeOf = (r: CohortIncident): TargetOutcome[] => {
@@ -100,11 +99,8 @@ export async function incidentMetrics(
     }
   })
 
-  // Per service, its incidents' own downtime on it (as each incident shows it), summed.
-  const summed = new Map<number, number>()
-  for (const s of downtime.flatMap((d) => d.services)) {
-    summed.set(s.serviceId, (summed.get(s.serviceId) ?? 0) + s.downtimeMinutes)
-  }
+  // Per service, its incidents' downtime on it: their own figures summed, overlaps once.
+  const summed = new Map(serviceDowntime.map((d) => [d.serviceId, d.downtimeMinutes]))
   const down = new Map(rangeDowntime.map((d) => [d.serviceId, d.downtimeMinutes]))
   // The range as operating time: nothing after now has happened yet.
   const periodMinutes =

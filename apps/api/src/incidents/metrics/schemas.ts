@@ -49,7 +49,7 @@ const ServiceMetrics = z.strictObject({
   team: z.strictObject(Named).nullable(),
   /** Incidents that affected the service (an incident on two services counts for each). */
   incidents: Count,
-  /** Its incidents' own downtime on it (each incident's window), summed. */
+  /** Its incidents' downtime on it, over the union of their windows (overlaps once). */
   downtimeMinutes: Minutes,
   /** That downtime as a share of the service's SLO-window error budget; null at a 100% target. */
   budgetShare: z.number().min(0).nullable(),
