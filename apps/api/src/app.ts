@@ -21,6 +21,7 @@ import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
 import { serveOpenApi } from './openapi.ts'
 import { overview } from './overview/routes.ts'
+import { people } from './people/routes.ts'
 import { projects } from './projects/routes.ts'
 import { businessServices, checks, services } from './services/routes.ts'
 import { settings } from './settings/routes.ts'
@@ -47,6 +48,7 @@ const api = new Hono<AppEnv>()
   .route('/business-services', businessServices)
   .route('/checks', checks)
   .route('/incidents', incidents)
+  .route('/people', people)
   .route('/integrations', integrations)
   .route('/projects', projects)
   .route('/capacity', capacity)

@@ -80,6 +80,7 @@ const POLICY: Record<string, Level> = {
   'PUT /api/v1/incidents/:ref/review': 'write',
   'POST /api/v1/incidents/:ref/actions': 'write',
   'PATCH /api/v1/incidents/:ref/actions/:actionId': 'write',
+  'GET /api/v1/people': 'read',
   'POST /api/v1/integrations/alertmanager': 'ingest',
   'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',

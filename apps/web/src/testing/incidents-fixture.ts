@@ -2,6 +2,7 @@ import type {
   IncidentDetail,
   IncidentList,
   IncidentListItem,
+  PeopleList,
   WrittenIncident,
 } from '../features/incidents/queries.ts'
 
@@ -212,5 +213,20 @@ export const writtenIncident = (over: Partial<WrittenIncident> = {}): WrittenInc
   resolvedAt: null,
   closedAt: null,
   updatedAt: NOW,
+  ...over,
+})
+
+const platform = { slug: 'platform', name: 'Platform' }
+
+/**
+ * GET /people: the people working here. Katherine Johnson has led no incident; Grace Hopper (the
+ * payroll incident's commander) is not listed: she has left.
+ */
+export const peopleListFixture = (over: Partial<PeopleList> = {}): PeopleList => ({
+  people: [
+    { id: 3, name: 'Ada Lovelace', email: 'ada@example.test', team: platform },
+    { id: 12, name: 'Katherine Johnson', email: null, team: platform },
+  ],
+  truncated: false,
   ...over,
 })

@@ -4,8 +4,8 @@ import { formatInstant } from '../../lib/format.ts'
 import { signedIn } from '../../testing/fixtures.ts'
 import {
   incidentDetailFixture,
-  incidentListFixture,
   NOW,
+  peopleListFixture,
   writtenIncident,
 } from '../../testing/incidents-fixture.ts'
 import { renderApp, requests, stubApi, type Reply } from '../../testing/render-app.tsx'
@@ -264,7 +264,7 @@ describe('Incident page', { timeout: 20_000 }, () => {
   test('a manager edits the incident; only what changed is sent', async () => {
     const fetch = stubIncident('manager', {
       'GET /services': { body: listFixture() },
-      'GET /incidents': { body: incidentListFixture() },
+      'GET /people': { body: peopleListFixture() },
       'PATCH /incidents/:ref': { body: writtenIncident({ severity: 'SEV2' }) },
     })
     const { user } = renderApp('/incidents/INC-2026-0042')
@@ -273,6 +273,13 @@ describe('Incident page', { timeout: 20_000 }, () => {
     let form = screen.getByRole('form', { name: 'Edit the incident' })
     expect(within(form).getByLabelText('Title')).toHaveValue('Payroll unreachable')
     expect(within(form).queryByLabelText('Started at')).not.toBeInTheDocument()
+    // The commander has left (not among the people listed) and is still the one selected.
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Commander')).toHaveTextContent(
+        'No commander yetAda LovelaceGrace HopperKatherine Johnson',
+      ),
+    )
+    expect(within(form).getByLabelText('Commander')).toHaveDisplayValue('Grace Hopper')
     // Nothing changed: nothing is sent.
     await user.click(within(form).getByRole('button', { name: 'Save changes' }))
     expect(screen.queryByRole('form', { name: 'Edit the incident' })).not.toBeInTheDocument()
@@ -332,7 +339,7 @@ describe('Incident page', { timeout: 20_000 }, () => {
   test('a manager adds a follow-up and marks one done', async () => {
     const [first] = incidentDetailFixture().actions
     const fetch = stubIncident('manager', {
-      'GET /incidents': { body: incidentListFixture() },
+      'GET /people': { body: peopleListFixture() },
       'POST /incidents/:ref/actions': {
         status: 201,
         body: { ref: 'INC-2026-0042', action: { ...first!, id: 13, title: 'Add a DNS check' } },
@@ -354,13 +361,13 @@ describe('Incident page', { timeout: 20_000 }, () => {
       'Enter what is to be done',
     )
     await user.type(within(form).getByLabelText('Action'), 'Add a DNS check')
-    // Owners: the commander, the actions' owners and recent commanders.
+    // Owners: the people working here, and the commander.
     await waitFor(() =>
       expect(within(form).getByLabelText('Owner')).toHaveTextContent(
-        'Nobody yetAda LovelaceGrace Hopper',
+        'Nobody yetAda LovelaceGrace HopperKatherine Johnson',
       ),
     )
-    await user.selectOptions(within(form).getByLabelText('Owner'), 'Ada Lovelace')
+    await user.selectOptions(within(form).getByLabelText('Owner'), 'Katherine Johnson')
     await user.type(within(form).getByLabelText('Due'), '2026-12-04')
     await user.click(within(form).getByRole('button', { name: 'Add action' }))
     await waitFor(() =>
@@ -373,7 +380,7 @@ describe('Incident page', { timeout: 20_000 }, () => {
       [
         'POST',
         '/api/v1/incidents/INC-2026-0042/actions',
-        { title: 'Add a DNS check', ownerPersonId: 3, dueOn: '2026-12-04' },
+        { title: 'Add a DNS check', ownerPersonId: 12, dueOn: '2026-12-04' },
       ],
     ])
   })

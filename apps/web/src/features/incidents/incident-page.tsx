@@ -15,7 +15,7 @@ import { Timeline } from './components/timeline.tsx'
 import { TransitionControls } from './components/transition-controls.tsx'
 import { downtimeNote, downtimeRows, milestoneRows, timelineEntries } from './detail-transform.ts'
 import { peopleOf } from './follow-up-forms.ts'
-import { incidentsQueries } from './queries.ts'
+import { incidentsQueries, peopleQueries } from './queries.ts'
 import './incidents.css'
 
 interface IncidentPageProps {
@@ -30,7 +30,7 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
   const query = useQuery({ ...incidentsQueries.detail(ref), placeholderData: keepPreviousData })
   const { data, error, isFetching, isPlaceholderData } = query
   // People and services to choose from: only managers write, so only they fetch them.
-  const recent = useQuery({ ...incidentsQueries.commanders(), enabled: canManage })
+  const directory = useQuery({ ...peopleQueries.list(), enabled: canManage })
   const services = useQuery({ ...incidentsQueries.services(), enabled: canManage })
   const [editing, setEditing] = useState(false)
   const editButton = useRef<HTMLButtonElement>(null)
@@ -48,13 +48,10 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
         milestones: milestoneRows(data.incident, data.timeline),
         timeline: timelineEntries(data.timeline),
         downtime: downtimeRows(data),
-        people: peopleOf(
-          [data.incident.commander],
-          data.actions.map((a) => a.owner),
-          recent.data ?? [],
-        ),
+        // The commander stays a choice (and selected when editing) even if no longer listed.
+        people: peopleOf([data.incident.commander], directory.data ?? []),
       },
-    [data, recent.data],
+    [data, directory.data],
   )
   const back = (
     <Link to={{ pathname: '/incidents', search }} className="incidents-back">

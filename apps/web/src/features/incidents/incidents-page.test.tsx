@@ -6,6 +6,7 @@ import {
   incidentDetailFixture,
   incidentListFixture,
   payrollIncident,
+  peopleListFixture,
   vpnIncident,
   writtenIncident,
 } from '../../testing/incidents-fixture.ts'
@@ -171,6 +172,7 @@ describe('Incidents page', { timeout: 20_000 }, () => {
         'GET /incidents/:ref': {
           body: incidentDetailFixture({ incident: { ref: 'INC-2026-0043', title: 'Disk full' } }),
         },
+        'GET /people': { body: peopleListFixture() },
       },
     )
     const { router, user } = renderApp('/incidents?range=7d')
@@ -186,13 +188,13 @@ describe('Incidents page', { timeout: 20_000 }, () => {
     const second = within(form).getByRole('group', { name: 'Affected service 2' })
     await user.selectOptions(within(second).getByLabelText('Service'), 'Email (Exchange Online)')
     await user.selectOptions(within(second).getByLabelText('Impact'), 'Degraded')
-    // Commanders: the people who led recent incidents.
+    // Commanders: the people working here (GET /people), not only those who led an incident.
     await waitFor(() =>
       expect(within(form).getByLabelText('Commander')).toHaveTextContent(
-        'No commander yetAda LovelaceGrace Hopper',
+        'No commander yetAda LovelaceKatherine Johnson',
       ),
     )
-    await user.selectOptions(within(form).getByLabelText('Commander'), 'Grace Hopper')
+    await user.selectOptions(within(form).getByLabelText('Commander'), 'Katherine Johnson')
     await user.type(within(form).getByLabelText('Summary'), 'Logs filled /var')
     await user.click(within(form).getByRole('button', { name: 'Declare incident' }))
 
@@ -206,9 +208,29 @@ describe('Incidents page', { timeout: 20_000 }, () => {
         { slug: 'payroll', impact: 'outage' },
         { slug: 'email', impact: 'degraded' },
       ],
-      commanderPersonId: 7,
+      commanderPersonId: 12,
       summary: 'Logs filled /var',
     })
+  })
+
+  test('with no incidents yet, the commander is still chosen from the people', async () => {
+    const fetch = stubList(
+      'manager',
+      { body: incidentListFixture({ incidents: [] }) },
+      { 'GET /people': { body: peopleListFixture() } },
+    )
+    const { user } = renderApp('/incidents')
+    expect(await screen.findByText('No incidents recorded')).toBeInTheDocument()
+    // Only a manager declaring needs them.
+    expect(requestedUrls(fetch, '/people')).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'Declare incident' }))
+    const form = screen.getByRole('form', { name: 'Declare an incident' })
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Commander')).toHaveTextContent(
+        'No commander yetAda LovelaceKatherine Johnson',
+      ),
+    )
+    expect(requestedUrls(fetch, '/people')).toHaveLength(1)
   })
 
   test('the form says what is missing, then puts the API’s refusal beside its field', async () => {

@@ -12,7 +12,7 @@ import {
   parseIncidentsView,
   withIncidentsView,
 } from './list-view.ts'
-import { incidentsQueries } from './queries.ts'
+import { incidentsQueries, peopleQueries } from './queries.ts'
 import './incidents.css'
 
 interface IncidentsPageProps {
@@ -148,16 +148,16 @@ export function IncidentsPage({ canManage }: IncidentsPageProps) {
   )
 }
 
-// The commanders come from a wider request than the page's, fetched only when declaring.
+// The people to choose the commander from are fetched only when declaring.
 function DeclareForm(props: {
   services: readonly { slug: string; name: string }[]
   onCancel: () => void
 }) {
-  const commanders = useQuery(incidentsQueries.commanders())
+  const people = useQuery(peopleQueries.list())
   return (
     <IncidentForm
       services={props.services}
-      commanders={commanders.data ?? []}
+      commanders={people.data ?? []}
       onDone={props.onCancel}
     />
   )

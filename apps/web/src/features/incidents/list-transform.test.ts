@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { emailIncident, payrollIncident, vpnIncident } from '../../testing/incidents-fixture.ts'
-import { breachesOf, commandersOf, nextTarget, teamsOf, toIncidentRow } from './list-transform.ts'
+import { breachesOf, nextTarget, teamsOf, toIncidentRow } from './list-transform.ts'
 
 describe('an incident as a row of the list', () => {
   test('open, acknowledged late: the ack breach, and the time left to resolve', () => {
@@ -54,15 +54,6 @@ describe('choices for the filters and the form', () => {
     expect(teamsOf([{ team: infra }, { team: apps }, { team: null }, { team: apps }])).toEqual([
       apps,
       infra,
-    ])
-  })
-
-  test('commanders once each, by name', () => {
-    expect(
-      commandersOf([vpnIncident(), payrollIncident(), emailIncident(), vpnIncident()]),
-    ).toEqual([
-      { id: 3, name: 'Ada Lovelace' },
-      { id: 7, name: 'Grace Hopper' },
     ])
   })
 })

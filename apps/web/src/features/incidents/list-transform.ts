@@ -98,12 +98,3 @@ export function teamsOf(services: readonly { team: { slug: string; name: string 
     .map(([slug, name]) => ({ slug, name }))
     .sort((a, b) => a.name.localeCompare(b.name))
 }
-
-/** Each person who led one of these incidents once, by name: the commanders a form offers. */
-export function commandersOf(incidents: readonly IncidentListItem[]) {
-  const people = new Map<number, string>()
-  for (const i of incidents) if (i.commander) people.set(i.commander.id, i.commander.name)
-  return [...people]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name))
-}

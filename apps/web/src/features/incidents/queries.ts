@@ -3,7 +3,6 @@ import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, fetchJson } from '../../lib/api.ts'
 import { type RangeSpec, toApiQuery } from '../../lib/range.ts'
 import { type AnalyticsFilters, toMetricsQuery } from './analytics-view.ts'
-import { commandersOf } from './list-transform.ts'
 import { type IncidentsView, toListQuery } from './list-view.ts'
 
 /** Open incidents by severity now; MTTA and MTTR over the range. */
@@ -60,19 +59,6 @@ export const incidentsQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
-  /**
-   * The people who led the last 100 incidents: whom the forms offer as commander or owner, as the
-   * API has no list of people yet.
-   */
-  commanders: () =>
-    queryOptions({
-      queryKey: [...incidentsQueries.all(), 'commanders'] as const,
-      queryFn: ({ signal }) =>
-        fetchJson(
-          api.incidents.$get({ query: { status: 'all', limit: '100' } }, { init: { signal } }),
-        ),
-      select: (data) => commandersOf(data.incidents),
-    }),
   detail: (ref: string) =>
     queryOptions({
       queryKey: [...incidentsQueries.all(), 'detail', ref] as const,
@@ -89,6 +75,21 @@ export const incidentsQueries = {
         ),
       select: (data) =>
         data.services.map((s) => ({ slug: s.slug, name: s.name, team: s.ownerTeam })),
+    }),
+}
+
+/** People working here today, by name, with their team (GET /people). */
+export type PeopleList = InferResponseType<typeof api.people.$get, 200>
+
+// Not under ['incidents']: people are not an incident's, and no incident write changes them.
+export const peopleQueries = {
+  all: () => ['people'] as const,
+  /** People working here today, by name (at most 500): whom the forms offer as commander or owner. */
+  list: () =>
+    queryOptions({
+      queryKey: [...peopleQueries.all(), 'list'] as const,
+      queryFn: ({ signal }) => fetchJson(api.people.$get({ query: {} }, { init: { signal } })),
+      select: (data) => data.people.map((p) => ({ id: p.id, name: p.name })),
     }),
 }
 

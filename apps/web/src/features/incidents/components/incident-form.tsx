@@ -118,7 +118,6 @@ export function IncidentForm({ incident, services, commanders, onDone }: Inciden
       />
       <SelectField
         label="Commander"
-        hint="People who have led a recent incident"
         value={form.commander}
         onChange={(v) => setForm((f) => ({ ...f, commander: v }))}
         options={commanderChoices}
