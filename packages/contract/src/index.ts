@@ -23,6 +23,8 @@ export {
   SEVERITY_LABELS,
 } from './incidents.ts'
 export type { IncidentActionStatus, IncidentImpact, IncidentStatus, Severity } from './incidents.ts'
+export { BACK_TO_STATUSES, judgeMove, REVIEW_REQUIRED_SEVERITIES } from './incident-moves.ts'
+export type { MoveRefusal, MoveState, MoveVerdict } from './incident-moves.ts'
 export {
   DEFAULT_RANGE_DAYS,
   MAX_CHECK_ERROR_LENGTH,

@@ -1,32 +1,38 @@
-import { INCIDENT_STATUSES, SEVERITIES } from '@opsdeck/contract'
+import { INCIDENT_STATUSES, type IncidentStatus } from '@opsdeck/contract'
 import { describe, expect, test } from 'vitest'
-// The API's own lifecycle rules: the buttons must offer exactly the moves it accepts.
-import { transition } from '../../../../api/src/incidents/lifecycle/transitions.ts'
 import { closeBlocked, isLegalMove, legalMoves } from './moves.ts'
 
-const NOW = new Date('2026-11-27T14:00:00Z')
-
 describe('the status moves offered', () => {
-  test('agree with the API for every status, severity, review state and target', () => {
-    for (const status of INCIDENT_STATUSES)
-      for (const severity of SEVERITIES)
-        for (const reviewCompleted of [false, true])
-          for (const to of INCIDENT_STATUSES) {
-            const api = transition(
-              {
-                status,
-                severity,
-                reviewCompleted,
-                acknowledgedAt: null,
-                mitigatedAt: null,
-                resolvedAt: status === 'resolved' || status === 'closed' ? NOW : null,
-              },
-              to,
-              NOW,
-            )
-            const state = { status, severity, reviewCompleted }
-            expect(isLegalMove(state, to), `${status} → ${to}, ${severity}`).toBe(api.ok)
-          }
+  test('forward, skipping steps; back to investigating or identified while open; reopen; close', () => {
+    // Worked from the lifecycle as the README's API table states it: a SEV3, so closing needs no
+    // review.
+    const legal: Record<IncidentStatus, IncidentStatus[]> = {
+      triggered: ['acknowledged', 'investigating', 'identified', 'monitoring', 'resolved'],
+      acknowledged: ['investigating', 'identified', 'monitoring', 'resolved'],
+      investigating: ['identified', 'monitoring', 'resolved'],
+      identified: ['investigating', 'monitoring', 'resolved'],
+      monitoring: ['investigating', 'identified', 'resolved'],
+      resolved: ['investigating', 'closed'],
+      closed: [],
+    }
+    for (const status of INCIDENT_STATUSES) {
+      const state = { status, severity: 'SEV3', reviewCompleted: false } as const
+      const allowed = INCIDENT_STATUSES.filter((to) => isLegalMove(state, to))
+      expect(allowed, `from ${status}`).toEqual(legal[status])
+    }
+  })
+
+  test('a resolved SEV1 or SEV2 closes only once its review is completed; a SEV3 or SEV4 anyway', () => {
+    const resolved = { status: 'resolved', reviewCompleted: false } as const
+    expect(isLegalMove({ ...resolved, severity: 'SEV1' }, 'closed')).toBe(false)
+    expect(isLegalMove({ ...resolved, severity: 'SEV2' }, 'closed')).toBe(false)
+    expect(isLegalMove({ ...resolved, severity: 'SEV2', reviewCompleted: true }, 'closed')).toBe(
+      true,
+    )
+    expect(isLegalMove({ ...resolved, severity: 'SEV4' }, 'closed')).toBe(true)
+    // A completed review does not let an open incident close.
+    const open = { status: 'monitoring', severity: 'SEV1', reviewCompleted: true } as const
+    expect(isLegalMove(open, 'closed')).toBe(false)
   })
 
   test('in lifecycle order, in words', () => {
