@@ -29,3 +29,19 @@ export const updatedFixture = (
     rebuilding: false,
   },
 ): SettingsUpdated => ({ settings, dailyRollups })
+
+type IncidentSettings = InferResponseType<(typeof api.incidents)['response-targets']['$get'], 200>
+
+/** GET /incidents/response-targets: the defaults and the default labels. */
+export const incidentSettingsFixture = (
+  over: Partial<IncidentSettings> = {},
+): IncidentSettings => ({
+  targets: [
+    { severity: 'SEV1', ackMinutes: 5, resolveMinutes: 240 },
+    { severity: 'SEV2', ackMinutes: 15, resolveMinutes: 480 },
+    { severity: 'SEV3', ackMinutes: 60, resolveMinutes: 4320 },
+    { severity: 'SEV4', ackMinutes: 1440, resolveMinutes: 14_400 },
+  ],
+  intake: { alertmanagerSeverityLabel: 'severity', alertmanagerServiceLabel: 'service' },
+  ...over,
+})

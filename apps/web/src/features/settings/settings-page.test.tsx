@@ -1,17 +1,32 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
-import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
-import { settingsFixture, updatedFixture } from '../../testing/settings-fixture.ts'
+import { renderApp, type Reply, requests, stubApi } from '../../testing/render-app.tsx'
+import {
+  incidentSettingsFixture,
+  settingsFixture,
+  updatedFixture,
+} from '../../testing/settings-fixture.ts'
 
 const form = () => screen.findByRole('form', { name: 'Organisation settings' })
 const level = (name: 'Red when' | 'Amber when') => screen.getByRole('group', { name })
 const patches = (fetch: ReturnType<typeof stubApi>) =>
   requests(fetch).filter((r) => r.method === 'PATCH')
-
-test('shows the settings in labelled fields, linked from the admin sections', async () => {
+// The organisation settings' own status, not the incident parts' below it.
+const status = () =>
+  within(screen.getByRole('region', { name: 'Organisation settings' })).getByRole('status')
+const findStatus = async () =>
+  within(await screen.findByRole('region', { name: 'Organisation settings' })).findByRole('status')
+/** An admin's page: the settings, and the incident parts' answer so that they load. */
+const stubSettings = (routes: Record<string, Reply | Reply[]>) =>
   stubApi({
     'GET /auth/me': signedIn('admin'),
+    'GET /incidents/response-targets': { body: incidentSettingsFixture() },
+    ...routes,
+  })
+
+test('shows the settings in labelled fields, linked from the admin sections', async () => {
+  stubSettings({
     'GET /settings': { body: { settings: settingsFixture() } },
   })
   renderApp('/admin/settings')
@@ -47,8 +62,7 @@ test('sends only the thresholds that changed, says so, and refreshes every figur
     },
     updatedAt: '2026-11-27T12:00:00.000Z',
   })
-  const fetch = stubApi({
-    'GET /auth/me': signedIn('admin'),
+  const fetch = stubSettings({
     'GET /settings': [{ body: { settings: settingsFixture() } }, { body: { settings: after } }],
     'PATCH /settings': { body: updatedFixture(after) },
   })
@@ -63,8 +77,8 @@ test('sends only the thresholds that changed, says so, and refreshes every figur
   await user.type(eac, '125')
   await user.click(screen.getByRole('button', { name: 'Save settings' }))
 
-  expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.')
-  expect(screen.getByRole('status')).not.toHaveTextContent('re-labelled')
+  expect(await findStatus()).toHaveTextContent('Settings saved.')
+  expect(status()).not.toHaveTextContent('re-labelled')
   expect(patches(fetch).map((r) => r.body)).toEqual([{ ragThresholds: after.ragThresholds }])
   expect(within(level('Red when')).getByLabelText('CPI below')).toHaveValue(0.5)
   expect(client.getQueryState(['overview', { preset: '30d' }])?.isInvalidated).toBe(true)
@@ -75,8 +89,7 @@ test('a change of time zone says the daily figures are re-labelled in the backgr
     timezone: 'America/New_York',
     updatedAt: '2026-11-27T12:00:00.000Z',
   })
-  const fetch = stubApi({
-    'GET /auth/me': signedIn('admin'),
+  const fetch = stubSettings({
     'GET /settings': [{ body: { settings: settingsFixture() } }, { body: { settings: after } }],
     'PATCH /settings': {
       body: updatedFixture(after, { timezone: 'Europe/London', rebuilding: true }),
@@ -87,7 +100,7 @@ test('a change of time zone says the daily figures are re-labelled in the backgr
   await user.clear(zone)
   await user.type(zone, 'America/New_York')
   await user.click(screen.getByRole('button', { name: 'Save settings' }))
-  expect(await screen.findByRole('status')).toHaveTextContent(
+  expect(await findStatus()).toHaveTextContent(
     'Settings saved. Daily figures are being re-labelled into the new time zone in the background; figures stay exact meanwhile.',
   )
   expect(patches(fetch).map((r) => r.body)).toEqual([{ timezone: 'America/New_York' }])
@@ -98,8 +111,7 @@ test('sets how long raw check samples are kept, saying what happens to older one
     rawSampleRetentionDays: 90,
     updatedAt: '2026-11-27T12:00:00.000Z',
   })
-  const fetch = stubApi({
-    'GET /auth/me': signedIn('admin'),
+  const fetch = stubSettings({
     'GET /settings': [{ body: { settings: settingsFixture() } }, { body: { settings: after } }],
     'PATCH /settings': { body: updatedFixture(after) },
   })
@@ -112,13 +124,12 @@ test('sets how long raw check samples are kept, saying what happens to older one
   await user.clear(days)
   await user.type(days, '90')
   await user.click(screen.getByRole('button', { name: 'Save settings' }))
-  expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.')
+  expect(await findStatus()).toHaveTextContent('Settings saved.')
   expect(patches(fetch).map((r) => r.body)).toEqual([{ rawSampleRetentionDays: 90 }])
 })
 
 test('the API’s refusals are shown beside their fields, and nothing is said to be saved', async () => {
-  stubApi({
-    'GET /auth/me': signedIn('admin'),
+  stubSettings({
     'GET /settings': { body: { settings: settingsFixture() } },
     'PATCH /settings': {
       status: 400,
@@ -156,12 +167,11 @@ test('the API’s refusals are shown beside their fields, and nothing is said to
   expect(within(level('Amber when')).getByLabelText('CPI below')).not.toHaveAttribute(
     'aria-invalid',
   )
-  expect(screen.getByRole('status')).toHaveTextContent('')
+  expect(status()).toHaveTextContent('')
 })
 
 test('every message for a field is shown beside it, none in a form alert', async () => {
-  stubApi({
-    'GET /auth/me': signedIn('admin'),
+  stubSettings({
     'GET /settings': { body: { settings: settingsFixture() } },
     'PATCH /settings': {
       status: 400,
@@ -200,8 +210,7 @@ const refusal = (details: { path: string; message: string }[]) => ({
 })
 
 test('a refused save moves focus to the first field with a problem, not the last one typed in', async () => {
-  stubApi({
-    'GET /auth/me': signedIn('admin'),
+  stubSettings({
     'GET /settings': { body: { settings: settingsFixture() } },
     'PATCH /settings': refusal([
       {
@@ -224,8 +233,7 @@ test('a refused save moves focus to the first field with a problem, not the last
 })
 
 test('a refusal that is no field’s moves focus to the form’s alert', async () => {
-  stubApi({
-    'GET /auth/me': signedIn('admin'),
+  stubSettings({
     'GET /settings': { body: { settings: settingsFixture() } },
     'PATCH /settings': refusal([{ path: 'json', message: 'Unrecognized key: "x"' }]),
   })
@@ -239,14 +247,13 @@ test('a refusal that is no field’s moves focus to the form’s alert', async (
 })
 
 test('sends nothing when nothing changed', async () => {
-  const fetch = stubApi({
-    'GET /auth/me': signedIn('admin'),
+  const fetch = stubSettings({
     'GET /settings': { body: { settings: settingsFixture() } },
   })
   const { user } = renderApp('/admin/settings')
   await form()
   await user.click(screen.getByRole('button', { name: 'Save settings' }))
-  expect(screen.getByRole('status')).toHaveTextContent('Nothing to save')
+  expect(status()).toHaveTextContent('Nothing to save')
   expect(patches(fetch)).toHaveLength(0)
 })
 
@@ -258,4 +265,6 @@ test('is for admins only', async () => {
   renderApp('/admin/settings')
   expect(await screen.findByRole('heading', { name: /don’t have access/ })).toBeInTheDocument()
   expect(screen.queryByRole('form', { name: 'Organisation settings' })).not.toBeInTheDocument()
+  expect(screen.queryByRole('form', { name: 'Incident response targets' })).not.toBeInTheDocument()
+  expect(screen.queryByRole('form', { name: 'Alertmanager labels' })).not.toBeInTheDocument()
 })

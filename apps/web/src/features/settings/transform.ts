@@ -81,17 +81,24 @@ export function toPatch(form: SettingsForm, saved: Settings): SettingsPatch {
   return patch
 }
 
-/**
- * The API's `{ path, message }` details as problems by field, every message for a field beside
- * it; the rest in `other`.
- */
-export function fieldProblems(error: ApiError | null): {
-  fields: Partial<Record<FieldName, string>>
+/** Problems by field, every message for a field beside it; the rest in `other`. */
+export interface Problems<F extends string> {
+  fields: Partial<Record<F, string>>
   other: string | null
-} {
+}
+
+/**
+ * The API's `{ path, message }` details placed by `fieldOf` (given the whole path), several
+ * messages for one field read as sentences; the rest go in `other`, after `notSaved`.
+ */
+export function placeProblems<F extends string>(
+  error: ApiError | null,
+  fieldOf: (path: string) => F | null,
+  notSaved: string,
+): Problems<F> {
   if (!error) return { fields: {}, other: null }
   const details = Array.isArray(error.details) ? (error.details as unknown[]) : []
-  const byField = new Map<FieldName, string[]>()
+  const byField = new Map<F, string[]>()
   const unplaced: string[] = []
   for (const d of details) {
     const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown }
@@ -100,14 +107,15 @@ export function fieldProblems(error: ApiError | null): {
     if (field) byField.set(field, [...(byField.get(field) ?? []), sentence(message)])
     else unplaced.push(message)
   }
-  const fields: Partial<Record<FieldName, string>> = {}
+  const fields: Partial<Record<F, string>> = {}
   for (const [field, messages] of byField) fields[field] = sentences(messages)
   if (details.length === 0) return { fields, other: error.message }
-  return {
-    fields,
-    other: unplaced.length ? `The settings were not saved: ${unplaced.join('; ')}` : null,
-  }
+  return { fields, other: unplaced.length ? `${notSaved}: ${unplaced.join('; ')}` : null }
 }
+
+/** The organisation settings' problems, by the form's field names. */
+export const fieldProblems = (error: ApiError | null): Problems<FieldName> =>
+  placeProblems(error, fieldOf, 'The settings were not saved')
 
 const PLAIN = [
   'name',

@@ -20,12 +20,14 @@ const currencyNames = new Intl.DisplayNames(['en-GB'], { type: 'currency' })
 
 interface Props {
   settings: Settings
+  /** The id of the heading that names the form. */
+  labelledBy: string
   onEdit: () => void
   /** With the API's answer, or null when nothing had changed and nothing was sent. */
   onSaved: (result: SettingsUpdated | null) => void
 }
 
-export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
+export function SettingsFormView({ settings, labelledBy, onEdit, onSaved }: Props) {
   const id = useId()
   const update = useUpdateSettings()
   const [form, setForm] = useState<SettingsForm>(() => formOf(settings))
@@ -66,10 +68,9 @@ export function SettingsFormView({ settings, onEdit, onSaved }: Props) {
       ref={formRef}
       className="panel grid-form"
       onSubmit={submit}
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={labelledBy}
       noValidate
     >
-      <h3 id={`${id}-title`}>Organisation settings</h3>
       <Field
         label="Organisation name"
         autoComplete="organization"
