@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import { startApp } from './app-server.ts'
 import { authJourney } from './auth-journey.ts'
 import { chromiumPath, launchChromium } from './browser.ts'
+import { incidentsJourney } from './incidents-journey.ts'
 import type { JourneyFn } from './journey.ts'
 import { overviewJourney } from './overview-journey.ts'
 import { servicesJourney } from './services-journey.ts'
@@ -14,6 +15,7 @@ const JOURNEYS: [string, JourneyFn][] = [
   ['Overview', overviewJourney],
   ['Settings change the Overview', settingsJourney],
   ['Services: sort, open one, plan maintenance', servicesJourney],
+  ['Incidents: declare, acknowledge, resolve; MTTR moves', incidentsJourney],
 ]
 
 void test('opsdeck in Chromium against the real app', { timeout: 400_000 }, async (t) => {
