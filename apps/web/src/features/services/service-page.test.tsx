@@ -70,6 +70,12 @@ describe('Service detail page', { timeout: 20_000 }, () => {
     ).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Edit check' })).not.toBeInTheDocument()
     expect(screen.queryByRole('button', { name: 'Schedule maintenance' })).not.toBeInTheDocument()
+    // Nor whether a page-level alert opens an incident, which it reads in words.
+    const alertsPart = screen.getByRole('region', { name: 'Burn-rate alerts' })
+    expect(alertsPart).toHaveTextContent(
+      'Page-level alerts do not open an incident for this service. Managers and admins can change this.',
+    )
+    expect(within(alertsPart).queryByRole('checkbox')).not.toBeInTheDocument()
     // The range in the URL is the charts' range; "All services" goes back to the list's view.
     const series = requests(fetch).find((r) => r.url.pathname.endsWith('/series'))
     expect(series?.url.searchParams.has('from')).toBe(true)
@@ -240,6 +246,73 @@ describe('Service detail page', { timeout: 20_000 }, () => {
       { check: { timeoutMs: 90000 } },
       { check: { timeoutMs: 5000 } },
     ])
+  })
+
+  test('a manager turns on opening an incident on a page-level alert', async () => {
+    const on = detailFixture({ service: { ...detailFixture().service, openIncidentOnPage: true } })
+    const fetch = stubService('manager', {
+      'GET /services/:slug': [{ body: detailFixture() }, { body: on }],
+      'PATCH /services/:slug': { body: { service: {} } },
+    })
+    const { user } = renderApp('/services/payroll')
+    await heading()
+    const part = screen.getByRole('region', { name: 'Burn-rate alerts' })
+    const box = within(part).getByRole('checkbox', {
+      name: 'Open an incident on a page-level burn-rate alert',
+    })
+    expect(box).not.toBeChecked()
+    expect(box).toHaveAccessibleDescription(/An SEV2 incident with this service degraded/)
+    const save = within(part).getByRole('button', { name: 'Save incident setting' })
+    await user.click(save)
+    expect(within(part).getByRole('status')).toHaveTextContent(
+      'Nothing to save: the setting is unchanged.',
+    )
+
+    // By keyboard: Space ticks the box, Tab reaches Save, Enter saves; focus stays on Save.
+    box.focus()
+    await user.keyboard(' ')
+    expect(within(part).getByRole('status')).toHaveTextContent('')
+    await user.tab()
+    expect(save).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await waitFor(() =>
+      expect(within(part).getByRole('status')).toHaveTextContent(
+        'Saved: a page-level alert now opens an incident.',
+      ),
+    )
+    expect(posts(fetch).map((r) => r.body)).toEqual([{ openIncidentOnPage: true }])
+    expect(box).toBeChecked()
+    expect(save).toHaveFocus()
+  })
+
+  test('a refused change says why, takes focus and keeps the box as ticked', async () => {
+    stubService('manager', {
+      'PATCH /services/:slug': {
+        status: 404,
+        body: { error: { code: 'service_not_found', message: 'No such service' } },
+      },
+    })
+    const { user } = renderApp('/services/payroll')
+    await heading()
+    const part = screen.getByRole('region', { name: 'Burn-rate alerts' })
+    const box = within(part).getByRole('checkbox', { name: /Open an incident/ })
+    await user.click(box)
+    await user.click(within(part).getByRole('button', { name: 'Save incident setting' }))
+    const alert = await within(part).findByRole('alert')
+    expect(alert).toHaveTextContent('No such service')
+    await waitFor(() => expect(alert).toHaveFocus())
+    expect(box).toBeChecked()
+    expect(within(part).getByRole('status')).toHaveTextContent('')
+  })
+
+  test('a viewer reads that a page-level alert opens an incident', async () => {
+    const on = detailFixture({ service: { ...detailFixture().service, openIncidentOnPage: true } })
+    stubService('viewer', { 'GET /services/:slug': { body: on } })
+    renderApp('/services/payroll')
+    await heading()
+    expect(screen.getByRole('region', { name: 'Burn-rate alerts' })).toHaveTextContent(
+      'A page-level alert opens an SEV2 incident for this service.',
+    )
   })
 
   test('an unknown service says so, with the way back', async () => {

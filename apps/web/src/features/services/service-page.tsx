@@ -4,7 +4,7 @@ import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { describeRange } from '../../lib/range.ts'
 import { useRange } from '../../lib/use-range.ts'
-import { AlertsList } from './components/alerts-list.tsx'
+import { AlertsSection } from './components/alerts-section.tsx'
 import { ArchivedBanner, ArchiveSection } from './components/archive-controls.tsx'
 import { CheckSection } from './components/check-section.tsx'
 import { DailySection } from './components/daily-section.tsx'
@@ -17,7 +17,10 @@ import { servicesQueries } from './queries.ts'
 import './services.css'
 
 interface ServicePageProps {
-  /** Managers and admins change the check, schedule maintenance, archive; viewers only read. */
+  /**
+   * Managers and admins change the check and whether a page alert opens an incident, schedule
+   * maintenance, archive; viewers only read.
+   */
   canManage: boolean
 }
 
@@ -88,10 +91,7 @@ export function ServicePage({ canManage }: ServicePageProps) {
             windowDays={data.service.slo.windowDays}
           />
           <DailySection slug={slug} name={data.service.name} />
-          <section aria-labelledby="svc-alerts">
-            <h2 id="svc-alerts">Burn-rate alerts</h2>
-            <AlertsList alerts={data.alerts} />
-          </section>
+          <AlertsSection detail={data} canManage={canManage} />
           <section aria-labelledby="svc-incidents">
             <h2 id="svc-incidents">Recent incidents</h2>
             <IncidentsList incidents={data.incidents} />
