@@ -71,7 +71,7 @@ export function ResponseTargetsForm({ targets, labelledBy, onEdit, onReset, onSa
       noValidate
     >
       {SEVERITIES.map((s) => (
-        <fieldset key={s} className="field">
+        <fieldset key={s} className="field target-severity">
           <legend>
             {s} · {SEVERITY_LABELS[s]}
           </legend>
