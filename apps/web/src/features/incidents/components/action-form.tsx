@@ -11,7 +11,7 @@ import {
 import { formProblems } from '../form-problems.ts'
 import { useAddAction } from '../queries.ts'
 import { FormFooter } from './form-footer.tsx'
-import { SelectField } from './select-field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 
 type FormField = keyof Form
 const FIELD_OF: Record<string, FormField> = {

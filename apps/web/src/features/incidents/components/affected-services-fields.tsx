@@ -6,7 +6,7 @@ import {
   emptyAffected,
   IMPACT_CHOICES,
 } from '../declare-form.ts'
-import { SelectField } from './select-field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 
 interface AffectedServicesFieldsProps {
   rows: readonly AffectedRow[]

@@ -23,7 +23,7 @@ import { formProblems } from '../form-problems.ts'
 import { type IncidentDetail, useDeclareIncident, useEditIncident } from '../queries.ts'
 import { AffectedServicesFields } from './affected-services-fields.tsx'
 import { FormFooter } from './form-footer.tsx'
-import { SelectField } from './select-field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 import { TextArea } from './text-area.tsx'
 
 interface IncidentFormProps {

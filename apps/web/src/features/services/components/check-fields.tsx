@@ -2,7 +2,7 @@ import { CHECK_INTERVAL_SECONDS, CHECK_METHODS, CHECK_TIMEOUT_MS } from '@opsdec
 import type { Dispatch, SetStateAction } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import type { CheckField, CheckForm } from '../check-form.ts'
-import { SelectField } from './select-field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 
 interface CheckFieldsProps {
   form: CheckForm

@@ -10,7 +10,7 @@ import {
   WEEKDAYS,
 } from '../maintenance-form.ts'
 import { useScheduleMaintenance } from '../queries.ts'
-import { SelectField } from './select-field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 import { FormFooter } from './form-footer.tsx'
 
 interface MaintenanceFormProps {

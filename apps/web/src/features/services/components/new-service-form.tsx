@@ -22,7 +22,7 @@ import {
 } from '../new-service-form.ts'
 import { useCreateService } from '../queries.ts'
 import { CheckFields } from './check-fields.tsx'
-import { SelectField } from './select-field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 import { FormFooter } from './form-footer.tsx'
 
 interface NewServiceFormProps {

@@ -1,6 +1,7 @@
 import { MAX_RAW_SAMPLE_RETENTION_DAYS, MIN_RAW_SAMPLE_RETENTION_DAYS } from '@opsdeck/contract'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
+import { SelectField } from '../../../components/ui/select-field.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { type Settings, type SettingsUpdated, useUpdateSettings } from '../queries.ts'
 import {
@@ -95,18 +96,18 @@ export function SettingsFormView({ settings, labelledBy, onEdit, onSaved }: Prop
           <option key={z} value={z} />
         ))}
       </datalist>
-      <Select
+      <SelectField
         label="Currency"
         value={form.currency}
-        onChange={set('currency')}
+        onChange={(currency) => edit((f) => ({ ...f, currency }))}
         problem={problems.fields.currency}
         hint="Amounts are re-labelled, not converted: £1,000 becomes €1,000. A currency with a different number of decimal places (JPY has none) can be chosen only before any amount is recorded."
         options={currencies.map((c) => [c, `${c} · ${currencyNames.of(c) ?? c}`])}
       />
-      <Select
+      <SelectField
         label="Bank holidays"
         value={form.bankHolidayRegion}
-        onChange={set('bankHolidayRegion')}
+        onChange={(bankHolidayRegion) => edit((f) => ({ ...f, bankHolidayRegion }))}
         problem={problems.fields.bankHolidayRegion}
         hint="Bank holidays of this region are taken out of everyone's capacity."
         options={regions.map((r) => [r, REGION_NAMES[r as Region] ?? r])}
@@ -152,49 +153,5 @@ export function SettingsFormView({ settings, labelledBy, onEdit, onSaved }: Prop
         </button>
       </div>
     </form>
-  )
-}
-
-interface SelectProps {
-  label: string
-  value: string
-  onChange: (e: { target: { value: string } }) => void
-  options: [string, string][]
-  hint?: string
-  problem?: string | undefined
-}
-
-function Select({ label, value, onChange, options, hint, problem }: SelectProps) {
-  const id = useId()
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '']
-    .filter(Boolean)
-    .join(' ')
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={onChange}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {problem ? (
-        <p className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </p>
-      ) : null}
-    </div>
   )
 }
