@@ -46,7 +46,12 @@ const json = (schema: z.ZodType) => ({
   'application/json': { schema: resolver(schema, { options: { io: 'output' } }) },
 })
 
-const SUCCESS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' }
+const SUCCESS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No content',
+}
 
 /** The error responses for `codes`, one per status. */
 export function errorResponses(codes: readonly ErrorCode[]) {
