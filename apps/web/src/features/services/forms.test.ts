@@ -11,7 +11,7 @@ import {
   secondsText,
   windowText,
 } from './detail-transform.ts'
-import { formProblems } from './form-problems.ts'
+import { formProblems } from '../../lib/form-problems.ts'
 import { blankMaintenance, maintenanceFieldOf, toMaintenanceBody } from './maintenance-form.ts'
 
 const detail = detailFixture()

@@ -6,8 +6,8 @@ import {
 } from '@opsdeck/contract'
 import type { ApiError } from '../../lib/api.ts'
 import { formatDuration } from '../../lib/format.ts'
+import { placeProblems, type Problems } from '../../lib/form-problems.ts'
 import type { IncidentSettings, IntakeLabelsPatch, ResponseTargetsPut } from './queries.ts'
-import { placeProblems, type Problems } from './transform.ts'
 
 // Pure shaping for the incident settings: response targets edited as a number and a unit, the
 // checks the unit makes ours (the API counts in minutes), and the Alertmanager labels' patch.

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../lib/api.ts'
+import { placeProblems, type Problems } from '../../lib/form-problems.ts'
 import type { Settings, SettingsPatch, SettingsUpdated } from './queries.ts'
 
 // Pure shaping for the settings page: the form's text values, the patch of what changed, and
@@ -81,38 +82,6 @@ export function toPatch(form: SettingsForm, saved: Settings): SettingsPatch {
   return patch
 }
 
-/** Problems by field, every message for a field beside it; the rest in `other`. */
-export interface Problems<F extends string> {
-  fields: Partial<Record<F, string>>
-  other: string | null
-}
-
-/**
- * The API's `{ path, message }` details placed by `fieldOf` (given the whole path), several
- * messages for one field read as sentences; the rest go in `other`, after `notSaved`.
- */
-export function placeProblems<F extends string>(
-  error: ApiError | null,
-  fieldOf: (path: string) => F | null,
-  notSaved: string,
-): Problems<F> {
-  if (!error) return { fields: {}, other: null }
-  const details = Array.isArray(error.details) ? (error.details as unknown[]) : []
-  const byField = new Map<F, string[]>()
-  const unplaced: string[] = []
-  for (const d of details) {
-    const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown }
-    if (typeof path !== 'string' || typeof message !== 'string') continue
-    const field = fieldOf(path)
-    if (field) byField.set(field, [...(byField.get(field) ?? []), sentence(message)])
-    else unplaced.push(message)
-  }
-  const fields: Partial<Record<F, string>> = {}
-  for (const [field, messages] of byField) fields[field] = sentences(messages)
-  if (details.length === 0) return { fields, other: error.message }
-  return { fields, other: unplaced.length ? `${notSaved}: ${unplaced.join('; ')}` : null }
-}
-
 /** The organisation settings' problems, by the form's field names. */
 export const fieldProblems = (error: ApiError | null): Problems<FieldName> =>
   placeProblems(error, fieldOf, 'The settings were not saved')
@@ -136,12 +105,6 @@ function fieldOf(path: string): FieldName | null {
   if (figure === 'eacOverBac') return `rag.${level}.eacPercent`
   return 'rag'
 }
-
-// zod's messages start lower-case ("must be below …"): shown alone under a field, capitalised.
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
-// Several under one field read as sentences: a full stop between them, none added at the end.
-const sentences = (messages: string[]) =>
-  messages.map((m, i) => (i < messages.length - 1 && !/[.!?]$/.test(m) ? `${m}.` : m)).join(' ')
 
 /** What a save says of the daily uptime rollups: a change of zone re-labels them later. */
 export function dailyRollupsMessage(dailyRollups: SettingsUpdated['dailyRollups']): string {

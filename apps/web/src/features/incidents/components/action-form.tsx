@@ -8,7 +8,7 @@ import {
   emptyActionForm,
   toNewAction,
 } from '../follow-up-forms.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import { useAddAction } from '../queries.ts'
 import { FormFooter } from './form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'

@@ -19,7 +19,7 @@ import {
   toIncidentPatch,
   toNewIncident,
 } from '../declare-form.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import { type IncidentDetail, useDeclareIncident, useEditIncident } from '../queries.ts'
 import { AffectedServicesFields } from './affected-services-fields.tsx'
 import { FormFooter } from './form-footer.tsx'

@@ -8,7 +8,7 @@ import {
   reviewProblems,
   toReviewBody,
 } from '../follow-up-forms.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import { type IncidentDetail, useSaveReview } from '../queries.ts'
 import { FormFooter } from './form-footer.tsx'
 import { TextArea } from './text-area.tsx'

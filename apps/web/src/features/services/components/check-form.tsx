@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../../../lib/api.ts'
 import { type CheckForm, checkFieldOf, checkFormOf, toCheckPatch } from '../check-form.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import { type ServiceDetail, useUpdateService } from '../queries.ts'
 import { CheckFields } from './check-fields.tsx'
 import { FormFooter } from './form-footer.tsx'

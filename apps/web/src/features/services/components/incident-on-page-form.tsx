@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { ApiError } from '../../../lib/api.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import { useUpdateService } from '../queries.ts'
 
 interface Props {

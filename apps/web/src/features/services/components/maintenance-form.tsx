@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { ApiError } from '../../../lib/api.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import {
   blankMaintenance,
   type MaintenanceForm,

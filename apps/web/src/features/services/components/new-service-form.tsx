@@ -9,7 +9,7 @@ import { useNavigate } from 'react-router'
 import { Field } from '../../../components/ui/field.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import type { CheckForm } from '../check-form.ts'
-import { formProblems } from '../form-problems.ts'
+import { formProblems } from '../../../lib/form-problems.ts'
 import {
   checkProblemsOf,
   emptyNewService,
