@@ -6,7 +6,7 @@ import type { Milestone } from '../detail-transform.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
 import { fromLocalInput, toLocalInput } from '../local-time.ts'
 import { useCorrectMilestone } from '../queries.ts'
-import { FormFooter } from './form-footer.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { TextArea } from './text-area.tsx'
 
 interface CorrectionFormProps {

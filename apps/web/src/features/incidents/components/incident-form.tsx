@@ -22,7 +22,7 @@ import {
 import { formProblems } from '../../../lib/form-problems.ts'
 import { type IncidentDetail, useDeclareIncident, useEditIncident } from '../queries.ts'
 import { AffectedServicesFields } from './affected-services-fields.tsx'
-import { FormFooter } from './form-footer.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
 import { TextArea } from './text-area.tsx'
 

@@ -10,7 +10,7 @@ import {
 } from '../follow-up-forms.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
 import { type IncidentDetail, useSaveReview } from '../queries.ts'
-import { FormFooter } from './form-footer.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { TextArea } from './text-area.tsx'
 
 interface ReviewFormProps {

@@ -4,7 +4,7 @@ import { type CheckForm, checkFieldOf, checkFormOf, toCheckPatch } from '../chec
 import { formProblems } from '../../../lib/form-problems.ts'
 import { type ServiceDetail, useUpdateService } from '../queries.ts'
 import { CheckFields } from './check-fields.tsx'
-import { FormFooter } from './form-footer.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 
 interface CheckFormProps {
   slug: string

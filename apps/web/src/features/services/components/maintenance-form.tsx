@@ -11,7 +11,7 @@ import {
 } from '../maintenance-form.ts'
 import { useScheduleMaintenance } from '../queries.ts'
 import { SelectField } from '../../../components/ui/select-field.tsx'
-import { FormFooter } from './form-footer.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 
 interface MaintenanceFormProps {
   slug: string

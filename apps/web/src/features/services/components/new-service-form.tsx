@@ -23,7 +23,7 @@ import {
 import { useCreateService } from '../queries.ts'
 import { CheckFields } from './check-fields.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
-import { FormFooter } from './form-footer.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 
 interface NewServiceFormProps {
   /** Owner teams to choose from, by slug. */

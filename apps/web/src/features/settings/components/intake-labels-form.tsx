@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import {
   type LabelField,
@@ -69,16 +70,12 @@ export function IntakeLabelsForm({ labels, labelledBy, onEdit, onSaved }: Props)
         onChange={set('alertmanagerServiceLabel')}
         problem={problems.fields.alertmanagerServiceLabel}
       />
-      {other ? (
-        <p className="form-error" role="alert" tabIndex={-1} data-problem>
-          {other}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save labels'}
-        </button>
-      </div>
+      <FormFooter
+        other={other}
+        pending={update.isPending}
+        submit="Save labels"
+        pendingLabel="Saving…"
+      />
     </form>
   )
 }

@@ -1,6 +1,7 @@
 import { MAX_RAW_SAMPLE_RETENTION_DAYS, MIN_RAW_SAMPLE_RETENTION_DAYS } from '@opsdeck/contract'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
+import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { type Settings, type SettingsUpdated, useUpdateSettings } from '../queries.ts'
@@ -142,16 +143,12 @@ export function SettingsFormView({ settings, labelledBy, onEdit, onSaved }: Prop
         problems={problems.fields}
         onChange={(rag) => edit((f) => ({ ...f, rag }))}
       />
-      {other ? (
-        <p className="form-error" role="alert" tabIndex={-1} data-problem>
-          {other}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save settings'}
-        </button>
-      </div>
+      <FormFooter
+        other={other}
+        pending={update.isPending}
+        submit="Save settings"
+        pendingLabel="Saving…"
+      />
     </form>
   )
 }

@@ -1,6 +1,6 @@
 /**
- * The end of an incidents form: the API's message that belongs to no field (focused by the
- * form's first-problem logic through `data-problem`), then submit and, if given, Cancel.
+ * The end of a form: the API's message that belongs to no field (focused by the form's
+ * first-problem logic through `data-problem`), then submit and, if given, Cancel.
  */
 export function FormFooter(props: {
   other: string | null | undefined
