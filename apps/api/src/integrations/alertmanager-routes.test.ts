@@ -343,6 +343,24 @@ describe('POST /api/v1/integrations/alertmanager', () => {
     expect(await written()).toEqual(before)
   })
 
+  it('refuses an alert that says it began before 1970 (Go’s zero time is for an unknown end only)', async () => {
+    const before = await written()
+    const good = fixture('am-openshift-firing')
+    for (const startsAt of ['0001-01-01T00:00:00Z', '1969-12-31T23:59:59Z']) {
+      const body = asGroup({ ...good, alerts: [{ ...good.alerts[0]!, startsAt }] })
+      const res = await deliver(body)
+      expect(res.status, startsAt).toBe(400)
+      const { error } = (await res.json()) as {
+        error: { code: string; details: { path: string; message: string }[] }
+      }
+      expect(error.code).toBe('validation_failed')
+      expect(error.details).toEqual([
+        { path: 'json.alerts.0.startsAt', message: 'must be in 1970 or later' },
+      ])
+    }
+    expect(await written()).toEqual(before)
+  })
+
   it('takes deliveries from ingest tokens and admins only', async () => {
     const body = fixtureText('am-openshift-resolved')
     expect((await deliver(body, {})).status).toBe(401)

@@ -1,6 +1,7 @@
 import {
   INCIDENT_TEXT_MAX_LENGTH,
   INCIDENT_TITLE_MAX_LENGTH,
+  MIN_YEAR,
   SEVERITIES,
   SLUG_MAX_LENGTH,
 } from '@opsdeck/contract'
@@ -29,11 +30,18 @@ const LabelSet = z
 
 const AlertStatus = z.enum(['firing', 'resolved'])
 
+// An alert always has a start; Go's zero time is only ever an end not yet known. A start before
+// 1970 would open an incident decades old (and a ref of a year that is no year).
+const AlertStart = Rfc3339.refine(
+  (at) => at.getUTCFullYear() >= MIN_YEAR,
+  `must be in ${MIN_YEAR} or later`,
+)
+
 const Alert = z.object({
   status: AlertStatus,
   labels: LabelSet,
   annotations: LabelSet,
-  startsAt: Rfc3339,
+  startsAt: AlertStart,
   endsAt: Rfc3339.optional(),
   generatorURL: text().optional(),
   fingerprint: text().max(200).optional(),
