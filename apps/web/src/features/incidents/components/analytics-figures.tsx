@@ -1,3 +1,4 @@
+import { KpiStat } from '../../../components/ui/kpi-stat.tsx'
 import { formatNumber, formatPercent } from '../../../lib/format.ts'
 import {
   breachNote,
@@ -8,7 +9,6 @@ import {
 } from '../analytics-transform.ts'
 import type { IncidentMetrics } from '../queries.ts'
 import { AnalyticsSection } from './analytics-section.tsx'
-import { KpiFigure } from './kpi-figure.tsx'
 
 const COHORT = 'Over the incidents that started in the range and pass the filters.'
 
@@ -22,26 +22,26 @@ export function SummaryFigures({ metrics }: { metrics: IncidentMetrics }) {
       kpis={['incidentCounts', 'repeatIncident', 'incidentDowntime', 'followUps']}
     >
       <div className="stats">
-        <KpiFigure
+        <KpiStat
           kpi="incidentCounts"
           label="Incidents"
           value={formatNumber(metrics.incidents)}
           note={severityNote(metrics)}
         />
-        <KpiFigure
+        <KpiStat
           kpi="repeatIncident"
           label="Repeat incidents"
           value={formatNumber(repeats.count)}
           tone={repeats.count > 0 ? 'warn' : undefined}
           note={repeatNote(repeats, metrics.incidents)}
         />
-        <KpiFigure
+        <KpiStat
           kpi="incidentDowntime"
           label="Downtime caused"
           value={downtimeText(metrics.downtime.minutes)}
           note="on the affected services"
         />
-        <KpiFigure
+        <KpiStat
           kpi="followUps"
           label="Open follow-ups"
           value={formatNumber(followUps.open)}
@@ -63,7 +63,7 @@ export function ResponseTimes({ metrics }: { metrics: IncidentMetrics }) {
     >
       <div className="stats">
         {durationFigures(metrics).map((f) => (
-          <KpiFigure key={f.kpi} kpi={f.kpi} label={f.label} value={f.value} note={f.note} />
+          <KpiStat key={f.kpi} kpi={f.kpi} label={f.label} value={f.value} note={f.note} />
         ))}
       </div>
     </AnalyticsSection>
@@ -80,27 +80,27 @@ export function BreachRate({ metrics }: { metrics: IncidentMetrics }) {
       kpis={['slaBreachRate', 'responseTargets']}
     >
       <div className="stats">
-        <KpiFigure
+        <KpiStat
           kpi="slaBreachRate"
           label="SLA breach rate"
           value={formatPercent(sla.breachRate, 1)}
           tone={sla.breached > 0 ? 'bad' : sla.met > 0 ? 'good' : undefined}
           note={breachNote(sla)}
         />
-        <KpiFigure
+        <KpiStat
           kpi="responseTargets"
           label="Breached"
           value={formatNumber(sla.breached)}
           tone={sla.breached > 0 ? 'bad' : undefined}
           note="missed a target"
         />
-        <KpiFigure
+        <KpiStat
           kpi="responseTargets"
           label="Met"
           value={formatNumber(sla.met)}
           note="met both targets"
         />
-        <KpiFigure
+        <KpiStat
           kpi="responseTargets"
           label="Pending"
           value={formatNumber(sla.pending)}

@@ -1,3 +1,4 @@
+import { KpiStat } from '../../../components/ui/kpi-stat.tsx'
 import { formatPercent } from '../../../lib/format.ts'
 import {
   budgetMinutesText,
@@ -16,7 +17,6 @@ import {
 } from '../detail-transform.ts'
 import type { ServiceDetail } from '../queries.ts'
 import { sloTargetLabel } from '../transform.ts'
-import { KpiStat } from './kpi-stat.tsx'
 
 const UPTIME_WINDOWS: [WindowId, string][] = [
   ['24h', '24 h'],

@@ -1,8 +1,8 @@
 import { KPI_DEFINITIONS, type KpiId } from '@opsdeck/kpi'
 import type { ReactNode } from 'react'
-import { definitionText } from '../../../components/ui/how-computed.tsx'
-import { InfoTip } from '../../../components/ui/info-tip.tsx'
-import { Stat, type Tone } from '../../../components/ui/stat.tsx'
+import { definitionText } from './how-computed.tsx'
+import { InfoTip } from './info-tip.tsx'
+import { Stat, type Tone } from './stat.tsx'
 
 interface KpiStatProps {
   label: string
