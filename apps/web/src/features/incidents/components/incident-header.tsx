@@ -18,7 +18,7 @@ export function IncidentHeader(props: {
     <header className="page-head">
       <div>
         <p className="incident-ref">{incident.ref}</p>
-        <h1>{incident.title}</h1>
+        <h1 className="incident-title">{incident.title}</h1>
         <ul className="incident-facts" aria-label="About this incident">
           <li>
             <SeverityBadge severity={incident.severity} />
