@@ -1,16 +1,8 @@
-import { useCallback, useMemo } from 'react'
-import { useSearchParams } from 'react-router'
 import { parseRange, type RangeSpec, withRange } from './range.ts'
+import { useSearchView } from './use-search-view.ts'
 
 /** The global time range from the URL, and a setter that pushes a new history entry. */
 export function useRange(): [RangeSpec, (next: RangeSpec) => void] {
-  const [params, setParams] = useSearchParams()
-  const key = params.toString()
-  // Rebuilt only when the query string changes, so it is stable as a query key input.
-  const range = useMemo(() => parseRange(new URLSearchParams(key)), [key])
-  const setRange = useCallback(
-    (next: RangeSpec) => setParams((current) => withRange(current, next)),
-    [setParams],
-  )
-  return [range, setRange]
+  const { view, setView } = useSearchView(parseRange, withRange)
+  return [view, setView]
 }

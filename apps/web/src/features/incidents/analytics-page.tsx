@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useMemo } from 'react'
+import { Link } from 'react-router'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { describeRange } from '../../lib/range.ts'
 import { useRange } from '../../lib/use-range.ts'
+import { useSearchView } from '../../lib/use-search-view.ts'
 import {
-  type AnalyticsFilters,
   hasAnalyticsFilters,
   parseAnalyticsFilters,
   withAnalyticsFilters,
@@ -25,13 +25,11 @@ import './incidents.css'
  */
 export function AnalyticsPage() {
   const [range] = useRange()
-  const [params, setParams] = useSearchParams()
-  const key = params.toString()
-  const filters = useMemo(() => parseAnalyticsFilters(new URLSearchParams(key)), [key])
-  const setFilters = useCallback(
-    (next: AnalyticsFilters) => setParams((current) => withAnalyticsFilters(current, next)),
-    [setParams],
-  )
+  const {
+    view: filters,
+    setView: setFilters,
+    key,
+  } = useSearchView(parseAnalyticsFilters, withAnalyticsFilters)
   // Keep the previous range's figures (dimmed) while the new one loads.
   const query = useQuery({
     ...incidentsQueries.metrics(range, filters),

@@ -1,17 +1,13 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Link } from 'react-router'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { useSearchView } from '../../lib/use-search-view.ts'
 import { IncidentForm } from './components/incident-form.tsx'
 import { IncidentFilters } from './components/incident-filters.tsx'
 import { IncidentsTable } from './components/incidents-table.tsx'
 import { teamsOf, toIncidentRow } from './list-transform.ts'
-import {
-  hasFilters,
-  type IncidentsView,
-  parseIncidentsView,
-  withIncidentsView,
-} from './list-view.ts'
+import { hasFilters, parseIncidentsView, withIncidentsView } from './list-view.ts'
 import { incidentsQueries, peopleQueries } from './queries.ts'
 import './incidents.css'
 
@@ -22,13 +18,7 @@ interface IncidentsPageProps {
 
 /** Every incident, open first: filters live in the URL, so a view can be shared as a link. */
 export function IncidentsPage({ canManage }: IncidentsPageProps) {
-  const [params, setParams] = useSearchParams()
-  const key = params.toString()
-  const view = useMemo(() => parseIncidentsView(new URLSearchParams(key)), [key])
-  const setView = useCallback(
-    (next: IncidentsView) => setParams((current) => withIncidentsView(current, next)),
-    [setParams],
-  )
+  const { view, setView, key } = useSearchView(parseIncidentsView, withIncidentsView)
   const list = useInfiniteQuery({
     ...incidentsQueries.list(view),
     placeholderData: keepPreviousData,

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { useEffect, useRef, useState } from 'react'
 import { HowComputed } from '../../components/ui/how-computed.tsx'
 import { InfoTip } from '../../components/ui/info-tip.tsx'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { useSearchView } from '../../lib/use-search-view.ts'
 import { BusinessServices } from './components/business-services.tsx'
 import { NewServiceFormView } from './components/new-service-form.tsx'
 import { StripLegend } from './components/daily-strip.tsx'
@@ -14,7 +14,6 @@ import {
   clearFilters,
   DEFAULT_SORT,
   hasFilters,
-  type ListView,
   nextSort,
   parseListView,
   withListView,
@@ -37,13 +36,7 @@ interface ServicesPageProps {
 
 /** The fleet table: filters and sort live in the URL, so a view can be shared as a link. */
 export function ServicesPage({ canManage }: ServicesPageProps) {
-  const [params, setParams] = useSearchParams()
-  const key = params.toString()
-  const view = useMemo(() => parseListView(new URLSearchParams(key)), [key])
-  const setView = useCallback(
-    (next: ListView) => setParams((current) => withListView(current, next)),
-    [setParams],
-  )
+  const { view, setView, key } = useSearchView(parseListView, withListView)
   const query = useQuery({ ...servicesQueries.list(view), placeholderData: keepPreviousData })
   // Team names for the filter, from the unfiltered list (the same request when no filter is set).
   const all = useQuery({ ...servicesQueries.list(DEFAULT_SORT), select: teamsOf })
