@@ -69,6 +69,7 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/incidents/metrics': 'read',
   'GET /api/v1/incidents/response-targets': 'read',
   'PUT /api/v1/incidents/response-targets': 'admin',
+  'GET /api/v1/incidents/intake-settings': 'read',
   'PATCH /api/v1/incidents/intake-settings': 'admin',
   'GET /api/v1/incidents': 'read',
   'GET /api/v1/incidents/:ref': 'read',

@@ -157,12 +157,23 @@ describe('PUT /incidents/response-targets', () => {
   })
 
   it('accepts an acknowledgement target equal to the resolution target', async () => {
-    const targets = withTarget('SEV3', { ackMinutes: 120, resolveMinutes: 120 })
+    // 480 both: no shorter than SEV2's resolve target (480), no longer than SEV4's.
+    const targets = withTarget('SEV3', { ackMinutes: 480, resolveMinutes: 480 })
     expect((await put({ targets })).status).toBe(200)
     expect((await read()).targets[2]).toEqual({
       severity: 'SEV3',
-      ackMinutes: 120,
-      resolveMinutes: 120,
+      ackMinutes: 480,
+      resolveMinutes: 480,
+    })
+  })
+
+  it('accepts a severity’s target equal to the next one’s', async () => {
+    const targets = withTarget('SEV1', { ackMinutes: 15, resolveMinutes: 480 })
+    expect((await put({ targets })).status).toBe(200)
+    expect((await read()).targets[0]).toEqual({
+      severity: 'SEV1',
+      ackMinutes: 15,
+      resolveMinutes: 480,
     })
   })
 
@@ -175,6 +186,21 @@ describe('PUT /incidents/response-targets', () => {
       withTarget('SEV3', { ackMinutes: 300, resolveMinutes: 240 }),
       'json.targets.2.resolveMinutes',
       /at least ackMinutes/,
+    ],
+    [
+      withTarget('SEV1', { ackMinutes: 500 }),
+      'json.targets.0.ackMinutes',
+      /at most SEV2’s \(15 min\)/,
+    ],
+    [
+      withTarget('SEV3', { resolveMinutes: 20_000 }),
+      'json.targets.2.resolveMinutes',
+      /at most SEV4’s \(10 d\)/,
+    ],
+    [
+      withTarget('SEV4', { ackMinutes: 30 }),
+      'json.targets.2.ackMinutes',
+      /at most SEV4’s \(30 min\)/,
     ],
     [withTarget('SEV1', { severity: 'SEV5' }), 'json.targets.0.severity', /SEV1/],
     [withTarget('SEV1', { extra: 1 }), 'json.targets.0', /extra/],
@@ -191,6 +217,19 @@ describe('PUT /incidents/response-targets', () => {
     expect(body.error.details).toContainEqual({ path, message: expect.stringMatching(message) })
     expect((await read()).targets).toEqual(DEFAULTS)
     expect((await auditRows('incident_response_targets')).length).toBe(before)
+  })
+})
+
+describe('GET /incidents/intake-settings', () => {
+  it('answers the labels, with the targets, to every reader', async () => {
+    const res = await ctx.app.request('/api/v1/incidents/intake-settings', {
+      headers: (await loginAs(ctx, 'viewer')).headers,
+    })
+    expect(res.status).toBe(200)
+    expect(expectMatches(ResponseTargetsBody, await res.json())).toEqual({
+      targets: DEFAULTS,
+      intake: DEFAULT_INTAKE,
+    })
   })
 })
 

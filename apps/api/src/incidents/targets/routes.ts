@@ -1,4 +1,6 @@
+import type { Database } from '@opsdeck/db'
 import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
 import { auditContext } from '../../lib/audit.ts'
@@ -17,6 +19,11 @@ import { changeIntakeSettings } from './update-intake-settings.ts'
 
 const tags = ['incidents']
 
+async function readSettings(db: Kysely<Database>) {
+  const [targets, intake] = await Promise.all([listResponseTargets(db), getIntakeSettings(db)])
+  return { targets, intake }
+}
+
 // The incidents area's admin configuration: response targets per severity and the labels the
 // Alertmanager intake reads.
 export const targets = new Hono<AppEnv>()
@@ -31,13 +38,7 @@ export const targets = new Hono<AppEnv>()
     }),
     // Every incident page shows breaches and time left: anyone who reads.
     access('read'),
-    async (c) => {
-      const [targets, intake] = await Promise.all([
-        listResponseTargets(c.var.db),
-        getIntakeSettings(c.var.db),
-      ])
-      return c.json({ targets, intake }, 200)
-    },
+    async (c) => c.json(await readSettings(c.var.db), 200),
   )
   .put(
     '/response-targets',
@@ -58,6 +59,17 @@ export const targets = new Hono<AppEnv>()
       )
       return c.json({ targets, intake: await getIntakeSettings(db) }, 200)
     },
+  )
+  .get(
+    '/intake-settings',
+    doc({
+      summary: 'The Alertmanager labels the intake reads, with the response targets',
+      description: 'The same answer as GET /incidents/response-targets.',
+      tags,
+      responses: { 200: ResponseTargetsBody },
+    }),
+    access('read'),
+    async (c) => c.json(await readSettings(c.var.db), 200),
   )
   .patch(
     '/intake-settings',

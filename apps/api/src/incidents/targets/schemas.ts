@@ -1,5 +1,6 @@
-import { MAX_RESPONSE_TARGET_MINUTES, SEVERITIES } from '@opsdeck/contract'
+import { MAX_RESPONSE_TARGET_MINUTES, SEVERITIES, type Severity } from '@opsdeck/contract'
 import { z } from 'zod'
+import { durationInWords } from '../../lib/phrases.ts'
 
 /** The longest response target: 90 days, in minutes. SEV4's default resolve target is 10 days. */
 export const MAX_TARGET_MINUTES = MAX_RESPONSE_TARGET_MINUTES
@@ -36,6 +37,23 @@ export const ResponseTargetsPut = z.strictObject({
       const message = `must list each of ${SEVERITIES.join(', ')} once: ${missing.join(', ')} missing`
       ctx.addIssue({ code: 'custom', message })
     }
+    // A more severe incident is never given longer: SEV1 acknowledged in 500 min against SEV2's
+    // 15 is a typo, and would rank breaches upside down.
+    const bySeverity = new Map(targets.map((t, i) => [t.severity, { ...t, i }]))
+    SEVERITIES.slice(0, -1).forEach((severity, n) => {
+      const t = bySeverity.get(severity)
+      const next = bySeverity.get(SEVERITIES[n + 1] as Severity)
+      if (!t || !next) return
+      for (const field of ['ackMinutes', 'resolveMinutes'] as const) {
+        if (t[field] > next[field]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [t.i, field],
+            message: `must be at most ${next.severity}’s (${durationInWords(next[field])}): a more severe incident is not given longer`,
+          })
+        }
+      }
+    })
   }),
 })
 export type ResponseTargetsPut = z.infer<typeof ResponseTargetsPut>
