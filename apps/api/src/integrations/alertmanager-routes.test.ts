@@ -153,11 +153,7 @@ describe('POST /api/v1/integrations/alertmanager', () => {
       resolvedAt: '2025-04-25T11:01:05.042Z',
     })
     expect(timeline.slice(-2).map((e) => [e.kind, e.author, e.body])).toEqual([
-      [
-        'alert',
-        'Alertmanager',
-        'Alertmanager: all 1 alerts resolved, the last at 2025-04-25T11:01:05.042Z.',
-      ],
+      ['alert', 'Alertmanager', 'Alertmanager: the alert resolved at 2025-04-25T11:01:05.042Z.'],
       ['status', 'Alertmanager', 'Resolved by Alertmanager'],
     ])
     const twice = await answered(await deliver(fixtureText('am-openshift-resolved')), 200)

@@ -124,7 +124,10 @@ export async function alertmanagerSignal(
     return {
       ...base,
       status: 'resolved',
-      body: `Alertmanager: all ${resolved} alerts resolved, the last at ${end.toISOString()}.${truncated}`,
+      body:
+        resolved === 1
+          ? `Alertmanager: the alert resolved at ${end.toISOString()}.${truncated}`
+          : `Alertmanager: all ${resolved} alerts resolved, the last at ${end.toISOString()}.${truncated}`,
       endedAt: end,
       resolves: true,
     }

@@ -91,8 +91,11 @@ export const WebhookPayload = z
     startedAt: Instant.optional(),
     /** When it ended (resolved); the time received when left out. */
     endedAt: Instant.optional(),
-    /** A link back to the problem in the tool. */
-    url: text().max(2000, 'must be at most 2000 characters').optional(),
+    /** A link back to the problem in the tool: http or https only, as it may become a link. */
+    url: text()
+      .max(2000, 'must be at most 2000 characters')
+      .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// address')
+      .optional(),
   })
   .superRefine((p, ctx) => {
     if (p.status !== 'firing') return

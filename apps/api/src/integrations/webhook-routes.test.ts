@@ -105,6 +105,8 @@ describe('POST /api/v1/integrations/webhook', () => {
       [{ ...firing, status: 'open' }, ['json.status']],
       [{ ...firing, sevrity: 'SEV1' }, ['json']],
       [{ ...firing, key: '' }, ['json.key']],
+      [{ ...firing, url: 'javascript:alert(1)' }, ['json.url']],
+      [{ ...firing, url: 'https://x.example/a b' }, ['json.url']],
     ]
     for (const [body, paths] of cases) {
       const res = await send(body)
