@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
 import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
+import { useOpener } from '../../lib/use-opener.ts'
 import { ActionsSection } from './components/actions-section.tsx'
 import { DowntimeTable } from './components/downtime-table.tsx'
 import { IncidentForm } from './components/incident-form.tsx'
@@ -32,15 +33,8 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
   // People and services to choose from: only managers write, so only they fetch them.
   const directory = useQuery({ ...peopleQueries.list(), enabled: canManage })
   const services = useQuery({ ...incidentsQueries.services(), enabled: canManage })
-  const [editing, setEditing] = useState(false)
-  const editButton = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  // Saving or cancelling removes the focused form: put focus back on the button that opened it.
-  useEffect(() => {
-    if (editing || !returning.current) return
-    returning.current = false
-    editButton.current?.focus()
-  }, [editing])
+  // Saving or cancelling closes the form and puts focus back on the button that opened it.
+  const { open: editing, show, close, opener } = useOpener()
   const updating = isFetching && isPlaceholderData
   const shaped = useMemo(
     () =>
@@ -79,12 +73,7 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
           updating={updating}
           actions={
             canManage && !editing ? (
-              <button
-                ref={editButton}
-                type="button"
-                className="button"
-                onClick={() => setEditing(true)}
-              >
+              <button ref={opener} type="button" className="button" onClick={show}>
                 Edit incident
               </button>
             ) : null
@@ -100,10 +89,7 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
           incident={data.incident}
           services={services.data ?? []}
           commanders={shaped.people}
-          onDone={() => {
-            returning.current = true
-            setEditing(false)
-          }}
+          onDone={close}
         />
       ) : null}
       <QueryErrorState title="Could not load this incident" query={query} />

@@ -1,7 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { useOpener } from '../../lib/use-opener.ts'
 import { useSearchView } from '../../lib/use-search-view.ts'
 import { IncidentForm } from './components/incident-form.tsx'
 import { IncidentFilters } from './components/incident-filters.tsx'
@@ -30,15 +31,8 @@ export function IncidentsPage({ canManage }: IncidentsPageProps) {
     () => list.data?.pages.flatMap((p) => p.incidents).map(toIncidentRow) ?? [],
     [list.data],
   )
-  const [declaring, setDeclaring] = useState(false)
-  const declareButton = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  // Cancelling removes the focused form: put focus back on the button that opened it.
-  useEffect(() => {
-    if (declaring || !returning.current) return
-    returning.current = false
-    declareButton.current?.focus()
-  }, [declaring])
+  // Cancelling closes the form and puts focus back on the button that opened it.
+  const { open: declaring, show, close, opener } = useOpener()
   const search = key ? `?${key}` : ''
 
   return (
@@ -58,26 +52,13 @@ export function IncidentsPage({ canManage }: IncidentsPageProps) {
           </span>
           <Link to={{ pathname: '/incidents/analytics', search }}>Analytics</Link>
           {canManage && !declaring ? (
-            <button
-              ref={declareButton}
-              type="button"
-              className="button"
-              onClick={() => setDeclaring(true)}
-            >
+            <button ref={opener} type="button" className="button" onClick={show}>
               Declare incident
             </button>
           ) : null}
         </div>
       </header>
-      {declaring ? (
-        <DeclareForm
-          services={services.data ?? []}
-          onCancel={() => {
-            returning.current = true
-            setDeclaring(false)
-          }}
-        />
-      ) : null}
+      {declaring ? <DeclareForm services={services.data ?? []} onCancel={close} /> : null}
       <IncidentFilters
         key={key}
         view={view}

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
 import { HowComputed } from '../../components/ui/how-computed.tsx'
 import { InfoTip } from '../../components/ui/info-tip.tsx'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { useOpener } from '../../lib/use-opener.ts'
 import { useSearchView } from '../../lib/use-search-view.ts'
 import { BusinessServices } from './components/business-services.tsx'
 import { NewServiceFormView } from './components/new-service-form.tsx'
@@ -44,15 +44,8 @@ export function ServicesPage({ canManage }: ServicesPageProps) {
   const updating = isFetching && isPlaceholderData
   const onSort = (column: ServiceSort) =>
     setView(nextSort(view, column, SORT_COLUMNS[column].firstOrder))
-  const [adding, setAdding] = useState(false)
-  const addButton = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  // Cancelling removes the focused form: put focus back on the button that opened it.
-  useEffect(() => {
-    if (adding || !returning.current) return
-    returning.current = false
-    addButton.current?.focus()
-  }, [adding])
+  // Cancelling closes the form and puts focus back on the button that opened it.
+  const { open: adding, show, close, opener } = useOpener()
 
   return (
     <div className="page">
@@ -70,26 +63,13 @@ export function ServicesPage({ canManage }: ServicesPageProps) {
             {updating ? 'Updating…' : ''}
           </span>
           {canManage && !adding ? (
-            <button
-              ref={addButton}
-              type="button"
-              className="button"
-              onClick={() => setAdding(true)}
-            >
+            <button ref={opener} type="button" className="button" onClick={show}>
               Add service
             </button>
           ) : null}
         </div>
       </header>
-      {adding ? (
-        <NewServiceFormView
-          teams={all.data ?? []}
-          onCancel={() => {
-            returning.current = true
-            setAdding(false)
-          }}
-        />
-      ) : null}
+      {adding ? <NewServiceFormView teams={all.data ?? []} onCancel={close} /> : null}
       <ServiceFilters key={key} view={view} teams={all.data ?? []} onChange={setView} />
       <QueryErrorState title="Could not load the services" query={query} />
       {isPending ? (

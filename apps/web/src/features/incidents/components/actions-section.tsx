@@ -1,6 +1,6 @@
 import { INCIDENT_ACTION_STATUS_LABELS, INCIDENT_ACTION_STATUSES } from '@opsdeck/contract'
-import { useEffect, useRef, useState } from 'react'
 import { formatDay, formatInstant } from '../../../lib/format.ts'
+import { useOpener } from '../../../lib/use-opener.ts'
 import { type ActionItem, useEditAction } from '../queries.ts'
 import { ActionForm } from './action-form.tsx'
 
@@ -16,14 +16,7 @@ interface ActionsSectionProps {
 /** The follow-up actions, by due date; overdue ones said in words, not colour alone. */
 export function ActionsSection({ refId, actions, people, canManage }: ActionsSectionProps) {
   const edit = useEditAction(refId)
-  const [adding, setAdding] = useState(false)
-  const opener = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  useEffect(() => {
-    if (adding || !returning.current) return
-    returning.current = false
-    opener.current?.focus()
-  }, [adding])
+  const { open: adding, show, close, opener } = useOpener()
   return (
     <>
       {actions.length === 0 ? <p className="muted">No follow-up actions.</p> : null}
@@ -86,23 +79,9 @@ export function ActionsSection({ refId, actions, people, canManage }: ActionsSec
           {edit.error.message}
         </p>
       ) : null}
-      {canManage && adding ? (
-        <ActionForm
-          refId={refId}
-          people={people}
-          onDone={() => {
-            returning.current = true
-            setAdding(false)
-          }}
-        />
-      ) : null}
+      {canManage && adding ? <ActionForm refId={refId} people={people} onDone={close} /> : null}
       {canManage && !adding ? (
-        <button
-          ref={opener}
-          type="button"
-          className="button button-small"
-          onClick={() => setAdding(true)}
-        >
+        <button ref={opener} type="button" className="button button-small" onClick={show}>
           Add follow-up action
         </button>
       ) : null}

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
 import { formatInstant } from '../../../lib/format.ts'
+import { useOpener } from '../../../lib/use-opener.ts'
 import { REVIEW_PARTS } from '../follow-up-forms.ts'
 import type { IncidentDetail } from '../queries.ts'
 import { ReviewForm } from './review-form.tsx'
@@ -13,20 +13,9 @@ interface ReviewSectionProps {
 
 /** The post-incident review, as text; whether it is completed (SEV1/SEV2 close only then). */
 export function ReviewSection({ refId, review, canManage }: ReviewSectionProps) {
-  const [editing, setEditing] = useState(false)
-  const opener = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  // Saving or cancelling removes the focused form: put focus back on the button that opened it.
-  useEffect(() => {
-    if (editing || !returning.current) return
-    returning.current = false
-    opener.current?.focus()
-  }, [editing])
+  // Saving or cancelling closes the form and puts focus back on the button that opened it.
+  const { open: editing, show, close, opener } = useOpener()
   const label = review ? 'Edit the review' : 'Write the review'
-  const close = () => {
-    returning.current = true
-    setEditing(false)
-  }
   return (
     <>
       {review ? (
@@ -54,12 +43,7 @@ export function ReviewSection({ refId, review, canManage }: ReviewSectionProps) 
         <ReviewForm refId={refId} review={review} title={label} onDone={close} />
       ) : null}
       {canManage && !editing ? (
-        <button
-          ref={opener}
-          type="button"
-          className="button button-small"
-          onClick={() => setEditing(true)}
-        >
+        <button ref={opener} type="button" className="button button-small" onClick={show}>
           {label}
         </button>
       ) : null}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
+import { useOpener } from '../../../lib/use-opener.ts'
 import type { ServiceDetail } from '../queries.ts'
 import { CheckConfigView } from './check-config.tsx'
 import { CheckFormView } from './check-form.tsx'
@@ -6,19 +7,11 @@ import { CheckFormView } from './check-form.tsx'
 /** The check configuration; managers and admins may edit it, viewers only read it. */
 export function CheckSection(props: { detail: ServiceDetail; canManage: boolean }) {
   const { detail, canManage } = props
-  const [editing, setEditing] = useState(false)
   const [message, setMessage] = useState('')
-  const editButton = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  // Closing the form removes the focused element: put focus back where the person started.
-  useEffect(() => {
-    if (editing || !returning.current) return
-    returning.current = false
-    editButton.current?.focus()
-  }, [editing])
+  // Closing the form puts focus back on the button, where the person started.
+  const { open: editing, show, close: closeForm, opener: editButton } = useOpener()
   const close = (said: string) => {
-    returning.current = true
-    setEditing(false)
+    closeForm()
     setMessage(said)
   }
   return (
@@ -35,7 +28,7 @@ export function CheckSection(props: { detail: ServiceDetail; canManage: boolean 
             className="button button-small"
             onClick={() => {
               setMessage('')
-              setEditing(true)
+              show()
             }}
           >
             Edit check

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
+import { useOpener } from '../../../lib/use-opener.ts'
 import type { ServiceDetail } from '../queries.ts'
 import { MaintenanceFormView } from './maintenance-form.tsx'
 import { MaintenanceList } from './maintenance-list.tsx'
@@ -6,19 +7,11 @@ import { MaintenanceList } from './maintenance-list.tsx'
 /** Upcoming maintenance; managers and admins schedule more here. */
 export function MaintenanceSection(props: { detail: ServiceDetail; canManage: boolean }) {
   const { detail, canManage } = props
-  const [open, setOpen] = useState(false)
   const [message, setMessage] = useState('')
-  const button = useRef<HTMLButtonElement>(null)
-  const returning = useRef(false)
-  // Closing the form removes the focused element: put focus back where the person started.
-  useEffect(() => {
-    if (open || !returning.current) return
-    returning.current = false
-    button.current?.focus()
-  }, [open])
+  // Closing the form puts focus back on the button, where the person started.
+  const { open, show, close: closeForm, opener: button } = useOpener()
   const close = (said: string) => {
-    returning.current = true
-    setOpen(false)
+    closeForm()
     setMessage(said)
   }
   return (
@@ -35,7 +28,7 @@ export function MaintenanceSection(props: { detail: ServiceDetail; canManage: bo
             className="button button-small"
             onClick={() => {
               setMessage('')
-              setOpen(true)
+              show()
             }}
           >
             Schedule maintenance
