@@ -12,6 +12,18 @@ export function Skeleton({ lines = 3, tall = false }: { lines?: number; tall?: b
   )
 }
 
+/** A first load: said once to screen readers ("Loading the incidents…"), shown as blocks. */
+export function Loading({ label, lines, tall }: { label: string; lines: number; tall?: boolean }) {
+  return (
+    <>
+      <span className="visually-hidden" role="status">
+        {label}
+      </span>
+      <Skeleton lines={lines} tall={tall ?? false} />
+    </>
+  )
+}
+
 interface ErrorStateProps {
   title?: string
   message: string

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
+import { LoadMore } from '../../components/ui/load-more.tsx'
 import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
 import { formatTimestamp } from '../../lib/format.ts'
 import { AuditFilters } from './components/audit-filters.tsx'
@@ -66,22 +67,7 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <div className="load-more">
-            <span className="muted small" role="status">
-              {entries.length} {entries.length === 1 ? 'entry' : 'entries'} shown
-              {audit.hasNextPage ? '' : ', all of them'}
-            </span>
-            {audit.hasNextPage ? (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => void audit.fetchNextPage()}
-                disabled={audit.isFetchingNextPage}
-              >
-                {audit.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            ) : null}
-          </div>
+          <LoadMore shown={entries.length} noun={['entry', 'entries']} query={audit} />
         </>
       ) : null}
     </section>

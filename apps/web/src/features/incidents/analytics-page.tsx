@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { describeRange } from '../../lib/range.ts'
 import { useRange } from '../../lib/use-range.ts'
 import { useSearchView } from '../../lib/use-search-view.ts'
@@ -66,14 +66,7 @@ export function AnalyticsPage() {
         onChange={setFilters}
       />
       <QueryErrorState title="Could not load the incident analytics" query={query} />
-      {query.isPending ? (
-        <>
-          <span className="visually-hidden" role="status">
-            Loading the incident analytics…
-          </span>
-          <Skeleton lines={8} tall />
-        </>
-      ) : null}
+      {query.isPending ? <Loading label="Loading the incident analytics…" lines={8} tall /> : null}
       {data && !query.error && data.incidents === 0 ? (
         <EmptyState title="No incidents started in this range">
           {hasAnalyticsFilters(filters) ? (

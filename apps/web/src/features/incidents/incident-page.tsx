@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Link, useLocation, useParams } from 'react-router'
-import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { useOpener } from '../../lib/use-opener.ts'
 import { ActionsSection } from './components/actions-section.tsx'
@@ -93,14 +93,7 @@ export function IncidentPage({ canManage }: IncidentPageProps) {
         />
       ) : null}
       <QueryErrorState title="Could not load this incident" query={query} />
-      {query.isPending ? (
-        <>
-          <span className="visually-hidden" role="status">
-            Loading the incident…
-          </span>
-          <Skeleton lines={10} tall />
-        </>
-      ) : null}
+      {query.isPending ? <Loading label="Loading the incident…" lines={10} tall /> : null}
       {data && shaped ? (
         <div className="incident-body incidents-fade" data-updating={updating || undefined}>
           {canManage ? (

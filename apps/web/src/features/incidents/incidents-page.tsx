@@ -1,7 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { LoadMore } from '../../components/ui/load-more.tsx'
+import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { useOpener } from '../../lib/use-opener.ts'
 import { useSearchView } from '../../lib/use-search-view.ts'
 import { IncidentForm } from './components/incident-form.tsx'
@@ -67,14 +68,7 @@ export function IncidentsPage({ canManage }: IncidentsPageProps) {
         onChange={setView}
       />
       <QueryErrorState title="Could not load the incidents" query={list} />
-      {list.isPending ? (
-        <>
-          <span className="visually-hidden" role="status">
-            Loading the incidents…
-          </span>
-          <Skeleton lines={8} />
-        </>
-      ) : null}
+      {list.isPending ? <Loading label="Loading the incidents…" lines={8} /> : null}
       {list.isSuccess && !list.error && rows.length === 0 ? (
         hasFilters(view) ? (
           <EmptyState title="No incidents match these filters">
@@ -97,22 +91,7 @@ export function IncidentsPage({ canManage }: IncidentsPageProps) {
       {rows.length > 0 && !list.error ? (
         <div aria-busy={updating} data-updating={updating || undefined} className="incidents-fade">
           <IncidentsTable rows={rows} search={search} />
-          <div className="load-more">
-            <span className="muted small" role="status">
-              {rows.length} {rows.length === 1 ? 'incident' : 'incidents'} shown
-              {list.hasNextPage ? '' : ', all of them'}
-            </span>
-            {list.hasNextPage ? (
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            ) : null}
-          </div>
+          <LoadMore shown={rows.length} noun={['incident', 'incidents']} query={list} />
         </div>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Link, useLocation, useParams } from 'react-router'
-import { QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { describeRange } from '../../lib/range.ts'
 import { useRange } from '../../lib/use-range.ts'
@@ -64,14 +64,7 @@ export function ServicePage({ canManage }: ServicePageProps) {
       )}
       {data ? <ArchivedBanner detail={data} canManage={canManage} /> : null}
       <QueryErrorState title="Could not load this service" query={query} />
-      {query.isPending ? (
-        <>
-          <span className="visually-hidden" role="status">
-            Loading the service…
-          </span>
-          <Skeleton lines={10} tall />
-        </>
-      ) : null}
+      {query.isPending ? <Loading label="Loading the service…" lines={10} tall /> : null}
       {data ? (
         <div className="service-body fade" data-updating={updating || undefined}>
           <KpiStats detail={data} />

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { HowComputed } from '../../components/ui/how-computed.tsx'
 import { InfoTip } from '../../components/ui/info-tip.tsx'
-import { EmptyState, QueryErrorState, Skeleton } from '../../components/ui/states.tsx'
+import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { useOpener } from '../../lib/use-opener.ts'
 import { useSearchView } from '../../lib/use-search-view.ts'
 import { BusinessServices } from './components/business-services.tsx'
@@ -72,14 +72,7 @@ export function ServicesPage({ canManage }: ServicesPageProps) {
       {adding ? <NewServiceFormView teams={all.data ?? []} onCancel={close} /> : null}
       <ServiceFilters key={key} view={view} teams={all.data ?? []} onChange={setView} />
       <QueryErrorState title="Could not load the services" query={query} />
-      {isPending ? (
-        <>
-          <span className="visually-hidden" role="status">
-            Loading the services…
-          </span>
-          <Skeleton lines={8} />
-        </>
-      ) : null}
+      {isPending ? <Loading label="Loading the services…" lines={8} /> : null}
       {data && !query.error && data.services.length === 0 ? (
         hasFilters(view) ? (
           <EmptyState title="No services match these filters">
