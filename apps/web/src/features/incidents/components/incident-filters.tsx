@@ -1,5 +1,6 @@
 import { SEVERITIES, SEVERITY_LABELS, type Severity } from '@opsdeck/contract'
 import { type FormEvent, useId, useState } from 'react'
+import { FilterSearch } from '../../../components/ui/filter-search.tsx'
 import { hasFilters, type IncidentsView, type ListStatus } from '../list-view.ts'
 
 type Choice = { slug: string; name: string }
@@ -61,30 +62,12 @@ export function IncidentFilters({ view, services, teams, onChange }: IncidentFil
       {select('severity', 'Severity', SEVERITY_CHOICES)}
       {select('service', 'Service', withChosen(services, view.service))}
       {select('team', 'Team', withChosen(teams, view.team))}
-      <div className="field">
-        <label htmlFor={`${id}-q`}>Search</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          value={q}
-          placeholder="Title or ref"
-          onChange={(e) => setQ(e.target.value)}
-        />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small">
-          Search
-        </button>
-        {hasFilters(view) ? (
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            onClick={() => onChange({})}
-          >
-            Clear filters
-          </button>
-        ) : null}
-      </div>
+      <FilterSearch
+        value={q}
+        onChange={setQ}
+        placeholder="Title or ref"
+        onClear={hasFilters(view) ? () => onChange({}) : undefined}
+      />
     </form>
   )
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react'
+import { FilterSearch } from '../../../components/ui/filter-search.tsx'
 import { SERVICE_STATUS_ORDER, STATUS_LABELS } from '../list-columns.ts'
 import { clearFilters, hasFilters, type ListView } from '../list-view.ts'
 import type { ServiceStatus } from '../transform.ts'
@@ -99,30 +100,12 @@ export function ServiceFilters({ view, teams, onChange }: ServiceFiltersProps) {
           <option value="only">Only archived</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-q`}>Search</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          value={q}
-          placeholder="Name, slug or tag"
-          onChange={(e) => setQ(e.target.value)}
-        />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small">
-          Search
-        </button>
-        {hasFilters(view) ? (
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            onClick={() => onChange(clearFilters(view))}
-          >
-            Clear filters
-          </button>
-        ) : null}
-      </div>
+      <FilterSearch
+        value={q}
+        onChange={setQ}
+        placeholder="Name, slug or tag"
+        onClear={hasFilters(view) ? () => onChange(clearFilters(view)) : undefined}
+      />
     </form>
   )
 }
