@@ -1,7 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
-
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+import { likePattern } from '../lib/like.ts'
 
 /**
  * The people working here on `today` (started, not yet left), by name, with their team; `q` is

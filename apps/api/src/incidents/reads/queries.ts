@@ -3,11 +3,10 @@ import type { Database } from '@opsdeck/db'
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { IncidentCursor } from './cursor.ts'
+import { likePattern } from '../../lib/like.ts'
 import { listResponseTargets } from '../targets/queries.ts'
 
 // The statements of GET /incidents and /incidents/:ref.
-
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 const ENDED = sql<boolean>`(i.status = ANY(${[...ENDED_INCIDENT_STATUSES]}::text[]))`
 

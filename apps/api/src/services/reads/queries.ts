@@ -1,5 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
+import { likePattern } from '../../lib/like.ts'
 import type { TimeRange } from '../../lib/range.ts'
 import type { ServiceStatus } from '../queries.ts'
 import { type Counts, NO_COUNTS } from './figures.ts'
@@ -20,8 +21,6 @@ export interface ServiceFilters {
   q?: string | undefined
   archived: 'false' | 'true' | 'only'
 }
-
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** The services the filters select, with their owner team and status now. */
 export async function listServiceRows(db: Kysely<Database>, f: ServiceFilters, now: Date) {
