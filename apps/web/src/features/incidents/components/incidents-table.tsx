@@ -19,12 +19,22 @@ export function IncidentsTable({ rows, search }: IncidentsTableProps) {
         <thead>
           <tr>
             <th scope="col">Severity</th>
-            <th scope="col">Incident</th>
-            <th scope="col">Status</th>
+            <th scope="col" className="text">
+              Incident
+            </th>
+            <th scope="col" className="text">
+              Status
+            </th>
             <th scope="col">Age</th>
-            <th scope="col">Commander</th>
-            <th scope="col">Services</th>
-            <th scope="col">Targets</th>
+            <th scope="col" className="text">
+              Commander
+            </th>
+            <th scope="col" className="text">
+              Services
+            </th>
+            <th scope="col" className="text">
+              Targets
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -31,7 +31,7 @@ export function ServicesTable({ list, view, onSort, search }: ServicesTableProps
             {header('status')}
             {header('name')}
             {header('tier')}
-            <th scope="col" className="text-left">
+            <th scope="col" className="text">
               Team
             </th>
             {header('uptime24h')}
@@ -41,7 +41,7 @@ export function ServicesTable({ list, view, onSort, search }: ServicesTableProps
             {header('budgetRemaining')}
             {header('burnRate')}
             {header('p95')}
-            <th scope="col" className="text-left">
+            <th scope="col" className="text">
               Last 90 days
             </th>
           </tr>
@@ -129,7 +129,7 @@ function SortHeader(props: {
     <th
       scope="col"
       aria-sort={active ? direction : undefined}
-      className={left ? 'text-left' : undefined}
+      className={left ? 'text' : undefined}
     >
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
