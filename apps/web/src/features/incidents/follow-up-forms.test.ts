@@ -4,6 +4,7 @@ import {
   actionProblems,
   emptyActionForm,
   peopleOf,
+  personChoices,
   reviewFormOf,
   reviewProblems,
   toNewAction,
@@ -63,5 +64,23 @@ describe('the follow-up action form', () => {
     const grace = { id: 7, name: 'Grace Hopper' }
     const ada = { id: 3, name: 'Ada Lovelace' }
     expect(peopleOf([grace, null], [ada, grace])).toEqual([ada, grace])
+  })
+
+  test('a name two people share is followed by each one’s team', () => {
+    const people = peopleOf(
+      [{ id: 9, name: 'Sam Lee' }],
+      [
+        { id: 4, name: 'Sam Lee', team: 'Platform' },
+        { id: 2, name: 'Sam Lee', team: 'Payments' },
+        { id: 3, name: 'Ada Lovelace', team: 'Platform' },
+      ],
+    )
+    // The commander no longer listed has no team: the others' teams tell them from her.
+    expect(personChoices(people)).toEqual([
+      ['3', 'Ada Lovelace'],
+      ['9', 'Sam Lee'],
+      ['2', 'Sam Lee (Payments)'],
+      ['4', 'Sam Lee (Platform)'],
+    ])
   })
 })

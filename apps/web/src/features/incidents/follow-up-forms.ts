@@ -67,11 +67,34 @@ export const toNewAction = (form: ActionForm): NewAction => ({
   dueOn: form.dueOn || null,
 })
 
-/** Everyone named on the incident and in the lists given, once each, by name: owner choices. */
-export function peopleOf(...lists: readonly (readonly ({ id: number; name: string } | null)[])[]) {
-  const people = new Map<number, string>()
-  for (const list of lists) for (const p of list) if (p) people.set(p.id, p.name)
-  return [...people]
-    .map(([id, name]) => ({ id, name }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+/** A person to choose; `team` (its name) when known: the incident's commander has none. */
+export interface Person {
+  id: number
+  name: string
+  team?: string | undefined
+}
+
+/**
+ * Everyone named on the incident and in the lists given, once each (a later list's entry, with
+ * its team, wins), by name: the commander and owner choices.
+ */
+export function peopleOf(...lists: readonly (readonly (Person | null)[])[]): Person[] {
+  const people = new Map<number, Person>()
+  for (const list of lists) for (const p of list) if (p) people.set(p.id, p)
+  return [...people.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || (a.team ?? '').localeCompare(b.team ?? ''),
+  )
+}
+
+/**
+ * The people as select options, by id: a name shared with someone else in the list is followed
+ * by the team, "Sam Lee (Payments)", so the two can be told apart.
+ */
+export function personChoices(people: readonly Person[]): (readonly [string, string])[] {
+  const seen = new Map<string, number>()
+  for (const p of people) seen.set(p.name, (seen.get(p.name) ?? 0) + 1)
+  return people.map((p) => {
+    const shared = (seen.get(p.name) ?? 0) > 1 && p.team
+    return [String(p.id), shared ? `${p.name} (${p.team})` : p.name] as const
+  })
 }

@@ -233,6 +233,26 @@ describe('Incidents page', { timeout: 20_000 }, () => {
     expect(requestedUrls(fetch, '/people')).toHaveLength(1)
   })
 
+  test('two people of the same name are told apart by their teams', async () => {
+    const [ada, katherine] = peopleListFixture().people
+    const payments = { slug: 'payments', name: 'Payments' }
+    // As the API orders them: by name, then id.
+    const twins = [ada!, { id: 21, name: 'Ada Lovelace', email: null, team: payments }, katherine!]
+    stubList(
+      'manager',
+      { body: incidentListFixture() },
+      { 'GET /people': { body: peopleListFixture({ people: twins }) } },
+    )
+    const { user } = renderApp('/incidents')
+    await user.click(await screen.findByRole('button', { name: 'Declare incident' }))
+    const form = screen.getByRole('form', { name: 'Declare an incident' })
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Commander')).toHaveTextContent(
+        'No commander yetAda Lovelace (Platform)Ada Lovelace (Payments)Katherine Johnson',
+      ),
+    )
+  })
+
   test('the form says what is missing, then puts the API’s refusal beside its field', async () => {
     const fetch = stubList(
       'manager',

@@ -89,7 +89,7 @@ export const peopleQueries = {
     queryOptions({
       queryKey: [...peopleQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => fetchJson(api.people.$get({ query: {} }, { init: { signal } })),
-      select: (data) => data.people.map((p) => ({ id: p.id, name: p.name })),
+      select: (data) => data.people.map((p) => ({ id: p.id, name: p.name, team: p.team.name })),
     }),
 }
 

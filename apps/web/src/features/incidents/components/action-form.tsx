@@ -6,6 +6,8 @@ import {
   type ActionForm as Form,
   actionProblems,
   emptyActionForm,
+  type Person,
+  personChoices,
   toNewAction,
 } from '../follow-up-forms.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
@@ -22,7 +24,7 @@ const FIELD_OF: Record<string, FormField> = {
 
 interface ActionFormProps {
   refId: string
-  people: readonly { id: number; name: string }[]
+  people: readonly Person[]
   onDone: () => void
 }
 
@@ -66,7 +68,7 @@ export function ActionForm({ refId, people, onDone }: ActionFormProps) {
         label="Owner"
         value={form.owner}
         onChange={(owner) => setForm((f) => ({ ...f, owner }))}
-        options={[['', 'Nobody yet'], ...people.map((o) => [String(o.id), o.name] as const)]}
+        options={[['', 'Nobody yet'], ...personChoices(people)]}
         problem={p.owner}
       />
       <Field

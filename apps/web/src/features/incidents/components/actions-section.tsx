@@ -1,6 +1,7 @@
 import { INCIDENT_ACTION_STATUS_LABELS, INCIDENT_ACTION_STATUSES } from '@opsdeck/contract'
 import { formatDay, formatInstant } from '../../../lib/format.ts'
 import { useOpener } from '../../../lib/use-opener.ts'
+import type { Person } from '../follow-up-forms.ts'
 import { type ActionItem, useEditAction } from '../queries.ts'
 import { ActionForm } from './action-form.tsx'
 
@@ -8,7 +9,7 @@ interface ActionsSectionProps {
   refId: string
   actions: readonly ActionItem[]
   /** People to choose an owner from. */
-  people: readonly { id: number; name: string }[]
+  people: readonly Person[]
   /** Managers add follow-ups and change their status. */
   canManage: boolean
 }

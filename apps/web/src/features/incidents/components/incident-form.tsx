@@ -20,6 +20,7 @@ import {
   toNewIncident,
 } from '../declare-form.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
+import { type Person, personChoices } from '../follow-up-forms.ts'
 import { type IncidentDetail, useDeclareIncident, useEditIncident } from '../queries.ts'
 import { AffectedServicesFields } from './affected-services-fields.tsx'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
@@ -31,7 +32,7 @@ interface IncidentFormProps {
   incident?: IncidentDetail['incident']
   services: readonly { slug: string; name: string }[]
   /** People to choose the commander from. */
-  commanders: readonly { id: number; name: string }[]
+  commanders: readonly Person[]
   /** Cancelled, or (editing) saved. */
   onDone: () => void
 }
@@ -85,10 +86,7 @@ export function IncidentForm({ incident, services, commanders, onDone }: Inciden
   const fromApi = formProblems(apiError, 'json', (path) => declareFieldOf(path, form))
   const p = { ...fromApi.fields, ...local }
   const other = fromApi.other ?? (write.error && !apiError ? write.error.message : null)
-  const commanderChoices = [
-    ['', 'No commander yet'] as const,
-    ...commanders.map((c) => [String(c.id), c.name] as const),
-  ]
+  const commanderChoices = [['', 'No commander yet'] as const, ...personChoices(commanders)]
   return (
     <form
       ref={formRef}
