@@ -48,6 +48,17 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, string> = {
   closed: 'Closed',
 }
 
+/** An incident's milestones, in order, as the API names them, each with its label. */
+export const INCIDENT_MILESTONE_LABELS = {
+  startedAt: 'Started',
+  detectedAt: 'Detected',
+  acknowledgedAt: 'Acknowledged',
+  mitigatedAt: 'Mitigated',
+  resolvedAt: 'Resolved',
+  closedAt: 'Closed',
+} as const
+export type IncidentMilestone = keyof typeof INCIDENT_MILESTONE_LABELS
+
 /** How an incident affects one of its services. */
 export const INCIDENT_IMPACTS = ['outage', 'degraded'] as const
 export type IncidentImpact = (typeof INCIDENT_IMPACTS)[number]

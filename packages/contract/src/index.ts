@@ -14,6 +14,7 @@ export {
   INCIDENT_ACTION_STATUS_LABELS,
   INCIDENT_ACTION_STATUSES,
   INCIDENT_IMPACTS,
+  INCIDENT_MILESTONE_LABELS,
   INCIDENT_STATUS_LABELS,
   INCIDENT_STATUSES,
   INCIDENT_TEXT_MAX_LENGTH,
@@ -22,7 +23,13 @@ export {
   SEVERITIES,
   SEVERITY_LABELS,
 } from './incidents.ts'
-export type { IncidentActionStatus, IncidentImpact, IncidentStatus, Severity } from './incidents.ts'
+export type {
+  IncidentActionStatus,
+  IncidentImpact,
+  IncidentMilestone,
+  IncidentStatus,
+  Severity,
+} from './incidents.ts'
 export { BACK_TO_STATUSES, judgeMove, REVIEW_REQUIRED_SEVERITIES } from './incident-moves.ts'
 export type { MoveRefusal, MoveState, MoveVerdict } from './incident-moves.ts'
 export {

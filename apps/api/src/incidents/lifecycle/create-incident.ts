@@ -21,7 +21,7 @@ export async function createIncident(db: Kysely<Database>, input: NewIncident, w
   if (detectedAt && detectedAt > now) {
     details.push({ path: 'json.detectedAt', message: 'must not be in the future' })
   } else if (detectedAt && detectedAt < startedAt) {
-    details.push({ path: 'json.detectedAt', message: 'must not be before startedAt' })
+    details.push({ path: 'json.detectedAt', message: 'must not be before the start' })
   }
   if (details.length) return { refused: 'invalid', details } as const
 

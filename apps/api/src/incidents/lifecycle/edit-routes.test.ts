@@ -99,23 +99,23 @@ describe('POST /api/v1/incidents/:ref/corrections', () => {
     const cases = [
       [
         { field: 'acknowledgedAt', value: '2026-10-01T08:59:00Z' },
-        'acknowledgedAt must not be before startedAt (2026-10-01T09:00:00.000Z)',
+        'Acknowledged at must not be before the start',
       ],
       [
         { field: 'startedAt', value: '2026-10-01T09:05:00Z' },
-        'startedAt must not be after acknowledgedAt (2026-10-01T09:04:00.000Z)',
+        'Started at must not be after the acknowledgement',
       ],
       [
         { field: 'detectedAt', value: '2026-10-01T09:31:00Z' },
-        'detectedAt must not be in the future',
+        'Detected at must not be in the future',
       ],
       [
         { field: 'acknowledgedAt', value: null },
-        'acknowledgedAt cannot be cleared: the incident is acknowledged',
+        'Acknowledged at cannot be cleared: the incident is acknowledged',
       ],
       [
         { field: 'resolvedAt', value: '2026-10-01T09:20:00Z' },
-        'resolvedAt is set by resolving the incident (a transition), not by a correction',
+        'Resolved at is set by resolving the incident, not by a correction',
       ],
     ] as const
     for (const [body, message] of cases) {

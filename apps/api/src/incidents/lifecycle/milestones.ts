@@ -1,4 +1,10 @@
-import { INCIDENT_STATUSES, type IncidentStatus } from '@opsdeck/contract'
+import {
+  INCIDENT_MILESTONE_LABELS,
+  INCIDENT_STATUS_LABELS,
+  INCIDENT_STATUSES,
+  type IncidentMilestone,
+  type IncidentStatus,
+} from '@opsdeck/contract'
 
 /** The milestones a manager may correct after the fact. */
 export const CORRECTABLE_MILESTONES = [
@@ -39,7 +45,17 @@ const REQUIRED_FROM: Record<Milestone, readonly IncidentStatus[]> = {
   resolvedAt: ['resolved', 'closed'],
 }
 
-const iso = (d: Date) => d.toISOString()
+// Messages a reader sees under the field: its label, never the API's name. The other milestone is
+// named, not timed: the API cannot know the reader's time zone, and the page shows its time beside.
+const labelOf = (f: IncidentMilestone) => `${INCIDENT_MILESTONE_LABELS[f]} at`
+const NOUNS: Record<IncidentMilestone, string> = {
+  startedAt: 'the start',
+  detectedAt: 'the detection',
+  acknowledgedAt: 'the acknowledgement',
+  mitigatedAt: 'the mitigation',
+  resolvedAt: 'the resolution',
+  closedAt: 'the close',
+}
 
 /**
  * Why setting `field` to `value` would leave the milestones out of order, or null when it would
@@ -53,31 +69,32 @@ export function correctionProblem(
   value: Date | null,
   now: Date,
 ): string | null {
+  const label = labelOf(field)
   if (value === null) {
     return REQUIRED_FROM[field].includes(status)
-      ? `${field} cannot be cleared: the incident is ${status}`
+      ? `${label} cannot be cleared: the incident is ${INCIDENT_STATUS_LABELS[status].toLowerCase()}`
       : null
   }
   if (field === 'resolvedAt' && m.resolvedAt === null) {
-    return 'resolvedAt is set by resolving the incident (a transition), not by a correction'
+    return `${label} is set by resolving the incident, not by a correction`
   }
-  if (value > now) return `${field} must not be in the future`
+  if (value > now) return `${label} must not be in the future`
   // Only the pairs that hold the corrected field: older rows out of order elsewhere stay as they are.
   if (field === 'startedAt') {
-    const first = AFTER_START.map((f) => [f, m[f]] as const).find(([, at]) => at && at < value)
-    return first ? `startedAt must not be after ${first[0]} (${iso(first[1]!)})` : null
+    const first = AFTER_START.find((f) => (m[f] ?? value) < value)
+    return first ? `${label} must not be after ${NOUNS[first]}` : null
   }
-  if (value < m.startedAt) return `${field} must not be before startedAt (${iso(m.startedAt)})`
+  if (value < m.startedAt) return `${label} must not be before ${NOUNS.startedAt}`
   if (field === 'resolvedAt') {
-    const last = BEFORE_RESOLUTION.map((f) => [f, m[f]] as const).find(([, at]) => at && at > value)
-    if (last) return `resolvedAt must not be before ${last[0]} (${iso(last[1]!)})`
+    const last = BEFORE_RESOLUTION.find((f) => (m[f] ?? value) > value)
+    if (last) return `${label} must not be before ${NOUNS[last]}`
     if (m.closedAt !== null && value > m.closedAt) {
-      return `resolvedAt must not be after closedAt (${iso(m.closedAt)})`
+      return `${label} must not be after ${NOUNS.closedAt}`
     }
     return null
   }
   if (m.resolvedAt !== null && value > m.resolvedAt) {
-    return `${field} must not be after resolvedAt (${iso(m.resolvedAt)})`
+    return `${label} must not be after ${NOUNS.resolvedAt}`
   }
   return null
 }

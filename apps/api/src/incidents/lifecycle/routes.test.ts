@@ -88,6 +88,9 @@ describe('POST /api/v1/incidents', () => {
       detectedAt: '2026-10-01T07:00:00Z',
     })
     expect(before.status).toBe(400)
+    expect(await before.json()).toMatchObject({
+      error: { details: [{ path: 'json.detectedAt', message: 'must not be before the start' }] },
+    })
     const count = await ctx.db
       .selectFrom('incidents')
       .select((eb) => eb.fn.countAll<string>().as('n'))

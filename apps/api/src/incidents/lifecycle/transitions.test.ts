@@ -121,38 +121,38 @@ describe('correctionProblem', () => {
 
   it('names the milestone a time would cross', () => {
     expect(correctionProblem(resolved, 'resolved', 'startedAt', at('09:07'), NOW)).toBe(
-      'startedAt must not be after detectedAt (2026-10-01T09:05:00.000Z)',
+      'Started at must not be after the detection',
     )
     expect(correctionProblem(resolved, 'resolved', 'acknowledgedAt', at('08:59'), NOW)).toBe(
-      'acknowledgedAt must not be before startedAt (2026-10-01T09:00:00.000Z)',
+      'Acknowledged at must not be before the start',
     )
     expect(correctionProblem(resolved, 'resolved', 'mitigatedAt', at('09:50'), NOW)).toBe(
-      'mitigatedAt must not be after resolvedAt (2026-10-01T09:45:00.000Z)',
+      'Mitigated at must not be after the resolution',
     )
     expect(correctionProblem(resolved, 'resolved', 'resolvedAt', at('09:20'), NOW)).toBe(
-      'resolvedAt must not be before mitigatedAt (2026-10-01T09:30:00.000Z)',
+      'Resolved at must not be before the mitigation',
     )
     const closed = { ...resolved, closedAt: at('09:50') }
     expect(correctionProblem(closed, 'closed', 'resolvedAt', at('09:55'), NOW)).toBe(
-      'resolvedAt must not be after closedAt (2026-10-01T09:50:00.000Z)',
+      'Resolved at must not be after the close',
     )
   })
 
   it('refuses the future, clearing what the status implies, and resolving by correction', () => {
     expect(correctionProblem(resolved, 'resolved', 'detectedAt', at('10:01'), NOW)).toBe(
-      'detectedAt must not be in the future',
+      'Detected at must not be in the future',
     )
     expect(correctionProblem(resolved, 'resolved', 'mitigatedAt', null, NOW)).toBe(
-      'mitigatedAt cannot be cleared: the incident is resolved',
+      'Mitigated at cannot be cleared: the incident is resolved',
     )
     expect(correctionProblem(resolved, 'resolved', 'detectedAt', null, NOW)).toBeNull()
     const open = { ...resolved, mitigatedAt: null, resolvedAt: null }
     expect(correctionProblem(open, 'investigating', 'acknowledgedAt', null, NOW)).toBe(
-      'acknowledgedAt cannot be cleared: the incident is investigating',
+      'Acknowledged at cannot be cleared: the incident is investigating',
     )
     expect(correctionProblem(open, 'triggered', 'acknowledgedAt', null, NOW)).toBeNull()
     expect(correctionProblem(open, 'investigating', 'resolvedAt', at('09:50'), NOW)).toBe(
-      'resolvedAt is set by resolving the incident (a transition), not by a correction',
+      'Resolved at is set by resolving the incident, not by a correction',
     )
   })
 })

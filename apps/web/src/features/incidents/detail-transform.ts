@@ -1,3 +1,4 @@
+import { INCIDENT_MILESTONE_LABELS } from '@opsdeck/contract'
 import { formatDuration, formatInstant, formatPercent } from '../../lib/format.ts'
 import type { IncidentDetail, TimelineEvent } from './queries.ts'
 
@@ -16,14 +17,8 @@ export const CORRECTABLE = [
 ] as const
 export type Milestone = (typeof CORRECTABLE)[number]
 
-export const MILESTONE_LABELS: Record<Milestone | 'closedAt', string> = {
-  startedAt: 'Started',
-  detectedAt: 'Detected',
-  acknowledgedAt: 'Acknowledged',
-  mitigatedAt: 'Mitigated',
-  resolvedAt: 'Resolved',
-  closedAt: 'Closed',
-}
+/** The milestones' labels, as the API's messages name them too. */
+export const MILESTONE_LABELS: Record<Milestone | 'closedAt', string> = INCIDENT_MILESTONE_LABELS
 
 export interface MilestoneRow {
   field: Milestone | 'closedAt'

@@ -215,7 +215,9 @@ describe('Incident page', { timeout: 20_000 }, () => {
             error: {
               code: 'validation_failed',
               message: 'Invalid request',
-              details: [{ path: 'json.value', message: 'detectedAt must not be before startedAt' }],
+              details: [
+                { path: 'json.value', message: 'Detected at must not be before the start' },
+              ],
             },
           },
         },
@@ -241,7 +243,7 @@ describe('Incident page', { timeout: 20_000 }, () => {
     await user.click(within(form).getByRole('button', { name: 'Save correction' }))
     await waitFor(() =>
       expect(time).toHaveAccessibleDescription(
-        'Your time zone; empty clears it DetectedAt must not be before startedAt',
+        'Your time zone; empty clears it Detected at must not be before the start',
       ),
     )
     await user.clear(time)
