@@ -235,6 +235,7 @@ describe('Incident page', { timeout: 20_000 }, () => {
     expect(within(form).getByLabelText('Reason')).toHaveAccessibleDescription(
       'Say why the time is corrected',
     )
+    expect(within(form).getByLabelText('Reason')).toHaveFocus()
     expect(writes(fetch)).toEqual([])
 
     await user.clear(time)
@@ -246,6 +247,7 @@ describe('Incident page', { timeout: 20_000 }, () => {
         'Your time zone; empty clears it Detected at must not be before the start',
       ),
     )
+    expect(time).toHaveFocus()
     await user.clear(time)
     await user.click(within(form).getByRole('button', { name: 'Save correction' }))
     await waitFor(() =>

@@ -1,5 +1,5 @@
 import { INCIDENT_TEXT_MAX_LENGTH } from '@opsdeck/contract'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import type { Milestone } from '../detail-transform.ts'
@@ -17,23 +17,33 @@ interface CorrectionFormProps {
   onDone: () => void
 }
 
-/** A milestone's new time (empty clears it, where the status allows) and the reason, required. */
+/**
+ * A milestone's new time (empty clears it, where the status allows) and the reason, required.
+ * A refused save moves focus to the first problem, as Save is disabled while saving.
+ */
 export function CorrectionForm({ refId, field, label, at, onDone }: CorrectionFormProps) {
   const id = useId()
   const correct = useCorrectMilestone(refId)
   const [value, setValue] = useState(toLocalInput(at))
   const [reason, setReason] = useState('')
   const [local, setLocal] = useState<{ value?: string; reason?: string }>({})
+  const [attempt, setAttempt] = useState(0)
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    if (attempt === 0) return
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-problem]')?.focus()
+  }, [attempt])
+  const refused = () => setAttempt((n) => n + 1)
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const found: typeof local = {}
     if (value && !fromLocalInput(value)) found.value = 'Enter a date and time, or leave it empty'
     if (!reason.trim()) found.reason = 'Say why the time is corrected'
     setLocal(found)
-    if (found.value ?? found.reason) return
+    if (found.value ?? found.reason) return refused()
     correct.mutate(
       { field, value: value ? fromLocalInput(value) : null, reason: reason.trim() },
-      { onSuccess: onDone },
+      { onSuccess: onDone, onError: refused },
     )
   }
   const apiError = correct.error instanceof ApiError ? correct.error : null
@@ -45,6 +55,7 @@ export function CorrectionForm({ refId, field, label, at, onDone }: CorrectionFo
   const name = label.toLowerCase()
   return (
     <form
+      ref={formRef}
       className="panel grid-form incident-form"
       onSubmit={submit}
       aria-labelledby={`${id}-title`}
