@@ -80,7 +80,8 @@ describe('formatDuration (from minutes)', () => {
     [1439.7, '1d'],
     [2880, '2d'],
     [0.5, '30s'],
-    [0, '0s'],
+    [0, '0m'],
+    [0.004, '0s'],
   ])('%d minutes is %s', (minutes, text) => expect(formatDuration(minutes)).toBe(text))
 
   test('null and negative durations are n/a', () => {

@@ -88,9 +88,13 @@ export function formatPercent(ratio: number | null | undefined, decimals = 0): s
   return `${rounded.toFixed(decimals)}%`
 }
 
-/** Minutes as the two largest units: `45m`, `1h 12m`, `3d 4h`; under a minute in seconds. */
+/**
+ * Minutes as the two largest units: `45m`, `1h 12m`, `3d 4h`; part of a minute in seconds, none at
+ * all `0m` (a count of minutes, say no downtime, not a measured instant).
+ */
 export function formatDuration(minutes: number | null | undefined): string {
   if (!isFigure(minutes) || minutes < 0) return NA
+  if (minutes === 0) return '0m'
   if (minutes < 1) return `${Math.round(minutes * 60)}s`
   const total = Math.round(minutes)
   if (total < 60) return `${total}m`

@@ -186,9 +186,6 @@ export function breachNote(sla: IncidentMetrics['sla']): string {
   return `${formatNumber(sla.breached)} of ${plural(known, 'incident')} with a known outcome`
 }
 
-/** Minutes of downtime: `0m` when there was none (the formatter would say `0s`). */
-export const downtimeText = (minutes: number) => (minutes === 0 ? '0m' : formatDuration(minutes))
-
 export interface ServiceRow {
   slug: string
   name: string
@@ -208,7 +205,7 @@ export function serviceRows(metrics: IncidentMetrics): ServiceRow[] {
     name: s.name,
     team: s.team?.name ?? 'none',
     incidents: formatNumber(s.incidents),
-    downtime: downtimeText(s.downtimeMinutes),
+    downtime: formatDuration(s.downtimeMinutes),
     budget: formatPercent(s.budgetShare, 1),
     overBudget: (s.budgetShare ?? 0) > 1,
     mtbf: formatDuration(s.mtbfMinutes),
@@ -266,11 +263,13 @@ export function downtimeRows(metrics: IncidentMetrics, limit: number): DowntimeR
       ref: i.ref,
       title: i.title,
       severity: i.severity,
-      downtime: downtimeText(i.downtimeMinutes),
+      downtime: formatDuration(i.downtimeMinutes),
       approximate: !i.exact,
       services: i.services
         .filter((s) => s.downtimeMinutes > 0)
-        .map((s) => `${s.name} ${downtimeText(s.downtimeMinutes)} (${budgetWords(s.budgetShare)})`)
+        .map(
+          (s) => `${s.name} ${formatDuration(s.downtimeMinutes)} (${budgetWords(s.budgetShare)})`,
+        )
         .join(', '),
     }))
 }

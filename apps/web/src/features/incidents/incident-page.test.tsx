@@ -28,6 +28,18 @@ const cells = (row: HTMLElement) =>
     .map((c) => c.textContent)
 
 describe('Incident page', { timeout: 20_000 }, () => {
+  test('a service the incident did not take down reads 0m of downtime, as on the analytics', async () => {
+    const detail = incidentDetailFixture()
+    const [payroll, erp] = detail.downtime.services
+    detail.downtime.services = [payroll!, { ...erp!, downSamples: 0, downtimeMinutes: 0 }]
+    stubIncident('viewer', { 'GET /incidents/:ref': { body: detail } })
+    renderApp('/incidents/INC-2026-0042')
+    await heading()
+    const services = screen.getByRole('table', { name: /^Affected services/ })
+    const erpRow = within(services).getByRole('rowheader', { name: 'Finance ERP' }).closest('tr')!
+    expect(cells(erpRow)[1]).toBe('0m')
+  })
+
   test('a viewer reads targets, milestones, downtime, the timeline as text, review and actions', async () => {
     stubIncident('viewer')
     renderApp('/incidents/INC-2026-0042?range=7d&status=open')

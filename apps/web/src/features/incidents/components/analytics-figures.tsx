@@ -1,12 +1,6 @@
 import { KpiStat } from '../../../components/ui/kpi-stat.tsx'
-import { formatNumber, formatPercent } from '../../../lib/format.ts'
-import {
-  breachNote,
-  downtimeText,
-  durationFigures,
-  repeatNote,
-  severityNote,
-} from '../analytics-transform.ts'
+import { formatDuration, formatNumber, formatPercent } from '../../../lib/format.ts'
+import { breachNote, durationFigures, repeatNote, severityNote } from '../analytics-transform.ts'
 import type { IncidentMetrics } from '../queries.ts'
 import { AnalyticsSection } from './analytics-section.tsx'
 
@@ -38,7 +32,7 @@ export function SummaryFigures({ metrics }: { metrics: IncidentMetrics }) {
         <KpiStat
           kpi="incidentDowntime"
           label="Downtime caused"
-          value={downtimeText(metrics.downtime.minutes)}
+          value={formatDuration(metrics.downtime.minutes)}
           note="on the affected services"
         />
         <KpiStat
