@@ -28,9 +28,13 @@ export function ActionsSection({ refId, actions, people, canManage }: ActionsSec
             <thead>
               <tr>
                 <th scope="col">Action</th>
-                <th scope="col">Owner</th>
+                <th scope="col" className="text">
+                  Owner
+                </th>
                 <th scope="col">Due</th>
-                <th scope="col">Status</th>
+                <th scope="col" className="text">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -12,7 +12,9 @@ export function DowntimeTable({ rows, search }: { rows: readonly DowntimeRow[]; 
         <thead>
           <tr>
             <th scope="col">Service</th>
-            <th scope="col">Impact</th>
+            <th scope="col" className="text">
+              Impact
+            </th>
             <th scope="col">Downtime</th>
             <th scope="col">Error budget consumed</th>
           </tr>
@@ -23,7 +25,7 @@ export function DowntimeTable({ rows, search }: { rows: readonly DowntimeRow[]; 
               <th scope="row">
                 <Link to={{ pathname: `/services/${r.slug}`, search }}>{r.name}</Link>
               </th>
-              <td className="num">{r.impact}</td>
+              <td>{r.impact}</td>
               <td className="num">{r.downtime}</td>
               <td className={r.overBudget ? 'num tone-bad' : 'num'}>
                 {r.budget}

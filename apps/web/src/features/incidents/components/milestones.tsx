@@ -31,7 +31,7 @@ export function Milestones({ refId, rows, canManage }: MilestonesProps) {
               <th scope="col">Milestone</th>
               <th scope="col">When</th>
               {canManage ? (
-                <th scope="col">
+                <th scope="col" className="text">
                   <span className="visually-hidden">Correct</span>
                 </th>
               ) : null}
