@@ -71,6 +71,14 @@ describe('RangeQuery and Instant', () => {
     expect(Instant.safeParse('5000-01-01T00:00:00Z').success).toBe(false)
   })
 
+  it('refuse text that is no instant with one message, not the year checks as well', () => {
+    for (const value of ['yesterday', '27/11/2026 09:00', '']) {
+      expect(Instant.safeParse(value).error?.issues).toEqual([
+        expect.objectContaining({ code: 'invalid_format', format: 'datetime' }),
+      ])
+    }
+  })
+
   it('take 1970 on', () => {
     expect(RangeQuery.parse({ from: '1970-01-01', to: '2026-11-27T10:00:00Z' })).toEqual({
       from: '1970-01-01',

@@ -20,9 +20,12 @@ const Bound = z
   .refine(fromMinYear, MIN_YEAR_MESSAGE)
   .refine(toMaxYear, MAX_YEAR_MESSAGE)
 
-/** An ISO instant with its offset, from MIN_YEAR to MAX_YEAR, as a Date. */
+/**
+ * An ISO instant with its offset, from MIN_YEAR to MAX_YEAR, as a Date. Text that is no instant
+ * gets that one message: the year checks would only repeat it (its "year" is no number).
+ */
 export const Instant = z.iso
-  .datetime({ offset: true })
+  .datetime({ offset: true, abort: true })
   .refine(fromMinYear, MIN_YEAR_MESSAGE)
   .refine(toMaxYear, MAX_YEAR_MESSAGE)
   .transform((s) => new Date(s))

@@ -94,6 +94,13 @@ describe('POST /api/v1/incidents/:ref/corrections', () => {
     ])
   })
 
+  it('refuses a value that is no time with one problem, not the year checks too', async () => {
+    const res = await correct({ field: 'detectedAt', value: 'yesterday', reason: 'A typo' })
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as { error: { details: { path: string }[] } }
+    expect(error.details).toEqual([expect.objectContaining({ path: 'json.value' })])
+  })
+
   it('refuses, naming the field, a time out of order, in the future or not clearable', async () => {
     const before = await incidentRow()
     const cases = [
