@@ -1,4 +1,4 @@
-import { ENDED_INCIDENT_STATUSES } from '@opsdeck/contract'
+import { ENDED_INCIDENT_STATUSES, REVIEW_REQUIRED_SEVERITIES } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 
@@ -15,14 +15,16 @@ export async function listOpenIncidents(db: Kysely<Database>) {
 }
 
 /**
- * The incidents resolved but not closed whose post-incident review is not completed (none
- * started, or a draft). A closed incident's review is done, or its severity needed none.
+ * The SEV1/SEV2 incidents resolved but not closed whose post-incident review is not completed
+ * (none started, or a draft). Only the severities that need a review to close: a SEV3/SEV4 left
+ * resolved needs none, and a year of them would bury the list.
  */
 export async function listUnreviewedIncidents(db: Kysely<Database>) {
   return db
     .selectFrom('incidents as i')
     .select(['i.ref', 'i.title', 'i.resolvedAt'])
     .where('i.status', '=', 'resolved')
+    .where('i.severity', 'in', [...REVIEW_REQUIRED_SEVERITIES])
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -132,12 +132,22 @@ async function seed() {
   await incident({
     ref: 'INC-2026-0106',
     title: 'VPN drops',
-    severity: 'SEV3',
+    severity: 'SEV1',
     status: 'resolved',
     startedAt: '2026-09-01T09:00:00Z',
     ackAfter: 20,
     resolvedAt: '2026-09-01T10:00:00Z',
     review: null,
+  })
+  // A SEV3 resolved weeks ago with no review: it needs none to close, so it is never listed.
+  await incident({
+    ref: 'INC-2026-0120',
+    title: 'Printer queue stuck',
+    severity: 'SEV3',
+    status: 'resolved',
+    startedAt: '2026-08-03T09:00:00Z',
+    ackAfter: 10,
+    resolvedAt: '2026-08-03T11:00:00Z',
   })
   // Reviewed, not yet closed; two follow-ups overdue (one item, the earliest due first, though
   // added last); one done and one dropped are not.

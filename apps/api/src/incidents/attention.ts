@@ -32,8 +32,8 @@ type Subject = { ref: string; title: string }
 /**
  * The incidents' "needs attention" items, at most one per incident per reason: open SEV1/SEV2
  * (critical); an open incident past its acknowledge or resolve target (critical) or about to be
- * (warning); follow-ups overdue (warning); resolved without a completed review after 5 working
- * days (warning). Days are the organisation's, in its zone and with its bank holidays.
+ * (warning); follow-ups overdue (warning); a SEV1/SEV2 (the severities that need a review to close)
+ * resolved without a completed review after 5 working days (warning). Days are the organisation's, in its zone and with its bank holidays.
  */
 export const incidentsAttention: AttentionProvider = async (db, { now, org }) => {
   const zone = org.timezone

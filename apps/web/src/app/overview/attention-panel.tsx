@@ -28,8 +28,8 @@ const HOW = (
     <span className="tip-line">
       Incidents: SEV1 and SEV2 open (critical); open past its acknowledge or resolve target
       (critical), or with a quarter or less of the target’s time left (warning); follow-ups past
-      their due day (warning); resolved with no completed review by the end of the 5th working day
-      after (warning). Days are the organisation’s, less its bank holidays.
+      their due day (warning); a SEV1 or SEV2 resolved with no completed review by the end of the
+      5th working day after (warning). Days are the organisation’s, less its bank holidays.
     </span>
     <span className="tip-line">
       Most urgent first: critical before warning, then by area, then the longest-standing first.
