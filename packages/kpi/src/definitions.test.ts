@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { KPI_DEFINITIONS } from './definitions.ts'
+import { DAYS_PER_MONTH } from './evm-burn.ts'
 import { DEFAULT_RESPONSE_TARGETS } from './incident-response.ts'
 import { DEFAULT_RAG_THRESHOLDS } from './rag.ts'
 
@@ -21,10 +22,24 @@ describe('KPI_DEFINITIONS', () => {
       'slaBreachRate',
       'repeatIncident',
       'incidentBudgetShare',
+      'pv',
+      'ev',
+      'ac',
+      'cv',
+      'sv',
       'cpi',
       'spi',
       'eac',
+      'eacAtypical',
+      'eacCombined',
+      'forecastCost',
+      'etc',
+      'vac',
       'tcpi',
+      'costBurnRate',
+      'runwayMonths',
+      'forecastFinish',
+      'portfolioEvm',
       'rag',
       'utilization',
     ]) {
@@ -48,6 +63,11 @@ describe('KPI_DEFINITIONS', () => {
     )
     expect(formula).toContain(`CPI < ${amber.cpi}, SPI < ${amber.spi} or EAC > 100%`)
     expect(amber.eacOverBac).toBe(1)
+  })
+
+  it('states the average month the burn rate uses', () => {
+    expect(DAYS_PER_MONTH).toBe(30.4375)
+    expect(KPI_DEFINITIONS.costBurnRate.notes).toContain(`${DAYS_PER_MONTH} (365.25 / 12)`)
   })
 
   it('states the default response targets the code uses', () => {

@@ -203,6 +203,19 @@ export const KPI_DEFINITIONS = {
       'BAC / CPI (typical); also AC + (BAC − EV) (atypical) and AC + (BAC − EV) / (CPI × SPI) (combined)',
     notes: `The typical EAC assumes the cost performance so far continues. ${NA}`,
   },
+  eacAtypical: {
+    id: 'eacAtypical',
+    name: 'EAC (atypical)',
+    formula: 'AC + (BAC − EV)',
+    notes:
+      'Assumes the overrun so far was a one-off and the remaining work costs what was planned.',
+  },
+  eacCombined: {
+    id: 'eacCombined',
+    name: 'EAC (combined)',
+    formula: 'AC + (BAC − EV) / (CPI × SPI)',
+    notes: `Assumes both the cost and the schedule performance so far continue. ${NA}`,
+  },
   forecastCost: {
     id: 'forecastCost',
     name: 'Forecast cost',
@@ -227,6 +240,35 @@ export const KPI_DEFINITIONS = {
     name: 'To-complete performance index (TCPI)',
     formula: '(BAC − EV) / (BAC − AC)',
     notes: `The CPI the remaining work needs to finish on budget; negative once AC exceeds BAC (the budget can no longer be met). ${NA}`,
+  },
+  costBurnRate: {
+    id: 'costBurnRate',
+    name: 'Burn rate (spend per month)',
+    formula:
+      'AC dated in the last 3 months / 3: from the day after the same date 3 calendar months before the reporting date (the month’s last day when that date does not exist) to the reporting date',
+    notes:
+      'In whole pence per month. A project started within the window is measured from its start over its days / 30.4375 (365.25 / 12). n/a before the project starts.',
+  },
+  runwayMonths: {
+    id: 'runwayMonths',
+    name: 'Runway (months left at this burn)',
+    formula: '(BAC − AC) / burn rate',
+    notes:
+      '0 once AC reaches BAC. n/a when nothing is being spent (a burn rate of 0 or less, or none).',
+  },
+  forecastFinish: {
+    id: 'forecastFinish',
+    name: 'Forecast finish (by SPI)',
+    formula:
+      'start + ⌈planned days / SPI⌉ − 1 days, where planned days counts both the start and end dates',
+    notes: 'Assumes the schedule performance so far continues. n/a without an SPI above 0.',
+  },
+  portfolioEvm: {
+    id: 'portfolioEvm',
+    name: 'Portfolio roll-up',
+    formula:
+      'BAC, PV, EV and AC summed over the projects; CV, SV, CPI, SPI, TCPI and the atypical and combined EAC recomputed from those sums, never averaged; EAC = the sum of the projects’ forecast costs (typical EAC, or BAC while it is n/a); ETC = EAC − AC; VAC = BAC − EAC',
+    notes: `So a large project weighs more than a small one. A portfolio with no projects shows 0 money and n/a indices. ${NA}`,
   },
   rag: {
     id: 'rag',

@@ -24,7 +24,7 @@ export type EvmResult = {
   tcpi: number | null
 }
 
-function assertMoney(name: string, value: number): void {
+export function assertMoney(name: string, value: number): void {
   if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite amount of pence`)
 }
 
@@ -33,12 +33,27 @@ const roundOrNull = (value: number | null) => (value === null ? null : Math.roun
 export function evm(input: EvmInput): EvmResult {
   const { bac, ac, pv, percentComplete } = input
   assertMoney('bac', bac)
-  assertMoney('ac', ac)
-  assertMoney('pv', pv)
   if (!(percentComplete >= 0 && percentComplete <= 1)) {
     throw new RangeError(`percentComplete must be a fraction in [0, 1], got ${percentComplete}`)
   }
-  const ev = Math.round(bac * percentComplete)
+  return evmFromValues({ bac, pv, ev: Math.round(bac * percentComplete), ac })
+}
+
+// −0 (e.g. TCPI = 0 / (BAC − AC) once AC > BAC = EV) would print as "-0" in some formatters.
+const noNegativeZero = (value: number | null) => (value === 0 ? 0 : value)
+
+// The same figures from EV in pence, for callers that already have it (a portfolio, a series).
+export function evmFromValues(input: {
+  bac: number
+  pv: number
+  ev: number
+  ac: number
+}): EvmResult {
+  const { bac, pv, ev, ac } = input
+  assertMoney('bac', bac)
+  assertMoney('ac', ac)
+  assertMoney('pv', pv)
+  assertMoney('ev', ev)
   const cpi = ratio(ev, ac)
   const spi = ratio(ev, pv)
   const eac = roundOrNull(ratio(bac, cpi))
@@ -60,7 +75,7 @@ export function evm(input: EvmInput): EvmResult {
     etc: eac === null ? null : eac - ac,
     vac: eac === null ? null : bac - eac,
     // Above 1 the remaining work must be done more cheaply than planned; negative once AC > BAC.
-    tcpi: ratio(bac - ev, bac - ac),
+    tcpi: noNegativeZero(ratio(bac - ev, bac - ac)),
   }
 }
 
@@ -86,7 +101,7 @@ export type MonthlyPlanEntry = {
   amount: number
 }
 
-function monthKey(month: string): string {
+export function monthKey(month: string): string {
   if (!/^\d{4}-(0[1-9]|1[0-2])(-01)?$/.test(month)) {
     throw new RangeError(`month must be YYYY-MM or YYYY-MM-01, got ${month}`)
   }

@@ -62,12 +62,17 @@ export type {
 export type { CalendarDay } from './calendar.ts'
 export {
   evm,
+  evmFromValues,
   forecastCost,
   plannedValue,
   plannedValueFromBaseline,
   plannedValueLinear,
 } from './evm.ts'
 export type { EvmInput, EvmResult, MonthlyPlanEntry } from './evm.ts'
+export { portfolioEvm } from './evm-portfolio.ts'
+// costBurnRate, not burnRate: that name is the SLO burn rate's (burn-rate.ts).
+export { burnWindow, costBurnRate, runwayMonths } from './evm-burn.ts'
+export { forecastFinish } from './evm-forecast.ts'
 export { DEFAULT_RAG_THRESHOLDS, rag } from './rag.ts'
 export type { Rag, RagLevelThresholds, RagStatus, RagThresholds } from './rag.ts'
 export {
