@@ -23,6 +23,8 @@ import { serveOpenApi } from './openapi.ts'
 import { overview } from './overview/routes.ts'
 import { people } from './people/routes.ts'
 import { projects } from './projects/routes.ts'
+import { portfolio } from './projects/portfolio/routes.ts'
+import { suppliers } from './projects/suppliers/routes.ts'
 import { businessServices, checks, services } from './services/routes.ts'
 import { settings } from './settings/routes.ts'
 import { tokens } from './tokens/routes.ts'
@@ -51,6 +53,8 @@ const api = new Hono<AppEnv>()
   .route('/people', people)
   .route('/integrations', integrations)
   .route('/projects', projects)
+  .route('/portfolio', portfolio)
+  .route('/suppliers', suppliers)
   .route('/capacity', capacity)
 
 export function createApp(deps: AppDeps) {

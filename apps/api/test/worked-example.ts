@@ -136,16 +136,51 @@ export async function seedExample(db: Kysely<Database>) {
   await db
     .insertInto('projectBudgetLines')
     .values([
-      { projectId: p1, category: 'Hardware', spendType: 'capex', amountPence: 6_000_000 },
-      { projectId: p1, category: 'Contractors', spendType: 'opex', amountPence: 4_000_000 },
-      { projectId: p2, category: 'Licences', spendType: 'opex', amountPence: 2_000_000 },
-      { projectId: future, category: 'Licences', spendType: 'opex', amountPence: 5_000_000 },
-      { projectId: cancelled, category: 'Licences', spendType: 'opex', amountPence: 9_000_000 },
+      {
+        projectId: p1,
+        name: 'Hardware',
+        category: 'hardware',
+        spendType: 'capex',
+        amountPence: 6_000_000,
+      },
+      {
+        projectId: p1,
+        name: 'Contractors',
+        category: 'labour',
+        spendType: 'opex',
+        amountPence: 4_000_000,
+      },
+      {
+        projectId: p2,
+        name: 'Licences',
+        category: 'licences',
+        spendType: 'opex',
+        amountPence: 2_000_000,
+      },
+      {
+        projectId: future,
+        name: 'Licences',
+        category: 'licences',
+        spendType: 'opex',
+        amountPence: 5_000_000,
+      },
+      {
+        projectId: cancelled,
+        name: 'Licences',
+        category: 'licences',
+        spendType: 'opex',
+        amountPence: 9_000_000,
+      },
     ])
+    .execute()
+  await db
+    .insertInto('projectBaselines')
+    .values([p1, p2].map((projectId) => ({ projectId, version: 1 })))
     .execute()
   const months = (projectId: number, amounts: number[]) =>
     amounts.map((plannedPence, i) => ({
       projectId,
+      version: 1,
       month: `2026-${String(i + 1).padStart(2, '0')}-01`,
       plannedPence,
     }))
@@ -159,11 +194,41 @@ export async function seedExample(db: Kysely<Database>) {
   await db
     .insertInto('costEntries')
     .values([
-      { projectId: p1, incurredOn: '2026-05-31', amountPence: 6_000_000, spendType: 'capex' },
-      { projectId: p1, incurredOn: '2026-10-31', amountPence: 6_500_000, spendType: 'opex' },
-      { projectId: p1, incurredOn: '2026-11-01', amountPence: 500_000, spendType: 'opex' }, // after
-      { projectId: p2, incurredOn: '2026-04-30', amountPence: 1_900_000, spendType: 'opex' },
-      { projectId: cancelled, incurredOn: '2026-04-30', amountPence: 100_000, spendType: 'opex' },
+      {
+        projectId: p1,
+        incurredOn: '2026-05-31',
+        amountPence: 6_000_000,
+        category: 'services',
+        spendType: 'capex',
+      },
+      {
+        projectId: p1,
+        incurredOn: '2026-10-31',
+        amountPence: 6_500_000,
+        category: 'services',
+        spendType: 'opex',
+      },
+      {
+        projectId: p1,
+        incurredOn: '2026-11-01',
+        amountPence: 500_000,
+        category: 'services',
+        spendType: 'opex',
+      }, // after
+      {
+        projectId: p2,
+        incurredOn: '2026-04-30',
+        amountPence: 1_900_000,
+        category: 'services',
+        spendType: 'opex',
+      },
+      {
+        projectId: cancelled,
+        incurredOn: '2026-04-30',
+        amountPence: 100_000,
+        category: 'services',
+        spendType: 'opex',
+      },
     ])
     .execute()
   await db

@@ -22,6 +22,10 @@ export const ERROR_STATUS = {
   incident_not_found: 404,
   // A follow-up action id that is not one of the incident's.
   action_not_found: 404,
+  project_not_found: 404,
+  budget_line_not_found: 404,
+  cost_entry_not_found: 404,
+  progress_not_found: 404,
   email_taken: 409,
   self: 409,
   last_admin: 409,
@@ -34,6 +38,11 @@ export const ERROR_STATUS = {
   illegal_transition: 409,
   // A closed incident's review stays completed: closed means the review is done.
   incident_closed: 409,
+  project_code_taken: 409,
+  // A cost entry's reference is already used in its project.
+  reference_taken: 409,
+  // A budget line that actuals are booked against, or a project with actuals, stays.
+  budget_line_in_use: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,
@@ -45,6 +54,8 @@ export const ERROR_STATUS = {
   invalid_maintenance: 422,
   // POST /api/v1/checks refuses the whole batch; details name each sample by index (capped).
   invalid_samples: 422,
+  // A CSV import with bad rows: details name each by line and column; nothing was written.
+  invalid_import: 422,
   unknown_service: 422,
   service_archived: 422,
   sample_too_old: 422,

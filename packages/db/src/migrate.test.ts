@@ -76,6 +76,7 @@ describe('schema', () => {
         projectId: p.id,
         incurredOn: '2026-02-01',
         amountPence: 9_007_199_254,
+        category: 'cloud',
         spendType: 'opex',
       })
       .execute()

@@ -27,7 +27,9 @@ export async function listProjectFinancials(db: Kysely<Database>, asOf: string) 
         ORDER BY pp.as_of DESC LIMIT 1) AS percent_complete,
       (SELECT coalesce(json_agg(json_build_object('month', to_char(month, 'YYYY-MM'),
           'amount', planned_pence) ORDER BY month), '[]')
-        FROM project_baseline pb WHERE pb.project_id = p.id) AS baseline
+        FROM project_baseline pb WHERE pb.project_id = p.id
+          AND pb.version = (SELECT max(version) FROM project_baselines v
+            WHERE v.project_id = p.id)) AS baseline
     FROM projects p
     WHERE p.status IN ('active', 'on_hold') AND p.start_date <= ${asOf}::date
     ORDER BY p.code

@@ -52,7 +52,12 @@ async function recordMoney() {
     .values({ code: 'PRJ-1', name: 'Payroll', startDate: '2026-01-01', endDate: '2026-12-31' })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const line = { projectId: project.id, category: 'Build', spendType: 'capex' } as const
+  const line = {
+    projectId: project.id,
+    name: 'Build',
+    category: 'services',
+    spendType: 'capex',
+  } as const
   await ctx.db
     .insertInto('projectBudgetLines')
     // A zero is zero in any currency: it is not counted.
@@ -62,8 +67,12 @@ async function recordMoney() {
     ])
     .execute()
   await ctx.db
+    .insertInto('projectBaselines')
+    .values({ projectId: project.id, version: 1 })
+    .execute()
+  await ctx.db
     .insertInto('projectBaseline')
-    .values({ projectId: project.id, month: '2026-01-01', plannedPence: 50_000_00 })
+    .values({ projectId: project.id, version: 1, month: '2026-01-01', plannedPence: 50_000_00 })
     .execute()
   await ctx.db
     .insertInto('costEntries')
@@ -71,6 +80,7 @@ async function recordMoney() {
       projectId: project.id,
       incurredOn: '2026-02-03',
       amountPence: 12_345,
+      category: 'services',
       spendType: 'opex',
     })
     .execute()

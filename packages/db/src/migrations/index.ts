@@ -11,6 +11,7 @@ import * as loginDevices from './2026-12-02-02-login-devices.ts'
 import * as dailyRollupTimezone from './2026-12-02-03-daily-rollup-timezone.ts'
 import * as serviceHealth from './2026-12-02-04-service-health.ts'
 import * as incidentLifecycle from './2026-12-02-05-incident-lifecycle.ts'
+import * as projectBudgets from './2026-12-02-06-project-budgets.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-03-daily-rollup-timezone': dailyRollupTimezone,
   '2026-12-02-04-service-health': serviceHealth,
   '2026-12-02-05-incident-lifecycle': incidentLifecycle,
+  '2026-12-02-06-project-budgets': projectBudgets,
 }

@@ -20,6 +20,7 @@ import type { OrganisationSettingsTable, PeopleTable, TeamsTable } from './organ
 import type {
   CostEntriesTable,
   ProjectBaselineTable,
+  ProjectBaselinesTable,
   ProjectBudgetLinesTable,
   ProjectProgressTable,
   ProjectsTable,
@@ -69,6 +70,7 @@ export interface Database {
   integrationDeliveries: IntegrationDeliveriesTable
   projects: ProjectsTable
   projectBudgetLines: ProjectBudgetLinesTable
+  projectBaselines: ProjectBaselinesTable
   projectBaseline: ProjectBaselineTable
   costEntries: CostEntriesTable
   projectProgress: ProjectProgressTable

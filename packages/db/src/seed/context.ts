@@ -47,7 +47,7 @@ export interface SeededService {
 export interface SeededProject {
   id: number
   code: string
-  status: 'active' | 'completed'
+  status: 'active' | 'closed'
   startDate: string
   endDate: string
   teams: readonly TeamSlug[]

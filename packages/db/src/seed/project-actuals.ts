@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { CostEntriesTable, ProjectProgressTable } from '../schema/projects.ts'
 import type { SeedContext } from './context.ts'
-import { progressNote, SUPPLIERS, type ProjectSpec } from './projects-data.ts'
+import { categoryOf, progressNote, SUPPLIERS, type ProjectSpec } from './projects-data.ts'
 import type { Rng } from './rng.ts'
 import { addDays, daysBetween, monthEnd, monthStart } from './time.ts'
 
@@ -16,7 +16,7 @@ export function split(total: number, weights: number[]): number[] {
 
 interface Project {
   id: number
-  status: 'active' | 'completed'
+  status: 'active' | 'closed'
   months: string[]
   lines: { id: number }[]
   /** Planned value on a day, in pence. */
@@ -45,13 +45,14 @@ export function planActuals(ctx: SeedContext, rng: Rng, spec: ProjectSpec, p: Pr
     const last = j === asOfs.length - 1
     const f = (j + 1) / asOfs.length
     const noise = () => (last ? 0 : rng.normal() * 0.015)
-    const spi = p.status === 'completed' ? 1 : 1 + (spiTarget - 1) * f ** 0.7 + noise()
+    const spi = p.status === 'closed' ? 1 : 1 + (spiTarget - 1) * f ** 0.7 + noise()
     const cpi = 1 + (cpiTarget - 1) * f ** 0.6 + noise()
-    const done = p.status === 'completed' && last
+    const done = p.status === 'closed' && last
     const target = done ? 100 : Math.round((10_000 * p.pvAt(asOf) * spi) / bac) / 100
     percent = Math.min(100, Math.max(percent, target))
     const note = last ? spec.note : progressNote(percent)
-    progress.push({ projectId: p.id, asOf, percentComplete: percent, note })
+    const recordedAt = new Date(Math.min(ctx.now.getTime(), Date.parse(`${asOf}T17:00:00Z`)))
+    progress.push({ projectId: p.id, asOf, percentComplete: percent, note, recordedAt })
     const nextAc = Math.max(ac, Math.round((bac * percent) / 100 / cpi))
     costs.push(...invoices(ctx, rng, spec, p, asOf, nextAc - ac))
     ac = nextAc
@@ -82,10 +83,10 @@ function invoices(
     timeZone: 'UTC',
   })
   return picked.flatMap((i, k) => {
-    const [category, spendType] = spec.lines[i]!
+    const [line, spendType] = spec.lines[i]!
     const incurredOn = addDays(month, rng.int(0, daysBetween(month, asOf)))
     const entered = Date.parse(`${addDays(incurredOn, 2)}T10:00:00Z`)
-    const suppliers = SUPPLIERS[category] ?? ['']
+    const suppliers = SUPPLIERS[line] ?? ['']
     if (parts[k]! <= 0) return []
     return [
       {
@@ -93,9 +94,12 @@ function invoices(
         budgetLineId: p.lines[i]!.id,
         incurredOn,
         amountPence: parts[k]!,
+        category: categoryOf(line),
         spendType,
         supplier: suppliers[(p.id + i) % suppliers.length]!,
-        description: `${category}, ${label}`,
+        // An invoice number, unique within the project, as a finance export would carry.
+        reference: `INV-${spec.code.slice(-4)}-${month.slice(0, 7).replace('-', '')}-${k + 1}`,
+        description: `${line}, ${label}`,
         createdAt: new Date(Math.min(ctx.now.getTime(), entered)),
       },
     ]

@@ -1,4 +1,4 @@
-import type { SpendType } from '../schema/projects.ts'
+import type { BudgetCategory, SpendType } from '../schema/projects.ts'
 import type { TeamSlug } from './people-data.ts'
 
 export interface ProjectSpec {
@@ -44,6 +44,26 @@ export const PROJECTS: ProjectSpec[] = [
   { code: 'PRJ-0031', name: 'Wi-Fi 6 Upgrade – Libraries', description: 'Wi-Fi 6 access points in nine branch libraries', owner: 'Nadia Rahman', sponsor: 'Head of Libraries', startIn: -3, months: 6, bacPounds: 48_000, cpi: 0.99, spi: 0.89, curve: 'flat', teams: ['networks-security'], note: 'Two library sites delayed by building access',
     lines: [['Hardware', 'capex', 0.7], ['Contractors', 'capex', 0.2], ['Internal staff', 'opex', 0.1]] },
 ]
+
+// Each line's name read into the six budget categories.
+const CATEGORY_OF: Record<string, BudgetCategory> = {
+  Hardware: 'hardware',
+  'Secure disposal': 'hardware',
+  Licences: 'licences',
+  Contractors: 'labour',
+  'Internal staff': 'labour',
+  'Professional services': 'services',
+  'Migration services': 'services',
+  Training: 'services',
+  'Azure consumption': 'cloud',
+  Contingency: 'contingency',
+}
+
+export function categoryOf(lineName: string): BudgetCategory {
+  const category = CATEGORY_OF[lineName]
+  if (!category) throw new Error(`No budget category for the line ${lineName}`)
+  return category
+}
 
 export const SUPPLIERS: Record<string, string[]> = {
   Hardware: ['Computacenter', 'XMA', 'Insight UK', 'CDW UK'],

@@ -1,6 +1,6 @@
 import type { SeedContext, SeededPerson, SeededProject } from './context.ts'
 import { planActuals, split } from './project-actuals.ts'
-import { PROJECTS, type ProjectSpec } from './projects-data.ts'
+import { categoryOf, PROJECTS, type ProjectSpec } from './projects-data.ts'
 import type { Rng } from './rng.ts'
 import { addDays, addMonths, daysBetween, monthEnd, monthStart } from './time.ts'
 
@@ -24,7 +24,7 @@ async function seedProject(
   const firstMonth = addMonths(monthStart(today), spec.startIn)
   const startDate = addDays(firstMonth, rng.int(0, 6))
   const endDate = monthEnd(addMonths(firstMonth, spec.months - 1))
-  const status = endDate < today ? 'completed' : 'active'
+  const status = endDate < today ? 'closed' : 'active'
   const bac = spec.bacPounds * 100
   const { id } = await db
     .insertInto('projects')
@@ -38,6 +38,7 @@ async function seedProject(
       endDate,
       status,
       createdAt: new Date(`${addDays(startDate, -30)}T09:00:00Z`),
+      updatedAt: new Date(`${addDays(startDate, -30)}T09:00:00Z`),
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -49,9 +50,10 @@ async function seedProject(
   const lines = await db
     .insertInto('projectBudgetLines')
     .values(
-      spec.lines.map(([category, spendType], i) => ({
+      spec.lines.map(([name, spendType], i) => ({
         projectId: id,
-        category,
+        name,
+        category: categoryOf(name),
         spendType,
         amountPence: amounts[i]!,
       })),
@@ -66,8 +68,19 @@ async function seedProject(
   )
   const plan = split(bac, shape)
   await db
+    .insertInto('projectBaselines')
+    .values({
+      projectId: id,
+      version: 1,
+      reason: 'Original baseline',
+      createdAt: `${startDate}T09:00:00Z`,
+    })
+    .execute()
+  await db
     .insertInto('projectBaseline')
-    .values(months.map((month, i) => ({ projectId: id, month, plannedPence: plan[i]! })))
+    .values(
+      months.map((month, i) => ({ projectId: id, version: 1, month, plannedPence: plan[i]! })),
+    )
     .execute()
   // Planned value on a day: whole months before it, pro rata within its month.
   const pvAt = (day: string) =>

@@ -178,7 +178,7 @@ describe('demo projects', () => {
       amber: 3,
       red: 3,
     })
-    expect(projects.filter((p) => p.status === 'completed')).toHaveLength(1)
+    expect(projects.filter((p) => p.status === 'closed')).toHaveLength(1)
   })
 })
 

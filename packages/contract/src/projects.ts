@@ -1,0 +1,49 @@
+// Projects and budgets: the values the API and the SPA both need.
+
+export const PROJECT_STATUSES = ['proposed', 'active', 'on_hold', 'closed', 'cancelled'] as const
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  proposed: 'Proposed',
+  active: 'Active',
+  on_hold: 'On hold',
+  closed: 'Closed',
+  cancelled: 'Cancelled',
+}
+
+/** The live portfolio: the projects whose figures roll up unless a filter says otherwise. */
+export const LIVE_PROJECT_STATUSES = ['active', 'on_hold'] as const satisfies ProjectStatus[]
+
+export const BUDGET_CATEGORIES = [
+  'labour',
+  'licences',
+  'hardware',
+  'cloud',
+  'services',
+  'contingency',
+] as const
+export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number]
+
+export const BUDGET_CATEGORY_LABELS: Record<BudgetCategory, string> = {
+  labour: 'Labour',
+  licences: 'Licences',
+  hardware: 'Hardware',
+  cloud: 'Cloud',
+  services: 'Services',
+  contingency: 'Contingency',
+}
+
+export const SPEND_TYPES = ['capex', 'opex'] as const
+export type SpendType = (typeof SPEND_TYPES)[number]
+export const SPEND_TYPE_LABELS: Record<SpendType, string> = { capex: 'Capex', opex: 'Opex' }
+
+/** A project code: capitals, digits, '-' and '_', as finance systems write them ("PRJ-0012"). */
+export const PROJECT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/
+export const PROJECT_NAME_MAX_LENGTH = 120
+export const PROJECT_TEXT_MAX_LENGTH = 2000
+export const COST_REFERENCE_MAX_LENGTH = 64
+export const SUPPLIER_MAX_LENGTH = 120
+
+/** The largest CSV an import takes, and its most rows. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+export const MAX_IMPORT_ROWS = 10_000
