@@ -41,6 +41,7 @@ describe('KPI_DEFINITIONS', () => {
       'forecastFinish',
       'portfolioEvm',
       'rag',
+      'ragHistory',
       'utilization',
     ]) {
       expect(Object.keys(KPI_DEFINITIONS)).toContain(id)

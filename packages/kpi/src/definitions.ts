@@ -278,6 +278,14 @@ export const KPI_DEFINITIONS = {
     notes:
       'Defaults; an admin can change the thresholds. The first rule that set the colour is shown. Grey when neither CPI nor SPI can be computed.',
   },
+  ragHistory: {
+    id: 'ragHistory',
+    name: 'RAG history',
+    formula:
+      'the RAG status worked out for each day from that day’s PV, AC (costs dated on or before it) and EV (the latest progress on or before it); listed: the first day, then each day the colour changed',
+    notes:
+      'With the thresholds in force now, and the baseline the figures use. A new reason under the same colour is not a change.',
+  },
   tierSloHealth: {
     id: 'tierSloHealth',
     name: 'SLO health of a tier',

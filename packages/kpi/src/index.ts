@@ -73,8 +73,11 @@ export { portfolioEvm } from './evm-portfolio.ts'
 // costBurnRate, not burnRate: that name is the SLO burn rate's (burn-rate.ts).
 export { burnWindow, costBurnRate, runwayMonths } from './evm-burn.ts'
 export { forecastFinish } from './evm-forecast.ts'
+export { evmSeries } from './evm-series.ts'
 export { DEFAULT_RAG_THRESHOLDS, rag } from './rag.ts'
 export type { Rag, RagLevelThresholds, RagStatus, RagThresholds } from './rag.ts'
+export { ragTimeline } from './rag-timeline.ts'
+export type { RagChange } from './rag-timeline.ts'
 export {
   effectiveCapacity,
   isOverAllocated,
