@@ -12,6 +12,9 @@ import { RequireAuth } from '../features/auth/require-auth.tsx'
 import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
 import { IncidentPage } from '../features/incidents/incident-page.tsx'
 import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
+import { ImportPage } from '../features/projects/import-page.tsx'
+import { ProjectPage } from '../features/projects/project-page.tsx'
+import { ProjectsPage } from '../features/projects/projects-page.tsx'
 import { ServicePage } from '../features/services/service-page.tsx'
 import { ServicesPage } from '../features/services/services-page.tsx'
 import { SettingsPage } from '../features/settings/settings-page.tsx'
@@ -48,6 +51,16 @@ function IncidentRoute() {
   return <IncidentPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins add projects and import actuals; the API enforces it.
+function ProjectsRoute() {
+  return <ProjectsPage canManage={can(useMe()?.role, 'write')} />
+}
+
+// Managers and admins edit a project, its plan, actuals and progress; the API enforces it.
+function ProjectRoute() {
+  return <ProjectPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -66,10 +79,16 @@ export const routes: RouteObject[] = [
       { path: 'incidents', element: <IncidentsRoute /> },
       { path: 'incidents/analytics', element: <AnalyticsPage /> },
       { path: 'incidents/:ref', element: <IncidentRoute /> },
+      { path: 'projects', element: <ProjectsRoute /> },
       {
-        path: 'projects',
-        ...soon('Projects', 'Earned value per project: CPI, SPI, EAC and the reason for each RAG.'),
+        path: 'projects/import',
+        element: (
+          <Can action="write" fallback={<NoAccess />}>
+            <ImportPage />
+          </Can>
+        ),
       },
+      { path: 'projects/:code', element: <ProjectRoute /> },
       {
         path: 'capacity',
         ...soon('Capacity', 'Allocation per person and week, time off, and the run/change split.'),
