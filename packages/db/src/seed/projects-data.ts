@@ -18,6 +18,11 @@ export interface ProjectSpec {
   curve: 's' | 'flat'
   teams: TeamSlug[]
   note: string
+  /**
+   * Re-baselined this many months ago, for this reason: the original plan (version 1) spread the
+   * budget evenly; the current plan (version 2) is the curve above, which the figures use.
+   */
+  rebaselined?: { monthsAgo: number; reason: string }
 }
 
 // Four green, three amber, three red by the default RAG thresholds.
@@ -25,7 +30,7 @@ export interface ProjectSpec {
 export const PROJECTS: ProjectSpec[] = [
   { code: 'PRJ-0007', name: 'Laptop Refresh 2025/26', description: 'Replace 1,600 end-of-life laptops with Windows 11 devices', owner: 'Karen Whitfield', sponsor: 'Director of Resources', startIn: -15, months: 12, bacPounds: 640_000, cpi: 1.03, spi: 1, curve: 's', teams: ['service-desk'], note: 'Project closed; lessons learned signed off',
     lines: [['Hardware', 'capex', 0.78], ['Contractors', 'capex', 0.1], ['Internal staff', 'opex', 0.08], ['Secure disposal', 'opex', 0.04]] },
-  { code: 'PRJ-0009', name: 'Data Centre Exit to Azure', description: 'Migrate 180 virtual servers from the Civic Centre data centre to Azure', owner: 'Priya Raman', sponsor: 'Director of Resources', startIn: -13, months: 24, bacPounds: 1_600_000, cpi: 0.93, spi: 0.96, curve: 's', teams: ['infrastructure-cloud', 'data-integration'], note: 'Azure consumption running ahead of plan during dual running',
+  { code: 'PRJ-0009', rebaselined: { monthsAgo: 4, reason: 'Re-phased after the Azure landing zone was delayed (change request CR-114)' }, name: 'Data Centre Exit to Azure', description: 'Migrate 180 virtual servers from the Civic Centre data centre to Azure', owner: 'Priya Raman', sponsor: 'Director of Resources', startIn: -13, months: 24, bacPounds: 1_600_000, cpi: 0.93, spi: 0.96, curve: 's', teams: ['infrastructure-cloud', 'data-integration'], note: 'Azure consumption running ahead of plan during dual running',
     lines: [['Migration services', 'capex', 0.35], ['Azure consumption', 'opex', 0.25], ['Contractors', 'capex', 0.2], ['Internal staff', 'opex', 0.15], ['Contingency', 'capex', 0.05]] },
   { code: 'PRJ-0012', name: 'Microsoft 365 E5 Security Rollout', description: 'Defender, Purview and Intune rollout to all staff devices', owner: 'Viktor Horvath', sponsor: 'Chief Digital Officer', startIn: -7, months: 12, bacPounds: 420_000, cpi: 0.97, spi: 0.91, curve: 'flat', teams: ['networks-security', 'infrastructure-cloud'], note: 'Intune enrolment behind plan; licence true-up above forecast',
     lines: [['Licences', 'opex', 0.55], ['Professional services', 'capex', 0.2], ['Internal staff', 'opex', 0.15], ['Training', 'opex', 0.05], ['Contingency', 'opex', 0.05]] },

@@ -67,21 +67,7 @@ async function seedProject(
     spec.curve === 's' ? 0.25 + Math.sin((Math.PI * (i + 0.5)) / spec.months) : 1,
   )
   const plan = split(bac, shape)
-  await db
-    .insertInto('projectBaselines')
-    .values({
-      projectId: id,
-      version: 1,
-      reason: 'Original baseline',
-      createdAt: `${startDate}T09:00:00Z`,
-    })
-    .execute()
-  await db
-    .insertInto('projectBaseline')
-    .values(
-      months.map((month, i) => ({ projectId: id, version: 1, month, plannedPence: plan[i]! })),
-    )
-    .execute()
+  await seedBaselines(ctx, id, spec, startDate, months, plan)
   // Planned value on a day: whole months before it, pro rata within its month.
   const pvAt = (day: string) =>
     months.reduce((pv, m, i) => {
@@ -96,4 +82,43 @@ async function seedProject(
   if (progress.length > 0) await db.insertInto('projectProgress').values(progress).execute()
   if (costs.length > 0) await db.insertInto('costEntries').values(costs).execute()
   return { id, code: spec.code, status, startDate, endDate, teams: spec.teams }
+}
+
+// The current plan, and before it the original one when the project was re-baselined.
+async function seedBaselines(
+  ctx: SeedContext,
+  projectId: number,
+  spec: ProjectSpec,
+  startDate: string,
+  months: string[],
+  plan: number[],
+) {
+  const plans = spec.rebaselined
+    ? [
+        {
+          reason: 'Original baseline',
+          at: startDate,
+          amounts: split(
+            spec.bacPounds * 100,
+            months.map(() => 1),
+          ),
+        },
+        {
+          reason: spec.rebaselined.reason,
+          at: addMonths(monthStart(ctx.today), -spec.rebaselined.monthsAgo),
+          amounts: plan,
+        },
+      ]
+    : [{ reason: 'Original baseline', at: startDate, amounts: plan }]
+  for (const [i, { reason, at, amounts }] of plans.entries()) {
+    const version = i + 1
+    await ctx.db
+      .insertInto('projectBaselines')
+      .values({ projectId, version, reason, createdAt: `${at}T09:00:00Z` })
+      .execute()
+    await ctx.db
+      .insertInto('projectBaseline')
+      .values(months.map((month, m) => ({ projectId, version, month, plannedPence: amounts[m]! })))
+      .execute()
+  }
 }

@@ -137,10 +137,22 @@ describe('demo projects', () => {
         .select('amountPence')
         .where('projectId', '=', p.id)
         .execute()
+      const versions = await t.db
+        .selectFrom('projectBaselines')
+        .select(['version', 'reason'])
+        .where('projectId', '=', p.id)
+        .orderBy('version')
+        .execute()
+      // PRJ-0009 was re-baselined: both plans are kept and the figures use the newer.
+      expect(
+        versions.map((v) => v.version),
+        p.code,
+      ).toEqual(p.code === 'PRJ-0009' ? [1, 2] : [1])
       const plan = await t.db
         .selectFrom('projectBaseline')
         .select(['month', 'plannedPence'])
         .where('projectId', '=', p.id)
+        .where('version', '=', versions.at(-1)!.version)
         .execute()
       const costs = await t.db
         .selectFrom('costEntries')
