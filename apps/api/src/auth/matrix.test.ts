@@ -85,6 +85,8 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/integrations/alertmanager': 'ingest',
   'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',
+  'POST /api/v1/projects/imports/actuals/preview': 'write',
+  'POST /api/v1/projects/imports/actuals/commit': 'write',
   'GET /api/v1/capacity/summary': 'read',
 }
 
@@ -253,6 +255,12 @@ function bodyFor(route: string): unknown {
       return { title: `Matrix ${n}` }
     case 'PATCH /api/v1/incidents/:ref/actions/:actionId':
       return { status: 'done' }
+    // No such project: an allowed caller gets past access() to the preview's errors or the 422.
+    case 'POST /api/v1/projects/imports/actuals/preview':
+    case 'POST /api/v1/projects/imports/actuals/commit':
+      return {
+        csv: `project,date,amount,category,spend_type,reference\nMATRIX-NONE,2026-01-01,1,labour,opex,M-${n}`,
+      }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)

@@ -17,12 +17,15 @@ import type { MiddlewareHandler } from 'hono'
 import { describeRoute, type GenerateSpecOptions, resolver } from 'hono-openapi'
 import { z } from 'zod'
 
-// index and field: a refused check sample's position in the batch and its field (POST /checks).
+// index and field: a refused check sample's position in the batch and its field (POST /checks);
+// line and column: a CSV import's bad cell (line 1 is the header; no column for the whole file).
 const Detail = z.strictObject({
   path: z.string(),
   message: z.string(),
   index: z.number().int().min(0).optional(),
   field: z.string().optional(),
+  line: z.number().int().min(1).optional(),
+  column: z.string().nullable().optional(),
 })
 
 /** The error envelope, its code one of `codes`. */

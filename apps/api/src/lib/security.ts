@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from '@opsdeck/contract'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
@@ -29,6 +30,10 @@ export const securityHeaders = () =>
     referrerPolicy: 'no-referrer',
   })
 
+// A CSV import's JSON body: the file (MAX_IMPORT_BYTES, 2 MiB, held by the route) with its
+// quotes and line ends escaped (a file of quoted cells about doubles in JSON).
+const CSV_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024
+
 /**
  * Routes allowed a larger body than MAX_BODY_BYTES. A full check batch (10,000 samples) is about
  * 1.2 MB with status codes and no error texts, and about 7 MB with every error text at its
@@ -36,6 +41,14 @@ export const securityHeaders = () =>
  */
 export const LARGER_BODIES: Record<string, number> = {
   'POST /api/v1/checks': 8 * 1024 * 1024,
+  ...Object.fromEntries(
+    ['actuals', 'baselines'].flatMap((kind) =>
+      ['preview', 'commit'].map((step) => [
+        `POST /api/v1/projects/imports/${kind}/${step}`,
+        CSV_IMPORT_BODY_BYTES,
+      ]),
+    ),
+  ),
 }
 
 const limited = (maxSize: number) =>

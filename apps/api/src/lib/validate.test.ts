@@ -90,6 +90,9 @@ const send = (
 const sendJson = (method: string, path: string, body: unknown) =>
   send(method, path, { body: JSON.stringify(body), type: 'application/json' })
 
+const ACTUALS_CSV =
+  'project,date,amount,category,spend_type,reference\nVALIDATE,2026-01-01,1,labour,opex,V-1'
+
 // Every route that reads a JSON body, with a body it would accept (and act on) from the admin.
 const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unknown> }> = {
   'POST /api/v1/auth/login': () => ({
@@ -249,6 +252,14 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
       severity: 'SEV1',
       startedAt: '2026-11-04T11:58:00Z',
     },
+  }),
+  'POST /api/v1/projects/imports/actuals/preview': () => ({
+    path: '/api/v1/projects/imports/actuals/preview',
+    body: { csv: ACTUALS_CSV },
+  }),
+  'POST /api/v1/projects/imports/actuals/commit': () => ({
+    path: '/api/v1/projects/imports/actuals/commit',
+    body: { csv: ACTUALS_CSV },
   }),
 }
 // Routes that change something but read no body.
