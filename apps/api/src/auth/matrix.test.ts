@@ -85,6 +85,7 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/integrations/alertmanager': 'ingest',
   'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',
+  'GET /api/v1/portfolio': 'read',
   'POST /api/v1/projects/imports/actuals/preview': 'write',
   'POST /api/v1/projects/imports/actuals/commit': 'write',
   'GET /api/v1/capacity/summary': 'read',

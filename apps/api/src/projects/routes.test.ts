@@ -1,5 +1,6 @@
 import { DEFAULT_RAG_THRESHOLDS } from '@opsdeck/kpi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Portfolio } from './portfolio/schemas.ts'
 import { ProjectsSummary } from './schemas.ts'
 import { expectMatches } from '../../test/helpers.ts'
 import { exampleApp, OCTOBER } from '../../test/worked-example.ts'
@@ -57,6 +58,27 @@ describe('GET /api/v1/projects/summary', () => {
         .set({ ragThresholds: JSON.stringify(DEFAULT_RAG_THRESHOLDS) })
         .execute()
     }
+  })
+
+  it('is GET /portfolio’s roll-up as of the same day, less the projects not yet started', async () => {
+    const { status, body } = await ex.get(`/api/v1/portfolio?asOf=2026-10-31`)
+    expect(status).toBe(200)
+    const { projects, totals } = expectMatches(Portfolio, body)
+    // P3 (BAC £50k, from 1 December) is listed with PV 0; the Overview counts started projects.
+    expect(projects.map((p) => [p.code, p.started, p.pv])).toEqual([
+      ['P1', true, 10_000_000],
+      ['P2', true, 2_000_000],
+      ['P3', false, 0],
+    ])
+    expect(totals).toMatchObject({ projects: 3, bac: 17_000_000, ac: 14_400_000, eac: 22_525_000 })
+    const s = await summary()
+    expect([s.projects, s.bac, s.ac, s.eac, s.vac]).toEqual([
+      totals.projects - 1,
+      totals.bac - 5_000_000,
+      totals.ac,
+      totals.eac - 5_000_000,
+      totals.vac, // P3 adds its BAC to both BAC and EAC
+    ])
   })
 
   it('answers as its schema in the OpenAPI document says', async () => {
