@@ -48,6 +48,8 @@ export const ERROR_STATUS = {
   wrong_password: 422,
   unknown_team: 422,
   unknown_person: 422,
+  // A budgetLineId in a cost entry's body that is not one of the project's lines.
+  unknown_budget_line: 422,
   invalid_components: 422,
   // A window starting in the past would change no recorded figure; the rest: see details.
   maintenance_in_past: 422,

@@ -88,6 +88,10 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/portfolio': 'read',
   'POST /api/v1/projects/imports/actuals/preview': 'write',
   'POST /api/v1/projects/imports/actuals/commit': 'write',
+  'GET /api/v1/projects/:code/actuals': 'read',
+  'POST /api/v1/projects/:code/actuals': 'write',
+  'PATCH /api/v1/projects/:code/actuals/:id': 'write',
+  'DELETE /api/v1/projects/:code/actuals/:id': 'write',
   'GET /api/v1/capacity/summary': 'read',
 }
 
@@ -262,6 +266,10 @@ function bodyFor(route: string): unknown {
       return {
         csv: `project,date,amount,category,spend_type,reference\nMATRIX-NONE,2026-01-01,1,labour,opex,M-${n}`,
       }
+    case 'POST /api/v1/projects/:code/actuals':
+      return { incurredOn: '2026-01-01', amountPence: 1, category: 'cloud', spendType: 'opex' }
+    case 'PATCH /api/v1/projects/:code/actuals/:id':
+      return { amountPence: 2 }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)
@@ -278,6 +286,10 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/tokens/')) return path.replace(':id', String(targetTokenId))
   if (path.startsWith('/api/v1/services/')) path = path.replace(':slug', MATRIX_SERVICE)
   if (path.startsWith('/api/v1/business-services/')) path = path.replace(':slug', MATRIX_GROUP)
+  // No such budget line (nor project): an allowed caller gets past access() to the 404.
+  if (path.startsWith('/api/v1/projects/')) path = path.replace(':id', '999999')
+  // No such project: an allowed caller gets past access() to the 404.
+  if (path.startsWith('/api/v1/projects/')) path = path.replace(':code', 'MATRIX-NONE')
   // No such incident: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/incidents/')) {
     path = path.replace(':ref', 'INC-0000-0000').replace(':actionId', '999999')

@@ -261,9 +261,19 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/projects/imports/actuals/commit',
     body: { csv: ACTUALS_CSV },
   }),
+  'POST /api/v1/projects/:code/actuals': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT/actuals',
+    body: { incurredOn: '2026-03-01', amountPence: 100, category: 'cloud', spendType: 'opex' },
+  }),
+  // The project has no cost entry 1: the body is refused before the write would look for it.
+  'PATCH /api/v1/projects/:code/actuals/:id': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT/actuals/1',
+    body: { amountPence: 100 },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
+  'DELETE /api/v1/projects/:code/actuals/:id',
   'POST /api/v1/auth/logout',
   'POST /api/v1/users/:id/unlock',
   'DELETE /api/v1/tokens/:id',
