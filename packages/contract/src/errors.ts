@@ -43,6 +43,10 @@ export const ERROR_STATUS = {
   reference_taken: 409,
   // A budget line that actuals are booked against, or a project with actuals, stays.
   budget_line_in_use: 409,
+  // A project with cost entries or progress is history: cancel or close it instead.
+  project_has_actuals: 409,
+  // A project people are booked to in capacity plans: remove the bookings, or cancel it.
+  project_has_allocations: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,

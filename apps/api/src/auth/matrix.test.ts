@@ -85,6 +85,14 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/integrations/alertmanager': 'ingest',
   'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',
+  'GET /api/v1/projects': 'read',
+  'POST /api/v1/projects': 'write',
+  'GET /api/v1/projects/:code': 'read',
+  'PATCH /api/v1/projects/:code': 'write',
+  'DELETE /api/v1/projects/:code': 'write',
+  'POST /api/v1/projects/:code/lines': 'write',
+  'PATCH /api/v1/projects/:code/lines/:id': 'write',
+  'DELETE /api/v1/projects/:code/lines/:id': 'write',
   'GET /api/v1/portfolio': 'read',
   'POST /api/v1/projects/imports/actuals/preview': 'write',
   'POST /api/v1/projects/imports/actuals/commit': 'write',
@@ -260,6 +268,14 @@ function bodyFor(route: string): unknown {
       return { title: `Matrix ${n}` }
     case 'PATCH /api/v1/incidents/:ref/actions/:actionId':
       return { status: 'done' }
+    case 'POST /api/v1/projects':
+      return { code: `MATRIX-${n}`, name: 'Matrix', startDate: '2026-01-01', endDate: '2026-12-31' }
+    case 'PATCH /api/v1/projects/:code':
+      return { name: `Matrix ${n}` }
+    case 'POST /api/v1/projects/:code/lines':
+      return { name: 'Matrix', category: 'labour', spendType: 'opex', amountPence: 1 }
+    case 'PATCH /api/v1/projects/:code/lines/:id':
+      return { amountPence: 2 }
     // No such project: an allowed caller gets past access() to the preview's errors or the 422.
     case 'POST /api/v1/projects/imports/actuals/preview':
     case 'POST /api/v1/projects/imports/actuals/commit':

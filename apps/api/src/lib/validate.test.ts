@@ -44,6 +44,11 @@ beforeAll(async () => {
       startedAt: '2026-11-04T11:00:00Z',
     })
     .execute()
+  // A project the catalogue's writes would change, were a bad body to get through.
+  await ctx.db
+    .insertInto('projects')
+    .values({ code: 'VALIDATE-CAT', name: 'Probe', startDate: '2026-01-01', endDate: '2026-12-31' })
+    .execute()
 })
 afterAll(() => ctx.drop())
 
@@ -270,9 +275,28 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/projects/VALIDATE-CAT/actuals/1',
     body: { amountPence: 100 },
   }),
+  'POST /api/v1/projects': () => ({
+    path: '/api/v1/projects',
+    body: { code: `VALIDATE-${++n}`, name: 'V', startDate: '2026-01-01', endDate: '2026-12-31' },
+  }),
+  'PATCH /api/v1/projects/:code': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT',
+    body: { name: 'Renamed by mistake', status: 'cancelled' },
+  }),
+  'POST /api/v1/projects/:code/lines': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT/lines',
+    body: { name: 'Added by mistake', category: 'cloud', spendType: 'opex', amountPence: 100 },
+  }),
+  // The project has no line 1: the body is refused before the write would look for it.
+  'PATCH /api/v1/projects/:code/lines/:id': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT/lines/1',
+    body: { amountPence: 100 },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
+  'DELETE /api/v1/projects/:code',
+  'DELETE /api/v1/projects/:code/lines/:id',
   'DELETE /api/v1/projects/:code/actuals/:id',
   'POST /api/v1/auth/logout',
   'POST /api/v1/users/:id/unlock',
@@ -378,10 +402,13 @@ const TEXT_FIELDS = [
     { what, route: 'PATCH /api/v1/users/:id', field: 'name', value, message },
     { what, route: 'POST /api/v1/tokens', field: 'name', value, message },
     { what, route: 'POST /api/v1/services/:slug/maintenance', field: 'reason', value, message },
+    { what, route: 'POST /api/v1/projects', field: 'name', value, message },
+    { what, route: 'PATCH /api/v1/projects/:code', field: 'sponsor', value, message },
   ]),
   ...Object.entries(BAD_TEXT).flatMap(([what, [value, message]]) => [
     { what, route: 'POST /api/v1/auth/login', field: 'email', value, message },
     { what, route: 'POST /api/v1/users', field: 'email', value, message: /./ },
+    { what, route: 'POST /api/v1/projects', field: 'description', value, message },
   ]),
 ]
 
@@ -427,6 +454,8 @@ describe('an id', () => {
     ['DELETE', '/api/v1/tokens/:id', undefined],
     ['DELETE', '/api/v1/services/validate-probe/maintenance/:id', undefined],
     ['DELETE', '/api/v1/services/validate-probe/maintenance-schedules/:id', undefined],
+    ['PATCH', '/api/v1/projects/VALIDATE-CAT/lines/:id', { amountPence: 1 }],
+    ['DELETE', '/api/v1/projects/VALIDATE-CAT/lines/:id', undefined],
   ] as const
   it.each(routes)('%s %s takes decimal digits only', async (method, path, body) => {
     for (const id of BAD_IDS) {
