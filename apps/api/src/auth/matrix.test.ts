@@ -94,6 +94,7 @@ const POLICY: Record<string, Level> = {
   'PATCH /api/v1/projects/:code/lines/:id': 'write',
   'DELETE /api/v1/projects/:code/lines/:id': 'write',
   'GET /api/v1/portfolio': 'read',
+  'GET /api/v1/suppliers': 'read',
   'POST /api/v1/projects/imports/actuals/preview': 'write',
   'POST /api/v1/projects/imports/actuals/commit': 'write',
   'GET /api/v1/projects/:code/actuals': 'read',
