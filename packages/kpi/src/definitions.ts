@@ -157,6 +157,24 @@ export const KPI_DEFINITIONS = {
     formula: "incident's downtime minutes / ((1 − SLO target) × SLO window minutes)",
     notes: `Per affected service, against that service's budget; above 100% when the incident alone overspent it. n/a when the target is 100% (no budget).`,
   },
+  bac: {
+    id: 'bac',
+    name: 'Budget at completion (BAC)',
+    formula: "sum of the project's budget lines",
+    notes: 'Capex and opex, every category, contingency included.',
+  },
+  percentComplete: {
+    id: 'percentComplete',
+    name: '% complete',
+    formula: 'the latest progress recorded on or before the reporting date',
+    notes: 'n/a (and EV 0) while no progress has been recorded.',
+  },
+  spentShare: {
+    id: 'spentShare',
+    name: '% of budget spent',
+    formula: 'AC / BAC',
+    notes: `Above 100% once the actuals exceed the budget. ${NA}`,
+  },
   pv: {
     id: 'pv',
     name: 'Planned value (PV)',
