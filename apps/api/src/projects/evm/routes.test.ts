@@ -1,4 +1,4 @@
-import { KPI_DEFINITIONS } from '@opsdeck/kpi'
+import { DEFAULT_RAG_THRESHOLDS, KPI_DEFINITIONS, type RagThresholds } from '@opsdeck/kpi'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches, loginAs, useClockedApp } from '../../../test/helpers.ts'
 import { ProjectEvm } from './schemas.ts'
@@ -16,6 +16,12 @@ const evmOf = async (code: string, asOf?: string) => {
   expect(status, JSON.stringify(body)).toBe(200)
   return expectMatches(ProjectEvm, body)
 }
+
+const setThresholds = (t: RagThresholds) =>
+  ctx.db
+    .updateTable('organisationSettings')
+    .set({ ragThresholds: JSON.stringify(t) })
+    .execute()
 
 const gbp = (pounds: number) => pounds * 100
 
@@ -253,6 +259,39 @@ describe('GET /api/v1/projects/:code/evm', () => {
       capex: { budget: gbp(30_000), actual: gbp(12_000) },
       opex: { budget: gbp(70_000), actual: gbp(28_000) },
     })
+  })
+
+  it('rates the figures and the history by the organisation’s thresholds', async () => {
+    const red = { cpi: 0.5, spi: 0.5, eacOverBac: 2 }
+    const thresholds = { red, amber: DEFAULT_RAG_THRESHOLDS.amber }
+    await setThresholds(thresholds)
+    try {
+      const { rag, ragHistory } = await evmOf('EVM-P1', '2026-03-31')
+      expect(rag).toEqual({ status: 'amber', reason: 'CPI 0.80 < 0.95', thresholds })
+      // SPI 0.848 on 5 February and CPI 0.69 on 5 March are amber now: no change then.
+      expect(ragHistory.map((c) => `${c.day} ${c.status}`)).toEqual([
+        '2026-01-01 red',
+        '2026-01-31 green',
+        '2026-02-02 amber',
+        '2026-02-28 green',
+        '2026-03-03 amber',
+      ])
+    } finally {
+      await setThresholds(DEFAULT_RAG_THRESHOLDS)
+    }
+  })
+
+  it('names a single baseline version and has no original beside it', async () => {
+    await insertProject(ctx.db, {
+      ...P1,
+      code: 'EVM-P2',
+      baselines: P1.baselines?.slice(0, 1),
+    })
+    const body = await evmOf('EVM-P2', '2026-03-31')
+    expect(body.baseline).toMatchObject({ version: 1, reason: 'Original baseline' })
+    expect(body.original).toBeNull()
+    expect(body.figures.pv).toBe(gbp(45_000))
+    expect(body.sCurve.map((p) => p.pvOriginal)).toEqual(Array(6).fill(null))
   })
 
   it('is as of today in the organisation’s time zone by default', async () => {
