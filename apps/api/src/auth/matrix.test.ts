@@ -102,6 +102,11 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/projects/:code/actuals': 'write',
   'PATCH /api/v1/projects/:code/actuals/:id': 'write',
   'DELETE /api/v1/projects/:code/actuals/:id': 'write',
+  'GET /api/v1/projects/:code/baselines': 'read',
+  'POST /api/v1/projects/:code/baselines': 'write',
+  'GET /api/v1/projects/:code/progress': 'read',
+  'PUT /api/v1/projects/:code/progress/:asOf': 'write',
+  'DELETE /api/v1/projects/:code/progress/:asOf': 'write',
   'GET /api/v1/capacity/summary': 'read',
 }
 
@@ -288,6 +293,10 @@ function bodyFor(route: string): unknown {
       return { incurredOn: '2026-01-01', amountPence: 1, category: 'cloud', spendType: 'opex' }
     case 'PATCH /api/v1/projects/:code/actuals/:id':
       return { amountPence: 2 }
+    case 'POST /api/v1/projects/:code/baselines':
+      return { reason: `Matrix ${n}`, months: [{ month: '2026-01', amountPence: 1 }] }
+    case 'PUT /api/v1/projects/:code/progress/:asOf':
+      return { percentComplete: 10 }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)
@@ -308,6 +317,7 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/projects/')) path = path.replace(':id', '999999')
   // No such project: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/projects/')) path = path.replace(':code', 'MATRIX-NONE')
+  if (path.startsWith('/api/v1/projects/')) path = path.replace(':asOf', '2026-01-01')
   // No such incident: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/incidents/')) {
     path = path.replace(':ref', 'INC-0000-0000').replace(':actionId', '999999')

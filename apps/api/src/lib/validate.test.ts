@@ -275,6 +275,14 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/projects/VALIDATE-CAT/actuals/1',
     body: { amountPence: 100 },
   }),
+  'POST /api/v1/projects/:code/baselines': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT/baselines',
+    body: { reason: 'Added by mistake', months: [{ month: '2026-01', amountPence: 100 }] },
+  }),
+  'PUT /api/v1/projects/:code/progress/:asOf': () => ({
+    path: '/api/v1/projects/VALIDATE-CAT/progress/2026-01-31',
+    body: { percentComplete: 10 },
+  }),
   'POST /api/v1/projects': () => ({
     path: '/api/v1/projects',
     body: { code: `VALIDATE-${++n}`, name: 'V', startDate: '2026-01-01', endDate: '2026-12-31' },
@@ -298,6 +306,7 @@ const NO_BODY = [
   'DELETE /api/v1/projects/:code',
   'DELETE /api/v1/projects/:code/lines/:id',
   'DELETE /api/v1/projects/:code/actuals/:id',
+  'DELETE /api/v1/projects/:code/progress/:asOf',
   'POST /api/v1/auth/logout',
   'POST /api/v1/users/:id/unlock',
   'DELETE /api/v1/tokens/:id',
