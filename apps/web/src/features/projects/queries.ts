@@ -1,10 +1,21 @@
-import { queryOptions } from '@tanstack/react-query'
-import type { InferResponseType } from 'hono/client'
+import { queryOptions, useMutation } from '@tanstack/react-query'
+import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, fetchJson } from '../../lib/api.ts'
 import { type RangeSpec, toApiQuery } from '../../lib/range.ts'
+import {
+  portfolioAsOf,
+  type PortfolioStatus,
+  statusQuery,
+  supplierQuery,
+} from './portfolio-view.ts'
 
 /** The live portfolio as of the range's last day: totals, RAG counts, projects at risk. */
 export type ProjectsSummary = InferResponseType<typeof api.projects.summary.$get, 200>
+/** GET /portfolio: each project's EVM figures and RAG with its reason, and the roll-up. */
+export type Portfolio = InferResponseType<typeof api.portfolio.$get, 200>
+export type PortfolioProject = Portfolio['projects'][number]
+/** GET /suppliers: spend by supplier over the range, the ten largest and "Other". */
+export type Suppliers = InferResponseType<typeof api.suppliers.$get, 200>
 
 // Keyed by the range as written in the URL, like the Overview, so a preset keeps one entry.
 export const projectsQueries = {
@@ -17,4 +28,41 @@ export const projectsQueries = {
           api.projects.summary.$get({ query: toApiQuery(range, new Date()) }, { init: { signal } }),
         ),
     }),
+  /** The portfolio as of the range's last day, of the statuses chosen (live by default). */
+  portfolio: (range: RangeSpec, status: PortfolioStatus) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'portfolio', range, status] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.portfolio.$get(
+            { query: { ...portfolioAsOf(range, new Date()), ...statusQuery(status) } },
+            { init: { signal } },
+          ),
+        ),
+    }),
+  /** Spend by supplier over the range, on every project. */
+  suppliers: (range: RangeSpec) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'suppliers', range] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.suppliers.$get({ query: supplierQuery(range, new Date()) }, { init: { signal } }),
+        ),
+    }),
+  /** People to choose a project's owner from (GET /people), shared with the other forms' cache. */
+  people: () =>
+    queryOptions({
+      queryKey: ['people', 'list'] as const,
+      queryFn: ({ signal }) => fetchJson(api.people.$get({ query: {} }, { init: { signal } })),
+      select: (data) => data.people.map((p) => ({ id: p.id, name: p.name, team: p.team.name })),
+    }),
 }
+
+export type NewProject = InferRequestType<typeof api.projects.$post>['json']
+
+// A new project shows in the portfolio, its summary and the Overview's budgets tile.
+export const useCreateProject = () =>
+  useMutation({
+    mutationFn: (body: NewProject) => fetchJson(api.projects.$post({ json: body })),
+    meta: { invalidates: [projectsQueries.all(), ['overview']] },
+  })
