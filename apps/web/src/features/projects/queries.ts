@@ -1,7 +1,8 @@
-import { queryOptions, useMutation } from '@tanstack/react-query'
+import { infiniteQueryOptions, queryOptions, useMutation } from '@tanstack/react-query'
 import type { InferRequestType, InferResponseType } from 'hono/client'
 import { api, fetchJson } from '../../lib/api.ts'
 import { type RangeSpec, toApiQuery } from '../../lib/range.ts'
+import type { ActualsFilters } from './actuals-form.ts'
 import {
   portfolioAsOf,
   type PortfolioStatus,
@@ -16,6 +17,14 @@ export type Portfolio = InferResponseType<typeof api.portfolio.$get, 200>
 export type PortfolioProject = Portfolio['projects'][number]
 /** GET /suppliers: spend by supplier over the range, the ten largest and "Other". */
 export type Suppliers = InferResponseType<typeof api.suppliers.$get, 200>
+/** GET /projects/:code: the project, its budget lines and BAC splits. */
+export type ProjectRecord = InferResponseType<(typeof api.projects)[':code']['$get'], 200>
+export type BudgetLine = ProjectRecord['lines'][number]
+export type CostEntryList = InferResponseType<
+  (typeof api.projects)[':code']['actuals']['$get'],
+  200
+>
+export type CostEntry = CostEntryList['entries'][number]
 
 // Keyed by the range as written in the URL, like the Overview, so a preset keeps one entry.
 export const projectsQueries = {
@@ -39,6 +48,27 @@ export const projectsQueries = {
             { init: { signal } },
           ),
         ),
+    }),
+  /** One project with its budget lines (GET /projects/:code): what the edit forms start from. */
+  detail: (code: string) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'detail', code] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(api.projects[':code'].$get({ param: { code } }, { init: { signal } })),
+    }),
+  /** A project's cost entries, newest first, a page at a time, with the filtered set's total. */
+  actuals: (code: string, filters: ActualsFilters) =>
+    infiniteQueryOptions({
+      queryKey: [...projectsQueries.all(), 'detail', code, 'actuals', filters] as const,
+      queryFn: ({ pageParam, signal }) =>
+        fetchJson(
+          api.projects[':code'].actuals.$get(
+            { param: { code }, query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
+            { init: { signal } },
+          ),
+        ),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
   /** Spend by supplier over the range, on every project. */
   suppliers: (range: RangeSpec) =>

@@ -1,0 +1,38 @@
+import { useMutation } from '@tanstack/react-query'
+import type { InferRequestType } from 'hono/client'
+import { api, fetchJson, fetchOk } from '../../lib/api.ts'
+import { projectsQueries } from './queries.ts'
+
+// The project page's writes. A cost entry, progress or plan moves AC, EV or PV, so the project's
+// figures, its lists, the portfolio and the Overview's budgets tile are all fetched again.
+const meta = { invalidates: [projectsQueries.all(), ['overview']] }
+
+type Actuals = (typeof api.projects)[':code']['actuals']
+export type NewCostEntry = InferRequestType<Actuals['$post']>['json']
+export type CostEntryPatch = InferRequestType<Actuals[':id']['$patch']>['json']
+
+export const useAddActual = (code: string) =>
+  useMutation({
+    mutationFn: (body: NewCostEntry) =>
+      fetchJson(api.projects[':code'].actuals.$post({ param: { code }, json: body })),
+    meta,
+  })
+
+export const useEditActual = (code: string, id: number) =>
+  useMutation({
+    mutationFn: (patch: CostEntryPatch) =>
+      fetchJson(
+        api.projects[':code'].actuals[':id'].$patch({
+          param: { code, id: String(id) },
+          json: patch,
+        }),
+      ),
+    meta,
+  })
+
+export const useDeleteActual = (code: string) =>
+  useMutation({
+    mutationFn: (id: number) =>
+      fetchOk(api.projects[':code'].actuals[':id'].$delete({ param: { code, id: String(id) } })),
+    meta,
+  })
