@@ -57,8 +57,12 @@ describe('the OpenAPI document', () => {
     expect(success.length, `${route} declares no 2xx response`).toBeGreaterThan(0)
     for (const [status, response] of success) {
       if (status === '204') expect(response.content).toBeUndefined()
-      else
-        expect(response.content?.['application/json']?.schema, `${route} ${status}`).toBeDefined()
+      // JSON, or a CSV export's text.
+      else {
+        const content = response.content ?? {}
+        const schema = (content['application/json'] ?? content['text/csv'])?.schema
+        expect(schema, `${route} ${status}`).toBeDefined()
+      }
     }
   })
 

@@ -98,6 +98,10 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/suppliers': 'read',
   'POST /api/v1/projects/imports/actuals/preview': 'write',
   'POST /api/v1/projects/imports/actuals/commit': 'write',
+  'POST /api/v1/projects/imports/baselines/preview': 'write',
+  'POST /api/v1/projects/imports/baselines/commit': 'write',
+  'GET /api/v1/projects/exports/actuals.csv': 'read',
+  'GET /api/v1/projects/exports/baselines.csv': 'read',
   'GET /api/v1/projects/:code/actuals': 'read',
   'POST /api/v1/projects/:code/actuals': 'write',
   'PATCH /api/v1/projects/:code/actuals/:id': 'write',
@@ -289,6 +293,9 @@ function bodyFor(route: string): unknown {
       return {
         csv: `project,date,amount,category,spend_type,reference\nMATRIX-NONE,2026-01-01,1,labour,opex,M-${n}`,
       }
+    case 'POST /api/v1/projects/imports/baselines/preview':
+    case 'POST /api/v1/projects/imports/baselines/commit':
+      return { csv: 'project,month,amount\nMATRIX-NONE,2026-01,1', reason: `Matrix ${n}` }
     case 'POST /api/v1/projects/:code/actuals':
       return { incurredOn: '2026-01-01', amountPence: 1, category: 'cloud', spendType: 'opex' }
     case 'PATCH /api/v1/projects/:code/actuals/:id':

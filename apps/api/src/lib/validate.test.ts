@@ -97,6 +97,7 @@ const sendJson = (method: string, path: string, body: unknown) =>
 
 const ACTUALS_CSV =
   'project,date,amount,category,spend_type,reference\nVALIDATE,2026-01-01,1,labour,opex,V-1'
+const PLAN_CSV = 'project,month,amount\nVALIDATE,2026-01,1'
 
 // Every route that reads a JSON body, with a body it would accept (and act on) from the admin.
 const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unknown> }> = {
@@ -265,6 +266,14 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
   'POST /api/v1/projects/imports/actuals/commit': () => ({
     path: '/api/v1/projects/imports/actuals/commit',
     body: { csv: ACTUALS_CSV },
+  }),
+  'POST /api/v1/projects/imports/baselines/preview': () => ({
+    path: '/api/v1/projects/imports/baselines/preview',
+    body: { csv: PLAN_CSV, reason: 'Validate' },
+  }),
+  'POST /api/v1/projects/imports/baselines/commit': () => ({
+    path: '/api/v1/projects/imports/baselines/commit',
+    body: { csv: PLAN_CSV, reason: 'Validate' },
   }),
   'POST /api/v1/projects/:code/actuals': () => ({
     path: '/api/v1/projects/VALIDATE-CAT/actuals',

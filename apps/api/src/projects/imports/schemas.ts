@@ -1,5 +1,6 @@
 import { BUDGET_CATEGORIES, SPEND_TYPES } from '@opsdeck/contract'
 import { z } from 'zod'
+import { ProjectCode } from '../project-ref.ts'
 
 const Day = z.iso.date()
 
@@ -70,3 +71,37 @@ export const ActualsCommitted = z.strictObject({
   ),
 })
 export type ActualsCommitted = z.infer<typeof ActualsCommitted>
+
+/** POST /projects/imports/baselines/preview: each row normalised, with its status and errors. */
+export const BaselinesPreview = preview(
+  z.strictObject({
+    projectCode: z.string(),
+    month: Day.nullable(),
+    amountPence: z.number().int().nullable(),
+  }),
+)
+export type BaselinesPreview = z.infer<typeof BaselinesPreview>
+
+/** POST /projects/imports/baselines/commit: the baseline version made for each project. */
+export const BaselinesCommitted = z.strictObject({
+  duplicate: z.number().int(),
+  projects: z.array(
+    z.strictObject({
+      code: z.string(),
+      version: z.number().int(),
+      months: z.number().int(),
+      plannedPence: z.number().int(),
+    }),
+  ),
+})
+export type BaselinesCommitted = z.infer<typeof BaselinesCommitted>
+
+/** GET /projects/exports/actuals.csv: one project or all, between two days (both included). */
+export const ActualsExportQuery = z.strictObject({
+  project: ProjectCode.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+})
+
+/** GET /projects/exports/baselines.csv: one project's current plan, or every project's. */
+export const BaselinesExportQuery = z.strictObject({ project: ProjectCode.optional() })

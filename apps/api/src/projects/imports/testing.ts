@@ -12,7 +12,7 @@ export async function importApp() {
     const res = await postJson(ctx, `/api/v1/projects${path}`, body, headers)
     return { status: res.status, body: (await res.json()) as Body }
   }
-  const get = (path: string, headers = viewer) =>
+  const get = (path: string, headers: Record<string, string> = viewer) =>
     ctx.app.request(`/api/v1/projects${path}`, { headers })
   return { ...ctx, manager, viewer, post, get }
 }
@@ -46,3 +46,7 @@ export const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n'
 
 export const expectStatus = (res: { status: number; body: unknown }, status: number) =>
   expect(res.status, JSON.stringify(res.body)).toBe(status)
+
+/** A response's text with its BOM kept (Response#text drops it). */
+export const textOf = async (res: Response) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer())
