@@ -25,6 +25,10 @@ export type CostEntryList = InferResponseType<
   200
 >
 export type CostEntry = CostEntryList['entries'][number]
+/** GET /projects/:code/evm: one project's figures, RAG and its history, S-curve and splits. */
+export type ProjectEvm = InferResponseType<(typeof api.projects)[':code']['evm']['$get'], 200>
+/** GET /projects/:code/baselines: the plan's versions, newest first. */
+export type Baselines = InferResponseType<(typeof api.projects)[':code']['baselines']['$get'], 200>
 
 // Keyed by the range as written in the URL, like the Overview, so a preset keeps one entry.
 export const projectsQueries = {
@@ -55,6 +59,25 @@ export const projectsQueries = {
       queryKey: [...projectsQueries.all(), 'detail', code] as const,
       queryFn: ({ signal }) =>
         fetchJson(api.projects[':code'].$get({ param: { code } }, { init: { signal } })),
+    }),
+  /** One project's earned value as of a day (null: the API's today, as for a preset range). */
+  evm: (code: string, asOf: string | null) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'detail', code, 'evm', asOf] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.projects[':code'].evm.$get(
+            { param: { code }, query: asOf ? { asOf } : {} },
+            { init: { signal } },
+          ),
+        ),
+    }),
+  /** The project's baseline versions, newest first, with who set each and why. */
+  baselines: (code: string) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'detail', code, 'baselines'] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(api.projects[':code'].baselines.$get({ param: { code } }, { init: { signal } })),
     }),
   /** A project's cost entries, newest first, a page at a time, with the filtered set's total. */
   actuals: (code: string, filters: ActualsFilters) =>

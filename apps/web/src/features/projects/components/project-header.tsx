@@ -1,0 +1,67 @@
+import { PROJECT_STATUS_LABELS, RAG_LABELS } from '@opsdeck/contract'
+import type { ReactNode } from 'react'
+import { formatDay } from '../../../lib/format.ts'
+import { baselineText } from '../detail-transform.ts'
+import type { ProjectEvm, ProjectRecord } from '../queries.ts'
+
+interface ProjectHeaderProps {
+  evm: ProjectEvm
+  /** The catalogue's record: owner, sponsor, description; undefined while it loads. */
+  record: ProjectRecord | undefined
+  updating: boolean
+  /** Buttons beside the title (the write side's "Edit project"). */
+  actions?: ReactNode
+}
+
+const none = <span className="muted">none</span>
+
+/** Code and name, status, people, dates, RAG with its reason, the baseline and the as-of day. */
+export function ProjectHeader({ evm, record, updating, actions }: ProjectHeaderProps) {
+  const { project, rag } = evm
+  return (
+    <header className="page-head project-head">
+      <div>
+        <p className="project-head-code">{project.code}</p>
+        <h1>{project.name}</h1>
+        <ul className="project-facts" aria-label="About this project">
+          <li>
+            <span className="muted">Status</span>{' '}
+            <strong>{PROJECT_STATUS_LABELS[project.status]}</strong>
+          </li>
+          <li>
+            <span className="muted">Owner</span> {record ? (record.owner?.name ?? none) : '…'}
+          </li>
+          <li>
+            <span className="muted">Sponsor</span> {record ? record.sponsor || none : '…'}
+          </li>
+          <li>
+            <span className="muted">Dates</span> {formatDay(project.startDate)} –{' '}
+            {formatDay(project.endDate)}
+          </li>
+          <li>
+            <span className="muted">As of</span> <strong>{formatDay(evm.asOf)}</strong>
+          </li>
+        </ul>
+        <p className="project-rag" role="group" aria-label="RAG status">
+          <span className={`chip rag-${rag.status}`}>
+            <span className="dot" aria-hidden="true" />
+            {RAG_LABELS[rag.status]}
+          </span>{' '}
+          <span>{rag.reason}</span>
+        </p>
+        <p className="project-baseline">
+          <span className="muted">Plan used</span> {baselineText(evm)}
+        </p>
+        {record?.description ? (
+          <p className="prose project-description">{record.description}</p>
+        ) : null}
+      </div>
+      <div className="page-actions">
+        <span className="status-text" role="status">
+          {updating ? 'Updating…' : ''}
+        </span>
+        {actions}
+      </div>
+    </header>
+  )
+}
