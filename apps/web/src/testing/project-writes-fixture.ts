@@ -1,4 +1,10 @@
-import type { CostEntry, CostEntryList, ProjectRecord } from '../features/projects/queries.ts'
+import type {
+  CostEntry,
+  CostEntryList,
+  ProgressEntry,
+  ProgressList,
+  ProjectRecord,
+} from '../features/projects/queries.ts'
 
 // The project page's write-side answers (its record with budget lines, its cost entries), typed
 // from the API's own response types through the feature's queries.ts: a changed field fails here.
@@ -71,3 +77,22 @@ export const costEntryList = (
     amountPence: entries.reduce((sum, e) => sum + e.amountPence, 0),
   },
 ): CostEntryList => ({ code: 'PRJ-0012', entries, total, nextCursor })
+
+export const progressList = (
+  entries: ProgressEntry[] = [
+    {
+      asOf: '2026-03-31',
+      percentComplete: 40,
+      note: 'Core switches in',
+      recordedAt: '2026-04-01T08:00:00.000Z',
+      recordedBy: { id: 2, name: 'Mo Manager' },
+    },
+    {
+      asOf: '2026-02-28',
+      percentComplete: 22.5,
+      note: '',
+      recordedAt: '2026-03-01T08:00:00.000Z',
+      recordedBy: null,
+    },
+  ],
+): ProgressList => ({ code: 'PRJ-0012', entries })

@@ -36,3 +36,23 @@ export const useDeleteActual = (code: string) =>
       fetchOk(api.projects[':code'].actuals[':id'].$delete({ param: { code, id: String(id) } })),
     meta,
   })
+
+type Progress = (typeof api.projects)[':code']['progress'][':asOf']
+export type ProgressBody = InferRequestType<Progress['$put']>['json']
+
+/** Records (or replaces) the percent complete on a day. */
+export const useRecordProgress = (code: string) =>
+  useMutation({
+    mutationFn: ({ asOf, body }: { asOf: string; body: ProgressBody }) =>
+      fetchJson(
+        api.projects[':code'].progress[':asOf'].$put({ param: { code, asOf }, json: body }),
+      ),
+    meta,
+  })
+
+export const useDeleteProgress = (code: string) =>
+  useMutation({
+    mutationFn: (asOf: string) =>
+      fetchOk(api.projects[':code'].progress[':asOf'].$delete({ param: { code, asOf } })),
+    meta,
+  })

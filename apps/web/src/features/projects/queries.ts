@@ -25,6 +25,11 @@ export type CostEntryList = InferResponseType<
   200
 >
 export type CostEntry = CostEntryList['entries'][number]
+export type ProgressList = InferResponseType<
+  (typeof api.projects)[':code']['progress']['$get'],
+  200
+>
+export type ProgressEntry = ProgressList['entries'][number]
 /** GET /projects/:code/evm: one project's figures, RAG and its history, S-curve and splits. */
 export type ProjectEvm = InferResponseType<(typeof api.projects)[':code']['evm']['$get'], 200>
 /** GET /projects/:code/baselines: the plan's versions, newest first. */
@@ -92,6 +97,13 @@ export const projectsQueries = {
         ),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  /** A project's progress (percent complete by day), newest first, with who recorded it. */
+  progress: (code: string) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'detail', code, 'progress'] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(api.projects[':code'].progress.$get({ param: { code } }, { init: { signal } })),
     }),
   /** Spend by supplier over the range, on every project. */
   suppliers: (range: RangeSpec) =>
