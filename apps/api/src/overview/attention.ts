@@ -4,10 +4,15 @@ import type { Kysely } from 'kysely'
 import { incidentsAttention } from '../incidents/attention.ts'
 import type { AttentionItem, AttentionProvider } from '../lib/attention.ts'
 import type { Scope } from '../lib/scope.ts'
+import { projectsAttention } from '../projects/attention.ts'
 import { servicesAttention } from '../services/attention.ts'
 
 // Each area's "needs attention" provider: an area adds its items by adding its provider here.
-const PROVIDERS: readonly AttentionProvider[] = [servicesAttention, incidentsAttention]
+const PROVIDERS: readonly AttentionProvider[] = [
+  servicesAttention,
+  incidentsAttention,
+  projectsAttention,
+]
 
 /** Every area's items for now, in one ranked list. */
 export async function needsAttention(db: Kysely<Database>, scope: Scope) {

@@ -35,14 +35,22 @@ describe('GET /api/v1/overview', () => {
     // are the defaults): I5 (SEV4) untouched since 15 September, 50 d 3 h against 10 d; I3
     // (SEV2) open 7 d 3 h against 8 h; I4, I1 and I2 resolved with no review, each more than 5
     // working days ago (1 September → 8 September, 5 October → 12, 20 October → 27), of which
-    // only I1 is of a severity (SEV1/SEV2) that needs one.
+    // only I1 is of a severity (SEV1/SEV2) that needs one. Projects, as of 4 November: P1 has
+    // AC £130k of £100k and 95% done → CPI 9.5 / 13 = 0.73, red since its first day (SPI 0, no
+    // progress), over budget since 31 Oct; SPI 9.5 / 10 = 0.95 → 365 / 0.95 = 384.2 → 385 days
+    // from 1 Jan → 20 Jan 2027, late since its first progress (30 Sep). P2 has spent £19k of £20k
+    // (since 30 Apr). The project items follow the other areas' of the same severity.
     expect(body.attention.map((i) => [i.severity, i.title, i.reason])).toEqual([
       ['critical', 'a', 'Down for 1 min'],
       ['critical', 'I5: I5', 'Not acknowledged or resolved: 40 d 3 h past the 10 d resolve target'],
       ['critical', 'I3: I3', 'SEV2 open for 7 d 3 h (acknowledged)'],
       ['critical', 'I3: I3', 'Not resolved: 6 d 19 h past the 8 h target'],
+      ['critical', 'P1: P1', 'CPI 0.73 < 0.85'],
+      ['critical', 'P1: P1', '130% of budget spent (£130,000 of £100,000)'],
       ['warning', 'b', 'No check results for 10 min'],
       ['warning', 'I1: I1', 'Review overdue: resolved 5 Oct, due by 12 Oct (5 working days)'],
+      ['warning', 'P2: P2', '95% of budget spent (£19,000 of £20,000)'],
+      ['warning', 'P1: P1', 'Forecast to finish 20 Jan 2027, 20 days after its end date'],
     ])
     expect(body.attention[0]).toMatchObject({ area: 'services', href: '/services/a' })
   })
