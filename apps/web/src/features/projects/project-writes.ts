@@ -56,3 +56,38 @@ export const useDeleteProgress = (code: string) =>
       fetchOk(api.projects[':code'].progress[':asOf'].$delete({ param: { code, asOf } })),
     meta,
   })
+
+type Project = (typeof api.projects)[':code']
+export type ProjectPatch = InferRequestType<Project['$patch']>['json']
+export type NewBudgetLine = InferRequestType<Project['lines']['$post']>['json']
+export type BudgetLinePatch = InferRequestType<Project['lines'][':id']['$patch']>['json']
+
+export const useEditProject = (code: string) =>
+  useMutation({
+    mutationFn: (patch: ProjectPatch) =>
+      fetchJson(api.projects[':code'].$patch({ param: { code }, json: patch })),
+    meta,
+  })
+
+export const useAddLine = (code: string) =>
+  useMutation({
+    mutationFn: (body: NewBudgetLine) =>
+      fetchJson(api.projects[':code'].lines.$post({ param: { code }, json: body })),
+    meta,
+  })
+
+export const useEditLine = (code: string, id: number) =>
+  useMutation({
+    mutationFn: (patch: BudgetLinePatch) =>
+      fetchJson(
+        api.projects[':code'].lines[':id'].$patch({ param: { code, id: String(id) }, json: patch }),
+      ),
+    meta,
+  })
+
+export const useDeleteLine = (code: string) =>
+  useMutation({
+    mutationFn: (id: number) =>
+      fetchJson(api.projects[':code'].lines[':id'].$delete({ param: { code, id: String(id) } })),
+    meta,
+  })
