@@ -5,6 +5,7 @@ import { chromiumPath, launchChromium } from './browser.ts'
 import { incidentsJourney } from './incidents-journey.ts'
 import type { JourneyFn } from './journey.ts'
 import { overviewJourney } from './overview-journey.ts'
+import { projectsJourney } from './projects-journey.ts'
 import { servicesJourney } from './services-journey.ts'
 import { settingsJourney } from './settings-journey.ts'
 
@@ -16,6 +17,7 @@ const JOURNEYS: [string, JourneyFn][] = [
   ['Settings change the Overview', settingsJourney],
   ['Services: sort, open one, plan maintenance', servicesJourney],
   ['Incidents: declare, acknowledge, resolve; MTTR moves', incidentsJourney],
+  ['Projects: import a CSV of actuals; AC and CPI move', projectsJourney],
 ]
 
 void test('opsdeck in Chromium against the real app', { timeout: 400_000 }, async (t) => {
