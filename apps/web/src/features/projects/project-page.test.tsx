@@ -150,6 +150,32 @@ describe('Project page', { timeout: 20_000 }, () => {
     ).toBeInTheDocument()
   })
 
+  test('a long RAG history shows the latest eight until asked for all', async () => {
+    const evm = projectEvmFixture()
+    // Ten changes, alternating amber and red on the 1st of each month, oldest first as sent.
+    evm.ragHistory = Array.from({ length: 10 }, (_, i) => ({
+      day: `2025-${String(i + 1).padStart(2, '0')}-01`,
+      status: i % 2 ? 'red' : 'amber',
+      reason: i % 2 ? 'CPI 0.80 < 0.85' : 'CPI 0.90 < 0.95',
+    }))
+    stubProject({ 'GET /projects/:code/evm': { body: evm } })
+    const { user } = renderApp('/projects/PRJ-0009')
+    await heading()
+    const history = screen.getByRole('table', { name: 'RAG changes, newest first' })
+    const days = () =>
+      within(history)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent)
+    expect(days()).toHaveLength(8)
+    expect(days()[0]).toBe('1 Oct 2025')
+    expect(days()[7]).toBe('1 Mar 2025')
+    await user.click(screen.getByRole('button', { name: 'Show all 10 changes' }))
+    expect(days()).toHaveLength(10)
+    expect(days()[9]).toBe('1 Jan 2025')
+    await user.click(screen.getByRole('button', { name: 'Show the latest 8' }))
+    expect(days()).toHaveLength(8)
+  })
+
   test('the baselines list who set each version, when and why', async () => {
     stubProject()
     renderApp('/projects/PRJ-0009')

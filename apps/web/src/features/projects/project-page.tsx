@@ -60,7 +60,7 @@ export function ProjectPage({ canManage }: ProjectPageProps) {
       <title>{`${data ? `${code} ${data.project.name}` : code} · Projects · opsdeck`}</title>
       {back}
       {data ? (
-        <ProjectHeader evm={data} record={record.data} updating={updating} />
+        <ProjectHeader evm={data} record={record.error ? null : record.data} updating={updating} />
       ) : (
         <header className="page-head">
           <h1>{code}</h1>

@@ -1,19 +1,21 @@
 import { PROJECT_STATUS_LABELS, RAG_LABELS } from '@opsdeck/contract'
 import type { ReactNode } from 'react'
-import { formatDay } from '../../../lib/format.ts'
+import { formatDay, NA } from '../../../lib/format.ts'
 import { baselineText } from '../detail-transform.ts'
 import type { ProjectEvm, ProjectRecord } from '../queries.ts'
 
 interface ProjectHeaderProps {
   evm: ProjectEvm
-  /** The catalogue's record: owner, sponsor, description; undefined while it loads. */
-  record: ProjectRecord | undefined
+  /** The catalogue's record: owner, sponsor, description; undefined while it loads, null if it failed. */
+  record: ProjectRecord | null | undefined
   updating: boolean
   /** Buttons beside the title (the write side's "Edit project"). */
   actions?: ReactNode
 }
 
 const none = <span className="muted">none</span>
+// While the record loads, or when it could not be: the figures above do not depend on it.
+const pending = (record: null | undefined) => (record === null ? NA : '…')
 
 /** Code and name, status, people, dates, RAG with its reason, the baseline and the as-of day. */
 export function ProjectHeader({ evm, record, updating, actions }: ProjectHeaderProps) {
@@ -29,10 +31,12 @@ export function ProjectHeader({ evm, record, updating, actions }: ProjectHeaderP
             <strong>{PROJECT_STATUS_LABELS[project.status]}</strong>
           </li>
           <li>
-            <span className="muted">Owner</span> {record ? (record.owner?.name ?? none) : '…'}
+            <span className="muted">Owner</span>{' '}
+            {record ? (record.owner?.name ?? none) : pending(record)}
           </li>
           <li>
-            <span className="muted">Sponsor</span> {record ? record.sponsor || none : '…'}
+            <span className="muted">Sponsor</span>{' '}
+            {record ? record.sponsor || none : pending(record)}
           </li>
           <li>
             <span className="muted">Dates</span> {formatDay(project.startDate)} –{' '}
