@@ -1,4 +1,5 @@
 import type {
+  Baselines,
   CostEntry,
   CostEntryList,
   ProgressEntry,
@@ -96,3 +97,26 @@ export const progressList = (
     },
   ],
 ): ProgressList => ({ code: 'PRJ-0012', entries })
+
+/** Version 1 of a short project's plan (Jan–Mar 2026, £1,000 BAC): £300, £300, £400. */
+export const baselines = (withVersion = true): Baselines => ({
+  code: 'PRJ-0012',
+  current: withVersion ? 1 : null,
+  bac: 100_000,
+  versions: withVersion
+    ? [
+        {
+          version: 1,
+          reason: 'Original baseline',
+          createdAt: '2025-12-01T09:00:00.000Z',
+          createdBy: { id: 2, name: 'Mo Manager' },
+          months: [
+            { month: '2026-01', amountPence: 30_000 },
+            { month: '2026-02', amountPence: 30_000 },
+            { month: '2026-03', amountPence: 40_000 },
+          ],
+          total: 100_000,
+        },
+      ]
+    : [],
+})

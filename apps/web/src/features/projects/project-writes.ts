@@ -91,3 +91,15 @@ export const useDeleteLine = (code: string) =>
       fetchJson(api.projects[':code'].lines[':id'].$delete({ param: { code, id: String(id) } })),
     meta,
   })
+
+export type NewBaseline = InferRequestType<
+  (typeof api.projects)[':code']['baselines']['$post']
+>['json']
+
+/** A new version of the plan; the old ones are kept. */
+export const useAddBaseline = (code: string) =>
+  useMutation({
+    mutationFn: (body: NewBaseline) =>
+      fetchJson(api.projects[':code'].baselines.$post({ param: { code }, json: body })),
+    meta,
+  })
