@@ -21,6 +21,7 @@ import {
   capexOpexRows,
   capexOpexSummary,
   indexText,
+  indexTone,
   ragTally,
   sortProjects,
   supplierRows,
@@ -245,4 +246,13 @@ describe('the new project form', () => {
       ['3', 'Ada Lovelace'],
     ])
   })
+})
+
+test('indexTone: behind below 1 as the figure reads, none for n/a', () => {
+  expect(indexTone(0.8)).toBe('bad')
+  expect(indexTone(0.994)).toBe('bad')
+  // Reads 1.00: not shown as behind.
+  expect(indexTone(0.998)).toBeUndefined()
+  expect(indexTone(1.2)).toBeUndefined()
+  expect(indexTone(null)).toBeUndefined()
 })

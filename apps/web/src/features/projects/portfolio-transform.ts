@@ -58,8 +58,12 @@ export function sortProjects(
 export const indexText = (v: number | null) =>
   v === null || !Number.isFinite(v) ? NA : v.toFixed(2)
 
-/** Below 1 is behind (cost or schedule): the tone the figure is shown in, in words too. */
-export const indexTone = (v: number | null) => (v !== null && v < 1 ? 'bad' : undefined)
+/**
+ * Below 1 is behind (cost or schedule): the figure's tone, judged on the figure as shown, so a
+ * 0.998 that reads 1.00 is not coloured as behind.
+ */
+export const indexTone = (v: number | null) =>
+  v !== null && Number.isFinite(v) && Number(v.toFixed(2)) < 1 ? 'bad' : undefined
 
 /** Projects per RAG status, red first, every status listed. */
 export function ragTally(projects: readonly PortfolioProject[]) {
