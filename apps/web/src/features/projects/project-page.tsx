@@ -5,12 +5,17 @@ import { Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { useRange } from '../../lib/use-range.ts'
 import { BaselinesHistory } from './components/baselines-history.tsx'
+import { BudgetLines } from './components/budget-lines.tsx'
 import { CategoryBreakdown } from './components/category-breakdown.tsx'
 import { EvmTable } from './components/evm-table.tsx'
+import { ProjectActuals } from './components/project-actuals.tsx'
 import { ProjectCharts } from './components/project-charts.tsx'
+import { ProjectEdit } from './components/project-edit-form.tsx'
 import { ProjectFigures } from './components/project-figures.tsx'
 import { ProjectHeader } from './components/project-header.tsx'
+import { ProjectProgress } from './components/project-progress.tsx'
 import { RagHistory } from './components/rag-history.tsx'
+import { Rebaseline } from './components/rebaseline-form.tsx'
 import { portfolioAsOf } from './portfolio-view.ts'
 import { type ProjectEvm, projectsQueries } from './queries.ts'
 import './project-page.css'
@@ -70,6 +75,11 @@ export function ProjectPage({ canManage }: ProjectPageProps) {
       {query.isPending ? <Loading label="Loading the project…" lines={10} tall /> : null}
       {data ? (
         <div className="project-body" data-updating={updating || undefined} aria-busy={updating}>
+          {canManage && record.data ? (
+            <div className="project-manage">
+              <ProjectEdit project={record.data} />
+            </div>
+          ) : null}
           <ProjectFigures evm={data} />
           <ProjectCharts evm={data} />
           <Section title="Budget and spend by category">
@@ -83,9 +93,15 @@ export function ProjectPage({ canManage }: ProjectPageProps) {
           </Section>
           <Section title="Baselines">
             <BaselinesHistory code={code} currency={data.currency} />
+            {canManage && record.data ? <Rebaseline project={record.data} /> : null}
           </Section>
-          {/* write side: actuals, progress, edit — see components/project-actuals.tsx */}
-          {canManage ? null : null}
+          {record.data ? (
+            <Section title="Budget lines">
+              <BudgetLines project={record.data} canManage={canManage} currency={data.currency} />
+            </Section>
+          ) : null}
+          <ProjectProgress code={code} canManage={canManage} />
+          <ProjectActuals code={code} canManage={canManage} currency={data.currency} />
         </div>
       ) : null}
     </div>
