@@ -148,6 +148,25 @@ describe('CSV import wizard', { timeout: 20_000 }, () => {
     expect(commit).toHaveAccessibleDescription(/Every row is already recorded/)
   })
 
+  test('a check that fails says why, and the file can be checked again', async () => {
+    const unavailable = {
+      status: 503,
+      body: { error: { code: 'database_unavailable', message: 'The database is not reachable' } },
+    }
+    const fetch = stubImport({
+      'POST /projects/imports/actuals/preview': [unavailable, { body: cleanActualsPreview() }],
+    })
+    const { user } = await checkFile()
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not check the file: The database is not reachable',
+    )
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Check the file' }))
+    await rowsTable()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(sent(fetch, PREVIEW)).toHaveLength(2)
+  })
+
   test('a file larger than the import takes is refused before anything is sent', async () => {
     const fetch = stubImport()
     const { user } = renderApp('/projects/import')
