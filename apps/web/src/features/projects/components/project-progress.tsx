@@ -85,7 +85,7 @@ function ProgressRow(props: { code: string; entry: ProgressEntry; canManage: boo
       <td className="num">{`${e.percentComplete}%`}</td>
       <td>{e.note}</td>
       <td>
-        {e.recordedBy?.name ?? <span className="muted">unknown</span>}
+        {e.recordedBy?.name ?? <span className="muted">demo data or API</span>}
         <span className="muted small"> {formatInstant(e.recordedAt)}</span>
       </td>
       {canManage ? (
