@@ -35,13 +35,13 @@ export function NotFound() {
 }
 
 /** A signed-in person on a page their role does not open (an admin page for a viewer, say). */
-export function NoAccess() {
+export function NoAccess({ who = 'opsdeck admins' }: { who?: string }) {
   return (
     <div className="page narrow">
       <title>No access · opsdeck</title>
       <h1>You don’t have access to this page</h1>
       <p>
-        It is for opsdeck admins. If you need it for your work, ask an admin to change your role.
+        It is for {who}. If you need it for your work, ask an admin to change your role.
       </p>
       <p>
         <Link to="/">Go to the Overview</Link>

@@ -83,7 +83,7 @@ export const routes: RouteObject[] = [
       {
         path: 'projects/import',
         element: (
-          <Can action="write" fallback={<NoAccess />}>
+          <Can action="write" fallback={<NoAccess who="managers and admins" />}>
             <ImportPage />
           </Can>
         ),

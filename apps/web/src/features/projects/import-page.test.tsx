@@ -230,6 +230,7 @@ describe('CSV import wizard', { timeout: 20_000 }, () => {
     expect(
       await screen.findByRole('heading', { name: 'You don’t have access to this page' }),
     ).toBeInTheDocument()
+    expect(screen.getByText(/It is for managers and admins\./)).toBeInTheDocument()
     expect(screen.queryByLabelText('CSV file of actuals')).toBeNull()
   })
 })
