@@ -57,6 +57,7 @@ export {
   LIVE_PROJECT_STATUSES,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
+  MAX_PROJECT_YEARS,
   PROJECT_CODE_PATTERN,
   PROJECT_NAME_MAX_LENGTH,
   PROJECT_STATUS_LABELS,
@@ -65,6 +66,7 @@ export {
   SPEND_TYPE_LABELS,
   SPEND_TYPES,
   SUPPLIER_MAX_LENGTH,
+  yearsAfter,
 } from './projects.ts'
 export type { BudgetCategory, ProjectStatus, SpendType } from './projects.ts'
 export { RAG_LABELS, RAG_STATUSES } from './rag.ts'

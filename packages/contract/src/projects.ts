@@ -44,6 +44,16 @@ export const PROJECT_TEXT_MAX_LENGTH = 2000
 export const COST_REFERENCE_MAX_LENGTH = 64
 export const SUPPLIER_MAX_LENGTH = 120
 
+/**
+ * A project lasts at most this many years, and its figures are computed to at most this many years
+ * after its end: the EVM history is worked day by day, so both bound the work of one request.
+ */
+export const MAX_PROJECT_YEARS = 10
+
+/** The day `years` after `day` ('YYYY-MM-DD'); compared as text, 29 Feb needs no special case. */
+export const yearsAfter = (day: string, years: number) =>
+  `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`
+
 /** The largest CSV an import takes, and its most rows. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 10_000

@@ -1,3 +1,4 @@
+import { MAX_PROJECT_YEARS, yearsAfter } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, diff, recordAudit } from '../../lib/audit.ts'
@@ -25,6 +26,23 @@ export async function editProject(
       const details = patch.endDate
         ? [{ path: 'json.endDate', message: `must be on or after startDate (${startDate})` }]
         : [{ path: 'json.startDate', message: `must be on or before endDate (${endDate})` }]
+      return { refused: 'invalid', details } as const
+    }
+    if (endDate >= yearsAfter(startDate, MAX_PROJECT_YEARS)) {
+      const limit = `${MAX_PROJECT_YEARS} years`
+      const details = patch.endDate
+        ? [
+            {
+              path: 'json.endDate',
+              message: `must be less than ${limit} after startDate (${startDate})`,
+            },
+          ]
+        : [
+            {
+              path: 'json.startDate',
+              message: `must be less than ${limit} before endDate (${endDate})`,
+            },
+          ]
       return { refused: 'invalid', details } as const
     }
     const owner = patch.ownerPersonId

@@ -161,6 +161,9 @@ describe('POST /projects', () => {
     // A project of one day.
     const oneDay = await create({ ...minimal('CAT-0003'), endDate: '2026-01-01' })
     expect(oneDay.endDate).toBe('2026-01-01')
+    // The longest a project may be: ten years less a day.
+    const longest = await create({ ...minimal('CAT-0010'), endDate: '2035-12-31' })
+    expect(longest.endDate).toBe('2035-12-31')
   })
 
   const line = { name: 'Staff', category: 'labour', spendType: 'opex', amountPence: 100 }
@@ -170,6 +173,7 @@ describe('POST /projects', () => {
     [{ code: '-CAT' }, 'json.code', /capitals/],
     [{ code: `C${'X'.repeat(32)}` }, 'json.code', /at most 32/],
     [{ endDate: '2025-12-31' }, 'json.endDate', /on or after startDate/],
+    [{ endDate: '2036-01-01' }, 'json.endDate', /less than 10 years after startDate/],
     [{ startDate: '2026-02-31' }, 'json.startDate', /must be a day/],
     [{ endDate: '31/12/2026' }, 'json.endDate', /must be a day/],
     [{ status: 'completed' }, 'json.status', /proposed/],
@@ -354,6 +358,17 @@ describe('PATCH /projects/:code', () => {
     [{ endDate: '2025-12-31' }, 'json.endDate', /on or after startDate \(2026-01-01\)/],
     [{ startDate: '2027-01-01' }, 'json.startDate', /on or before endDate \(2026-12-31\)/],
     [{ startDate: '2026-06-01', endDate: '2026-05-31' }, 'json.endDate', /on or after/],
+    [
+      { endDate: '2036-01-01' },
+      'json.endDate',
+      /less than 10 years after startDate \(2026-01-01\)/,
+    ],
+    [
+      { startDate: '2016-12-31' },
+      'json.startDate',
+      /less than 10 years before endDate \(2026-12-31\)/,
+    ],
+    [{ startDate: '2020-01-01', endDate: '2030-01-01' }, 'json.endDate', /less than 10 years/],
     [{ endDate: '2026-04-31' }, 'json.endDate', /must be a day/],
     [{ code: 'PAT-9999' }, 'json', /code/],
     [{ name: '' }, 'json.name', /must not be empty/],

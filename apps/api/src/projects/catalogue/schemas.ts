@@ -1,11 +1,13 @@
 import {
   BUDGET_CATEGORIES,
+  MAX_PROJECT_YEARS,
   MAX_YEAR,
   MIN_YEAR,
   PROJECT_NAME_MAX_LENGTH,
   PROJECT_STATUSES,
   PROJECT_TEXT_MAX_LENGTH,
   SPEND_TYPES,
+  yearsAfter,
 } from '@opsdeck/contract'
 import { z } from 'zod'
 import { IsoInstant } from '../../lib/openapi.ts'
@@ -65,6 +67,12 @@ const endNotBeforeStart = {
   path: ['endDate'],
   message: 'must be on or after startDate',
 }
+const notTooLong = (p: { startDate?: string; endDate?: string }) =>
+  !p.startDate || !p.endDate || p.endDate < yearsAfter(p.startDate, MAX_PROJECT_YEARS)
+const endWithinYears = {
+  path: ['endDate'],
+  message: `must be less than ${MAX_PROJECT_YEARS} years after startDate`,
+}
 
 export const NewProject = z
   .strictObject({
@@ -80,6 +88,7 @@ export const NewProject = z
     lines: z.array(NewBudgetLine).max(200).default([]),
   })
   .refine((p) => p.endDate >= p.startDate, endNotBeforeStart)
+  .refine(notTooLong, endWithinYears)
 export type NewProject = z.output<typeof NewProject>
 
 /** Any of the project's fields but its code, which other systems know it by. */
@@ -94,6 +103,7 @@ export const ProjectPatch = z
     status: z.enum(PROJECT_STATUSES).optional(),
   })
   .refine((p) => !p.startDate || !p.endDate || p.endDate >= p.startDate, endNotBeforeStart)
+  .refine(notTooLong, endWithinYears)
 export type ProjectPatch = z.output<typeof ProjectPatch>
 
 /**

@@ -308,6 +308,9 @@ describe('GET /api/v1/projects/:code/evm', () => {
     ['yesterday', NO_DAY],
     ['31/03/2026', NO_DAY],
     ['1969-12-31', 'must be in 1970 or later'],
+    // P1 ends on 30 June 2026: its figures run to ten years after that and no further.
+    ['2036-06-30', 'must be before 2036-06-30, 10 years after the project’s end'],
+    ['2999-12-31', 'must be before 2036-06-30, 10 years after the project’s end'],
   ])('refuses asOf=%s with 400: %s', async (asOf, message) => {
     const { status, body } = await get(`/api/v1/projects/EVM-P1/evm?asOf=${asOf}`)
     expect(status).toBe(400)

@@ -1,7 +1,9 @@
+import { MAX_PROJECT_YEARS, yearsAfter } from '@opsdeck/contract'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
 import { localDay } from '../../lib/calendar.ts'
+import { errorBody } from '../../lib/errors.ts'
 import { doc } from '../../lib/openapi.ts'
 import { getOrganisation } from '../../lib/organisation.ts'
 import { validate } from '../../lib/validate.ts'
@@ -19,7 +21,7 @@ export const evm = new Hono<AppEnv>().get(
       'Money is in minor units of `currency`; null is n/a (a division by zero). The figures use the current (highest) baseline version, named in `baseline`; `baseline` is null when PV is spread linearly over the project’s dates.',
     tags: ['projects'],
     responses: { 200: ProjectEvm },
-    errors: ['project_not_found'],
+    errors: ['validation_failed', 'project_not_found'],
   }),
   access('read'),
   validate('param', ProjectCodeParam),
@@ -32,6 +34,15 @@ export const evm = new Hono<AppEnv>().get(
     ])
     if (!project) return c.json(projectNotFound, 404)
     const asOf = c.req.valid('query').asOf ?? localDay(c.var.now, org.timezone)
+    const limit = yearsAfter(project.endDate, MAX_PROJECT_YEARS)
+    if (asOf >= limit) {
+      const message = `must be before ${limit}, ${MAX_PROJECT_YEARS} years after the project’s end`
+      const details = [{ path: 'query.asOf', message }]
+      return c.json(
+        errorBody('validation_failed', `Invalid request: query.asOf: ${message}`, details),
+        400,
+      )
+    }
     return c.json(await projectEvm(db, { project, asOf, org }), 200)
   },
 )
