@@ -2,9 +2,34 @@ import { RAG_STATUSES } from '@opsdeck/contract'
 import { z } from 'zod'
 import { Count, countsOf } from '../lib/schema-parts.ts'
 
-// Money is whole minor units (pence for GBP) of `currency`.
-const Money = z.number().int()
+// Parts the projects area's answers share. Money is whole minor units (pence for GBP) of
+// `currency`; an index is null for n/a (a division by zero, or a figure made from one).
+export const Money = z.number().int()
+export const Index = z.number().nullable()
 const Level = z.strictObject({ cpi: z.number(), spi: z.number(), eacOverBac: z.number() })
+/** The organisation's RAG thresholds the colours were set by. */
+export const Thresholds = z.strictObject({ red: Level, amber: Level })
+
+/** The EVM figures as packages/kpi computes them (DESIGN.md "EVM"). */
+export const EvmFigures = {
+  bac: Money,
+  pv: Money,
+  ev: Money,
+  ac: Money,
+  cv: Money,
+  sv: Money,
+  cpi: Index,
+  spi: Index,
+  /** Typical: BAC / CPI. */
+  eac: Money.nullable(),
+  eacAtypical: Money,
+  eacCombined: Money.nullable(),
+  etc: Money.nullable(),
+  vac: Money.nullable(),
+  tcpi: Index,
+  /** AC / BAC: 1 is the whole budget spent, above 1 overspent. */
+  spentShare: Index,
+}
 
 export const ProjectAtRisk = z.strictObject({
   id: z.number().int(),
@@ -28,7 +53,6 @@ export const ProjectsSummary = z.strictObject({
   rag: countsOf(RAG_STATUSES),
   /** Red, then amber, at most five. */
   atRisk: z.array(ProjectAtRisk),
-  /** The organisation's RAG thresholds the colours were set by. */
-  thresholds: z.strictObject({ red: Level, amber: Level }),
+  thresholds: Thresholds,
 })
 export type ProjectsSummary = z.output<typeof ProjectsSummary>

@@ -8,14 +8,11 @@ import {
 import type { KpiId } from '@opsdeck/kpi'
 import { z } from 'zod'
 import { IsoInstant } from '../../lib/openapi.ts'
+import { EvmFigures, Money, Thresholds } from '../schemas.ts'
 
-// Money is whole minor units (pence for GBP) of `currency`; null is n/a (a division by zero, or a
-// figure made from one), never Infinity or NaN.
-const Money = z.number().int()
-const Index = z.number().nullable()
+// Money and indices as ../schemas.ts has them: null is n/a, never Infinity or NaN.
 const Day = z.iso.date()
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-const Level = z.strictObject({ cpi: z.number(), spi: z.number(), eacOverBac: z.number() })
 
 export const EvmQuery = z.object({
   /** The reporting date; today in the organisation's time zone when left out. */
@@ -69,25 +66,10 @@ const BaselineHeader = z.strictObject({
 })
 
 const Figures = z.strictObject({
-  bac: Money,
-  pv: Money,
-  ev: Money,
-  ac: Money,
-  cv: Money,
-  sv: Money,
-  cpi: Index,
-  spi: Index,
-  eac: Money.nullable(),
-  eacAtypical: Money,
-  eacCombined: Money.nullable(),
-  etc: Money.nullable(),
-  vac: Money.nullable(),
-  tcpi: Index,
+  ...EvmFigures,
   /** The latest progress on or before asOf, 0–100; null when none was recorded. */
   percentComplete: z.number().min(0).max(100).nullable(),
   progressAsOf: Day.nullable(),
-  /** AC / BAC: 1 is the whole budget spent. */
-  spentShare: Index,
   /** AC per month over the window [from, asOf] of `months` months; null before the start. */
   burnRate: z
     .strictObject({ perMonth: Money.nullable(), from: Day, months: z.number().positive() })
@@ -134,7 +116,7 @@ export const ProjectEvm = z.strictObject({
     /** The rule that set the colour, e.g. "CPI 0.82 < 0.85". */
     reason: z.string(),
     /** The organisation's thresholds now: they set this colour and every one in ragHistory. */
-    thresholds: z.strictObject({ red: Level, amber: Level }),
+    thresholds: Thresholds,
   }),
   /** From the start to asOf: the first day's colour, then each change, oldest first. */
   ragHistory: z.array(Change),

@@ -1,6 +1,7 @@
 import { MAX_YEAR, MIN_YEAR, PROJECT_STATUSES, RAG_STATUSES } from '@opsdeck/contract'
 import { z } from 'zod'
 import { Count } from '../../lib/schema-parts.ts'
+import { EvmFigures, Money, Thresholds } from '../schemas.ts'
 
 // GET /portfolio: its query and its answer. Money is whole minor units (pence) of `currency`.
 
@@ -26,33 +27,7 @@ export const PortfolioQuery = z.object({
   status: repeatable(z.enum(PROJECT_STATUSES)).optional(),
 })
 
-const Money = z.number().int()
-/** null = n/a (a division by zero, or a figure derived from one). */
-const Index = z.number().nullable()
-
-/** The EVM figures as packages/kpi computes them (DESIGN.md "EVM"). */
-const Evm = {
-  bac: Money,
-  pv: Money,
-  ev: Money,
-  ac: Money,
-  cv: Money,
-  sv: Money,
-  cpi: Index,
-  spi: Index,
-  /** Typical: BAC / CPI. For the totals, the sum of each project's EAC (its BAC while n/a). */
-  eac: Money.nullable(),
-  eacAtypical: Money,
-  eacCombined: Money.nullable(),
-  etc: Money.nullable(),
-  vac: Money.nullable(),
-  tcpi: Index,
-  /** AC / BAC (above 1 once overspent). */
-  spentShare: Index,
-}
-
 const Split = z.strictObject({ capex: Money, opex: Money })
-const Level = z.strictObject({ cpi: z.number(), spi: z.number(), eacOverBac: z.number() })
 const Pair = z.strictObject({ budget: Money, actual: Money })
 
 export const PortfolioProject = z.strictObject({
@@ -64,7 +39,7 @@ export const PortfolioProject = z.strictObject({
   endDate: z.iso.date(),
   /** False when it starts after asOf: listed (and in the totals) with PV 0. */
   started: z.boolean(),
-  ...Evm,
+  ...EvmFigures,
   /** The latest progress on or before asOf, 0–100 as recorded; null when none. */
   percentComplete: z.number().min(0).max(100).nullable(),
   rag: z.strictObject({
@@ -111,8 +86,11 @@ export const Portfolio = z.strictObject({
   statuses: z.array(z.enum(PROJECT_STATUSES)),
   /** By code. */
   projects: z.array(PortfolioProject),
-  /** Over every project listed: money summed, indices recomputed from the sums, never averaged. */
-  totals: z.strictObject({ projects: Count, ...Evm, eac: Money, etc: Money, vac: Money }),
+  /**
+   * Over every project listed: money summed, indices recomputed from the sums, never averaged;
+   * EAC is the sum of each project's EAC (its BAC while n/a).
+   */
+  totals: z.strictObject({ projects: Count, ...EvmFigures, eac: Money, etc: Money, vac: Money }),
   /** Budget (BAC) and actuals (AC to asOf) of the projects listed, by spend type. */
   capexOpex: z.strictObject({ capex: Pair, opex: Pair }),
   definitions: z.strictObject(
@@ -122,7 +100,6 @@ export const Portfolio = z.strictObject({
       [K in keyof typeof PORTFOLIO_DEFINITIONS]: z.ZodLiteral<(typeof PORTFOLIO_DEFINITIONS)[K]>
     },
   ),
-  /** The organisation's RAG thresholds the colours were set by. */
-  thresholds: z.strictObject({ red: Level, amber: Level }),
+  thresholds: Thresholds,
 })
 export type Portfolio = z.output<typeof Portfolio>
