@@ -7,7 +7,7 @@ import { formProblems } from '../../../lib/form-problems.ts'
 import { fromLocalInput, toLocalInput } from '../local-time.ts'
 import { useCorrectMilestone } from '../queries.ts'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
-import { TextArea } from './text-area.tsx'
+import { TextArea } from '../../../components/ui/text-area.tsx'
 
 interface CorrectionFormProps {
   refId: string

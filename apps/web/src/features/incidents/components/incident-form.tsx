@@ -25,7 +25,7 @@ import { type IncidentDetail, useDeclareIncident, useEditIncident } from '../que
 import { AffectedServicesFields } from './affected-services-fields.tsx'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
-import { TextArea } from './text-area.tsx'
+import { TextArea } from '../../../components/ui/text-area.tsx'
 
 interface IncidentFormProps {
   /** The incident to edit; left out, the form declares a new one. */

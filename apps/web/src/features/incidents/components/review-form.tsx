@@ -11,7 +11,7 @@ import {
 import { formProblems } from '../../../lib/form-problems.ts'
 import { type IncidentDetail, useSaveReview } from '../queries.ts'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
-import { TextArea } from './text-area.tsx'
+import { TextArea } from '../../../components/ui/text-area.tsx'
 
 interface ReviewFormProps {
   refId: string

@@ -17,6 +17,7 @@ import { useLocation, useNavigate } from 'react-router'
 import { Field } from '../../../components/ui/field.tsx'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
+import { TextArea } from '../../../components/ui/text-area.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
 import {
@@ -141,23 +142,15 @@ export function PortfolioNewProject({ onCancel }: { onCancel: () => void }) {
         options={STATUS_CHOICES}
         problem={p.status}
       />
-      <div className="field field-wide">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <textarea
-          id={`${id}-description`}
-          rows={2}
-          value={form.description}
-          onChange={set('description')}
-          maxLength={PROJECT_TEXT_MAX_LENGTH}
-          aria-invalid={p.description ? true : undefined}
-          aria-describedby={p.description ? `${id}-description-problem` : undefined}
-        />
-        {p.description ? (
-          <p className="field-problem" id={`${id}-description-problem`}>
-            {p.description}
-          </p>
-        ) : null}
-      </div>
+      <TextArea
+        label="Description"
+        className="field-wide"
+        rows={2}
+        value={form.description}
+        onChange={set('description')}
+        maxLength={PROJECT_TEXT_MAX_LENGTH}
+        problem={p.description}
+      />
       <BudgetLines lines={form.lines} problems={p} onChange={setLines} />
       <FormFooter
         other={other}

@@ -10,6 +10,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
+import { TextArea } from '../../../components/ui/text-area.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
 import { useOpener } from '../../../lib/use-opener.ts'
@@ -131,23 +132,15 @@ export function ProjectEditForm(props: { project: ProjectRecord; onDone: () => v
         options={STATUS_CHOICES}
         problem={p.status}
       />
-      <div className="field field-wide">
-        <label htmlFor={`${id}-description`}>Description</label>
-        <textarea
-          id={`${id}-description`}
-          rows={3}
-          value={form.description}
-          onChange={input('description')}
-          maxLength={PROJECT_TEXT_MAX_LENGTH}
-          aria-invalid={p.description ? true : undefined}
-          aria-describedby={p.description ? `${id}-description-problem` : undefined}
-        />
-        {p.description ? (
-          <p className="field-problem" id={`${id}-description-problem`}>
-            {p.description}
-          </p>
-        ) : null}
-      </div>
+      <TextArea
+        label="Description"
+        className="field-wide"
+        rows={3}
+        value={form.description}
+        onChange={input('description')}
+        maxLength={PROJECT_TEXT_MAX_LENGTH}
+        problem={p.description}
+      />
       <FormFooter
         other={other}
         pending={edit.isPending}
