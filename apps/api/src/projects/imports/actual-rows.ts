@@ -3,12 +3,15 @@ import {
   BUDGET_CATEGORY_LABELS,
   type BudgetCategory,
   COST_REFERENCE_MAX_LENGTH,
+  MAX_YEAR,
   PROJECT_TEXT_MAX_LENGTH,
   SPEND_TYPE_LABELS,
   SPEND_TYPES,
   SUPPLIER_MAX_LENGTH,
   type SpendType,
 } from '@opsdeck/contract'
+import { nameProblem, textProblem } from '../../lib/text.ts'
+import { FIRST_COST_DAY } from '../actuals/schemas.ts'
 import { formatAmount, parseAmount } from './amount.ts'
 import { parseDay } from './parse-date.ts'
 import { type ColumnSpec, readCsv } from './read-csv.ts'
@@ -106,16 +109,29 @@ export function checkActuals(text: string, lookup: ActualsLookup): Checked<Actua
       reference: cells.reference,
       description: cells.description,
     }
+    // The days POST /actuals takes: the EVM works day by day from the earliest entry.
+    if (values.incurredOn && values.incurredOn < FIRST_COST_DAY) {
+      values.incurredOn = fail('date', `${cells.date} is before ${FIRST_COST_DAY}`)
+    } else if (values.incurredOn && Number(values.incurredOn.slice(0, 4)) > MAX_YEAR) {
+      values.incurredOn = fail('date', `${cells.date} is after ${MAX_YEAR}`)
+    }
     if (values.amountPence === 0) fail('amount', 'is zero: a cost entry records an amount')
-    if (cells.supplier.length > SUPPLIER_MAX_LENGTH) {
+    // The text rules of POST /actuals: supplier and reference one line of safe text.
+    const supplierProblem = nameProblem(cells.supplier)
+    if (supplierProblem) fail('supplier', supplierProblem)
+    else if (cells.supplier.length > SUPPLIER_MAX_LENGTH) {
       fail('supplier', `is longer than ${SUPPLIER_MAX_LENGTH} characters`)
     }
-    if (cells.description.length > PROJECT_TEXT_MAX_LENGTH) {
+    const descriptionProblem = textProblem(cells.description)
+    if (descriptionProblem) fail('description', descriptionProblem)
+    else if (cells.description.length > PROJECT_TEXT_MAX_LENGTH) {
       fail('description', `is longer than ${PROJECT_TEXT_MAX_LENGTH} characters`)
     }
+    const referenceProblem = nameProblem(cells.reference)
     if (!cells.reference) {
       fail('reference', 'is empty: give the invoice or journal number a re-import is matched by')
-    } else if (cells.reference.length > COST_REFERENCE_MAX_LENGTH) {
+    } else if (referenceProblem) fail('reference', referenceProblem)
+    else if (cells.reference.length > COST_REFERENCE_MAX_LENGTH) {
       fail('reference', `is longer than ${COST_REFERENCE_MAX_LENGTH} characters`)
     }
     let status: ActualRow['status'] = 'new'

@@ -227,6 +227,68 @@ describe('importing actuals', () => {
     expect((await entriesOf(app.db, e)).map((r) => r.amountPence)).toEqual([10_000])
   })
 
+  it('holds every cell to the rules the API writes by: dates 2000–2999, one-line safe names', async () => {
+    const f = await createProject(app.db, 'IMP-F')
+    const csv = [
+      HEADER,
+      'IMP-F,0001-01-01,10,labour,opex,Acme,R-1,',
+      'IMP-F,1999-12-31,10,labour,opex,Acme,R-2,',
+      'IMP-F,3000-01-01,10,labour,opex,Acme,R-3,',
+      'IMP-F,2026-05-01,10,labour,opex,\u202Eevil,R-4,',
+      'IMP-F,2026-05-01,10,labour,opex,"two\nlines",R-5,',
+      'IMP-F,2026-05-01,10,labour,opex,Acme,R\u200B6,',
+      'IMP-F,2000-01-01,10,labour,opex,Acme,R-8,"fine\nover lines"',
+    ].join('\n')
+    const checked = await preview(csv)
+    expect(
+      checked.rows.map((r) => [
+        r.line,
+        r.status,
+        ...r.errors.map((e) => `${e.column}: ${e.message}`),
+      ]),
+    ).toEqual([
+      [2, 'error', 'date: 0001-01-01 is before 2000-01-01'],
+      [3, 'error', 'date: 1999-12-31 is before 2000-01-01'],
+      [4, 'error', 'date: 3000-01-01 is after 2999'],
+      [
+        5,
+        'error',
+        'supplier: must not contain Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069)',
+      ],
+      [6, 'error', 'supplier: must be one line, without control characters'],
+      [
+        8,
+        'error',
+        'reference: must not contain invisible format characters or line separators (e.g. U+200B, U+200E, U+2028)',
+      ],
+      [9, 'new'],
+    ])
+    expectStatus(await commit(csv), 422)
+    expect(await entriesOf(app.db, f)).toEqual([])
+  })
+
+  it('refuses a NUL character as a file problem (a UTF-16 file read as UTF-8), not a 500', async () => {
+    await createProject(app.db, 'IMP-G')
+    for (const csv of [
+      `${HEADER}\nIMP-G,2026-05-01,10,labour,opex,Acme,R-1\u0000,`,
+      `${HEADER}\nIMP-G\u0000,2026-05-01,10,labour,opex,Acme,R-1,`,
+      // UTF-16LE bytes decoded as UTF-8: a NUL after every character.
+      `${HEADER}\nIMP-G,2026-05-01,10,labour,opex,Acme,R-1,`.replace(/(.)/gsu, '$1\u0000'),
+    ]) {
+      const checked = await preview(csv)
+      expect(checked.fileErrors).toEqual([
+        {
+          line: csv.startsWith('p\u0000') ? 1 : 2,
+          column: null,
+          message:
+            'The file holds NUL characters: save it as CSV UTF-8 (a UTF-16 file cannot be read)',
+        },
+      ])
+      expect(checked.summary.committable).toBe(false)
+      expectStatus(await commit(csv), 422)
+    }
+  })
+
   it('names what is wrong with the file itself', async () => {
     const missing = await preview('project,date,amount\nIMP-A,2026-01-01,1')
     expect(missing.fileErrors).toEqual(

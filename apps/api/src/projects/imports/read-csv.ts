@@ -34,6 +34,14 @@ export const unneutralise = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell
  */
 export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]): CsvTable<K> {
   const warnings: string[] = []
+  // PostgreSQL cannot hold a NUL in text; a UTF-16 file read as UTF-8 has one after every letter.
+  const nul = text.indexOf('\0')
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split(/\r\n?|\n/).length
+    const message =
+      'The file holds NUL characters: save it as CSV UTF-8 (a UTF-16 file cannot be read)'
+    return { rows: [], warnings, problems: [{ line, column: null, message }] }
+  }
   let records: { record: string[]; info: { lines: number } }[]
   try {
     // One line end before parsing, so that csv-parse counts lines as an editor does.
