@@ -4,13 +4,11 @@ import {
   actualFormOf,
   actualProblems,
   emptyActualForm,
-  formatPence,
   parseActualsFilters,
-  parsePounds,
-  poundsText,
   toCostEntryPatch,
   withActualsFilters,
 } from './actuals-form.ts'
+import { formatPence, parsePounds, poundsText } from './money.ts'
 
 describe('actuals form', () => {
   test.each([
@@ -21,6 +19,8 @@ describe('actuals form', () => {
     ['(12.50)', -1_250],
     ['(£1,000)', -100_000],
     [' 0.07 ', 7],
+    ['£ 40', 4_000],
+    ['-£12.50', -1_250],
   ])('%s is %i pence', (text, pence) => expect(parsePounds(text)).toBe(pence))
 
   test.each(['', '£', '1,2,3', '12.345', '1.2.3', 'ten', '--5', '12,34'])(

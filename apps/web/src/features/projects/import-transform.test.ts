@@ -4,12 +4,12 @@ import {
   byteSize,
   formatBytes,
   formatMonth,
-  formatPence,
   IMPORT_KINDS,
   orderRows,
   problemsOf,
   tooLarge,
 } from './import-transform.ts'
+import { formatPence } from './money.ts'
 
 describe('import transform', () => {
   test('the size is counted in UTF-8 bytes, as the API counts it: £ is two', () => {

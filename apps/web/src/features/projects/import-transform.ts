@@ -130,15 +130,6 @@ export function problemsOf(details: unknown): ImportProblem[] {
     .sort((a, b) => a.line - b.line)
 }
 
-/** Exact money for a ledger, "£1,234.56"; a credit in brackets, "(£250.00)". */
-export function formatPence(pence: number | null, currency = 'GBP'): string {
-  if (pence === null) return ''
-  const text = new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(
-    Math.abs(pence) / 100,
-  )
-  return pence < 0 ? `(${text})` : text
-}
-
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric' })
 
 /** A month's first day, `2026-03-01`, as "Mar 2026". */

@@ -1,4 +1,5 @@
 import type { BudgetCategory, ProjectStatus, SpendType } from '@opsdeck/contract'
+import { parsePounds } from './money.ts'
 import type { NewProject } from './queries.ts'
 
 // The "New project" form: text values for the inputs, the body POST /projects takes (money in
@@ -49,15 +50,10 @@ export const emptyNewProject = (): NewProjectForm => ({
   lines: [emptyLine()],
 })
 
-// Thousands in threes or none, at most two decimals; a pound sign allowed in front.
-const POUNDS = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/
-
-/** Pounds as typed into whole pence, exactly (no floating point); null when not an amount. */
+/** A budget amount as typed into whole pence, exactly; null when not an amount or a credit. */
 export function poundsToPence(text: string): number | null {
-  const m = POUNDS.exec(text.trim())
-  if (!m) return null
-  const pence = Number(m[1]!.replaceAll(',', '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
-  return Number.isSafeInteger(pence) ? pence : null
+  const pence = parsePounds(text)
+  return pence !== null && pence >= 0 ? pence : null
 }
 
 // A line with nothing typed in it is not sent: the form starts with one.

@@ -1,6 +1,6 @@
 import type { BudgetCategory, ProjectStatus, SpendType } from '@opsdeck/contract'
 import { isDay } from '../../lib/range.ts'
-import { parsePounds, poundsText } from './actuals-form.ts'
+import { parsePounds, poundsText } from './money.ts'
 import type { BudgetLine, ProjectRecord } from './queries.ts'
 
 // The project's edit form and its budget lines' form: their values, what is wrong before asking

@@ -1,4 +1,4 @@
-import { parsePounds, poundsText } from './actuals-form.ts'
+import { parsePounds, poundsText } from './money.ts'
 
 // The re-baseline form: the plan as month → pounds rows over the project's months, prefilled from
 // the current baseline or an even spread of the BAC, and the body POST /baselines takes.

@@ -15,7 +15,7 @@ import { SelectField } from '../../../components/ui/select-field.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { formProblems } from '../../../lib/form-problems.ts'
 import { useOpener } from '../../../lib/use-opener.ts'
-import { formatPence } from '../actuals-form.ts'
+import { formatPence } from '../money.ts'
 import {
   emptyLineForm,
   formOfLine,

@@ -1,6 +1,7 @@
 import { type Ref, useState } from 'react'
 import { ApiError } from '../../../lib/api.ts'
-import { count, formatPence, orderRows, problemsOf, type RowFilter } from '../import-transform.ts'
+import { count, orderRows, problemsOf, type RowFilter } from '../import-transform.ts'
+import { formatPence } from '../money.ts'
 import type { ImportPreview } from '../import-writes.ts'
 import { ImportProblems } from './import-problems.tsx'
 import { ImportRows } from './import-rows.tsx'

@@ -1,6 +1,7 @@
 import type { Ref } from 'react'
 import { Link } from 'react-router'
-import { count, formatPence } from '../import-transform.ts'
+import { count } from '../import-transform.ts'
+import { formatPence } from '../money.ts'
 import type { ImportCommitted } from '../import-writes.ts'
 
 interface ImportResultProps {

@@ -1,6 +1,7 @@
 import { BUDGET_CATEGORY_LABELS, SPEND_TYPE_LABELS } from '@opsdeck/contract'
 import { formatDay } from '../../../lib/format.ts'
-import { formatMonth, formatPence, type RowStatus } from '../import-transform.ts'
+import { formatMonth, type RowStatus } from '../import-transform.ts'
+import { formatPence } from '../money.ts'
 import type { ActualsPreview, BaselinesPreview, ImportPreview } from '../import-writes.ts'
 
 type ActualRow = ActualsPreview['rows'][number]

@@ -4,12 +4,8 @@ import { LoadMore } from '../../../components/ui/load-more.tsx'
 import { EmptyState, Loading, QueryErrorState } from '../../../components/ui/states.tsx'
 import { useOpener } from '../../../lib/use-opener.ts'
 import { useSearchView } from '../../../lib/use-search-view.ts'
-import {
-  formatPence,
-  hasActualsFilters,
-  parseActualsFilters,
-  withActualsFilters,
-} from '../actuals-form.ts'
+import { hasActualsFilters, parseActualsFilters, withActualsFilters } from '../actuals-form.ts'
+import { formatPence } from '../money.ts'
 import { projectsQueries } from '../queries.ts'
 import { ActualForm } from './actual-form.tsx'
 import { ActualRow } from './actual-row.tsx'

@@ -5,7 +5,7 @@ import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { ApiError } from '../../../lib/api.ts'
 import { placeProblems } from '../../../lib/form-problems.ts'
 import { useOpener } from '../../../lib/use-opener.ts'
-import { formatPence } from '../actuals-form.ts'
+import { formatPence } from '../money.ts'
 import { useAddBaseline } from '../project-writes.ts'
 import { type Baselines, type ProjectRecord, projectsQueries } from '../queries.ts'
 import {
