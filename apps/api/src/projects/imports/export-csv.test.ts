@@ -21,6 +21,9 @@ describe('neutralise', () => {
     ['\rx', "'\rx"],
     ['Acme = best', 'Acme = best'],
     ["'quoted", "'quoted"],
+    // A value that starts with the guard itself keeps it through an export and an import.
+    ["'=x", "''=x"],
+    ["''@x", "'''@x"],
     ['', ''],
   ])('writes %j as %j, which the import reads back', (cell, written) => {
     expect(neutralise(cell)).toBe(written)

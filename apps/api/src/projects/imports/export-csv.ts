@@ -7,10 +7,11 @@ import { PLAN_COLUMNS } from './plan-rows.ts'
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first)
- * written with a leading ' (OWASP's CSV injection advice); the import takes the ' off again.
- * Amounts never need it: a credit is written in brackets, (12.50).
+ * written with a leading ' (OWASP's CSV injection advice); the import takes the ' off again. A
+ * cell that already starts with ' before such a character gets one more, so that it reads back as
+ * it was. Amounts never need it: a credit is written in brackets, (12.50).
  */
-export const neutralise = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
+export const neutralise = (cell: string) => (/^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
 
 // A BOM so that Excel reads UTF-8 (a supplier's accents); CRLF as RFC 4180 has it, and a cell
 // holding any line end quoted (csv-stringify quotes only the record delimiter by itself).

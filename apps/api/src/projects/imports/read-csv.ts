@@ -25,7 +25,7 @@ export interface CsvTable<K extends string> {
 const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '')
 
 /** An export's guard against formulas ('=SUM…) undone, so that an export imports as it was. */
-export const unneutralise = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
+export const unneutralise = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
 
 /**
  * The rows of a CSV by column, each with the line it starts on. Takes a BOM and CRLF (or LF, or
