@@ -64,9 +64,13 @@ describe('portfolioEvm', () => {
   })
 
   const pence = fc.integer({ min: 0, max: 1_000_000_000 })
+  // Progress is recorded as a percentage with two decimals (0.01% steps), so EV, when not 0, is at
+  // least BAC / 10,000: EAC stays within safe integers. A free double let EV be 1p of a £1.6m
+  // budget, an EAC of 1e16 where float sums are no longer exact.
+  const percent = fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100)
   const project = fc
-    .tuple(pence, pence, pence, fc.double({ min: 0, max: 1, noNaN: true }))
-    .map(([bac, pv, ac, pc]) => evmFromValues({ bac, pv, ac, ev: Math.round(bac * pc) }))
+    .tuple(pence, pence, pence, percent)
+    .map(([bac, pv, ac, pc]) => evmFromValues({ bac, pv, ac, ev: Math.round(bac * (pc / 100)) }))
 
   it('of one project is that project (its forecast standing in for an n/a EAC)', () => {
     fc.assert(
