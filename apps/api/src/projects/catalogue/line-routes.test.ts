@@ -182,6 +182,38 @@ describe('PATCH /projects/:code/lines/:id', () => {
   })
 })
 
+describe('a line’s amount', () => {
+  it('is at most £10bn, as a cost entry’s, so that a BAC of many lines stays exact', async () => {
+    const TEN_BN = 1_000_000_000_000
+    const big = { ...STAFF, amountPence: TEN_BN }
+    const { created, ids } = await project('LIN-0901', [big, big])
+    expect(created.bac).toBe(2 * TEN_BN)
+    for (const amountPence of [TEN_BN + 1, Number.MAX_SAFE_INTEGER]) {
+      const added = await send('POST', 'LIN-0901/lines', { ...STAFF, amountPence })
+      const refused = await expectRefused(added, 400, 'validation_failed')
+      expect(refused.error.details).toEqual([
+        { path: 'json.amountPence', message: `must be at most ${TEN_BN}` },
+      ])
+      const patched = await send('PATCH', `LIN-0901/lines/${ids[0]}`, { amountPence })
+      await expectRefused(patched, 400, 'validation_failed')
+    }
+    const res = await postJson(
+      ctx,
+      BASE,
+      {
+        code: 'LIN-0902',
+        name: 'x',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        lines: [{ ...STAFF, amountPence: Number.MAX_SAFE_INTEGER }],
+      },
+      manager,
+    )
+    await expectRefused(res, 400, 'validation_failed')
+    expect(await record('LIN-0901')).toEqual(created)
+  })
+})
+
 describe('DELETE /projects/:code/lines/:id', () => {
   it('deletes a line with no cost entries and answers the project, audited', async () => {
     const { created, ids } = await project('LIN-0201', [STAFF, SERVERS])
