@@ -43,8 +43,8 @@ const Fields = {
   amountPence: z
     .number()
     .int('must be whole pence')
-    .min(-MAX_ENTRY_PENCE, `must be at least -${MAX_ENTRY_PENCE}`)
-    .max(MAX_ENTRY_PENCE, `must be at most ${MAX_ENTRY_PENCE}`)
+    .min(-MAX_ENTRY_PENCE, `must be at least -${MAX_ENTRY_PENCE} pence (−£10bn)`)
+    .max(MAX_ENTRY_PENCE, `must be at most ${MAX_ENTRY_PENCE} pence (£10bn)`)
     .refine((n) => n !== 0, 'must not be zero (a credit is negative)'),
   category: z.enum(BUDGET_CATEGORIES),
   spendType: z.enum(SPEND_TYPES),

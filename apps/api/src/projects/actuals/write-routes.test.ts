@@ -145,6 +145,20 @@ describe('POST /api/v1/projects/:code/actuals', () => {
     expect(await written(p.id)).toEqual({ entries: [], audit: [] })
   })
 
+  it('names the largest amount in pounds too, as the form shows it beside a pounds field', async () => {
+    const p = await project()
+    for (const [amountPence, message] of [
+      [1_000_000_000_001, 'must be at most 1000000000000 pence (£10bn)'],
+      [-1_000_000_000_001, 'must be at least -1000000000000 pence (−£10bn)'],
+    ] as const) {
+      const res = await send('POST', `${p.code}/actuals`, { ...entry, amountPence })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({
+        error: { details: [{ path: 'json.amountPence', message }] },
+      })
+    }
+  })
+
   it('is 404 for no such project and 403 for a viewer', async () => {
     expect((await send('POST', 'PRJ-NONE/actuals', entry)).status).toBe(404)
     const p = await project()

@@ -192,7 +192,7 @@ describe('a line’s amount', () => {
       const added = await send('POST', 'LIN-0901/lines', { ...STAFF, amountPence })
       const refused = await expectRefused(added, 400, 'validation_failed')
       expect(refused.error.details).toEqual([
-        { path: 'json.amountPence', message: `must be at most ${TEN_BN}` },
+        { path: 'json.amountPence', message: `must be at most ${TEN_BN} pence (£10bn)` },
       ])
       const patched = await send('PATCH', `LIN-0901/lines/${ids[0]}`, { amountPence })
       await expectRefused(patched, 400, 'validation_failed')

@@ -43,7 +43,7 @@ const Pence = z
   .number()
   .int('must be whole pence')
   .min(0, 'must be 0 or more')
-  .max(MAX_LINE_PENCE, `must be at most ${MAX_LINE_PENCE}`)
+  .max(MAX_LINE_PENCE, `must be at most ${MAX_LINE_PENCE} pence (£10bn)`)
 
 const LineFields = {
   name: ProjectName,

@@ -48,7 +48,7 @@ export const NewBaseline = z.strictObject({
           .number()
           .int('must be whole pence')
           .min(0, 'must not be negative')
-          .max(MAX_MONTH_PENCE, `must be at most ${MAX_MONTH_PENCE}`),
+          .max(MAX_MONTH_PENCE, `must be at most ${MAX_MONTH_PENCE} pence (£10bn)`),
       }),
     )
     .min(1, 'must hold at least one month')
