@@ -54,6 +54,12 @@ export const MAX_PROJECT_YEARS = 10
 export const yearsAfter = (day: string, years: number) =>
   `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`
 
+/**
+ * The largest amount of money one record holds, either way: a budget line, a cost entry, a month
+ * of a plan. £10bn, far above any one invoice, and small enough that sums stay exact JS numbers.
+ */
+export const MAX_AMOUNT_PENCE = 1_000_000_000_000
+
 /** The largest CSV an import takes, and its most rows. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 export const MAX_IMPORT_ROWS = 10_000

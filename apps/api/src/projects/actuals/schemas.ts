@@ -1,6 +1,7 @@
 import {
   BUDGET_CATEGORIES,
   COST_REFERENCE_MAX_LENGTH,
+  MAX_AMOUNT_PENCE,
   MAX_YEAR,
   PROJECT_TEXT_MAX_LENGTH,
   SPEND_TYPES,
@@ -17,8 +18,6 @@ import { Cursor } from './cursor.ts'
 
 /** Cost entries are dated from 2000 on; accruals may be future-dated, so no upper bound but the year. */
 export const FIRST_COST_DAY = '2000-01-01'
-/** One entry's largest amount either way: £10bn, so that any sum stays an exact JS number. */
-export const MAX_ENTRY_PENCE = 1_000_000_000_000
 
 /** A real calendar day (2026-02-31 is refused), 2000 to MAX_YEAR. */
 export const CostDay = z.iso
@@ -43,8 +42,8 @@ const Fields = {
   amountPence: z
     .number()
     .int('must be whole pence')
-    .min(-MAX_ENTRY_PENCE, `must be at least -${MAX_ENTRY_PENCE} pence (−£10bn)`)
-    .max(MAX_ENTRY_PENCE, `must be at most ${MAX_ENTRY_PENCE} pence (£10bn)`)
+    .min(-MAX_AMOUNT_PENCE, `must be at least -${MAX_AMOUNT_PENCE} pence (−£10bn)`)
+    .max(MAX_AMOUNT_PENCE, `must be at most ${MAX_AMOUNT_PENCE} pence (£10bn)`)
     .refine((n) => n !== 0, 'must not be zero (a credit is negative)'),
   category: z.enum(BUDGET_CATEGORIES),
   spendType: z.enum(SPEND_TYPES),

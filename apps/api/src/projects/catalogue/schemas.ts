@@ -1,5 +1,6 @@
 import {
   BUDGET_CATEGORIES,
+  MAX_AMOUNT_PENCE,
   MAX_PROJECT_YEARS,
   MAX_YEAR,
   MIN_YEAR,
@@ -37,13 +38,11 @@ const Description = text()
   .trim()
   .max(PROJECT_TEXT_MAX_LENGTH, `must be at most ${PROJECT_TEXT_MAX_LENGTH} characters`)
 const PersonId = z.number().int('must be a person’s id').min(1, 'must be a person’s id')
-/** One line's largest amount: £10bn, as a cost entry's, so that a BAC of many lines stays exact. */
-export const MAX_LINE_PENCE = 1_000_000_000_000
 const Pence = z
   .number()
   .int('must be whole pence')
   .min(0, 'must be 0 or more')
-  .max(MAX_LINE_PENCE, `must be at most ${MAX_LINE_PENCE} pence (£10bn)`)
+  .max(MAX_AMOUNT_PENCE, `must be at most ${MAX_AMOUNT_PENCE} pence (£10bn)`)
 
 const LineFields = {
   name: ProjectName,

@@ -1,7 +1,7 @@
+import { MAX_AMOUNT_PENCE } from '@opsdeck/contract'
 import type { Parsed } from './parse-date.ts'
 
-/** The largest amount a row may carry: £1bn, far above any one invoice, far below 2^53 pence. */
-export const MAX_AMOUNT_PENCE = 100_000_000_000
+// The largest amount a row may carry is the API's (MAX_AMOUNT_PENCE, £10bn).
 
 // An optional £, digits with commas only in groups of three (or none at all), and at most two
 // decimals. A minus sign or brackets (the accountants' credit) make it negative, not both.
@@ -29,7 +29,7 @@ export function parseAmount(text: string): Parsed<number> {
   }
   const pounds = Number(match[1]!.replaceAll(',', ''))
   const pence = pounds * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-  if (pence > MAX_AMOUNT_PENCE) return { ok: false, message: `${cell} is more than £1bn` }
+  if (pence > MAX_AMOUNT_PENCE) return { ok: false, message: `${cell} is more than £10bn` }
   return { ok: true, value: negative && pence !== 0 ? -pence : pence }
 }
 

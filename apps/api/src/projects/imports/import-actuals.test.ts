@@ -187,11 +187,13 @@ describe('importing actuals', () => {
         // Other names, another order, any case; an unknown column is a warning.
         'Reference,Amount,Date,Category,Capex/Opex,Project,Notes',
         'UK-1,"£2,500",1/3/2026,Cloud,Capex,IMP-D,ignored',
-        'UK-2,"-£0.50",31/03/2026,cloud,opex,IMP-D,"two\r\nlines"',
+        // A code typed in lower case is the project's: codes are always capitals.
+        'UK-2,"-£0.50",31/03/2026,cloud,opex,imp-d,"two\r\nlines"',
         'UK-3,99.9,bad,cloud,opex,IMP-D,',
       )
     const checked = await preview(csv)
     expect(checked.warnings).toEqual(['Column "Notes" is not one the import reads: ignored'])
+    expect(checked.rows.map((r) => r.values.projectCode)).toEqual(['IMP-D', 'IMP-D', 'IMP-D'])
     expect(checked.rows.map((r) => [r.line, r.values.incurredOn, r.values.amountPence])).toEqual([
       [2, '2026-03-01', 250_000],
       [3, '2026-03-31', -50],

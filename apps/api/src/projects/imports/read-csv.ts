@@ -96,7 +96,9 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
         cells: Object.fromEntries(
           columns.map(({ key }) => {
             const i = index.get(key)
-            return [key, unneutralise((i === undefined ? '' : record[i]) ?? '').trim()]
+            const cell = unneutralise((i === undefined ? '' : record[i]) ?? '').trim()
+            // Project codes are always capitals: 'prj-0012' can only mean PRJ-0012.
+            return [key, key === 'project' ? cell.toUpperCase() : cell]
           }),
         ) as Record<K, string>,
       }))

@@ -1,4 +1,4 @@
-import { MAX_YEAR, MIN_YEAR, PROJECT_TEXT_MAX_LENGTH } from '@opsdeck/contract'
+import { MAX_AMOUNT_PENCE, MAX_YEAR, MIN_YEAR, PROJECT_TEXT_MAX_LENGTH } from '@opsdeck/contract'
 import { z } from 'zod'
 import { IsoInstant } from '../../lib/openapi.ts'
 import { nameProblem, text } from '../../lib/text.ts'
@@ -9,8 +9,6 @@ import { ProjectCodeParam } from '../project-ref.ts'
 /** The reason the first baseline gets when none is given. */
 export const ORIGINAL_BASELINE = 'Original baseline'
 export const BASELINE_REASON_MAX_LENGTH = 500
-/** One month's largest planned amount: £10bn, so that a plan's sum stays an exact JS number. */
-export const MAX_MONTH_PENCE = 1_000_000_000_000
 /** 100 years of months: more than any project, few enough for one statement. */
 export const MAX_BASELINE_MONTHS = 1200
 
@@ -48,7 +46,7 @@ export const NewBaseline = z.strictObject({
           .number()
           .int('must be whole pence')
           .min(0, 'must not be negative')
-          .max(MAX_MONTH_PENCE, `must be at most ${MAX_MONTH_PENCE} pence (£10bn)`),
+          .max(MAX_AMOUNT_PENCE, `must be at most ${MAX_AMOUNT_PENCE} pence (£10bn)`),
       }),
     )
     .min(1, 'must hold at least one month')
