@@ -332,14 +332,38 @@ export const KPI_DEFINITIONS = {
     id: 'effectiveCapacity',
     name: 'Effective capacity',
     formula:
-      'contracted hours − (bank holiday days + time-off days) × contracted hours / working days',
-    notes: 'Per person per week, never below 0.',
+      'contracted hours / pattern days, on each working day (a pattern day while employed, not a bank holiday of the person’s region or a closure day) − time off (full or half days)',
+    notes:
+      'Per person per day, summed over the ISO week (Monday–Sunday); a team’s and the organisation’s are sums of their people’s.',
+  },
+  bookingRule: {
+    id: 'bookingRule',
+    name: 'How bookings meet the calendar',
+    formula:
+      'an allocation of H hours a week (or P% of the contracted hours) books H / pattern days on each working day in its dates',
+    notes:
+      'Bank holidays and closure days are not working days: nothing is booked on them, so they lower capacity and the booking alike. Time off is not taken off the booking: work booked over leave stays booked and shows as over-allocation, a conflict to move.',
   },
   utilization: {
     id: 'utilization',
     name: 'Utilization',
-    formula: 'allocated hours / effective capacity',
-    notes: `Over-allocated when above 100% in a week. ${NA}`,
+    formula:
+      'booked hours / effective capacity (confirmed work; with tentative work in the what-if)',
+    notes: `Over-allocated when booked hours exceed effective capacity in a week, also when there is none (a week of leave with work booked). ${NA}`,
+  },
+  incidentToil: {
+    id: 'incidentToil',
+    name: 'Incident toil',
+    formula:
+      'per person and day: hours commanding incidents (acknowledged → resolved, overlaps counted once) capped at their working day, + responder hours logged',
+    notes: 'Taken off focus capacity (effective capacity − toil), and counted as run work.',
+  },
+  coverRisk: {
+    id: 'coverRisk',
+    name: 'Cover risk',
+    formula:
+      'a working day on which fewer than 2 people of a tier-1 service’s owner team are available (working that day, not off all of it)',
+    notes: 'Listed by week, with the days and the people available.',
   },
   runChangeSplit: {
     id: 'runChangeSplit',

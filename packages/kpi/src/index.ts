@@ -86,5 +86,35 @@ export {
   utilization,
 } from './capacity.ts'
 export type { CapacityInput, RunChangeSplit, WorkKind } from './capacity.ts'
+export {
+  ALLOCATION_KINDS,
+  addDays,
+  addTotals,
+  availableForCover,
+  bookedHours,
+  coverGaps,
+  daysByTeam,
+  emptyTotals,
+  focusCapacity,
+  hoursPerWorkingDay,
+  incidentToil,
+  MIN_COVER,
+  personDays,
+  utilizationOf,
+  weeklyHours,
+} from './capacity-days.ts'
+export type {
+  AllocationKind,
+  AllocationSpan,
+  AllocationStatus,
+  CapacityTotals,
+  DayOff,
+  Hours,
+  Membership,
+  PersonDay,
+  TimeOffSpan,
+  Utilization,
+  WorkingPattern,
+} from './capacity-days.ts'
 export { KPI_DEFINITIONS } from './definitions.ts'
 export type { KpiDefinition, KpiId } from './definitions.ts'
