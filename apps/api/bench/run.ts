@@ -8,6 +8,7 @@ import { insertToken } from '../src/tokens/queries.ts'
 import { ensureDataset } from './dataset.ts'
 import { measureIngest } from './ingest.ts'
 import { formatTable, type Measured } from './measure.ts'
+import { ensureProjects, projectMeasurements } from './projects.ts'
 import { serviceMeasurements } from './services.ts'
 
 // `pnpm bench`: opsdeck's service-health endpoints against the naive query over the raw table,
@@ -15,10 +16,18 @@ import { serviceMeasurements } from './services.ts'
 // BENCH_SERVICES services × BENCH_DAYS days of one sample a minute (default 500 × 90 = 64.8M).
 // The dataset is built once into BENCH_DATA_DIR (default .data/bench) and reused; building it
 // takes many minutes. BENCH_DATABASE_URL uses a server of your own instead (an empty database).
+// Then the projects area (projects.ts): BENCH_PROJECTS projects, BENCH_COST_ENTRIES cost entries,
+// built once into the same database. BENCH_ONLY=projects skips the service-health dataset and
+// its measurements.
 const shape = {
   services: Number(process.env.BENCH_SERVICES ?? 500),
   days: Number(process.env.BENCH_DAYS ?? 90),
 }
+const projectsShape = {
+  projects: Number(process.env.BENCH_PROJECTS ?? 300),
+  costEntries: Number(process.env.BENCH_COST_ENTRIES ?? 500_000),
+}
+const onlyProjects = process.env.BENCH_ONLY === 'projects'
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench')
 await mkdir(dataDir, { recursive: true })
 const log = (line: string) => console.log(line)
@@ -26,44 +35,72 @@ const log = (line: string) => console.log(line)
 const database = await openDatabase({
   databaseUrl: process.env.BENCH_DATABASE_URL,
   embeddedDir: path.join(dataDir, 'postgres'),
-  embeddedPort: 54_450,
+  embeddedPort: Number(process.env.BENCH_PG_PORT ?? 54_450),
   log,
 })
 // Building and analysing the dataset runs longer than a request ever may.
 const setup = database.connect({ statementTimeoutMs: 3_600_000, max: 2 })
 try {
   await migrateToLatest(setup)
-  const info = await ensureDataset(setup, shape, log)
+  const info = onlyProjects ? null : await ensureDataset(setup, shape, log)
+  const projectsInfo = await ensureProjects(setup, projectsShape, info?.endsAt ?? new Date(), log)
   log(`analysing…`)
   await sql`VACUUM ANALYZE`.execute(setup)
+  if (info) {
+    log(
+      `data: ${info.services} services × ${info.days} days: ${info.samples.toLocaleString('en-GB')} ` +
+        `raw samples, ${info.hourlyRows.toLocaleString('en-GB')} hourly and ` +
+        `${info.dailyRows.toLocaleString('en-GB')} daily rollup rows, ` +
+        `${(info.diskBytes / 1e9).toFixed(1)} GB on disk; built in ${(info.buildSeconds / 60).toFixed(1)} min`,
+    )
+  }
+  const n = (x: number) => x.toLocaleString('en-GB')
   log(
-    `data: ${info.services} services × ${info.days} days: ${info.samples.toLocaleString('en-GB')} ` +
-      `raw samples, ${info.hourlyRows.toLocaleString('en-GB')} hourly and ` +
-      `${info.dailyRows.toLocaleString('en-GB')} daily rollup rows, ` +
-      `${(info.diskBytes / 1e9).toFixed(1)} GB on disk; built in ${(info.buildSeconds / 60).toFixed(1)} min`,
+    `projects: ${n(projectsInfo.projects)} projects, ${n(projectsInfo.budgetLines)} budget lines, ` +
+      `${n(projectsInfo.baselineMonths)} baseline months, ${n(projectsInfo.progressRows)} progress ` +
+      `rows, ${n(projectsInfo.costEntries)} cost entries from ${n(projectsInfo.suppliers)} ` +
+      `suppliers; built in ${projectsInfo.buildSeconds.toFixed(1)} s`,
   )
   if (process.env.BENCH_BUILD_ONLY) process.exit(0)
 
   const { db } = database
-  // The clock stops where the dataset ends, so "now" always has data behind it.
-  const now = info.endsAt
+  if (info) {
+    // The clock stops where the dataset ends, so "now" always has data behind it.
+    const now = info.endsAt
+    const app = createApp({ db, logger: pino({ level: 'silent' }), clock: () => now })
+    const token = async (scopes: ('read' | 'ingest')[]) =>
+      `Bearer ${(await insertToken(db, { name: 'bench', scopes, createdByUserId: null, now })).token}`
+    // The naive queries over the raw table take longer than the app's statement deadline.
+    const reads = await serviceMeasurements({
+      app,
+      db: setup,
+      now,
+      authorization: await token(['read']),
+    })
+    console.log(`\n${formatTable(reads)}`)
+    const results: Measured[] = [
+      ...reads,
+      await measureIngest({ app, db, now, authorization: await token(['ingest']), shape }),
+    ]
+    console.log(`\n${formatTable(results)}`)
+  }
+
+  // The projects' clock is the day their dataset was built on.
+  const now = projectsInfo.endsAt
   const app = createApp({ db, logger: pino({ level: 'silent' }), clock: () => now })
-  const token = async (scopes: ('read' | 'ingest')[]) =>
-    `Bearer ${(await insertToken(db, { name: 'bench', scopes, createdByUserId: null, now })).token}`
-  // The naive queries over the raw table take longer than the app's statement deadline.
-  const reads = await serviceMeasurements({
-    app,
-    db: setup,
+  const { token } = await insertToken(db, {
+    name: 'bench',
+    scopes: ['read'],
+    createdByUserId: null,
     now,
-    authorization: await token(['read']),
   })
-  console.log(`\n${formatTable(reads)}`)
-  const results: Measured[] = [
-    ...reads,
-    await measureIngest({ app, db, now, authorization: await token(['ingest']), shape }),
-  ]
-  console.log(`\n${formatTable(results)}`)
-  console.log(`\nnode ${process.version}; ${shape.services} services × ${shape.days} days.`)
+  const projects = await projectMeasurements({ app, db, now, authorization: `Bearer ${token}` })
+  console.log(`\n${formatTable(projects)}`)
+  console.log(
+    `\nnode ${process.version}; ` +
+      (info ? `${shape.services} services × ${shape.days} days; ` : '') +
+      `${n(projectsInfo.projects)} projects, ${n(projectsInfo.costEntries)} cost entries.`,
+  )
 } finally {
   await setup.destroy()
   await database.close()
