@@ -248,6 +248,7 @@ export const suppliersFixture = (over: Partial<Suppliers> = {}): Suppliers => ({
       projects: [
         { code: 'PRJ-0015', name: 'Network Refresh – Civic Centre & Depots', total: 6_000_000 },
       ],
+      projectCount: 1,
       months: month(6_000_000),
     },
     {
@@ -255,6 +256,7 @@ export const suppliersFixture = (over: Partial<Suppliers> = {}): Suppliers => ({
       total: 3_000_000,
       share: 0.3,
       projects: [{ code: 'PRJ-0018', name: 'Citizen Portal Replatform', total: 3_000_000 }],
+      projectCount: 1,
       months: month(3_000_000),
     },
   ],

@@ -13,6 +13,11 @@ import { Suppliers } from './schemas.ts'
 // All spend 180,000 + 25,000 + 55,000 − 5,000 = 255,000; Acme's share 180/255 = 0.70588.
 // Top ten: Acme, (no supplier), S01…S08; Other = S09 2,000 + S10 1,000 + Refunds −5,000 = −2,000.
 // Acme's entries of 31 Dec 2025 and 1 Apr 2026 are outside the range.
+//
+// May 2026, the cap of five projects a supplier: Wide Ltd on seven projects, 26,000 in all —
+//   B 4,000 + 3,000 = 7,000; A 5,000; E 4,000; C, D and F 3,000 each; G 1,000.
+// Its five largest: B, A, E, then C and D (the tie at 3,000 by code; F and G are left out);
+// projectCount 7 and its total 26,000 count all seven (the five shown sum to 22,000).
 const NOW = new Date('2026-07-04T12:00:00Z')
 const Q1 = 'from=2026-01-01&to=2026-03-31'
 
@@ -51,6 +56,7 @@ describe('GET /api/v1/suppliers', () => {
         { code: 'A', name: 'Project A', total: 140_000 },
         { code: 'B', name: 'Project B', total: 40_000 },
       ],
+      projectCount: 2,
       months: [
         { month: '2026-01', total: 100_000 },
         { month: '2026-02', total: 90_000 },
@@ -69,6 +75,30 @@ describe('GET /api/v1/suppliers', () => {
       'Refunds Ltd',
     ])
     expect(list.at(-1)).toMatchObject({ total: -5_000, share: -5_000 / 255_000 })
+  })
+
+  it('names a supplier’s five largest projects and counts them all', async () => {
+    const body = await suppliers('from=2026-05-01&to=2026-05-31')
+    expect(body.total).toBe(26_000)
+    expect(body.suppliers).toEqual([
+      {
+        supplier: 'Wide Ltd',
+        total: 26_000,
+        share: 1,
+        projects: [
+          { code: 'B', name: 'Project B', total: 7_000 },
+          { code: 'A', name: 'Project A', total: 5_000 },
+          { code: 'E', name: 'Project E', total: 4_000 },
+          { code: 'C', name: 'Project C', total: 3_000 },
+          { code: 'D', name: 'Project D', total: 3_000 },
+        ],
+        projectCount: 7,
+        months: [{ month: '2026-05', total: 26_000 }],
+      },
+    ])
+    expect(body.top).toEqual([
+      { supplier: 'Wide Ltd', total: 26_000, share: 1, other: false, suppliers: 1 },
+    ])
   })
 
   it('names the ten largest and sums the rest as Other', async () => {
@@ -136,6 +166,12 @@ async function seed(db: Kysely<Database>) {
   const a = await project('A', 'active')
   const b = await project('B', 'active')
   const c = await project('C', 'cancelled')
+  const [d, e, f, g] = [
+    await project('D', 'active'),
+    await project('E', 'active'),
+    await project('F', 'active'),
+    await project('G', 'active'),
+  ]
   const cost = (projectId: number, incurredOn: string, amountPence: number, supplier: string) => ({
     projectId,
     incurredOn,
@@ -157,6 +193,14 @@ async function seed(db: Kysely<Database>) {
       cost(b, '2026-01-15', 20_000, ''),
       cost(b, '2026-01-16', 5_000, '  '),
       cost(a, '2026-01-20', -5_000, 'Refunds Ltd'),
+      cost(b, '2026-05-02', 4_000, 'Wide Ltd'),
+      cost(b, '2026-05-20', 3_000, 'Wide Ltd'),
+      cost(a, '2026-05-03', 5_000, 'Wide Ltd'),
+      cost(e, '2026-05-04', 4_000, 'Wide Ltd'),
+      cost(f, '2026-05-05', 3_000, 'Wide Ltd'),
+      cost(d, '2026-05-06', 3_000, 'Wide Ltd'),
+      cost(c, '2026-05-07', 3_000, 'Wide Ltd'),
+      cost(g, '2026-05-08', 1_000, 'Wide Ltd'),
       ...Array.from({ length: 10 }, (_, i) =>
         cost(c, '2026-03-15', (10 - i) * 1_000, `S${String(i + 1).padStart(2, '0')}`),
       ),

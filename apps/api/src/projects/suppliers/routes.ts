@@ -17,7 +17,7 @@ export const suppliers = new Hono<AppEnv>().get(
   '/',
   doc({
     summary:
-      'Spend by supplier on every project from the actuals dated from `from` to `to` (days, both inclusive; default this month and the 11 before it, in the organisation’s zone): per supplier its total, share of all spend (credits count negative), projects and months; the ten largest with the rest as "Other". Entries without a supplier show as "(no supplier)"',
+      'Spend by supplier on every project from the actuals dated from `from` to `to` (days, both inclusive; default this month and the 11 before it, in the organisation’s zone): per supplier its total, share of all spend (credits count negative), its five largest projects with how many it has (`projectCount`), and its months; the ten largest with the rest as "Other". Entries without a supplier show as "(no supplier)"',
     tags: ['projects'],
     responses: { 200: Suppliers },
     errors: ['invalid_range'],

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Count } from '../../lib/schema-parts.ts'
 import { DayParam } from '../portfolio/schemas.ts'
+import { TOP_PROJECTS } from './queries.ts'
 
 // GET /suppliers: its query and its answer. Money is whole minor units (pence) of `currency`.
 
@@ -21,8 +22,12 @@ export const SupplierSpend = z.strictObject({
   supplier: z.string(),
   total: Money,
   share: Share,
-  /** Largest first. */
-  projects: z.array(z.strictObject({ code: z.string(), name: z.string(), total: Money })),
+  /** Its largest projects in the range, at most five, largest first (ties by code). */
+  projects: z
+    .array(z.strictObject({ code: z.string(), name: z.string(), total: Money }))
+    .max(TOP_PROJECTS),
+  /** How many projects it has entries on in the range (`projects` names at most five of them). */
+  projectCount: Count,
   /** Every month of the range, in order, 0 where nothing was spent. */
   months: z.array(z.strictObject({ month: Month, total: Money })),
 })

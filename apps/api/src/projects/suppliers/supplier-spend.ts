@@ -11,36 +11,44 @@ export const OTHER_SUPPLIERS = 'Other'
 
 type Spend = Omit<Suppliers, 'from' | 'to' | 'currency'>
 
-/** Spend by supplier over [from, to] (days, inclusive), shaped from the SQL sums. */
+/**
+ * Spend by supplier over [from, to] (days, inclusive), shaped from the SQL sums: each supplier's
+ * total, share, largest projects (at most TOP_PROJECTS, with how many it has) and every month.
+ */
 export async function supplierSpend(
   db: Kysely<Database>,
   args: { from: string; to: string },
 ): Promise<Spend> {
   const rows = await listSupplierSpend(db, args)
   const months = monthsBetween(args.from, args.to)
-  const total = rows.find((r) => r.level === 'all')?.total ?? 0
   const bySupplier = new Map<string | null, Suppliers['suppliers'][number]>()
-  for (const r of rows.filter((r) => r.level === 'supplier')) {
-    bySupplier.set(r.supplier, {
-      supplier: r.supplier ?? NO_SUPPLIER,
-      total: r.total,
-      share: ratio(r.total, total),
-      projects: [],
-      months: months.map((month) => ({ month, total: 0 })),
-    })
+  for (const r of rows) {
+    if (r.level !== 'project') continue
+    let s = bySupplier.get(r.supplier)
+    if (!s) {
+      s = {
+        supplier: r.supplier ?? NO_SUPPLIER,
+        total: r.supplierTotal,
+        share: null,
+        projects: [],
+        projectCount: r.projectCount,
+        months: months.map((month) => ({ month, total: 0 })),
+      }
+      bySupplier.set(r.supplier, s)
+    }
+    s.projects.push({ code: r.code, name: r.name, total: r.total })
   }
   for (const r of rows) {
-    const s = bySupplier.get(r.supplier)
-    if (!s) continue
-    if (r.level === 'project')
-      s.projects.push({ code: r.code ?? '', name: r.name ?? '', total: r.total })
-    const m = r.level === 'month' ? s.months.find((x) => x.month === r.month) : undefined
+    if (r.level !== 'month') continue
+    const m = bySupplier.get(r.supplier)?.months.find((x) => x.month === r.month)
     if (m) m.total = r.total
   }
   const suppliers = [...bySupplier.values()].sort(
     (a, b) => b.total - a.total || a.supplier.localeCompare(b.supplier, 'en'),
   )
+  const total = suppliers.reduce((n, s) => n + s.total, 0)
   for (const s of suppliers) {
+    s.share = ratio(s.total, total)
     s.projects.sort((a, b) => b.total - a.total || a.code.localeCompare(b.code, 'en'))
   }
   return { total, months, suppliers, top: topOf(suppliers, total) }
