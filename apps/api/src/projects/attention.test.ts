@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupApp } from '../../test/helpers.ts'
 import { getOrganisation } from '../lib/organisation.ts'
-import { projectsAttention } from './attention.ts'
+import { HISTORY_DAYS, projectsAttention } from './attention.ts'
 
 // Now Saturday 4 July 2026 13:00 in London (BST): figures as of that day. Every project runs
 // 1 Jan – 31 Dec 2026 (365 days) with BAC £10,000 and no baseline, so PV is linear: 185/365 of
@@ -17,6 +17,11 @@ import { projectsAttention } from './attention.ts'
 //         0.9076 (amber): 365 / 0.9076 = 402.2 → 403 days → 7 Feb 2027, 38 days late. SPI fell
 //         below 1 on 17 Jun (day 168: PV 460,274), when the forecast first passed 31 Dec.
 //   FINE  AC 400,000, 55% → CPI 1.375, SPI 1.085: nothing.  SHUT is closed and overspent: not live.
+// The bound of the history worked (HISTORY_DAYS, 400 days before today: 30 May 2025), for two
+// projects running 1 Jan 2024 – 31 Dec 2027 (BAC £10,000):
+//   LONG  AC 1,050,000 on 1 Mar 2024 and 100% done that day: 105% spent ever since, CPI 0.95
+//         (amber, not red), SPI over 1. Critical "105% of budget spent", since 30 May 2025.
+//   STUCK No progress and no costs: SPI 0 (red) since its second day. Critical, since 30 May 2025.
 const NOW = new Date('2026-07-04T12:00:00Z')
 const midnight = (day: string) => new Date(`${day}T00:00:00+01:00`).toISOString()
 
@@ -47,6 +52,14 @@ describe('projectsAttention', () => {
       },
       {
         area: 'projects',
+        severity: 'critical',
+        title: 'LONG: Long',
+        reason: '105% of budget spent (£10,500 of £10,000)',
+        href: '/projects/LONG',
+        since: midnight('2025-05-30'),
+      },
+      {
+        area: 'projects',
         severity: 'warning',
         title: 'NEAR: Near',
         reason: '85% of budget spent (£8,500 of £10,000)',
@@ -69,6 +82,35 @@ describe('projectsAttention', () => {
         href: '/projects/RED',
         since: midnight('2026-06-10'),
       },
+      {
+        area: 'projects',
+        severity: 'critical',
+        title: 'STUCK: Stuck',
+        reason: 'SPI 0.00 < 0.85',
+        href: '/projects/STUCK',
+        since: midnight('2025-05-30'),
+      },
+    ])
+  })
+
+  it('dates an item standing longer than HISTORY_DAYS from HISTORY_DAYS before today', async () => {
+    expect(HISTORY_DAYS).toBe(400)
+    const long = (await items()).filter((i) => ['LONG: Long', 'STUCK: Stuck'].includes(i.title))
+    expect(
+      long.map(({ severity, title, reason, since }) => ({ severity, title, reason, since })),
+    ).toEqual([
+      {
+        severity: 'critical',
+        title: 'LONG: Long',
+        reason: '105% of budget spent (£10,500 of £10,000)',
+        since: midnight('2025-05-30'),
+      },
+      {
+        severity: 'critical',
+        title: 'STUCK: Stuck',
+        reason: 'SPI 0.00 < 0.85',
+        since: midnight('2025-05-30'),
+      },
     ])
   })
 
@@ -81,12 +123,16 @@ describe('projectsAttention', () => {
 
 async function seed(db: Kysely<Database>) {
   const ids: Record<string, number> = {}
-  for (const code of ['OVER', 'NEAR', 'RED', 'LATE', 'FINE', 'SHUT']) {
+  for (const code of ['OVER', 'NEAR', 'RED', 'LATE', 'FINE', 'SHUT', 'LONG', 'STUCK']) {
     const name = code[0] + code.slice(1).toLowerCase()
     const status = code === 'SHUT' ? ('closed' as const) : ('active' as const)
+    const [startDate, endDate] =
+      code === 'LONG' || code === 'STUCK'
+        ? ['2024-01-01', '2027-12-31']
+        : ['2026-01-01', '2026-12-31']
     const { id } = await db
       .insertInto('projects')
-      .values({ code, name, status, startDate: '2026-01-01', endDate: '2026-12-31' })
+      .values({ code, name, status, startDate, endDate })
       .returning('id')
       .executeTakeFirstOrThrow()
     ids[code] = id
@@ -121,6 +167,7 @@ async function seed(db: Kysely<Database>) {
       cost('LATE', '2026-03-01', 400_000),
       cost('FINE', '2026-03-01', 400_000),
       cost('SHUT', '2026-03-01', 2_000_000),
+      cost('LONG', '2024-03-01', 1_050_000),
       cost('OVER', '2026-07-05', 1_000_000), // tomorrow
     ])
     .execute()
@@ -137,6 +184,7 @@ async function seed(db: Kysely<Database>) {
       progress('RED', '2026-01-05', 60),
       progress('LATE', '2026-06-01', 46),
       progress('FINE', '2026-06-30', 55),
+      progress('LONG', '2024-03-01', 100),
     ])
     .execute()
 }

@@ -63,19 +63,20 @@ export type ProjectFinancials = Awaited<ReturnType<typeof listProjectFinancials>
 
 /**
  * Each project's costs per day and its progress records up to a day, for its EVM day by day
- * (evmSeries): when a project crossed a line, or turned red.
+ * (evmSeries) from `from`: when a project crossed a line, or turned red. Costs dated before
+ * `from` come as one sum dated `from`.
  */
 export async function listProjectHistories(
   db: Kysely<Database>,
-  args: { projectIds: readonly number[]; asOf: string },
+  args: { projectIds: readonly number[]; from: string; asOf: string },
 ) {
-  const { projectIds, asOf } = args
+  const { projectIds, from, asOf } = args
   if (projectIds.length === 0) return new Map<number, ProjectHistory>()
   const { rows } = await sql<{ projectId: number } & ProjectHistory>`
     SELECT p.id AS project_id,
       (SELECT coalesce(json_agg(json_build_object('day', day, 'amount', amount) ORDER BY day), '[]')
-        FROM (SELECT incurred_on AS day, sum(amount_pence)::int8 AS amount FROM cost_entries
-          WHERE project_id = p.id AND incurred_on <= ${asOf}::date GROUP BY incurred_on) d)
+        FROM (SELECT greatest(incurred_on, ${from}::date) AS day, sum(amount_pence)::int8 AS amount
+          FROM cost_entries WHERE project_id = p.id AND incurred_on <= ${asOf}::date GROUP BY 1) d)
         AS costs,
       (SELECT coalesce(json_agg(json_build_object('day', as_of, 'percentComplete',
           percent_complete) ORDER BY as_of), '[]')

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import { asOfDay } from '../lib/calendar.ts'
 import type { Scope } from '../lib/scope.ts'
 import type { ProjectsSummary } from './schemas.ts'
-import { listRatedProjects, rollUp } from './portfolio/figures.ts'
+import { liveRatedProjects, rollUp } from './portfolio/figures.ts'
 
 export { projectEvm } from './portfolio/figures.ts'
 
@@ -18,10 +18,11 @@ const RAG_ORDER: Record<RagStatus, number> = { red: 0, amber: 1, grey: 2, green:
  */
 export async function projectsSummary(
   db: Kysely<Database>,
-  { range, now, org }: Scope,
+  scope: Scope,
 ): Promise<ProjectsSummary> {
+  const { range, now, org } = scope
   const asOf = asOfDay(range, now, org.timezone)
-  const rows = await listRatedProjects(db, { asOf, thresholds: org.ragThresholds })
+  const rows = await liveRatedProjects(db, scope, asOf)
   const rated = rows.filter((r) => r.started)
   const { totals } = rollUp(rated)
   const count: Record<RagStatus, number> = { red: 0, amber: 0, green: 0, grey: 0 }

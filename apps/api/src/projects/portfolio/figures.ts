@@ -12,6 +12,7 @@ import {
   ratio,
 } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
+import type { Scope } from '../../lib/scope.ts'
 import { listProjectFinancials, type ProjectFinancials } from '../queries.ts'
 
 /** A project's figures as of a day: EVM, RAG with its reason, the finish forecast by SPI. */
@@ -65,6 +66,32 @@ export async function listRatedProjects(
 ): Promise<RatedProject[]> {
   const rows = await listProjectFinancials(db, args.asOf, args.statuses)
   return rows.map((p) => rateProject(p, args.asOf, args.thresholds))
+}
+
+const ratedByScope = new WeakMap<Scope, Map<string, Promise<readonly RatedProject[]>>>()
+
+/**
+ * The live projects rated as of a day, listed once per scope: one request's scope is shared by
+ * the areas, so the Overview's budgets summary and its "needs attention" read and rate the
+ * portfolio once when they rate the same day (a range ending today). The rows are shared: read
+ * them, never change them.
+ */
+export function liveRatedProjects(
+  db: Kysely<Database>,
+  scope: Scope,
+  asOf: string,
+): Promise<readonly RatedProject[]> {
+  let byDay = ratedByScope.get(scope)
+  if (!byDay) {
+    byDay = new Map<string, Promise<readonly RatedProject[]>>()
+    ratedByScope.set(scope, byDay)
+  }
+  let rated = byDay.get(asOf)
+  if (!rated) {
+    rated = listRatedProjects(db, { asOf, thresholds: scope.org.ragThresholds })
+    byDay.set(asOf, rated)
+  }
+  return rated
 }
 
 /**
