@@ -105,3 +105,28 @@ export {
   TOKEN_SCOPES,
 } from './roles.ts'
 export type { Role, TokenScope } from './roles.ts'
+export {
+  ALLOCATION_KIND_LABELS,
+  ALLOCATION_KINDS,
+  ALLOCATION_STATUSES,
+  BANK_HOLIDAY_REGION_LABELS,
+  BANK_HOLIDAY_REGIONS,
+  CAPACITY_WEEKS_AHEAD,
+  CAPACITY_WEEKS_BACK,
+  DEFAULT_WORKING_DAYS,
+  MAX_ALLOCATION_HOURS,
+  MAX_ALLOCATION_PERCENT,
+  MAX_CAPACITY_WEEKS,
+  MAX_CONTRACTED_HOURS,
+  MAX_SKILLS,
+  SKILL_MAX_LENGTH,
+  TIME_OFF_KIND_LABELS,
+  TIME_OFF_KINDS,
+  WEEKDAY_LABELS,
+} from './capacity.ts'
+export type {
+  AllocationKind,
+  AllocationStatus,
+  BankHolidayRegion,
+  TimeOffKind,
+} from './capacity.ts'

@@ -23,7 +23,7 @@ export async function listPersonWeek(db: Kysely<Database>, week: string, region:
     SELECT p.id AS person_id, t.id AS team_id, t.name AS team_name,
       p.contracted_hours_per_week AS contracted,
       (SELECT coalesce(sum(a.hours_per_week), 0) FROM allocations a
-        WHERE a.person_id = p.id AND a.first_week <= ${week}::date AND a.last_week >= ${week}::date)
+        WHERE a.person_id = p.id AND a.first_day <= ${week}::date + 6 AND a.last_day >= ${week}::date)
         AS allocated,
       (SELECT count(*) FROM holidays)::int AS bank_holiday_days,
       (SELECT count(DISTINCT d.day) FROM days d JOIN time_off o

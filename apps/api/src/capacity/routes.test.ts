@@ -46,8 +46,8 @@ describe('GET /api/v1/capacity/summary', () => {
         personId: person.id,
         kind: 'support',
         projectId: null,
-        firstWeek: '2026-11-02',
-        lastWeek: '2026-11-02',
+        firstDay: '2026-11-02',
+        lastDay: '2026-11-08',
         hoursPerWeek: 10,
       })
       .execute()

@@ -66,7 +66,12 @@ async function snapshot(db: Kysely<Database>) {
       sql`SELECT ${name} AS name, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash
           FROM ${sql.table(name)} t`,
   )
-  return (await sql`${sql.join(each, sql` UNION ALL `)}`.execute(db)).rows
+  // UNION ALL keeps no order (a parallel append interleaves): compare by name.
+  const { rows } = await sql<{
+    name: string
+    hash: string
+  }>`${sql.join(each, sql` UNION ALL `)}`.execute(db)
+  return rows.sort((a, b) => a.name.localeCompare(b.name))
 }
 
 /** The request's answer, after checking that it changed no row anywhere. */

@@ -1,11 +1,12 @@
-import { MAX_RAW_SAMPLE_RETENTION_DAYS, MIN_RAW_SAMPLE_RETENTION_DAYS } from '@opsdeck/contract'
+import {
+  BANK_HOLIDAY_REGIONS,
+  MAX_RAW_SAMPLE_RETENTION_DAYS,
+  MIN_RAW_SAMPLE_RETENTION_DAYS,
+} from '@opsdeck/contract'
 import { z } from 'zod'
 import { IsoInstant } from '../lib/openapi.ts'
 import { name } from '../lib/text.ts'
 import { timezoneProblem } from './timezones.ts'
-
-/** The bank-holiday regions opsdeck knows, as ISO 3166-2 codes (date-holidays' GB regions). */
-export const BANK_HOLIDAY_REGIONS = ['GB-ENG', 'GB-SCT', 'GB-NIR'] as const
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'))
 

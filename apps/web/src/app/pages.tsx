@@ -40,9 +40,7 @@ export function NoAccess({ who = 'opsdeck admins' }: { who?: string }) {
     <div className="page narrow">
       <title>No access · opsdeck</title>
       <h1>You don’t have access to this page</h1>
-      <p>
-        It is for {who}. If you need it for your work, ask an admin to change your role.
-      </p>
+      <p>It is for {who}. If you need it for your work, ask an admin to change your role.</p>
       <p>
         <Link to="/">Go to the Overview</Link>
       </p>

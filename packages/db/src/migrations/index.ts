@@ -13,6 +13,7 @@ import * as serviceHealth from './2026-12-02-04-service-health.ts'
 import * as incidentLifecycle from './2026-12-02-05-incident-lifecycle.ts'
 import * as projectBudgets from './2026-12-02-06-project-budgets.ts'
 import * as costEntriesCovering from './2026-12-03-01-cost-entries-covering.ts'
+import * as capacityCalendar from './2026-12-03-02-capacity-calendar.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-05-incident-lifecycle': incidentLifecycle,
   '2026-12-02-06-project-budgets': projectBudgets,
   '2026-12-03-01-cost-entries-covering': costEntriesCovering,
+  '2026-12-03-02-capacity-calendar': capacityCalendar,
 }

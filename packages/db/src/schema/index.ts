@@ -6,7 +6,14 @@ import type {
   SessionsTable,
   UsersTable,
 } from './auth.ts'
-import type { AllocationsTable, BankHolidaysTable, TimeOffTable } from './capacity.ts'
+import type {
+  AllocationsTable,
+  BankHolidaysTable,
+  ClosureDaysTable,
+  IncidentResponderHoursTable,
+  TeamMembershipsTable,
+  TimeOffTable,
+} from './capacity.ts'
 import type {
   IncidentActionsTable,
   IncidentEventsTable,
@@ -77,6 +84,9 @@ export interface Database {
   allocations: AllocationsTable
   timeOff: TimeOffTable
   bankHolidays: BankHolidaysTable
+  closureDays: ClosureDaysTable
+  teamMemberships: TeamMembershipsTable
+  incidentResponderHours: IncidentResponderHoursTable
   users: UsersTable
   sessions: SessionsTable
   apiTokens: ApiTokensTable

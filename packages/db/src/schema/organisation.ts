@@ -36,5 +36,11 @@ export interface PeopleTable {
   costRatePencePerHour: Generated<number>
   startDate: Day | null
   endDate: Day | null
+  skills: Generated<string[]>
+  /** ISO weekdays worked, Monday 1 … Sunday 7 (part-time Monday–Wednesday: [1, 2, 3]). */
+  workingDays: Generated<number[]>
+  /** GB-ENG, GB-SCT or GB-NIR; null for the organisation's region. */
+  bankHolidayRegion: string | null
   createdAt: CreatedAt
+  updatedAt: Generated<Date>
 }

@@ -2,26 +2,7 @@ import type { Insertable } from 'kysely'
 import type { AllocationsTable, TimeOffTable } from '../schema/capacity.ts'
 import type { SeedContext, SeededPerson, SeededProject } from './context.ts'
 import type { Rng } from './rng.ts'
-import { addDays, addMonths, isWeekend, mondayOf } from './time.ts'
-
-/** England & Wales public holidays from the start of the history to a year ahead. */
-export async function seedBankHolidays(ctx: SeedContext): Promise<number> {
-  // Loaded here, not at import: the API imports this package and never needs the holiday data.
-  const { default: Holidays } = await import('date-holidays')
-  const hd = new Holidays('GB', 'ENG')
-  const first = Number(addMonths(ctx.today, -13).slice(0, 4))
-  const last = Number(addMonths(ctx.today, 12).slice(0, 4))
-  const rows = new Map<string, string>()
-  for (let year = first; year <= last; year++) {
-    for (const h of hd.getHolidays(year)) {
-      const day = h.date.slice(0, 10)
-      if (h.type === 'public' && !rows.has(day)) rows.set(day, h.name)
-    }
-  }
-  const values = [...rows].map(([day, name]) => ({ region: 'GB-ENG', day, name }))
-  await ctx.db.insertInto('bankHolidays').values(values).execute()
-  return values.length
-}
+import { addDays, isWeekend, mondayOf } from './time.ts'
 
 const half = (h: number) => Math.max(0.5, Math.round(h * 2) / 2)
 const later = (a: string, b: string) => (a > b ? a : b)
@@ -68,10 +49,13 @@ export async function seedCapacity(
           personId: p.id,
           kind,
           projectId,
-          firstWeek: from,
-          lastWeek: to,
+          firstDay: from,
+          // The Monday of the last week: its allocation runs to the Sunday.
+          lastDay: addDays(to, 6),
           hoursPerWeek: half(hours),
           note,
+          createdAt: ctx.createdAt,
+          updatedAt: ctx.createdAt,
         })
     }
     const target =
@@ -108,7 +92,9 @@ export async function seedCapacity(
     }
   }
   await ctx.db.insertInto('allocations').values(allocations).execute()
-  const timeOff = people.flatMap((p) => leave(rng, p, first, last))
+  const timeOff = people
+    .flatMap((p) => leave(rng, p, first, last))
+    .map((t) => ({ ...t, createdAt: ctx.createdAt }))
   await ctx.db.insertInto('timeOff').values(timeOff).execute()
   return { allocations: allocations.length, timeOff: timeOff.length }
 }

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { rebuildDailyRollups, rebuildRollups } from '../rollups.ts'
 import type { Database } from '../schema/index.ts'
 import { seedBusinessServices } from './business-services.ts'
-import { seedBankHolidays, seedCapacity } from './capacity.ts'
+import { seedCapacity } from './capacity.ts'
 import { DEMO_SEED, type SeedContext } from './context.ts'
 import { seedIncidents } from './incidents.ts'
 import { seedMaintenance } from './maintenance.ts'
@@ -91,7 +91,6 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedOptions = {}): Pr
     await step('weekly maintenance', () => seedWeeklyMaintenance(ctx, services))
     await step('incidents', () => seedIncidents(ctx, services, people))
     const projects = await step('projects', () => seedProjects(ctx, people))
-    await step('bank holidays', () => seedBankHolidays(ctx))
     await step('allocations, time off', () => seedCapacity(ctx, people, projects))
     await step('sample inputs', async () => {
       await createServiceParams(trx, seed, services)

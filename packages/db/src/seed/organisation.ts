@@ -54,6 +54,7 @@ export async function seedOrganisation(ctx: SeedContext): Promise<SeededPerson[]
         costRatePencePerHour: p.pence,
         startDate: p.startDate,
         createdAt,
+        updatedAt: createdAt,
       })),
     )
     .returning('id')

@@ -6,7 +6,7 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   return row === undefined
 }
 
-// Everything the demo fills, and what the worker derives from it (the prober's schedule,
+// Everything the demo fills (bank holidays are reference data the migrations load, and stay), and what the worker derives from it (the prober's schedule,
 // burn-rate alerts); organisation_settings stays (one row, updated by the seed) and so
 // do the accounts (users, sessions, API tokens, audit log), so a reset does not lock anyone out.
 // prettier-ignore
@@ -16,7 +16,7 @@ const DATA_TABLES = [
   'check_rollup_daily', 'incidents', 'incident_services', 'incident_events', 'incident_actions',
   'incident_reviews',
   'projects', 'project_budget_lines', 'project_baseline', 'cost_entries', 'project_progress',
-  'allocations', 'time_off', 'bank_holidays',
+  'allocations', 'time_off', 'team_memberships', 'closure_days', 'incident_responder_hours',
 ]
 
 /** Empties every demo table (identities restart at 1) and drops the sample partitions. */

@@ -214,7 +214,7 @@ describe('demo capacity', () => {
         coalesce(sum(a.hours_per_week), 0) / p.contracted_hours_per_week AS share
       FROM people p
       CROSS JOIN generate_series(${'2026-08-31'}::date, ${'2027-02-15'}::date, interval '1 week') AS w (week)
-      LEFT JOIN allocations a ON a.person_id = p.id AND w.week BETWEEN a.first_week AND a.last_week
+      LEFT JOIN allocations a ON a.person_id = p.id AND w.week BETWEEN a.first_day AND a.last_day
       GROUP BY 1, 2, p.contracted_hours_per_week`)
     const typical = weeks.filter((w) => w.share >= 0.7 && w.share <= 1).length
     expect(typical / weeks.length).toBeGreaterThan(0.6)
@@ -226,7 +226,7 @@ describe('demo capacity', () => {
     ).toBeGreaterThanOrEqual(2)
     const [bad] = await q(sql<{ n: number }>`
       SELECT count(*)::int AS n FROM allocations a JOIN projects p ON p.id = a.project_id
-      WHERE p.status <> 'active' OR a.last_week > p.end_date OR a.first_week + 6 < p.start_date`)
+      WHERE p.status <> 'active' OR a.last_day - 6 > p.end_date OR a.first_day + 6 < p.start_date`)
     expect(bad!.n).toBe(0)
     const kinds = await q(sql<{ kind: string }>`SELECT DISTINCT kind FROM time_off ORDER BY 1`)
     expect(kinds.map((k) => k.kind)).toEqual(['annual_leave', 'sick', 'training'])

@@ -460,8 +460,8 @@ describe('DELETE /projects/:code', () => {
         personId: owner.id,
         kind: 'project',
         projectId,
-        firstWeek: '2026-03-02',
-        lastWeek: '2026-03-30',
+        firstDay: '2026-03-02',
+        lastDay: '2026-04-05',
         hoursPerWeek: 10,
       })
       .execute()
