@@ -27,10 +27,20 @@ export interface SeedContext {
 export interface SeededPerson {
   id: number
   name: string
+  /** The team people-data lists them in: their first team, for one who moved. */
   team: TeamSlug
+  /** The current role. */
   role: string
   hours: number
   lead: boolean
+  startDate: string
+  endDate: string | null
+  /** ISO weekdays worked. */
+  workingDays: readonly number[]
+  /** Their bank-holiday region, or null for the organisation's. */
+  region: string | null
+  /** Which team, when (lastDay null: still there); one row unless they moved. */
+  memberships: readonly { team: TeamSlug; firstDay: string; lastDay: string | null }[]
 }
 
 export interface SeededService {

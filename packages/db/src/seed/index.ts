@@ -91,7 +91,7 @@ export async function seedDemo(db: Kysely<Database>, opts: SeedOptions = {}): Pr
     await step('weekly maintenance', () => seedWeeklyMaintenance(ctx, services))
     await step('incidents', () => seedIncidents(ctx, services, people))
     const projects = await step('projects', () => seedProjects(ctx, people))
-    await step('allocations, time off', () => seedCapacity(ctx, people, projects))
+    await step('allocations, leave, closures, toil', () => seedCapacity(ctx, people, projects))
     await step('sample inputs', async () => {
       await createServiceParams(trx, seed, services)
       await createMinuteFlags(trx, seed, { from: historyStart, to: now })

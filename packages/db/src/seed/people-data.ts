@@ -82,3 +82,72 @@ export function emailOf(name: string): string {
     .replace(/[^a-z]+/g, '.')
   return `${local}@${EMAIL_DOMAIN}`
 }
+
+// A few skills (tags) per role, as a manager would record them for staffing work.
+export const SKILLS: Record<string, readonly string[]> = {
+  'Infrastructure & Cloud Manager': ['Azure', 'ITIL', 'Vendor management'],
+  'Senior Cloud Engineer': ['Azure', 'Terraform', 'PowerShell', 'M365'],
+  'Senior Systems Engineer': ['Windows Server', 'VMware', 'Active Directory', 'PowerShell'],
+  'Platform Engineer': ['Azure', 'Kubernetes', 'Terraform', 'Linux'],
+  'Cloud Engineer': ['Azure', 'M365', 'Intune', 'PowerShell'],
+  'Storage & Backup Engineer': ['Veeam', 'NetApp', 'VMware'],
+  'Systems Administrator': ['Windows Server', 'Active Directory', 'Patching'],
+  'Infrastructure Apprentice': ['M365', 'Windows 11'],
+  'Service Desk Manager': ['ITIL', 'ServiceNow', 'Supplier management'],
+  'Service Desk Team Leader': ['ITIL', 'ServiceNow', 'M365'],
+  'Senior Service Desk Analyst': ['ITIL', 'M365', 'Active Directory'],
+  'Desktop Support Engineer': ['Intune', 'Windows 11', 'Hardware'],
+  'Service Desk Analyst': ['ITIL', 'M365', 'ServiceNow'],
+  'IT Apprentice': ['M365', 'Windows 11'],
+  'Applications Manager': ['ITIL', 'PRINCE2', 'Dynamics 365'],
+  'Solutions Architect': ['Azure', 'TOGAF', 'Integration', 'Dynamics 365'],
+  'Senior Developer': ['C#', '.NET', 'SQL', 'Azure'],
+  'Dynamics 365 Developer': ['Dynamics 365', 'Power Platform', 'C#'],
+  'Business Systems Analyst': ['Business analysis', 'SQL', 'Dynamics 365'],
+  'Business Analyst': ['Business analysis', 'Process mapping', 'Agile'],
+  Developer: ['C#', '.NET', 'JavaScript', 'SQL'],
+  'Applications Support Analyst': ['SQL', 'ITIL', 'Revenues & Benefits'],
+  'Network & Security Manager': ['Networking', 'Security', 'ITIL', 'Cyber Essentials'],
+  'Security Engineer': ['Security', 'Fortinet', 'Microsoft Defender', 'SIEM'],
+  'Senior Network Engineer': ['Networking', 'Cisco', 'SD-WAN', 'Fortinet'],
+  'Information Security Officer': ['ISO 27001', 'Risk management', 'PSN'],
+  'Cyber Security Analyst': ['Security', 'SIEM', 'Microsoft Defender'],
+  'Network Engineer': ['Networking', 'Cisco', 'Wi-Fi'],
+  'Telephony Engineer': ['Telephony', 'Teams Phone', 'Networking'],
+  'Data & Integration Lead': ['SQL', 'Azure', 'Data governance'],
+  'Database Administrator': ['SQL', 'SQL Server', 'PostgreSQL'],
+  'Integration Developer': ['Azure', 'Integration', 'C#', 'APIs'],
+  'Data Engineer': ['SQL', 'Azure', 'Python', 'Data Factory'],
+  'BI Analyst': ['Power BI', 'SQL'],
+  'Data Analyst': ['Power BI', 'SQL', 'Excel'],
+}
+
+/** Part-timers who work fewer days (ISO weekdays); the rest spread their hours over Mon–Fri. */
+export const WORKING_DAYS: Record<string, readonly number[]> = {
+  'Chloe Evans': [1, 2, 3], // 22.5 h, Mon–Wed
+  'Joe Lambert': [1, 2, 3], // 22.5 h, Mon–Wed
+  'George Wilkinson': [2, 3, 4], // 22.5 h, Tue–Thu
+  'Siân Pritchard': [1, 2, 3, 4], // 30 h, Mon–Thu
+  'Grace Adebayo': [1, 2, 3, 4], // 30 h, Mon–Thu
+  'Zara Hussain': [2, 3, 4, 5], // 30 h, Tue–Fri
+}
+
+/** People based outside England & Wales, on their own bank holidays. */
+export const REGIONS: Record<string, 'GB-SCT' | 'GB-NIR'> = {
+  'Fiona MacLeod': 'GB-SCT',
+  'Stuart Ferguson': 'GB-SCT',
+  'Callum Reid': 'GB-SCT',
+  'Liam O’Connor': 'GB-NIR',
+}
+
+// The comings and goings the capacity pages show, relative to the seed's week.
+/** Joined on a Wednesday two weeks before this week. */
+export const JOINER = 'Josh Patel'
+/** Leaves on the Friday three weeks after this week. */
+export const LEAVER = 'Owen Davies'
+/** Moved teams (and role) on the Monday six weeks before this week. */
+export const MOVER = {
+  name: 'Mohammed Iqbal',
+  to: 'applications',
+  role: 'Applications Support Analyst',
+} as const

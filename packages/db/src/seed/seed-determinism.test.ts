@@ -33,6 +33,9 @@ const TABLES = [
   'project_progress',
   'allocations',
   'time_off',
+  'team_memberships',
+  'closure_days',
+  'incident_responder_hours',
   'bank_holidays',
   'check_samples',
   'check_rollup_hourly',
@@ -83,6 +86,12 @@ describe('seedDemo determinism', () => {
       .where('scheduleId', 'is not', null)
       .executeTakeFirstOrThrow()
     expect(Number(weekly.n)).toBeGreaterThan(4)
+    // Nor for capacity: a team move, closure days and responder hours are there to compare.
+    for (const table of ['team_memberships', 'closure_days', 'incident_responder_hours'] as const) {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(a.db)
+      expect(rows[0]!.n, table).toBeGreaterThan(0)
+    }
 
     await resetDemoData(b.db)
     await seedDemo(b.db, { ...options, seed: 12 })
