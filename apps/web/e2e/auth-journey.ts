@@ -147,7 +147,10 @@ export async function authJourney(t: TestContext, { app, browser }: Journey) {
 
     await t.test('the audit log records the token, filterable by URL', async () => {
       await page.getByRole('navigation', { name: 'Admin sections' }).getByText('Audit log').click()
-      const created = page.getByRole('row', { name: /e2e grafana/ })
+      // The tokens table has an 'e2e grafana' row too: look only in the audit log's table, once
+      // it is there (the click does not wait for the page to change).
+      const audit = page.getByRole('table', { name: 'Audit log entries, newest first' })
+      const created = audit.getByRole('row', { name: /e2e grafana/ })
       await created.waitFor()
       const text = await created.innerText()
       assert.match(text, new RegExp(E2E_ADMIN.email.replaceAll('.', '\\.')))
