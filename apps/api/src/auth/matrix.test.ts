@@ -112,6 +112,11 @@ const POLICY: Record<string, Level> = {
   'PUT /api/v1/projects/:code/progress/:asOf': 'write',
   'DELETE /api/v1/projects/:code/progress/:asOf': 'write',
   'GET /api/v1/capacity/summary': 'read',
+  'GET /api/v1/capacity': 'read',
+  'GET /api/v1/capacity/overallocations': 'read',
+  'GET /api/v1/capacity/run-change': 'read',
+  'GET /api/v1/capacity/cover': 'read',
+  'GET /api/v1/capacity/forecast': 'read',
 }
 
 let ctx: TestApp

@@ -10,20 +10,23 @@ beforeAll(async () => {
 afterAll(() => ex.drop())
 
 describe('GET /api/v1/capacity/summary', () => {
-  it('gives this week’s capacity per team and in total, net of bank holidays and time off', async () => {
+  it('gives this week’s capacity per team and in total, net of bank holidays and time off, booked on working days', async () => {
     const { status, body } = await ex.get<CapacitySummary>(`/api/v1/capacity/summary?${OCTOBER}`)
     expect(status).toBe(200)
     // This week is the one holding now, whatever the range.
     expect(body.week).toBe('2026-11-02')
-    // X: 37.5 h − 2 days × 7.5 h = 22.5 h, allocated 45 h (over). Y: 30 h − 1 day × 6 h = 24 h,
-    // 15 h. Z left on 1 October. The Scottish holiday is another region's.
+    // Friday 6 November is a bank holiday: nothing is booked on it. X: 37.5 h − 2 days × 7.5 h
+    // (the holiday, Wednesday's leave) = 22.5 h; 20 + 25 h a week over 4 of 5 days = 36 h booked
+    // (over: the leave is a conflict). Y: 30 h − the holiday's 6 h = 24 h (the leave falls on the
+    // holiday and the weekend); 15 h × 4/5 = 12 h. Z left on 1 October. The Scottish holiday is
+    // another region's.
     const hours = {
       people: 2,
       contractedHours: 67.5,
       effectiveHours: 46.5,
-      allocatedHours: 60,
+      allocatedHours: 48,
       overAllocatedPeople: 1,
-      utilization: expect.closeTo(60 / 46.5, 10),
+      utilization: expect.closeTo(48 / 46.5, 10),
     }
     expect(body.teams).toEqual([{ teamId: expect.any(Number), name: 'Infrastructure', ...hours }])
     expect(body.total).toEqual(hours)
@@ -52,16 +55,16 @@ describe('GET /api/v1/capacity/summary', () => {
       })
       .execute()
     const { body } = await ex.get<CapacitySummary>(`/api/v1/capacity/summary?${OCTOBER}`)
-    // W: 40 h − the bank holiday (8 h) = 32 h, 10 h booked. All: 70 h / 78.5 h = 89.2%; the mean
-    // of the teams' ratios would say (129.0% + 31.3%) / 2 = 80.1%.
+    // W: 40 h − the bank holiday (8 h) = 32 h, 10 h × 4/5 = 8 h booked. All: 56 h / 78.5 h =
+    // 71.3%; the mean of the teams' ratios would say (103.2% + 25%) / 2 = 64.1%.
     expect(body.teams.map((t) => t.name)).toEqual(['Infrastructure', 'Service Desk'])
     expect(body.total).toEqual({
       people: 3,
       contractedHours: 107.5,
       effectiveHours: 78.5,
-      allocatedHours: 70,
+      allocatedHours: 56,
       overAllocatedPeople: 1,
-      utilization: expect.closeTo(70 / 78.5, 10),
+      utilization: expect.closeTo(56 / 78.5, 10),
     })
   })
 

@@ -1,13 +1,24 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
 import { scopedRoute } from '../lib/scoped-route.ts'
+import { grid } from './grid/routes.ts'
 import { CapacitySummary } from './schemas.ts'
 import { capacitySummary } from './summary.ts'
 
-export const capacity = scopedRoute(
-  '/summary',
-  {
-    summary: 'This week’s capacity, allocation and utilization per team and for all teams',
-    tag: 'capacity',
-    schema: CapacitySummary,
-  },
-  capacitySummary,
-)
+// The area's routes under /api/v1/capacity: the Overview's summary and the reads of the capacity
+// model (grid/: the heatmap, over-allocations, run vs change, cover risk, forecast).
+export const capacity = new Hono<AppEnv>()
+  .route(
+    '/',
+    scopedRoute(
+      '/summary',
+      {
+        summary:
+          'This week’s capacity, confirmed bookings and utilization per team and for all teams',
+        tag: 'capacity',
+        schema: CapacitySummary,
+      },
+      capacitySummary,
+    ),
+  )
+  .route('/', grid)

@@ -5,9 +5,11 @@ const Hours = z.number().min(0)
 
 const CapacityHours = {
   people: Count,
+  /** Contracted hours of the days employed this week, to 0.1 h. */
   contractedHours: Hours,
-  /** Contracted hours less bank holidays and time off, to 0.1 h. */
+  /** Contracted hours less bank holidays, closure days and time off, to 0.1 h. */
   effectiveHours: Hours,
+  /** Confirmed work booked on the working days (none on holidays or closures), to 0.1 h. */
   allocatedHours: Hours,
   overAllocatedPeople: Count,
   /** Allocated / effective; null without capacity. */

@@ -1,80 +1,93 @@
 import type { Database } from '@opsdeck/db'
-import { effectiveCapacity, isOverAllocated, utilization } from '@opsdeck/kpi'
+import {
+  addDays,
+  addTotals,
+  type CapacityTotals,
+  emptyTotals,
+  type PersonDay,
+  personDays,
+  utilizationOf,
+} from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 import { isoWeekOf } from '../lib/calendar.ts'
 import type { Scope } from '../lib/scope.ts'
+import { capacityModel, type ModelPerson } from './model/index.ts'
+import { shiftDay } from './model/weeks.ts'
 import type { CapacitySummary } from './schemas.ts'
-import { listPersonWeek, type PersonWeek } from './queries.ts'
 
-interface Hours {
+interface Sum {
   people: number
-  contractedHours: number
-  effectiveHours: number
-  allocatedHours: number
+  /** The contracted hours of the days counted, before bank holidays and closures. */
+  contracted: number
+  totals: CapacityTotals
   overAllocatedPeople: number
 }
 
-/** This week's capacity (the organisation's ISO week holding now), per team and for all teams. */
+/**
+ * This week's capacity (the organisation's ISO week holding now), per team (its people's days in
+ * it) and for all teams, from the capacity model: confirmed work, as the Overview tile shows it.
+ */
 export async function capacitySummary(
   db: Kysely<Database>,
   { now, org }: Scope,
 ): Promise<CapacitySummary> {
   const week = isoWeekOf(now, org.timezone)
-  const rows = await listPersonWeek(db, week, org.bankHolidayRegion)
-  const teams = new Map<number, Hours & { teamId: number; name: string }>()
-  const total = emptyHours()
-  for (const r of rows) {
-    const team = teams.get(r.teamId) ?? { teamId: r.teamId, name: r.teamName, ...emptyHours() }
-    const person = personHours(r, org.workingDaysPerWeek)
-    addHours(team, person)
-    addHours(total, person)
-    teams.set(r.teamId, team)
-  }
-  return {
-    week,
-    teams: [...teams.values()].map(withUtilization),
-    // Utilization of the sums, not the mean of the teams' ratios.
-    total: withUtilization(total),
-  }
-}
-
-function personHours(r: PersonWeek, workingDaysPerWeek: number): Hours {
-  const effective = effectiveCapacity({
-    contractedHoursPerWeek: r.contracted,
-    workingDaysPerWeek,
-    bankHolidayDays: r.bankHolidayDays,
-    timeOffDays: r.timeOffDays,
+  const model = await capacityModel(db, {
+    from: week,
+    to: shiftDay(week, 6),
+    orgRegion: org.bankHolidayRegion,
+    timezone: org.timezone,
+    now,
   })
-  return {
-    people: 1,
-    contractedHours: r.contracted,
-    effectiveHours: effective,
-    allocatedHours: r.allocated,
-    overAllocatedPeople: isOverAllocated(utilization(r.allocated, effective)) ? 1 : 0,
-  }
+  const total = emptySum()
+  for (const p of model.people) add(total, p, p.days)
+  const teams = model.teams.map((t) => {
+    const sum = emptySum()
+    for (const p of model.people) {
+      const days = p.byTeam.get(t.id)
+      if (days) add(sum, p, days)
+    }
+    return { teamId: t.id, name: t.name, ...hoursOf(sum) }
+  })
+  // Utilization of the sums, not the mean of the teams' ratios.
+  return { week, teams, total: hoursOf(total) }
 }
 
-const emptyHours = (): Hours => ({
+const emptySum = (): Sum => ({
   people: 0,
-  contractedHours: 0,
-  effectiveHours: 0,
-  allocatedHours: 0,
+  contracted: 0,
+  totals: emptyTotals(),
   overAllocatedPeople: 0,
 })
 
-function addHours(into: Hours, add: Hours) {
-  into.people += add.people
-  into.contractedHours += add.contractedHours
-  into.effectiveHours += add.effectiveHours
-  into.allocatedHours += add.allocatedHours
-  into.overAllocatedPeople += add.overAllocatedPeople
+function add(into: Sum, p: ModelPerson, days: readonly PersonDay[]) {
+  if (days.length === 0) return
+  const totals = addDays(emptyTotals(), days)
+  // Contracted: the same days worked without the calendar's holidays and closures.
+  const contracted = personDays({
+    person: p.pattern,
+    from: days[0]?.day ?? '',
+    to: days.at(-1)?.day ?? '',
+    holidays: new Set(),
+    closures: new Set(),
+    timeOff: [],
+    allocations: [],
+  }).filter((d) => days.some((own) => own.day === d.day))
+  into.people += 1
+  into.contracted += addDays(emptyTotals(), contracted).capacity
+  addTotals(into.totals, totals)
+  if (utilizationOf(totals).overAllocated) into.overAllocatedPeople += 1
 }
 
-function withUtilization<T extends Hours>(h: T) {
+function hoursOf(s: Sum) {
+  const u = utilizationOf(s.totals)
   return {
-    ...h,
-    effectiveHours: round1(h.effectiveHours),
-    utilization: utilization(h.allocatedHours, h.effectiveHours),
+    people: s.people,
+    contractedHours: round1(s.contracted),
+    effectiveHours: round1(u.effective),
+    allocatedHours: round1(u.booked),
+    overAllocatedPeople: s.overAllocatedPeople,
+    utilization: u.utilization,
   }
 }
 

@@ -1,0 +1,50 @@
+import { addDays, emptyTotals, type PersonDay } from '@opsdeck/kpi'
+import type { CapacityModel, ModelPerson } from '../model/index.ts'
+
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** The hours all of a day's bookings come to, confirmed and tentative. */
+function bookedOn(d: PersonDay): number {
+  const { confirmed: c, tentative: t } = d.booked
+  return c.project + c.run + c.support + t.project + t.run + t.support
+}
+
+/** The allocations behind a cell: each one's hours on the cell's days, those booking any. */
+export function bookingsIn(person: ModelPerson, days: ReadonlySet<string>) {
+  return person.allocations
+    .map((a) => ({
+      allocationId: a.id,
+      kind: a.kind,
+      status: a.status,
+      project: a.project,
+      hours: round2(a.days.reduce((s, d) => (days.has(d.day) ? s + bookedOn(d) : s), 0)),
+    }))
+    .filter((a) => a.hours > 0)
+}
+
+/** What a person's cell rests on: their holidays, closures and leave that week, and bookings. */
+export function detailOf(model: CapacityModel, person: ModelPerson, days: readonly PersonDay[]) {
+  const holidays = model.holidays.get(person.region)
+  const named = (d: PersonDay, names: ReadonlyMap<string, string> | undefined) => ({
+    day: d.day,
+    name: names?.get(d.day) ?? '',
+  })
+  const timeOff = days
+    .filter((d) => d.capacity > 0 && d.off > 0)
+    .map((d) => ({ day: d.day, share: d.off }))
+  return {
+    bankHolidays: days.filter((d) => d.dayOff === 'bank_holiday').map((d) => named(d, holidays)),
+    closures: days.filter((d) => d.dayOff === 'closure').map((d) => named(d, model.closures)),
+    timeOff,
+    timeOffDays: timeOff.reduce((s, t) => s + t.share, 0),
+    allocations: bookingsIn(person, new Set(days.map((d) => d.day))),
+  }
+}
+
+/** Days of leave with work booked on them (kpi addDays' bookedOverLeave, day by day). */
+export function leaveConflicts(days: readonly PersonDay[]) {
+  return days
+    .map((d) => ({ day: d.day, share: d.off, over: addDays(emptyTotals(), [d]).bookedOverLeave }))
+    .filter((d) => d.share > 0 && d.over > 0)
+    .map((d) => ({ day: d.day, share: d.share, bookedOverLeave: round2(d.over) }))
+}
