@@ -289,10 +289,13 @@ describe('GET /api/v1/capacity', () => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id
-    // 10 h on Tuesday (capped at 7.5 h), another inside it (counted once), 2 h each side of
-    // Thursday's midnight (London is on UTC in December), and one still open since 09:00 today.
+    // 10 h on Tuesday (capped at 7.5 h), another inside it; two overlapping 3 h on Wednesday
+    // (4 h, not 6); 2 h each side of Thursday's midnight (London is on UTC in December); and one
+    // still open since 09:00 today.
     const long = await incident('TOIL-1', '2026-12-01T08:00:00Z', '2026-12-01T18:00:00Z')
     await incident('TOIL-2', '2026-12-01T09:00:00Z', '2026-12-01T12:00:00Z')
+    await incident('TOIL-5', '2026-12-02T09:00:00Z', '2026-12-02T12:00:00Z')
+    await incident('TOIL-6', '2026-12-02T10:00:00Z', '2026-12-02T13:00:00Z')
     await incident('TOIL-3', '2026-12-03T22:00:00Z', '2026-12-04T02:00:00Z')
     await incident('TOIL-4', '2026-11-25T09:00:00Z', null)
     await ctx.db
@@ -303,8 +306,8 @@ describe('GET /api/v1/capacity', () => {
     const weeks = teamOf(g, 'toil').weeks
     // Now is 12:00: 3 h of the open incident.
     expect(week(weeks, '2026-11-23')).toMatchObject({ toil: 3, focus: 34.5 })
-    // 7.5 + 2 logged + 2 + 2 = 13.5 h; focus 37.5 − 13.5 = 24 h.
-    expect(week(weeks, '2026-11-30')).toMatchObject({ toil: 13.5, focus: 24, effective: 37.5 })
+    // 7.5 + (4 + 2 logged) + 2 + 2 = 17.5 h; focus 37.5 − 17.5 = 20 h.
+    expect(week(weeks, '2026-11-30')).toMatchObject({ toil: 17.5, focus: 20, effective: 37.5 })
   })
 
   it('filters by team and role; an unknown team has no rows', async () => {
