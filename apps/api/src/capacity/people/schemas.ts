@@ -1,6 +1,6 @@
 import { SLUG_PATTERN } from '@opsdeck/contract'
 import { z } from 'zod'
-import { text } from '../lib/text.ts'
+import { text } from '../../lib/text.ts'
 
 /** The most people GET /people answers with: a picker's worth; `truncated` says more matched. */
 export const MAX_PEOPLE = 500

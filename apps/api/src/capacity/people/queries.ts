@@ -1,6 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
-import { likePattern } from '../lib/like.ts'
+import { likePattern } from '../../lib/like.ts'
 
 /**
  * The people working here on `today` (started, not yet left), by name, with their team; `q` is

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { errorEnvelope } from '../lib/openapi.ts'
+import { errorEnvelope } from '../../lib/openapi.ts'
 import { MAX_PEOPLE, PeopleList } from './schemas.ts'
-import { createToken, expectMatches, loginAs, setupApp, type TestApp } from '../../test/helpers.ts'
+import {
+  createToken,
+  expectMatches,
+  loginAs,
+  setupApp,
+  type TestApp,
+} from '../../../test/helpers.ts'
 
 // Noon in London on Wednesday 4 November 2026: "today" is the 4th there (UTC+0 in November).
 const NOW = new Date('2026-11-04T12:00:00Z')
