@@ -10,6 +10,8 @@ import { WorkRefusedError } from './auth/hash-limit.ts'
 import { dummyHash } from './auth/password.ts'
 import { auth } from './auth/routes.ts'
 import { capacity } from './capacity/routes.ts'
+import { people } from './capacity/people/routes.ts'
+import { teams } from './capacity/teams/routes.ts'
 import { health } from './health/routes.ts'
 import { incidents } from './incidents/routes.ts'
 import { integrations } from './integrations/routes.ts'
@@ -21,7 +23,6 @@ import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
 import { serveOpenApi } from './openapi.ts'
 import { overview } from './overview/routes.ts'
-import { people } from './capacity/people/routes.ts'
 import { projects } from './projects/routes.ts'
 import { portfolio } from './projects/portfolio/routes.ts'
 import { suppliers } from './projects/suppliers/routes.ts'
@@ -51,6 +52,7 @@ const api = new Hono<AppEnv>()
   .route('/checks', checks)
   .route('/incidents', incidents)
   .route('/people', people)
+  .route('/teams', teams)
   .route('/integrations', integrations)
   .route('/projects', projects)
   .route('/portfolio', portfolio)

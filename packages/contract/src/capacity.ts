@@ -40,6 +40,9 @@ export const MAX_ALLOCATION_HOURS = 80
 export const MAX_ALLOCATION_PERCENT = 200
 export const MAX_SKILLS = 30
 export const SKILL_MAX_LENGTH = 40
+export const PERSON_NAME_MAX_LENGTH = 120
+export const PERSON_ROLE_MAX_LENGTH = 80
+export const TEAM_NAME_MAX_LENGTH = 120
 
 /** The heatmap's default span: this many ISO weeks back and ahead of this week. */
 export const CAPACITY_WEEKS_BACK = 12

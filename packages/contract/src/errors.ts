@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   budget_line_not_found: 404,
   cost_entry_not_found: 404,
   progress_not_found: 404,
+  person_not_found: 404,
+  team_not_found: 404,
   email_taken: 409,
   self: 409,
   last_admin: 409,
@@ -47,6 +49,10 @@ export const ERROR_STATUS = {
   project_has_actuals: 409,
   // A project people are booked to in capacity plans: remove the bookings, or cancel it.
   project_has_allocations: 409,
+  // A person with allocations, time off, incident history or projects stays: give a leave date.
+  person_in_use: 409,
+  // A team move to the team the person is already in.
+  already_in_team: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,

@@ -82,6 +82,14 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/incidents/:ref/actions': 'write',
   'PATCH /api/v1/incidents/:ref/actions/:actionId': 'write',
   'GET /api/v1/people': 'read',
+  'POST /api/v1/people': 'write',
+  'GET /api/v1/people/:id': 'read',
+  'PATCH /api/v1/people/:id': 'write',
+  'DELETE /api/v1/people/:id': 'write',
+  'POST /api/v1/people/:id/moves': 'write',
+  'GET /api/v1/teams': 'read',
+  'POST /api/v1/teams': 'write',
+  'PATCH /api/v1/teams/:slug': 'write',
   'POST /api/v1/integrations/alertmanager': 'ingest',
   'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',
@@ -309,6 +317,17 @@ function bodyFor(route: string): unknown {
       return { reason: `Matrix ${n}`, months: [{ month: '2026-01', amountPence: 1 }] }
     case 'PUT /api/v1/projects/:code/progress/:asOf':
       return { percentComplete: 10 }
+    // No such team: an allowed caller gets past access() to the 422.
+    case 'POST /api/v1/people':
+      return { name: `Matrix ${n}`, role: 'Engineer', contractedHoursPerWeek: 1, teamId: 999999 }
+    case 'PATCH /api/v1/people/:id':
+      return { name: `Matrix ${n}` }
+    case 'POST /api/v1/people/:id/moves':
+      return { teamId: 999999, from: '2026-01-05' }
+    case 'POST /api/v1/teams':
+      return { slug: `matrix-team-${n}`, name: 'Matrix' }
+    case 'PATCH /api/v1/teams/:slug':
+      return { name: `Matrix ${n}` }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)
@@ -330,6 +349,9 @@ function concretePath(path: string): string {
   // No such project: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/projects/')) path = path.replace(':code', 'MATRIX-NONE')
   if (path.startsWith('/api/v1/projects/')) path = path.replace(':asOf', '2026-01-01')
+  // No such person or team: an allowed caller gets past access() to the 404.
+  if (path.startsWith('/api/v1/people/')) path = path.replace(':id', '999999')
+  if (path.startsWith('/api/v1/teams/')) path = path.replace(':slug', 'matrix-none')
   // No such incident: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/incidents/')) {
     path = path.replace(':ref', 'INC-0000-0000').replace(':actionId', '999999')

@@ -20,6 +20,9 @@ let ctx: TestApp
 let admin: Awaited<ReturnType<typeof loginAs>>
 let target: TestUser
 let tokenId: number
+let personId: number
+let teamId: number
+let otherTeamId: number
 let n = 0
 beforeAll(async () => {
   ctx = await setupApp(new Date('2026-11-04T12:00:00Z'))
@@ -49,6 +52,28 @@ beforeAll(async () => {
     .insertInto('projects')
     .values({ code: 'VALIDATE-CAT', name: 'Probe', startDate: '2026-01-01', endDate: '2026-12-31' })
     .execute()
+  // A team and a person the people and teams writes would change, were a bad body to get through.
+  teamId = (
+    await ctx.db
+      .insertInto('teams')
+      .values({ slug: 'validate-team', name: 'Probe' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  otherTeamId = (
+    await ctx.db
+      .insertInto('teams')
+      .values({ slug: 'validate-team-2', name: 'Probe 2' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  personId = (
+    await ctx.db
+      .insertInto('people')
+      .values({ teamId, name: 'Probe', role: 'Engineer', contractedHoursPerWeek: 37.5 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
 })
 afterAll(() => ctx.drop())
 
@@ -314,9 +339,30 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/projects/VALIDATE-CAT/lines/1',
     body: { amountPence: 100 },
   }),
+  'POST /api/v1/people': () => ({
+    path: '/api/v1/people',
+    body: { name: 'Added by mistake', role: 'Engineer', contractedHoursPerWeek: 37.5, teamId },
+  }),
+  'PATCH /api/v1/people/:id': () => ({
+    path: `/api/v1/people/${personId}`,
+    body: { name: 'Renamed by mistake', role: 'Manager' },
+  }),
+  'POST /api/v1/people/:id/moves': () => ({
+    path: `/api/v1/people/${personId}/moves`,
+    body: { teamId: otherTeamId, from: '2026-11-09' },
+  }),
+  'POST /api/v1/teams': () => ({
+    path: '/api/v1/teams',
+    body: { slug: `validate-${++n}`, name: 'Added by mistake' },
+  }),
+  'PATCH /api/v1/teams/:slug': () => ({
+    path: '/api/v1/teams/validate-team',
+    body: { name: 'Renamed by mistake' },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
+  'DELETE /api/v1/people/:id',
   'DELETE /api/v1/projects/:code',
   'DELETE /api/v1/projects/:code/lines/:id',
   'DELETE /api/v1/projects/:code/actuals/:id',
@@ -427,6 +473,10 @@ const TEXT_FIELDS = [
     { what, route: 'POST /api/v1/services/:slug/maintenance', field: 'reason', value, message },
     { what, route: 'POST /api/v1/projects', field: 'name', value, message },
     { what, route: 'PATCH /api/v1/projects/:code', field: 'sponsor', value, message },
+    { what, route: 'POST /api/v1/people', field: 'name', value, message },
+    { what, route: 'PATCH /api/v1/people/:id', field: 'role', value, message },
+    { what, route: 'POST /api/v1/teams', field: 'name', value, message },
+    { what, route: 'PATCH /api/v1/teams/:slug', field: 'name', value, message },
   ]),
   ...Object.entries(BAD_TEXT).flatMap(([what, [value, message]]) => [
     { what, route: 'POST /api/v1/auth/login', field: 'email', value, message },

@@ -216,7 +216,18 @@ export const writtenIncident = (over: Partial<WrittenIncident> = {}): WrittenInc
   ...over,
 })
 
-const platform = { slug: 'platform', name: 'Platform' }
+const platform = { id: 1, slug: 'platform', name: 'Platform' }
+// What GET /people adds for capacity, the same for both.
+const engineer = {
+  role: 'Engineer',
+  skills: [],
+  contractedHoursPerWeek: 37.5,
+  workingDays: [1, 2, 3, 4, 5],
+  costRatePencePerHour: 0,
+  startDate: null,
+  endDate: null,
+  bankHolidayRegion: null,
+}
 
 /**
  * GET /people: the people working here. Katherine Johnson has led no incident; Grace Hopper (the
@@ -224,8 +235,8 @@ const platform = { slug: 'platform', name: 'Platform' }
  */
 export const peopleListFixture = (over: Partial<PeopleList> = {}): PeopleList => ({
   people: [
-    { id: 3, name: 'Ada Lovelace', email: 'ada@example.test', team: platform },
-    { id: 12, name: 'Katherine Johnson', email: null, team: platform },
+    { id: 3, name: 'Ada Lovelace', email: 'ada@example.test', team: platform, ...engineer },
+    { id: 12, name: 'Katherine Johnson', email: null, team: platform, ...engineer },
   ],
   truncated: false,
   ...over,

@@ -30,7 +30,14 @@ async function newTeam(name = 'Team') {
     .executeTakeFirstOrThrow()
 }
 
-type NewPerson = { name: string; email?: string; startDate?: string; endDate?: string }
+type NewPerson = {
+  name: string
+  email?: string
+  startDate?: string
+  endDate?: string
+  role?: string
+  skills?: string[]
+}
 async function addPeople(teamId: number, people: NewPerson[]) {
   await ctx.db
     .insertInto('people')
@@ -39,7 +46,8 @@ async function addPeople(teamId: number, people: NewPerson[]) {
         teamId,
         name: p.name,
         email: p.email ?? null,
-        role: 'Engineer',
+        role: p.role ?? 'Engineer',
+        skills: p.skills ?? [],
         contractedHoursPerWeek: 37.5,
         startDate: p.startDate ?? null,
         endDate: p.endDate ?? null,
@@ -79,12 +87,21 @@ describe('GET /people', () => {
       'Leaves today',
       'Started today',
     ])
-    const teamOf = { slug: team.slug, name: team.name }
+    const teamOf = { id: team.id, slug: team.slug, name: team.name }
+    // The fields the projects' and incidents' pickers read, and what capacity plans with.
     expect(body.people[0]).toEqual({
       id: expect.any(Number),
       name: 'Ada Lovelace',
       email: null,
       team: teamOf,
+      role: 'Engineer',
+      skills: [],
+      contractedHoursPerWeek: 37.5,
+      workingDays: [1, 2, 3, 4, 5],
+      costRatePencePerHour: 0,
+      startDate: null,
+      endDate: null,
+      bankHolidayRegion: null,
     })
     expect(body.people[1]).toMatchObject({ email: 'grace@example.test', team: teamOf })
   })
@@ -126,6 +143,37 @@ describe('GET /people', () => {
     )
   })
 
+  it('lists those who have left or not yet started too with includeLeft=true', async () => {
+    const team = await newTeam()
+    await addPeople(team.id, [
+      { name: 'Left yesterday', endDate: '2026-11-03' },
+      { name: 'Here' },
+      { name: 'Starts tomorrow', startDate: '2026-11-05' },
+    ])
+    expect(await names({ team: team.slug, includeLeft: 'true' })).toEqual([
+      'Here',
+      'Left yesterday',
+      'Starts tomorrow',
+    ])
+    expect(await names({ team: team.slug, includeLeft: 'false' })).toEqual(['Here'])
+    const left = (await list({ team: team.slug, includeLeft: 'true' })).people[1]
+    expect(left).toMatchObject({ name: 'Left yesterday', endDate: '2026-11-03' })
+  })
+
+  it('filters by role and by skill, whole and in any case', async () => {
+    const team = await newTeam()
+    await addPeople(team.id, [
+      { name: 'Ada', role: 'SRE', skills: ['Kubernetes', 'Go'] },
+      { name: 'Bea', role: 'Engineer', skills: ['go', 'React'] },
+      { name: 'Cy', role: 'Site Reliability Engineer', skills: ['Golang'] },
+    ])
+    expect(await names({ team: team.slug, role: 'sre' })).toEqual(['Ada'])
+    expect(await names({ team: team.slug, role: ' engineer ' })).toEqual(['Bea'])
+    expect(await names({ team: team.slug, skill: 'GO' })).toEqual(['Ada', 'Bea'])
+    expect(await names({ team: team.slug, skill: 'kubernetes', role: 'SRE' })).toEqual(['Ada'])
+    expect(await names({ team: team.slug, skill: 'Rust' })).toEqual([])
+  })
+
   it('filters by team: an unknown team has nobody', async () => {
     const a = await newTeam()
     const b = await newTeam()
@@ -155,6 +203,9 @@ describe('GET /people', () => {
       [{ q: 'x'.repeat(101) }, 'query.q'],
       [{ q: 'nul\0' }, 'query.q'],
       [{ team: 'Not A Slug' }, 'query.team'],
+      [{ includeLeft: 'yes' }, 'query.includeLeft'],
+      [{ role: 'x'.repeat(81) }, 'query.role'],
+      [{ skill: 'x'.repeat(41) }, 'query.skill'],
     ] as const) {
       const res = await ctx.app.request(`/api/v1/people?${new URLSearchParams(query).toString()}`, {
         headers: viewer.headers,

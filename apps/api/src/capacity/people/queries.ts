@@ -1,26 +1,180 @@
+import type { BankHolidayRegion } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql, type Updateable } from 'kysely'
 import { likePattern } from '../../lib/like.ts'
+import type { Person, PersonRecord } from './schemas.ts'
 
-/**
- * The people working here on `today` (started, not yet left), by name, with their team; `q` is
- * part of the name in any case, `team` a team's slug. At most `limit`.
- */
-export async function listPeople(
-  db: Kysely<Database>,
-  args: { today: string; q?: string | undefined; team?: string | undefined; limit: number },
-) {
-  let query = db
+type Db = Kysely<Database>
+
+// A person's fields as the list and the record show them, their current team joined.
+function selectPeople(db: Db) {
+  return db
     .selectFrom('people as p')
     .innerJoin('teams as t', 't.id', 'p.teamId')
-    .select(['p.id', 'p.name', 'p.email', 't.slug as teamSlug', 't.name as teamName'])
-    .where((eb) => eb.or([eb('p.startDate', 'is', null), eb('p.startDate', '<=', args.today)]))
-    .where((eb) => eb.or([eb('p.endDate', 'is', null), eb('p.endDate', '>=', args.today)]))
+    .select([
+      'p.id',
+      'p.name',
+      'p.email',
+      't.id as teamId',
+      't.slug as teamSlug',
+      't.name as teamName',
+      'p.role',
+      'p.skills',
+      'p.contractedHoursPerWeek',
+      'p.workingDays',
+      'p.costRatePencePerHour',
+      'p.startDate',
+      'p.endDate',
+      'p.bankHolidayRegion',
+    ])
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectPeople>['execute']>>[number]
+
+const personOf = ({ teamId, teamSlug, teamName, bankHolidayRegion, ...p }: Row): Person => ({
+  ...p,
+  team: { id: teamId, slug: teamSlug, name: teamName },
+  bankHolidayRegion: bankHolidayRegion as BankHolidayRegion | null,
+})
+
+/**
+ * The people by name, with their team; by default those working here on `today` (started, not
+ * yet left). `q` is part of the name in any case, `team` a team's slug, `role` and `skill` match
+ * whole, in any case. At most `limit`.
+ */
+export async function listPeople(
+  db: Db,
+  args: {
+    today: string
+    q?: string | undefined
+    team?: string | undefined
+    role?: string | undefined
+    skill?: string | undefined
+    includeLeft?: boolean | undefined
+    limit: number
+  },
+): Promise<Person[]> {
+  let query = selectPeople(db)
+  if (!args.includeLeft) {
+    query = query
+      .where((eb) => eb.or([eb('p.startDate', 'is', null), eb('p.startDate', '<=', args.today)]))
+      .where((eb) => eb.or([eb('p.endDate', 'is', null), eb('p.endDate', '>=', args.today)]))
+  }
   if (args.q) query = query.where('p.name', 'ilike', likePattern(args.q))
   if (args.team) query = query.where('t.slug', '=', args.team)
+  if (args.role) query = query.where(sql`lower(p.role)`, '=', args.role.toLowerCase())
+  if (args.skill) {
+    const skill = args.skill.toLowerCase()
+    query = query.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM unnest(p.skills) s WHERE lower(s) = ${skill})`,
+    )
+  }
   const rows = await query.orderBy('p.name').orderBy('p.id').limit(args.limit).execute()
-  return rows.map(({ teamSlug, teamName, ...p }) => ({
-    ...p,
-    team: { slug: teamSlug, name: teamName },
-  }))
+  return rows.map(personOf)
+}
+
+/**
+ * One person as GET /people/:id answers: their team history newest first and the region whose
+ * bank holidays they have. Undefined when there is none.
+ */
+export async function personRecord(db: Db, id: number): Promise<PersonRecord | undefined> {
+  const row = await selectPeople(db)
+    .select(['p.createdAt', 'p.updatedAt'])
+    .where('p.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const [memberships, org] = await Promise.all([
+    db
+      .selectFrom('teamMemberships as m')
+      .innerJoin('teams as t', 't.id', 'm.teamId')
+      .select(['t.id', 't.slug', 't.name', 'm.firstDay', 'm.lastDay'])
+      .where('m.personId', '=', id)
+      .orderBy('m.firstDay', 'desc')
+      .orderBy('m.id', 'desc')
+      .execute(),
+    db.selectFrom('organisationSettings').select('bankHolidayRegion').executeTakeFirstOrThrow(),
+  ])
+  const { createdAt, updatedAt, ...fields } = row
+  const person = personOf(fields)
+  return {
+    ...person,
+    region: person.bankHolidayRegion
+      ? { code: person.bankHolidayRegion, source: 'person' }
+      : { code: org.bankHolidayRegion as BankHolidayRegion, source: 'organisation' },
+    memberships: memberships.map(({ firstDay, lastDay, ...team }) => ({ team, firstDay, lastDay })),
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  }
+}
+
+/** The person's stored fields, locked for the caller's transaction; undefined when none. */
+export function lockPerson(db: Db, id: number) {
+  return db
+    .selectFrom('people')
+    .select([
+      'id',
+      'teamId',
+      'name',
+      'email',
+      'role',
+      'skills',
+      'contractedHoursPerWeek',
+      'workingDays',
+      'costRatePencePerHour',
+      'startDate',
+      'endDate',
+      'bankHolidayRegion',
+    ])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function teamExists(db: Db, id: number) {
+  return (
+    (await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !==
+    undefined
+  )
+}
+
+/** Whether another person (not `exceptId`) has the email, in any case. */
+export async function emailTaken(db: Db, email: string, exceptId?: number) {
+  let query = db
+    .selectFrom('people')
+    .select('id')
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+  if (exceptId !== undefined) query = query.where('id', '<>', exceptId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+export function updatePerson(db: Db, id: number, values: Updateable<Database['people']>) {
+  return db.updateTable('people').set(values).where('id', '=', id).execute()
+}
+
+/** What keeps a person from being deleted: their plans and history. */
+export async function personUsage(db: Db, id: number) {
+  const count = (table: string, column: string) =>
+    sql<number>`(SELECT count(*) FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${id})::int`
+  const row = await db
+    .selectNoFrom([
+      count('allocations', 'person_id').as('allocations'),
+      count('time_off', 'person_id').as('timeOff'),
+      count('incidents', 'commander_person_id').as('incidentsCommanded'),
+      count('incident_responder_hours', 'person_id').as('responderHours'),
+      count('incident_actions', 'owner_person_id').as('incidentActions'),
+      count('projects', 'owner_person_id').as('projectsOwned'),
+    ])
+    .executeTakeFirstOrThrow()
+  return row
+}
+
+/** The person's memberships, oldest first. */
+export function membershipsOf(db: Db, personId: number) {
+  return db
+    .selectFrom('teamMemberships')
+    .select(['id', 'teamId', 'firstDay', 'lastDay'])
+    .where('personId', '=', personId)
+    .orderBy('firstDay')
+    .orderBy('id')
+    .execute()
 }

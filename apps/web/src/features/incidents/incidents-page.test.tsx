@@ -235,9 +235,9 @@ describe('Incidents page', { timeout: 20_000 }, () => {
 
   test('two people of the same name are told apart by their teams', async () => {
     const [ada, katherine] = peopleListFixture().people
-    const payments = { slug: 'payments', name: 'Payments' }
+    const payments = { id: 4, slug: 'payments', name: 'Payments' }
     // As the API orders them: by name, then id.
-    const twins = [ada!, { id: 21, name: 'Ada Lovelace', email: null, team: payments }, katherine!]
+    const twins = [ada!, { ...ada!, id: 21, email: null, team: payments }, katherine!]
     stubList(
       'manager',
       { body: incidentListFixture() },
