@@ -78,14 +78,8 @@ export { DEFAULT_RAG_THRESHOLDS, rag } from './rag.ts'
 export type { Rag, RagLevelThresholds, RagStatus, RagThresholds } from './rag.ts'
 export { ragTimeline } from './rag-timeline.ts'
 export type { RagChange } from './rag-timeline.ts'
-export {
-  effectiveCapacity,
-  isOverAllocated,
-  overAllocatedHours,
-  runChangeSplit,
-  utilization,
-} from './capacity.ts'
-export type { CapacityInput, RunChangeSplit, WorkKind } from './capacity.ts'
+export { runChangeSplit } from './capacity.ts'
+export type { RunChangeSplit, WorkKind } from './capacity.ts'
 export {
   ALLOCATION_KINDS,
   addDays,

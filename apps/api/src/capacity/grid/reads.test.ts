@@ -20,7 +20,7 @@ beforeAll(async () => {
 async function get(path: string, status = 200) {
   const res = await ctx.app.request(path, { headers })
   expect(res.status).toBe(status)
-  return (await res.json())
+  return await res.json()
 }
 
 describe('GET /api/v1/capacity/overallocations', () => {
