@@ -9,6 +9,10 @@ import { csrfGuard } from './auth/csrf.ts'
 import { WorkRefusedError } from './auth/hash-limit.ts'
 import { dummyHash } from './auth/password.ts'
 import { auth } from './auth/routes.ts'
+import { allocations } from './capacity/allocations/routes.ts'
+import { closureDays } from './capacity/calendar/closure-day-routes.ts'
+import { responderHours } from './capacity/calendar/responder-hours-routes.ts'
+import { timeOff } from './capacity/calendar/time-off-routes.ts'
 import { capacity } from './capacity/routes.ts'
 import { people } from './capacity/people/routes.ts'
 import { teams } from './capacity/teams/routes.ts'
@@ -58,6 +62,10 @@ const api = new Hono<AppEnv>()
   .route('/portfolio', portfolio)
   .route('/suppliers', suppliers)
   .route('/capacity', capacity)
+  .route('/allocations', allocations)
+  .route('/time-off', timeOff)
+  .route('/closure-days', closureDays)
+  .route('/incidents', responderHours)
 
 export function createApp(deps: AppDeps) {
   const authConfig = { ...DEFAULT_AUTH_CONFIG, ...deps.auth }

@@ -49,3 +49,12 @@ export const CAPACITY_WEEKS_BACK = 12
 export const CAPACITY_WEEKS_AHEAD = 12
 /** The most ISO weeks one capacity request covers. */
 export const MAX_CAPACITY_WEEKS = 60
+
+/** An allocation or time off ends before the same day this many years after its first day. */
+export const MAX_CAPACITY_SPAN_YEARS = 3
+/** The note on an allocation, time off or responder hours. */
+export const CAPACITY_NOTE_MAX_LENGTH = 500
+/** A closure day's name. */
+export const CLOSURE_NAME_MAX_LENGTH = 120
+/** Hours one person logs on one incident on one day. */
+export const MAX_RESPONDER_HOURS = 24

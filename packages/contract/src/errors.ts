@@ -26,6 +26,11 @@ export const ERROR_STATUS = {
   budget_line_not_found: 404,
   cost_entry_not_found: 404,
   progress_not_found: 404,
+  allocation_not_found: 404,
+  time_off_not_found: 404,
+  closure_day_not_found: 404,
+  // No hours logged by that person on that incident and day.
+  responder_hours_not_found: 404,
   person_not_found: 404,
   team_not_found: 404,
   email_taken: 409,
@@ -53,11 +58,17 @@ export const ERROR_STATUS = {
   person_in_use: 409,
   // A team move to the team the person is already in.
   already_in_team: 409,
+  // Time off of the same person over days already taken; the message names the other.
+  time_off_overlaps: 409,
+  // The organisation is already closed on that day.
+  closure_day_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,
   unknown_team: 422,
   unknown_person: 422,
+  // An allocation's projectCode: no such project, or one closed or cancelled.
+  unknown_project: 422,
   // A budgetLineId in a cost entry's body that is not one of the project's lines.
   unknown_budget_line: 422,
   invalid_components: 422,

@@ -120,6 +120,21 @@ const POLICY: Record<string, Level> = {
   'PUT /api/v1/projects/:code/progress/:asOf': 'write',
   'DELETE /api/v1/projects/:code/progress/:asOf': 'write',
   'GET /api/v1/capacity/summary': 'read',
+  'GET /api/v1/allocations': 'read',
+  'POST /api/v1/allocations': 'write',
+  'POST /api/v1/allocations/preview': 'write',
+  'PATCH /api/v1/allocations/:id': 'write',
+  'DELETE /api/v1/allocations/:id': 'write',
+  'GET /api/v1/time-off': 'read',
+  'POST /api/v1/time-off': 'write',
+  'PATCH /api/v1/time-off/:id': 'write',
+  'DELETE /api/v1/time-off/:id': 'write',
+  'GET /api/v1/closure-days': 'read',
+  'POST /api/v1/closure-days': 'write',
+  'DELETE /api/v1/closure-days/:day': 'write',
+  'GET /api/v1/incidents/:ref/hours': 'read',
+  'PUT /api/v1/incidents/:ref/hours/:personId/:day': 'write',
+  'DELETE /api/v1/incidents/:ref/hours/:personId/:day': 'write',
   'GET /api/v1/capacity': 'read',
   'GET /api/v1/capacity/overallocations': 'read',
   'GET /api/v1/capacity/run-change': 'read',
@@ -328,6 +343,27 @@ function bodyFor(route: string): unknown {
       return { slug: `matrix-team-${n}`, name: 'Matrix' }
     case 'PATCH /api/v1/teams/:slug':
       return { name: `Matrix ${n}` }
+    // No such person, allocation, time off or incident: an allowed caller gets past access() to
+    // the 422 or 404; a closure day of its own each time, to the 201.
+    case 'POST /api/v1/allocations':
+      return {
+        personId: 999_999,
+        kind: 'run',
+        firstDay: '2026-01-05',
+        lastDay: '2026-01-09',
+        hoursPerWeek: 1,
+      }
+    case 'POST /api/v1/allocations/preview':
+      return { id: 999_999, delete: true }
+    case 'PATCH /api/v1/allocations/:id':
+    case 'PATCH /api/v1/time-off/:id':
+      return { note: `Matrix ${n}` }
+    case 'POST /api/v1/time-off':
+      return { personId: 999_999, firstDay: '2026-01-05', lastDay: '2026-01-05' }
+    case 'POST /api/v1/closure-days':
+      return { day: new Date(Date.UTC(2030, 0, n)).toISOString().slice(0, 10), name: 'Matrix' }
+    case 'PUT /api/v1/incidents/:ref/hours/:personId/:day':
+      return { hours: 1 }
     case 'POST /api/v1/services/:slug/maintenance': {
       // A one-off window tomorrow: the test's clock is the real one.
       const startsAt = new Date(Date.now() + 86_400_000)
@@ -358,6 +394,9 @@ function concretePath(path: string): string {
   }
   // No such window or schedule: an allowed caller gets past access() to the 404.
   if (path.includes('/maintenance')) path = path.replace(':id', '999999')
+  // No such allocation, time off, closure day or responder hours: past access() to the 404.
+  if (/^\/api\/v1\/(allocations|time-off)\//.test(path)) path = path.replace(':id', '999999')
+  path = path.replace(':day', '2031-01-01').replace(':personId', '999999')
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)
   return path
 }

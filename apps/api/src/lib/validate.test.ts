@@ -20,6 +20,7 @@ let ctx: TestApp
 let admin: Awaited<ReturnType<typeof loginAs>>
 let target: TestUser
 let tokenId: number
+let validatePerson: number
 let personId: number
 let teamId: number
 let otherTeamId: number
@@ -52,6 +53,24 @@ beforeAll(async () => {
     .insertInto('projects')
     .values({ code: 'VALIDATE-CAT', name: 'Probe', startDate: '2026-01-01', endDate: '2026-12-31' })
     .execute()
+  // A person the capacity writes would book, give time off or log hours for.
+  const capacityTeam = await ctx.db
+    .insertInto('teams')
+    .values({ slug: 'validate-capacity', name: 'Validate' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  validatePerson = (
+    await ctx.db
+      .insertInto('people')
+      .values({
+        teamId: capacityTeam.id,
+        name: 'Validate',
+        role: 'Engineer',
+        contractedHoursPerWeek: 37.5,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
   // A team and a person the people and teams writes would change, were a bad body to get through.
   teamId = (
     await ctx.db
@@ -359,9 +378,54 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/teams/validate-team',
     body: { name: 'Renamed by mistake' },
   }),
+  'POST /api/v1/allocations': () => ({
+    path: '/api/v1/allocations',
+    body: {
+      personId: validatePerson,
+      kind: 'run',
+      firstDay: '2026-11-02',
+      lastDay: '2026-11-06',
+      hoursPerWeek: 10,
+    },
+  }),
+  'POST /api/v1/allocations/preview': () => ({
+    path: '/api/v1/allocations/preview',
+    body: {
+      personId: validatePerson,
+      kind: 'run',
+      firstDay: '2026-11-02',
+      lastDay: '2026-11-06',
+      hoursPerWeek: 10,
+    },
+  }),
+  // There is no allocation or time off 1: the body is refused before the write would look for it.
+  'PATCH /api/v1/allocations/:id': () => ({
+    path: '/api/v1/allocations/1',
+    body: { hoursPerWeek: 20 },
+  }),
+  'POST /api/v1/time-off': () => ({
+    path: '/api/v1/time-off',
+    body: { personId: validatePerson, firstDay: '2026-11-02', lastDay: '2026-11-06' },
+  }),
+  'PATCH /api/v1/time-off/:id': () => ({
+    path: '/api/v1/time-off/1',
+    body: { note: 'By mistake' },
+  }),
+  'POST /api/v1/closure-days': () => ({
+    path: '/api/v1/closure-days',
+    body: { day: '2026-12-29', name: 'Closed by mistake' },
+  }),
+  'PUT /api/v1/incidents/:ref/hours/:personId/:day': () => ({
+    path: `/api/v1/incidents/INC-2026-0001/hours/${validatePerson}/2026-11-04`,
+    body: { hours: 2 },
+  }),
 }
 // Routes that change something but read no body.
 const NO_BODY = [
+  'DELETE /api/v1/allocations/:id',
+  'DELETE /api/v1/time-off/:id',
+  'DELETE /api/v1/closure-days/:day',
+  'DELETE /api/v1/incidents/:ref/hours/:personId/:day',
   'DELETE /api/v1/people/:id',
   'DELETE /api/v1/projects/:code',
   'DELETE /api/v1/projects/:code/lines/:id',
