@@ -1,5 +1,5 @@
 import { addDays, emptyTotals, type PersonDay } from '@opsdeck/kpi'
-import type { CapacityModel, ModelPerson } from '../model/index.ts'
+import type { CapacityModel, ModelAllocation, ModelPerson } from '../model/index.ts'
 
 const round2 = (n: number) => Math.round(n * 100) / 100
 
@@ -9,16 +9,30 @@ function bookedOn(d: PersonDay): number {
   return c.project + c.run + c.support + t.project + t.run + t.support
 }
 
+// Each allocation's hours by day, made once per allocation: a cell reads at most seven days.
+const hoursByDay = new WeakMap<ModelAllocation, Map<string, number>>()
+function hoursOf(a: ModelAllocation): Map<string, number> {
+  let map = hoursByDay.get(a)
+  if (!map) {
+    map = new Map(a.days.map((d) => [d.day, bookedOn(d)]))
+    hoursByDay.set(a, map)
+  }
+  return map
+}
+
 /** The allocations behind a cell: each one's hours on the cell's days, those booking any. */
-export function bookingsIn(person: ModelPerson, days: ReadonlySet<string>) {
+export function bookingsIn(person: ModelPerson, days: readonly string[]) {
   return person.allocations
-    .map((a) => ({
-      allocationId: a.id,
-      kind: a.kind,
-      status: a.status,
-      project: a.project,
-      hours: round2(a.days.reduce((s, d) => (days.has(d.day) ? s + bookedOn(d) : s), 0)),
-    }))
+    .map((a) => {
+      const hours = hoursOf(a)
+      return {
+        allocationId: a.id,
+        kind: a.kind,
+        status: a.status,
+        project: a.project,
+        hours: round2(days.reduce((s, d) => s + (hours.get(d) ?? 0), 0)),
+      }
+    })
     .filter((a) => a.hours > 0)
 }
 
@@ -37,7 +51,10 @@ export function detailOf(model: CapacityModel, person: ModelPerson, days: readon
     closures: days.filter((d) => d.dayOff === 'closure').map((d) => named(d, model.closures)),
     timeOff,
     timeOffDays: timeOff.reduce((s, t) => s + t.share, 0),
-    allocations: bookingsIn(person, new Set(days.map((d) => d.day))),
+    allocations: bookingsIn(
+      person,
+      days.map((d) => d.day),
+    ),
   }
 }
 

@@ -37,7 +37,7 @@ export function overallocations(
         effective: round2(u.effective),
         overHours: round2(u.overHours),
         utilization: u.utilization,
-        allocations: bookingsIn(p, days).filter(
+        allocations: bookingsIn(p, [...days]).filter(
           (a) => includeTentative || a.status === 'confirmed',
         ),
         leaveConflicts: leaveConflicts(sum.days),

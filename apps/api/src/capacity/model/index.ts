@@ -34,7 +34,7 @@ export interface ModelAllocation {
   status: 'confirmed' | 'tentative'
   project: { code: string; name: string } | null
   /** The days it books within the range (kpi personDays with it alone). */
-  days: PersonDay[]
+  readonly days: PersonDay[]
 }
 
 export interface ModelPerson {
@@ -133,20 +133,28 @@ export async function capacityModel(db: Kysely<Database>, args: LoadArgs): Promi
       days,
       byTeam: daysByTeam(days, own),
       toil,
-      allocations: spans.map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        status: a.status,
-        project: a.projectCode === null ? null : { code: a.projectCode, name: a.projectName ?? '' },
-        // Its own bookings, for the hours behind a cell: the same rule, one allocation at a time.
-        days: personDays({
-          ...calendarOf,
-          from: a.firstDay > args.from ? a.firstDay : args.from,
-          to: a.lastDay < args.to ? a.lastDay : args.to,
-          timeOff: [],
-          allocations: [spanOf(a)],
-        }),
-      })),
+      allocations: spans.map((a) => {
+        let booked: PersonDay[] | undefined
+        return {
+          id: a.id,
+          kind: a.kind,
+          status: a.status,
+          project:
+            a.projectCode === null ? null : { code: a.projectCode, name: a.projectName ?? '' },
+          // Its own bookings, for the hours behind a cell: the same rule, one allocation at a
+          // time; worked when first read (only the heatmap and over-allocations read them).
+          get days() {
+            booked ??= personDays({
+              ...calendarOf,
+              from: a.firstDay > args.from ? a.firstDay : args.from,
+              to: a.lastDay < args.to ? a.lastDay : args.to,
+              timeOff: [],
+              allocations: [spanOf(a)],
+            })
+            return booked
+          },
+        }
+      }),
     }
   })
   const wanted = (t: Team) =>
