@@ -13,8 +13,8 @@ import {
 import { nameProblem, textProblem } from '../../lib/text.ts'
 import { FIRST_COST_DAY } from '../actuals/schemas.ts'
 import { formatAmount, parseAmount } from './amount.ts'
-import { parseDay } from './parse-date.ts'
-import { type ColumnSpec, readCsv } from './read-csv.ts'
+import { parseDay } from '../../lib/csv/parse-date.ts'
+import { type ColumnSpec, readCsv } from '../../lib/csv/read-csv.ts'
 import type { Checked, RowResult } from './rows.ts'
 
 type ActualColumn =
@@ -29,7 +29,7 @@ type ActualColumn =
 
 /** The actuals columns, as the export writes them; the aliases are also read. */
 export const ACTUAL_COLUMNS: ColumnSpec<ActualColumn>[] = [
-  { key: 'project', aliases: ['project code', 'code'], required: true },
+  { key: 'project', aliases: ['project code', 'code'], required: true, upper: true },
   { key: 'date', aliases: ['incurred on', 'invoice date'], required: true },
   { key: 'amount', aliases: ['amount gbp', 'amount (£)', 'net amount'], required: true },
   { key: 'category', aliases: [], required: true },

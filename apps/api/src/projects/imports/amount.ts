@@ -1,5 +1,5 @@
 import { MAX_AMOUNT_PENCE } from '@opsdeck/contract'
-import type { Parsed } from './parse-date.ts'
+import type { Parsed } from '../../lib/csv/parse-date.ts'
 
 // The largest amount a row may carry is the API's (MAX_AMOUNT_PENCE, £10bn).
 

@@ -1,8 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ActualsCommitted, BaselinesCommitted } from './schemas.ts'
-import { neutralise } from './export-csv.ts'
-import { unneutralise } from './read-csv.ts'
 import { createProject, entriesOf, expectStatus, importApp, textOf } from './testing.ts'
 
 let app: Awaited<ReturnType<typeof importApp>>
@@ -10,26 +8,6 @@ beforeAll(async () => {
   app = await importApp()
 })
 afterAll(() => app.drop())
-
-describe('neutralise', () => {
-  it.each([
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+44 20 7946 0000', "'+44 20 7946 0000"],
-    ['-2+3', "'-2+3"],
-    ['@cmd', "'@cmd"],
-    ['\tx', "'\tx"],
-    ['\rx', "'\rx"],
-    ['Acme = best', 'Acme = best'],
-    ["'quoted", "'quoted"],
-    // A value that starts with the guard itself keeps it through an export and an import.
-    ["'=x", "''=x"],
-    ["''@x", "'''@x"],
-    ['', ''],
-  ])('writes %j as %j, which the import reads back', (cell, written) => {
-    expect(neutralise(cell)).toBe(written)
-    expect(unneutralise(neutralise(cell))).toBe(cell)
-  })
-})
 
 describe('the exports', () => {
   it('write actuals in the import’s columns with formulas neutralised, and import back as duplicates', async () => {

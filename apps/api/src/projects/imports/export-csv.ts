@@ -1,26 +1,11 @@
 import type { Database } from '@opsdeck/db'
-import { stringify } from 'csv-stringify/sync'
 import type { Kysely } from 'kysely'
+import { toCsv } from '../../lib/csv/write-csv.ts'
 import { ACTUAL_COLUMNS } from './actual-rows.ts'
 import { formatAmount } from './amount.ts'
 import { PLAN_COLUMNS } from './plan-rows.ts'
 
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first)
- * written with a leading ' (OWASP's CSV injection advice); the import takes the ' off again. A
- * cell that already starts with ' before such a character gets one more, so that it reads back as
- * it was. Amounts never need it: a credit is written in brackets, (12.50).
- */
-export const neutralise = (cell: string) => (/^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
-
-// A BOM so that Excel reads UTF-8 (a supplier's accents); CRLF as RFC 4180 has it, and a cell
-// holding any line end quoted (csv-stringify quotes only the record delimiter by itself).
-const toCsv = (header: string[], rows: string[][]) =>
-  '\uFEFF' +
-  stringify([header, ...rows.map((row) => row.map(neutralise))], {
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-  })
+// Amounts never need toCsv's formula guard: a credit is written in brackets, (12.50).
 
 /** Cost entries in the import's columns, by project, day and entry. */
 export async function exportActuals(

@@ -8,7 +8,7 @@ import {
   namesIn,
   recordedKey,
 } from './actual-rows.ts'
-import type { ImportProblem } from './read-csv.ts'
+import type { CommitOutcome } from '../../lib/csv/rows.ts'
 import { type Checked, problemsOf, summarise } from './rows.ts'
 
 // Rows per INSERT: 9 parameters each stays far below PostgreSQL's 65,535.
@@ -49,9 +49,6 @@ export async function previewActuals(db: Kysely<Database>, text: string) {
   const checked = checkActuals(text, await lookUp(db, text, false))
   return { ...checked, summary: summarise(checked) }
 }
-
-/** What a commit wrote, or every problem in the file when it wrote nothing. */
-export type CommitOutcome<T> = { ok: false; problems: ImportProblem[] } | { ok: true; committed: T }
 
 /**
  * Checks the file again (never the client's preview) with its projects locked, then writes every

@@ -2,7 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { AuditContext } from '../../lib/audit.ts'
 import { addBaseline } from '../plans/add-baseline.ts'
-import type { CommitOutcome } from './import-actuals.ts'
+import type { CommitOutcome } from '../../lib/csv/rows.ts'
 import { checkPlans, type PlanProject, planCodesIn } from './plan-rows.ts'
 import { problemsOf, summarise } from './rows.ts'
 

@@ -1,5 +1,5 @@
 import { format, isValid, parse } from 'date-fns'
-import type { Parsed } from './parse-date.ts'
+import type { Parsed } from '../../lib/csv/parse-date.ts'
 
 // The month forms a plan may use: ISO `2026-03`, `03/2026` (or `3/2026`), `Mar 2026` and
 // `March 2026` (English names, any case).

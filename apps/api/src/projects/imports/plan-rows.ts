@@ -1,4 +1,4 @@
-import { type ColumnSpec, readCsv } from './read-csv.ts'
+import { type ColumnSpec, readCsv } from '../../lib/csv/read-csv.ts'
 import { parseAmount } from './amount.ts'
 import { parseMonth } from './parse-month.ts'
 import type { Checked, RowResult } from './rows.ts'
@@ -7,7 +7,7 @@ type PlanColumn = 'project' | 'month' | 'amount'
 
 /** The baseline plan columns, as the export writes them; the aliases are also read. */
 export const PLAN_COLUMNS: ColumnSpec<PlanColumn>[] = [
-  { key: 'project', aliases: ['project code', 'code'], required: true },
+  { key: 'project', aliases: ['project code', 'code'], required: true, upper: true },
   { key: 'month', aliases: ['period'], required: true },
   { key: 'amount', aliases: ['planned', 'planned amount', 'amount gbp'], required: true },
 ]

@@ -1,17 +1,14 @@
-import { MAX_IMPORT_BYTES } from '@opsdeck/contract'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
 import { auditContext } from '../../lib/audit.ts'
-import { errorBody } from '../../lib/errors.ts'
 import { doc } from '../../lib/openapi.ts'
 import { validate } from '../../lib/validate.ts'
 import { findProject, projectNotFound } from '../project-ref.ts'
-import { csvDoc, csvFile } from './csv-response.ts'
+import { csvDoc, csvFile, invalidImport, tooLarge } from '../../lib/csv/response.ts'
 import { exportActuals, exportBaselines } from './export-csv.ts'
 import { commitActuals, previewActuals } from './import-actuals.ts'
 import { commitBaselines, previewBaselines } from './import-baselines.ts'
-import type { ImportProblem } from './read-csv.ts'
 import {
   ActualsCommitted,
   ActualsExportQuery,
@@ -24,19 +21,6 @@ import {
 } from './schemas.ts'
 
 const tags = ['projects']
-
-// The body limit lets a JSON-escaped file through (lib/security.ts); the file itself is held here.
-const tooLarge = (csv: string) =>
-  Buffer.byteLength(csv, 'utf8') > MAX_IMPORT_BYTES
-    ? errorBody('payload_too_large', `The CSV is larger than ${MAX_IMPORT_BYTES / 2 ** 20} MiB`)
-    : null
-
-const invalidImport = (problems: ImportProblem[]) =>
-  errorBody(
-    'invalid_import',
-    `The file has ${problems.length} error${problems.length === 1 ? '' : 's'}: nothing was written`,
-    problems.map((p) => ({ path: 'json.csv', ...p })),
-  )
 
 /** CSV import of actuals and baseline plans (preview, then commit), and the CSV exports. */
 export const imports = new Hono<AppEnv>()
@@ -122,7 +106,7 @@ export const imports = new Hono<AppEnv>()
   )
   .get(
     '/exports/actuals.csv',
-    csvDoc('Cost entries as CSV, in the columns the import takes', ['project_not_found']),
+    csvDoc('Cost entries as CSV, in the columns the import takes', ['project_not_found'], tags),
     access('read'),
     validate('query', ActualsExportQuery),
     async (c) => {
@@ -135,7 +119,11 @@ export const imports = new Hono<AppEnv>()
   )
   .get(
     '/exports/baselines.csv',
-    csvDoc('Current baseline plans as CSV, in the columns the import takes', ['project_not_found']),
+    csvDoc(
+      'Current baseline plans as CSV, in the columns the import takes',
+      ['project_not_found'],
+      tags,
+    ),
     access('read'),
     validate('query', BaselinesExportQuery),
     async (c) => {

@@ -1,40 +1,15 @@
-import type { ImportProblem } from './read-csv.ts'
+import { type Checked, countRows } from '../../lib/csv/rows.ts'
 
-export type RowStatus = 'new' | 'duplicate' | 'error'
-
-/** A row as the preview shows it: its values normalised (null where a cell is bad), its errors. */
-export interface RowResult<V> {
-  line: number
-  status: RowStatus
-  values: V
-  errors: { column: string; message: string }[]
-}
-
-/** What a preview answers, and what a commit checks before it writes. */
-export interface Checked<V> {
-  rows: RowResult<V>[]
-  /** Problems with the file as a whole (no header, a missing column, broken quoting). */
-  fileErrors: ImportProblem[]
-  warnings: string[]
-}
-
-/** Every error in the file, row by row, as invalid_import's details list them. */
-export const problemsOf = <V>({ rows, fileErrors }: Checked<V>): ImportProblem[] => [
-  ...fileErrors,
-  ...rows.flatMap((row) => row.errors.map((e) => ({ line: row.line, ...e }))),
-]
+export { type Checked, problemsOf, type RowResult, type RowStatus } from '../../lib/csv/rows.ts'
 
 /** Counts by status and the money of the rows that would be written. */
 export function summarise<V extends { amountPence: number | null }>(checked: Checked<V>) {
-  const count = (status: RowStatus) => checked.rows.filter((r) => r.status === status).length
+  const { committable, ...counts } = countRows(checked)
   return {
-    total: checked.rows.length,
-    new: count('new'),
-    duplicate: count('duplicate'),
-    errors: count('error'),
+    ...counts,
     amountPence: checked.rows
       .filter((r) => r.status === 'new')
       .reduce((sum, r) => sum + (r.values.amountPence ?? 0), 0),
-    committable: problemsOf(checked).length === 0,
+    committable,
   }
 }

@@ -13,6 +13,8 @@ export interface ColumnSpec<K extends string> {
   key: K
   aliases: string[]
   required: boolean
+  /** Read in capitals (a project code: 'prj-0012' can only mean PRJ-0012). */
+  upper?: boolean
 }
 
 export interface CsvTable<K extends string> {
@@ -94,11 +96,10 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
         // csv-parse counts to the record's last line; a quoted cell may hold line ends.
         line: info.lines - record.reduce((sum, cell) => sum + cell.split('\n').length - 1, 0),
         cells: Object.fromEntries(
-          columns.map(({ key }) => {
+          columns.map(({ key, upper }) => {
             const i = index.get(key)
             const cell = unneutralise((i === undefined ? '' : record[i]) ?? '').trim()
-            // Project codes are always capitals: 'prj-0012' can only mean PRJ-0012.
-            return [key, key === 'project' ? cell.toUpperCase() : cell]
+            return [key, upper ? cell.toUpperCase() : cell]
           }),
         ) as Record<K, string>,
       }))
