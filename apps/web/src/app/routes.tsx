@@ -9,6 +9,7 @@ import { LoginPage } from '../features/auth/login-page.tsx'
 import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { PersonPage } from '../features/capacity/person-page.tsx'
 import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
 import { IncidentPage } from '../features/incidents/incident-page.tsx'
 import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
@@ -61,6 +62,11 @@ function ProjectRoute() {
   return <ProjectPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins book people, record their time off and edit them; the API enforces it.
+function PersonRoute() {
+  return <PersonPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -93,6 +99,7 @@ export const routes: RouteObject[] = [
         path: 'capacity',
         ...soon('Capacity', 'Allocation per person and week, time off, and the run/change split.'),
       },
+      { path: 'capacity/people/:id', element: <PersonRoute /> },
       {
         path: 'reports',
         ...soon('Reports', 'Monthly stakeholder packs with deltas against the previous period.'),
