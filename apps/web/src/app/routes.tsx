@@ -9,6 +9,7 @@ import { LoginPage } from '../features/auth/login-page.tsx'
 import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
+import { CapacityPage } from '../features/capacity/capacity-page.tsx'
 import { PersonPage } from '../features/capacity/person-page.tsx'
 import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
 import { IncidentPage } from '../features/incidents/incident-page.tsx'
@@ -95,10 +96,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'projects/:code', element: <ProjectRoute /> },
-      {
-        path: 'capacity',
-        ...soon('Capacity', 'Allocation per person and week, time off, and the run/change split.'),
-      },
+      { path: 'capacity', element: <CapacityPage /> },
       { path: 'capacity/people/:id', element: <PersonRoute /> },
       {
         path: 'reports',

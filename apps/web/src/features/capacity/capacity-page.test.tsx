@@ -1,0 +1,286 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, test } from 'vitest'
+import {
+  capacityGridFixture,
+  capacityPeopleFixture,
+  teamListFixture,
+} from '../../testing/capacity-grid-fixture.ts'
+import {
+  coverFixture,
+  forecastFixture,
+  overallocationsFixture,
+  runChangeFixture,
+} from '../../testing/capacity-reads-fixture.ts'
+import { signedIn } from '../../testing/fixtures.ts'
+import { renderApp, requestedUrls, type Reply, stubApi } from '../../testing/render-app.tsx'
+
+const tentativeOf = (url: URL) => url.searchParams.get('includeTentative') === 'true'
+
+const stubPage = (more: Record<string, Reply | Reply[]> = {}) =>
+  stubApi({
+    'GET /auth/me': signedIn('viewer'),
+    'GET /capacity': ({ url }) => ({
+      body: capacityGridFixture({ includeTentative: tentativeOf(url) }),
+    }),
+    'GET /capacity/overallocations': ({ url }) => ({
+      body: overallocationsFixture({ includeTentative: tentativeOf(url) }),
+    }),
+    'GET /capacity/run-change': { body: runChangeFixture() },
+    'GET /capacity/cover': { body: coverFixture() },
+    'GET /capacity/forecast': { body: forecastFixture() },
+    'GET /teams': { body: teamListFixture() },
+    'GET /people': { body: capacityPeopleFixture() },
+    ...more,
+  })
+
+const heatmap = () => screen.findByRole('table', { name: /^Utilization by team and ISO week/ })
+const cell = (name: string | RegExp) => screen.getByRole('button', { name })
+
+describe('Capacity page', { timeout: 20_000 }, () => {
+  test('each team’s weeks as cells with their percent and band, this week marked, and the key', async () => {
+    stubPage()
+    renderApp('/capacity')
+    const table = await heatmap()
+    const weeks = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent)
+    expect(weeks).toEqual(['Team', 'W5114 Dec', 'W5221 Decthis week', 'W5328 Dec'])
+    expect(within(table).getByRole('columnheader', { current: 'date' })).toHaveTextContent('W52')
+    // The team's week: its own sums (54 h of 52.5 h), over 100%, with the mark beside the percent.
+    expect(
+      cell('Platform, week 52, from 21 Dec 2026: 103% (over 100%, to 110%), 54 h booked of 52.5 h'),
+    ).toHaveTextContent('103%▲')
+    expect(
+      cell('Platform, week 51, from 14 Dec 2026: 60% (50–85%), 45 h booked of 75 h'),
+    ).toHaveTextContent(/^60%$/)
+    expect(
+      cell('All teams, week 52, from 21 Dec 2026: 84% (50–85%), 69 h booked of 82.5 h'),
+    ).toBeInTheDocument()
+    expect(cell('Data, week 53, from 28 Dec 2026: no capacity')).toHaveTextContent('–')
+    expect(screen.getByRole('list', { name: 'Heatmap key' })).toHaveTextContent(
+      'under 50%50–85%85–100%▲over 100%, to 110%▲over 110%no capacitythis week',
+    )
+    // People are folded away until their team is opened.
+    expect(within(table).queryByRole('link', { name: 'Alice Smith' })).not.toBeInTheDocument()
+    expect(
+      screen.getByRole('button', { name: 'How the capacity figures are computed' }),
+    ).toHaveAccessibleDescription(
+      /Effective capacity: .*How bookings meet the calendar: .*Utilization: .*Incident toil: .*Cover risk: .*Run \/ change split:/,
+    )
+  })
+
+  test('a team opens by keyboard to its people, each linking to their page, and a cell’s hours show on focus', async () => {
+    stubPage()
+    const { user } = renderApp('/capacity?range=30d')
+    const table = await heatmap()
+    const platform = screen.getByRole('button', { name: /^Platform 2 people$/ })
+    expect(platform).toHaveAttribute('aria-expanded', 'false')
+    platform.focus()
+    await user.keyboard('{Enter}')
+    expect(platform).toHaveAttribute('aria-expanded', 'true')
+    expect(within(table).getByRole('link', { name: 'Alice Smith' })).toHaveAttribute(
+      'href',
+      '/capacity/people/11?range=30d',
+    )
+    expect(within(table).getByRole('link', { name: 'Bob Jones' })).toHaveAttribute(
+      'href',
+      '/capacity/people/12?range=30d',
+    )
+    // One cell is in the tab order (the first row's this week); the arrows move down to Alice's.
+    const allW52 = cell(/^All teams, week 52/)
+    expect(allW52).toHaveAttribute('tabindex', '0')
+    allW52.focus()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    const alice = cell(
+      'Alice Smith, week 52, from 21 Dec 2026: 133% (over 110%), 30 h booked of 22.5 h',
+    )
+    expect(alice).toHaveFocus()
+    expect(alice).toHaveTextContent('133%▲')
+    // The popover is the cell's description (the page's definitions are tooltips too).
+    const tip = document.getElementById(alice.getAttribute('aria-describedby') ?? '') as HTMLElement
+    expect(tip).toHaveAttribute('role', 'tooltip')
+    expect(alice).toHaveAccessibleDescription(expect.stringContaining('Alice Smith, week 52'))
+    const figures = within(tip)
+      .getAllByRole('term')
+      .map((t) => `${t.textContent} ${t.nextElementSibling?.textContent}`)
+    expect(figures).toEqual([
+      'Capacity 30 h (working days, after 1 holiday or closure day)',
+      'Time off −7.5 h (1 day)',
+      'Effective 22.5 h',
+      'Booked 30 h confirmed: Project 24 h, Run / BAU 6 h',
+      'Tentative 0 h',
+      'Utilization 133% confirmed, 133% with tentative',
+      'Over 7.5 h',
+      'Over leave 7.5 h booked on days off: a conflict',
+      'Incident toil 2 h, focus 20.5 h',
+    ])
+    expect(within(tip).getByRole('list', { name: 'Allocations' })).toHaveTextContent(
+      'PRJ-0018 Citizen Portal Replatform: 24 hRun / BAU: 6 h',
+    )
+    expect(within(tip).getByRole('list', { name: 'Days off' })).toHaveTextContent(
+      'Fri 25 Dec: Christmas Day (bank holiday)Thu 24 Dec: a day off',
+    )
+    // Closing the team folds its people away again.
+    await user.click(platform)
+    expect(within(table).queryByRole('link', { name: 'Alice Smith' })).not.toBeInTheDocument()
+  })
+
+  test('including tentative work goes into the URL and the requests, and changes the cells and the list', async () => {
+    const fetch = stubPage()
+    const { router, user } = renderApp('/capacity')
+    await heatmap()
+    expect(cell(/^Platform, week 52/)).toHaveTextContent('103%')
+    const over = await screen.findByRole('table', { name: 'Over-allocated people by week' })
+    expect(
+      within(over)
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['Alice SmithSRE'])
+
+    await user.click(screen.getByRole('checkbox', { name: 'Include tentative work' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?tentative=1'))
+    await waitFor(() =>
+      expect(cell(/^Platform, week 52/)).toHaveAccessibleName(
+        'Platform, week 52, from 21 Dec 2026: 137% (over 110%), 72 h booked of 52.5 h',
+      ),
+    )
+    const grids = requestedUrls(fetch, '/capacity')
+    expect(grids.map((u) => u.searchParams.get('includeTentative'))).toEqual(['false', 'true'])
+    const lists = requestedUrls(fetch, '/capacity/overallocations')
+    expect(lists.at(-1)?.searchParams.get('includeTentative')).toBe('true')
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: 'Over-allocated people by week' }))
+          .getAllByRole('rowheader')
+          .map((r) => r.textContent),
+      ).toEqual(['Bob JonesEngineer', 'Alice SmithSRE']),
+    )
+    // A link to the what-if opens it ticked.
+    expect(screen.getByRole('checkbox', { name: 'Include tentative work' })).toBeChecked()
+  })
+
+  test('team and role filters from the lists, into the URL and the request', async () => {
+    const fetch = stubPage()
+    const { router, user } = renderApp('/capacity?range=30d')
+    await heatmap()
+    const team = screen.getByRole('combobox', { name: 'Team' })
+    await waitFor(() =>
+      expect(
+        within(team)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['All teams', 'Data', 'Platform', 'Service Desk']),
+    )
+    await user.selectOptions(team, 'Platform')
+    await waitFor(() => expect(router.state.location.search).toBe('?range=30d&team=platform'))
+    const role = screen.getByRole('combobox', { name: 'Role' })
+    expect(
+      within(role)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All roles', 'Analyst', 'Engineer', 'SRE'])
+    await user.selectOptions(role, 'SRE')
+    await waitFor(() =>
+      expect(router.state.location.search).toBe('?range=30d&team=platform&role=SRE'),
+    )
+    await waitFor(() => {
+      const last = requestedUrls(fetch, '/capacity').at(-1)
+      expect(Object.fromEntries(last?.searchParams ?? [])).toEqual({
+        includeTentative: 'false',
+        team: 'platform',
+        role: 'SRE',
+      })
+    })
+    // Run vs change follows the team.
+    await waitFor(() =>
+      expect(requestedUrls(fetch, '/capacity/run-change').at(-1)?.searchParams.get('team')).toBe(
+        'platform',
+      ),
+    )
+  })
+
+  test('the over-allocated people with their leave conflicts, cover risk, forecast and run vs change', async () => {
+    stubPage()
+    renderApp('/capacity')
+    const over = await screen.findByRole('table', { name: 'Over-allocated people by week' })
+    const row = within(over)
+      .getByRole('rowheader', { name: /Alice Smith/ })
+      .closest('tr') as HTMLElement
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      'Platform',
+      'week 52, from 21 Dec 2026',
+      '30 h of 22.5 h',
+      '7.5 h',
+      '133%',
+      'Yes: 7.5 h on 1 day off',
+    ])
+    const cover = await screen.findByRole('list', { name: 'Cover-risk warnings' })
+    expect(cover).toHaveTextContent('Platform, week 53, from 28 Dec 2026: under 2 people on 2 days')
+    expect(cover).toHaveTextContent('Tier-1 services: Payments API, Identity')
+    expect(cover).toHaveTextContent('Tue 29 Dec 2026: 1 available (Alice Smith)')
+    expect(cover).toHaveTextContent('Wed 30 Dec 2026: 1 available (Alice Smith)')
+    const forecast = await screen.findByRole('table', {
+      name: 'Demand against capacity by team, per week',
+    })
+    const platform = within(forecast)
+      .getByRole('rowheader', { name: 'Platform' })
+      .closest('tr') as HTMLElement
+    expect(
+      within(platform)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '137% ▲72 / 52.5 h, over', '100%15 / 15 h', '80%60 / 75 h'])
+    expect(
+      await screen.findByRole('img', {
+        name: /^Run \(run\/BAU 310 h, support 170 h, incidents 70 h\) 550 h, 44%/,
+      }),
+    ).toBeInTheDocument()
+    const toil = screen.getByRole('table', { name: 'Incident toil by team and month, in hours' })
+    expect(
+      within(toil).getByRole('rowheader', { name: 'Platform' }).closest('tr'),
+    ).toHaveTextContent('Platform20 h45 h65 h')
+  })
+
+  test('empty: no teams yet, nobody over, no cover risk; and no one matching the filters', async () => {
+    const empty = { ...capacityGridFixture(), teams: [] }
+    stubPage({
+      'GET /capacity': { body: empty },
+      'GET /capacity/overallocations': { body: { ...overallocationsFixture(), items: [] } },
+      'GET /capacity/cover': { body: { ...coverFixture(), risks: [] } },
+    })
+    const { router, user } = renderApp('/capacity')
+    expect(await screen.findByRole('heading', { name: 'No teams yet' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { name: 'Nobody is over-allocated' }),
+    ).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'No cover risk' })).toBeInTheDocument()
+    expect(screen.queryByRole('table', { name: /^Utilization by team/ })).not.toBeInTheDocument()
+
+    await router.navigate('/capacity?role=Juggler&tentative=1')
+    expect(
+      await screen.findByRole('heading', { name: 'No one matches these filters' }),
+    ).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Show every team and role' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?tentative=1'))
+  })
+
+  test('a failed heatmap says so with its code and a retry; the other sections still load', async () => {
+    stubPage({
+      'GET /capacity': [
+        { status: 500, body: { error: { code: 'internal', message: 'Something went wrong' } } },
+        ({ url }) => ({ body: capacityGridFixture({ includeTentative: tentativeOf(url) }) }),
+      ],
+    })
+    const { user } = renderApp('/capacity')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Could not load the heatmap')
+    expect(alert).toHaveTextContent('Error code: internal')
+    expect(await screen.findByRole('list', { name: 'Cover-risk warnings' })).toBeInTheDocument()
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect(await heatmap()).toBeInTheDocument()
+  })
+})
