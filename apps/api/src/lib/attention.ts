@@ -17,8 +17,11 @@ export const AttentionItem = z.strictObject({
   title: z.string(),
   /** One line a manager understands: "Down for 12 min". */
   reason: z.string(),
-  /** A path in the SPA, without a query: the SPA adds the range being viewed. */
-  href: z.string().regex(/^\/[^?#]*$/),
+  /**
+   * A path in the SPA, with a query of its own where the page has a view to open (`/capacity?
+   * team=infra`): the SPA adds the range being viewed.
+   */
+  href: z.string().regex(/^\/[^#]*$/),
   /** Since when it has been so (ranks longer-standing items first); null when not knowable. */
   since: IsoInstant.nullable(),
 })

@@ -1,6 +1,7 @@
 import { ATTENTION_AREAS, ATTENTION_SEVERITIES } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
+import { capacityAttention } from '../capacity/attention.ts'
 import { incidentsAttention } from '../incidents/attention.ts'
 import type { AttentionItem, AttentionProvider } from '../lib/attention.ts'
 import type { Scope } from '../lib/scope.ts'
@@ -12,6 +13,7 @@ const PROVIDERS: readonly AttentionProvider[] = [
   servicesAttention,
   incidentsAttention,
   projectsAttention,
+  capacityAttention,
 ]
 
 /** Every area's items for now, in one ranked list. */

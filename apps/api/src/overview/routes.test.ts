@@ -40,6 +40,10 @@ describe('GET /api/v1/overview', () => {
     // progress), over budget since 31 Oct; SPI 9.5 / 10 = 0.95 → 365 / 0.95 = 384.2 → 385 days
     // from 1 Jan → 20 Jan 2027, late since its first progress (30 Sep). P2 has spent £19k of £20k
     // (since 30 Apr). The project items follow the other areas' of the same severity.
+    // Capacity, this week (2 November, 6 November a holiday) and the weeks ahead: X has 37.5 −
+    // 7.5 (holiday) − 7.5 (leave on the 4th) = 22.5 h, booked (20 + 25) × 4/5 = 36 h, 160% with
+    // work on leave: critical. Infrastructure owns the tier-1 services a and b, and X's leave
+    // leaves Y alone on the 4th. With Y's 12 of 24 h, the team has 48 h booked of 46.5 h.
     expect(body.attention.map((i) => [i.severity, i.title, i.reason])).toEqual([
       ['critical', 'a', 'Down for 1 min'],
       ['critical', 'I5: I5', 'Not acknowledged or resolved: 40 d 3 h past the 10 d resolve target'],
@@ -47,12 +51,28 @@ describe('GET /api/v1/overview', () => {
       ['critical', 'I3: I3', 'Not resolved: 6 d 19 h past the 8 h target'],
       ['critical', 'P1: P1', 'CPI 0.73 < 0.85'],
       ['critical', 'P1: P1', '130% of budget spent (£130,000 of £100,000)'],
+      [
+        'critical',
+        'X',
+        'Booked 36 of 22.5 h (160%) in week 45, over 120%, with work booked over leave on Wed 4 Nov',
+      ],
       ['warning', 'b', 'No check results for 10 min'],
       ['warning', 'I1: I1', 'Review overdue: resolved 5 Oct, due by 12 Oct (5 working days)'],
       ['warning', 'P2: P2', '95% of budget spent (£19,000 of £20,000)'],
       ['warning', 'P1: P1', 'Forecast to finish 20 Jan 2027, 20 days after its end date'],
+      ['warning', 'Infrastructure', '1 person available on Wed 4 Nov for a, b'],
+      [
+        'warning',
+        'Infrastructure',
+        'Booked over capacity, tentative work included, in week 45: 48 of 46.5 h (103%)',
+      ],
     ])
     expect(body.attention[0]).toMatchObject({ area: 'services', href: '/services/a' })
+    expect(body.attention.filter((i) => i.area === 'capacity').map((i) => i.href)).toEqual([
+      expect.stringMatching(/^\/capacity\/people\/\d+$/),
+      '/capacity?team=infra',
+      '/capacity?team=infra&tentative=1',
+    ])
   })
 
   it('is each area’s summary for the same range, composed', async () => {

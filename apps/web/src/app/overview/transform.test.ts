@@ -27,6 +27,11 @@ test('an attention item links with the range being viewed', () => {
     pathname: '/services/checkout',
     search: '?from=2026-11-01&to=2026-11-30',
   })
+  // A capacity item opens a view of the Capacity page: its query is kept.
+  expect(attentionLink('/capacity?team=infra&tentative=1', { preset: '7d' })).toEqual({
+    pathname: '/capacity',
+    search: '?team=infra&tentative=1&range=7d',
+  })
 })
 
 test('attention counts say how many of each severity, in words', () => {

@@ -15,9 +15,14 @@ export function isEmptyOverview(o: Overview): boolean {
 
 type AttentionItem = Overview['attention'][number]
 
-/** An item's link, keeping the range being viewed (`/services/checkout?range=7d`). */
+/**
+ * An item's link, keeping the range being viewed (`/services/checkout?range=7d`) and the item's own
+ * query (`/capacity?team=infra&range=7d`).
+ */
 export function attentionLink(href: string, range: RangeSpec) {
-  return { pathname: href, search: `?${withRange(new URLSearchParams(), range).toString()}` }
+  const at = href.indexOf('?')
+  const [pathname, query] = at < 0 ? [href, ''] : [href.slice(0, at), href.slice(at + 1)]
+  return { pathname, search: `?${withRange(new URLSearchParams(query), range).toString()}` }
 }
 
 /** `2 critical · 1 warning`, in severity order, leaving out severities with none. */

@@ -1,0 +1,169 @@
+import { utilizationOf } from '@opsdeck/kpi'
+import { z } from 'zod'
+import type { CapacityModel } from './model/index.ts'
+import { mondayOf, sumBy } from './model/weeks.ts'
+
+/** How far ahead a project's people are looked at: this week and the next three. */
+export const PROJECT_RISK_WEEKS = 4
+/** Booked above this share of effective capacity (confirmed work) puts a project at risk. */
+export const PROJECT_RISK_UTILIZATION = 1.1
+
+/** The ISO weeks (their Mondays), in order, in which it is so. */
+const Weeks = z.array(z.iso.date())
+
+/**
+ * A live project's risk from capacity over this week and the next three: its people (those with
+ * an allocation to it booking hours in those weeks; the confirmed ones, and those with tentative
+ * allocations only), and how many of the confirmed ones are booked (confirmed work, all of it,
+ * not only this project's) over 110% of their effective capacity, or have whole days of leave,
+ * in the weeks they are booked on it.
+ */
+export const CapacityRisk = z.strictObject({
+  people: z.strictObject({
+    confirmed: z.number().int().min(0),
+    /** People booked on it with tentative allocations only (not counted in the risk). */
+    tentative: z.number().int().min(0),
+  }),
+  overbooked: z.strictObject({ count: z.number().int().min(0), weeks: Weeks }),
+  onLeave: z.strictObject({ count: z.number().int().min(0), weeks: Weeks }),
+  /** "3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52". */
+  text: z.string(),
+})
+export type CapacityRisk = z.output<typeof CapacityRisk>
+
+/**
+ * Each project's risk from capacity (by code), from the capacity model of `weeks`: only projects
+ * with at least one confirmed person booked over PROJECT_RISK_UTILIZATION or on leave for a whole
+ * day in a week they are booked on it. Reuses the model's days (kpi personDays) and
+ * utilizationOf; no arithmetic of its own.
+ */
+export function projectRisks(
+  model: CapacityModel,
+  weeks: readonly string[],
+): Map<string, CapacityRisk> {
+  const wanted = new Set(weeks)
+  type Tally = {
+    confirmed: Set<number>
+    tentative: Set<number>
+    over: Set<number>
+    overWeeks: Set<string>
+    leave: Set<number>
+    leaveWeeks: Set<string>
+  }
+  const tallies = new Map<string, Tally>()
+  for (const p of model.people) {
+    // The person's weeks: over 110% (confirmed work), with a whole day of leave.
+    const byWeek = sumBy(p.days, p.toil, mondayOf)
+    const over = new Set<string>()
+    const leave = new Set<string>()
+    for (const week of weeks) {
+      const sum = byWeek.get(week)
+      if (!sum) continue
+      const u = utilizationOf(sum.totals, false)
+      if (u.overAllocated && (u.utilization === null || u.utilization > PROJECT_RISK_UTILIZATION))
+        over.add(week)
+      if (sum.days.some((d) => d.capacity > 0 && d.off >= 1)) leave.add(week)
+    }
+    // The weeks each of the person's projects books hours on them, confirmed or tentative.
+    const projects = new Map<string, { status: Set<string>; weeks: Set<string> }>()
+    for (const a of p.allocations) {
+      if (a.kind !== 'project' || a.project === null) continue
+      const booked = a.days
+        .filter((d) => total(d.booked.confirmed) + total(d.booked.tentative) > 0)
+        .map((d) => mondayOf(d.day))
+        .filter((w) => wanted.has(w))
+      if (booked.length === 0) continue
+      const entry = projects.get(a.project.code) ?? { status: new Set(), weeks: new Set() }
+      entry.status.add(a.status)
+      if (a.status === 'confirmed') for (const w of booked) entry.weeks.add(w)
+      projects.set(a.project.code, entry)
+    }
+    for (const [code, entry] of projects) {
+      let t = tallies.get(code)
+      if (!t) {
+        t = {
+          confirmed: new Set(),
+          tentative: new Set(),
+          over: new Set(),
+          overWeeks: new Set(),
+          leave: new Set(),
+          leaveWeeks: new Set(),
+        }
+        tallies.set(code, t)
+      }
+      if (!entry.status.has('confirmed')) {
+        t.tentative.add(p.id)
+        continue
+      }
+      t.confirmed.add(p.id)
+      for (const w of entry.weeks) {
+        if (over.has(w)) {
+          t.over.add(p.id)
+          t.overWeeks.add(w)
+        }
+        if (leave.has(w)) {
+          t.leave.add(p.id)
+          t.leaveWeeks.add(w)
+        }
+      }
+    }
+  }
+  const out = new Map<string, CapacityRisk>()
+  for (const [code, t] of tallies) {
+    if (t.over.size === 0 && t.leave.size === 0) continue
+    const n = t.confirmed.size
+    const overbooked = { count: t.over.size, weeks: [...t.overWeeks].sort() }
+    const onLeave = { count: t.leave.size, weeks: [...t.leaveWeeks].sort() }
+    const parts: string[] = []
+    if (overbooked.count > 0)
+      parts.push(
+        `${overbooked.count} of ${n} ${n === 1 ? 'person' : 'people'} booked over ${Math.round(PROJECT_RISK_UTILIZATION * 100)}% in ${weeksInWords(overbooked.weeks)}`,
+      )
+    if (onLeave.count > 0)
+      parts.push(
+        `${onLeave.count} of ${n}${parts.length === 0 ? ` ${n === 1 ? 'person' : 'people'}` : ''} on leave in ${weeksInWords(onLeave.weeks)}`,
+      )
+    out.set(code, {
+      people: { confirmed: n, tentative: t.tentative.size },
+      overbooked,
+      onLeave,
+      text: parts.join('; '),
+    })
+  }
+  return out
+}
+
+const total = (h: { project: number; run: number; support: number }) =>
+  h.project + h.run + h.support
+
+/** The ISO week number of a week's Monday (`2026-11-30` → 49). */
+export function isoWeekNumber(monday: string): number {
+  const [y, m, d] = monday.split('-').map(Number) as [number, number, number]
+  // The Thursday of the week decides its year; week 1 holds the year's first Thursday.
+  const thursday = Date.UTC(y, m - 1, d + 3)
+  const year = new Date(thursday).getUTCFullYear()
+  return Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1
+}
+
+/**
+ * Weeks (their Mondays, in order) by ISO number, runs of consecutive weeks joined: `week 52`,
+ * `weeks 51–52`, `weeks 49, 51–53, 1`.
+ */
+export function weeksInWords(mondays: readonly string[]): string {
+  const runs: string[][] = []
+  for (const w of mondays) {
+    const run = runs.at(-1)
+    const last = run?.at(-1)
+    if (run && last && Date.parse(w) - Date.parse(last) === 7 * 86_400_000) run.push(w)
+    else runs.push([w])
+  }
+  const text = runs
+    .map((r) => {
+      const [first, last] = [r[0] ?? '', r.at(-1) ?? '']
+      return r.length === 1
+        ? `${isoWeekNumber(first)}`
+        : `${isoWeekNumber(first)}–${isoWeekNumber(last)}`
+    })
+    .join(', ')
+  return `${mondays.length === 1 ? 'week' : 'weeks'} ${text}`
+}
