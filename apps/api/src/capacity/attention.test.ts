@@ -143,7 +143,7 @@ describe('capacity: needs attention', () => {
       [
         'warning',
         'Platform',
-        'Booked over capacity, tentative work included, in weeks 53–1: at most 27 of 22.5 h (120%) in week 53',
+        'Booked over capacity, tentative work included, in weeks 53, 1: at most 27 of 22.5 h (120%) in week 53',
         '/capacity?team=plat&tentative=1',
       ],
     ])

@@ -147,14 +147,16 @@ export function isoWeekNumber(monday: string): number {
 
 /**
  * Weeks (their Mondays, in order) by ISO number, runs of consecutive weeks joined: `week 52`,
- * `weeks 51–52`, `weeks 49, 51–53, 1`.
+ * `weeks 51–52`, `weeks 49, 51–53, 1` (a run stops at the year's end).
  */
 export function weeksInWords(mondays: readonly string[]): string {
   const runs: string[][] = []
   for (const w of mondays) {
     const run = runs.at(-1)
     const last = run?.at(-1)
-    if (run && last && Date.parse(w) - Date.parse(last) === 7 * 86_400_000) run.push(w)
+    // A run stops at a year's end, so that it reads in order: `weeks 52–53, 1–2`.
+    const next = last && Date.parse(w) - Date.parse(last) === 7 * 86_400_000
+    if (run && last && next && isoWeekNumber(w) > isoWeekNumber(last)) run.push(w)
     else runs.push([w])
   }
   const text = runs

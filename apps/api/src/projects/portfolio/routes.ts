@@ -2,6 +2,7 @@ import { LIVE_PROJECT_STATUSES } from '@opsdeck/contract'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
+import { type CapacityRisk, projectCapacityRisks } from '../../capacity/queries.ts'
 import { localDay } from '../../lib/calendar.ts'
 import { doc } from '../../lib/openapi.ts'
 import { getOrganisation } from '../../lib/organisation.ts'
@@ -19,7 +20,7 @@ export const portfolio = new Hono<AppEnv>().get(
   '/',
   doc({
     summary:
-      'The portfolio as of a day (default today): per project BAC, PV, EV, AC, % spent, % complete, CPI, SPI, EAC, ETC, VAC, TCPI, RAG with its reason, forecast finish and capex/opex budget; the totals (money summed, indices recomputed from the sums); budget and actuals by capex and opex. Default statuses: active and on hold; projects not yet started are listed with PV 0',
+      'The portfolio as of a day (default today): per project BAC, PV, EV, AC, % spent, % complete, CPI, SPI, EAC, ETC, VAC, TCPI, RAG with its reason, forecast finish, capex/opex budget and the risk from capacity (its people booked over 110% or on leave in the next 4 weeks); the totals (money summed, indices recomputed from the sums); budget and actuals by capex and opex. Default statuses: active and on hold; projects not yet started are listed with PV 0',
     tags: ['projects'],
     responses: { 200: Portfolio },
     errors: ['validation_failed'],
@@ -31,17 +32,19 @@ export const portfolio = new Hono<AppEnv>().get(
     const org = await getOrganisation(c.var.db)
     const asOf = q.asOf ?? localDay(c.var.now, org.timezone)
     const statuses = q.status ? [...new Set(q.status)] : [...LIVE_PROJECT_STATUSES]
-    const rows = await listRatedProjects(c.var.db, {
-      asOf,
-      statuses,
-      thresholds: org.ragThresholds,
-    })
+    const [rows, risks] = await Promise.all([
+      listRatedProjects(c.var.db, { asOf, statuses, thresholds: org.ragThresholds }),
+      projectCapacityRisks(c.var.db, { now: c.var.now, org }),
+    ])
+    const live = new Set<string>(LIVE_PROJECT_STATUSES)
+    const riskOf = (r: RatedProject) =>
+      live.has(r.project.status) ? (risks.get(r.project.code) ?? null) : null
     const { totals, capexOpex } = rollUp(rows)
     const body: Portfolio = {
       asOf,
       currency: org.currency,
       statuses,
-      projects: rows.map(portfolioProject),
+      projects: rows.map((r) => portfolioProject(r, riskOf(r))),
       totals: { projects: rows.length, ...totals },
       capexOpex,
       definitions: PORTFOLIO_DEFINITIONS,
@@ -51,7 +54,7 @@ export const portfolio = new Hono<AppEnv>().get(
   },
 )
 
-function portfolioProject(r: RatedProject): PortfolioProject {
+function portfolioProject(r: RatedProject, capacityRisk: CapacityRisk | null): PortfolioProject {
   const p = r.project
   return {
     code: p.code,
@@ -69,5 +72,6 @@ function portfolioProject(r: RatedProject): PortfolioProject {
     finishLate: r.finishLate,
     budget: { capex: p.bacCapex, opex: p.bacOpex },
     actual: { capex: p.acCapex, opex: p.acOpex },
+    capacityRisk,
   }
 }

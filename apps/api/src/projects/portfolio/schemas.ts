@@ -1,5 +1,6 @@
 import { MAX_YEAR, MIN_YEAR, PROJECT_STATUSES, RAG_STATUSES } from '@opsdeck/contract'
 import { z } from 'zod'
+import { CapacityRisk } from '../../capacity/queries.ts'
 import { Count } from '../../lib/schema-parts.ts'
 import { EvmFigures, Money, Thresholds } from '../schemas.ts'
 
@@ -55,6 +56,14 @@ export const PortfolioProject = z.strictObject({
   budget: Split,
   /** AC by spend type. */
   actual: Split,
+  /**
+   * Risk from capacity in this week and the next three, as of today whatever asOf: of the people
+   * booked on it (confirmed; those on tentative allocations only counted apart), how many are
+   * booked over 110% or have whole days of leave, and in which weeks, with a sentence ("3 of 5
+   * people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52"). Null when none is, and
+   * for projects not live (active or on hold).
+   */
+  capacityRisk: CapacityRisk.nullable(),
 })
 export type PortfolioProject = z.output<typeof PortfolioProject>
 
