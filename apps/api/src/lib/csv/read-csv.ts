@@ -19,6 +19,8 @@ export interface ColumnSpec<K extends string> {
 
 export interface CsvTable<K extends string> {
   rows: { line: number; cells: Record<K, string> }[]
+  /** The columns the header has (empty when the file could not be read). */
+  present: K[]
   warnings: string[]
   problems: ImportProblem[]
 }
@@ -42,7 +44,7 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
     const line = text.slice(0, nul).split(/\r\n?|\n/).length
     const message =
       'The file holds NUL characters: save it as CSV UTF-8 (a UTF-16 file cannot be read)'
-    return { rows: [], warnings, problems: [{ line, column: null, message }] }
+    return { rows: [], present: [], warnings, problems: [{ line, column: null, message }] }
   }
   let records: { record: string[]; info: { lines: number } }[]
   try {
@@ -59,12 +61,17 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
   } catch (err) {
     if (!(err instanceof CsvError)) throw err
     const line = (err as CsvError & { lines?: number }).lines ?? 1
-    return { rows: [], warnings, problems: [{ line, column: null, message: csvMessage(err) }] }
+    return {
+      rows: [],
+      present: [],
+      warnings,
+      problems: [{ line, column: null, message: csvMessage(err) }],
+    }
   }
   const [header, ...body] = records
   if (!header) {
     const message = 'The file is empty: it needs a header row and at least one row'
-    return { rows: [], warnings, problems: [{ line: 1, column: null, message }] }
+    return { rows: [], present: [], warnings, problems: [{ line: 1, column: null, message }] }
   }
   const problems: ImportProblem[] = []
   const index = new Map<K, number>()
@@ -103,7 +110,7 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
           }),
         ) as Record<K, string>,
       }))
-  return { rows, warnings, problems }
+  return { rows, present: [...index.keys()], warnings, problems }
 }
 
 function csvMessage(err: CsvError): string {
