@@ -140,6 +140,12 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/capacity/run-change': 'read',
   'GET /api/v1/capacity/cover': 'read',
   'GET /api/v1/capacity/forecast': 'read',
+  'POST /api/v1/capacity/imports/people/preview': 'write',
+  'POST /api/v1/capacity/imports/people/commit': 'write',
+  'POST /api/v1/capacity/imports/allocations/preview': 'write',
+  'POST /api/v1/capacity/imports/allocations/commit': 'write',
+  'GET /api/v1/capacity/exports/people.csv': 'read',
+  'GET /api/v1/capacity/exports/allocations.csv': 'read',
 }
 
 let ctx: TestApp
@@ -358,6 +364,18 @@ function bodyFor(route: string): unknown {
     case 'PATCH /api/v1/allocations/:id':
     case 'PATCH /api/v1/time-off/:id':
       return { note: `Matrix ${n}` }
+    // No such team or person: an allowed caller gets past access() to the preview's errors or the
+    // 422.
+    case 'POST /api/v1/capacity/imports/people/preview':
+    case 'POST /api/v1/capacity/imports/people/commit':
+      return {
+        csv: `name,email,team,role,contracted_hours\nMatrix,matrix-${n}@example.test,matrix-none,E,1`,
+      }
+    case 'POST /api/v1/capacity/imports/allocations/preview':
+    case 'POST /api/v1/capacity/imports/allocations/commit':
+      return {
+        csv: `person,kind,first_day,last_day,hours_per_week\nnobody-${n}@example.test,run,2026-01-05,2026-01-09,1`,
+      }
     case 'POST /api/v1/time-off':
       return { personId: 999_999, firstDay: '2026-01-05', lastDay: '2026-01-05' }
     case 'POST /api/v1/closure-days':

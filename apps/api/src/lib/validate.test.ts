@@ -147,6 +147,9 @@ const sendJson = (method: string, path: string, body: unknown) =>
 const ACTUALS_CSV =
   'project,date,amount,category,spend_type,reference\nVALIDATE,2026-01-01,1,labour,opex,V-1'
 const PLAN_CSV = 'project,month,amount\nVALIDATE,2026-01,1'
+const PEOPLE_CSV = 'name,email,team,role,contracted_hours\nV,v@example.test,validate-capacity,E,1'
+const ALLOCATIONS_CSV =
+  'person,kind,first_day,last_day,hours_per_week\nv@example.test,run,2026-01-05,2026-01-09,1'
 
 // Every route that reads a JSON body, with a body it would accept (and act on) from the admin.
 const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unknown> }> = {
@@ -323,6 +326,22 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
   'POST /api/v1/projects/imports/baselines/commit': () => ({
     path: '/api/v1/projects/imports/baselines/commit',
     body: { csv: PLAN_CSV, reason: 'Validate' },
+  }),
+  'POST /api/v1/capacity/imports/people/preview': () => ({
+    path: '/api/v1/capacity/imports/people/preview',
+    body: { csv: PEOPLE_CSV },
+  }),
+  'POST /api/v1/capacity/imports/people/commit': () => ({
+    path: '/api/v1/capacity/imports/people/commit',
+    body: { csv: PEOPLE_CSV },
+  }),
+  'POST /api/v1/capacity/imports/allocations/preview': () => ({
+    path: '/api/v1/capacity/imports/allocations/preview',
+    body: { csv: ALLOCATIONS_CSV },
+  }),
+  'POST /api/v1/capacity/imports/allocations/commit': () => ({
+    path: '/api/v1/capacity/imports/allocations/commit',
+    body: { csv: ALLOCATIONS_CSV },
   }),
   'POST /api/v1/projects/:code/actuals': () => ({
     path: '/api/v1/projects/VALIDATE-CAT/actuals',
