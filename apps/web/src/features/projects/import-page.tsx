@@ -6,7 +6,7 @@ import { ImportResult } from './components/import-result.tsx'
 import { type ChosenFile, ImportSourceStep } from './components/import-source.tsx'
 import type { ImportKind } from './import-transform.ts'
 import { useCommitImport, usePreviewImport } from './import-writes.ts'
-import './import.css'
+import '../../components/import/import.css'
 
 /** The CSV import wizard: upload, preview every row validated, commit all or nothing. */
 export function ImportPage() {

@@ -3,7 +3,7 @@ import { ApiError } from '../../../lib/api.ts'
 import { count, orderRows, problemsOf, type RowFilter } from '../import-transform.ts'
 import { formatPence } from '../money.ts'
 import type { ImportPreview } from '../import-writes.ts'
-import { ImportProblems } from './import-problems.tsx'
+import { ImportProblems } from '../../../components/import/import-problems.tsx'
 import { ImportRows } from './import-rows.tsx'
 
 // Past this many rows the table shows the first ones (errors first) until asked for all.

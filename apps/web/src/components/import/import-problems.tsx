@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../import-transform.ts'
+import type { ImportProblem } from './import-files.ts'
 
 /** Problems by line and column: the file's own (a missing column) and a refused commit's. */
 export function ImportProblems({
