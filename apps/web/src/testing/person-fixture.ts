@@ -77,6 +77,14 @@ export function gridWeek(week: string, confirmed: number, tentative = 0): GridPe
   }
 }
 
+/** A team's or all teams' cell: a person's week without what lies behind it. */
+function teamCell(w: GridPersonWeek): CapacityGrid['total'][number] {
+  const { inTeam, detail, ...cell } = w
+  void inTeam
+  void detail
+  return cell
+}
+
 /**
  * Platform's grid for Priya's role: 18 h a week (80%); the week of 14 Dec 27 h confirmed (120%);
  * the week of 21 Dec 18 h confirmed and 9 h tentative (120% only with tentative work).
@@ -89,7 +97,7 @@ export function platformGrid(): CapacityGrid {
         ? gridWeek(w, 18, 9)
         : gridWeek(w, 18),
   )
-  const { inTeam: _i, detail: _d, ...cell } = weeks[0]!
+  const cell = teamCell(weeks[0]!)
   return {
     from: WEEKS[0]!,
     to: addDays(WEEKS.at(-1)!, 6),

@@ -1,15 +1,25 @@
 import type { Utilization } from '@opsdeck/kpi'
+import { useEffect, useRef } from 'react'
 import { formatNumber, formatPercent } from '../../lib/format.ts'
 import { overWeeks, type PersonWeekRow, weekLabel } from './person-weeks.ts'
 
 /** Utilization per ISO week, confirmed and with tentative work, the weeks over 100% marked. */
 export function PersonUtilization({ rows }: { rows: readonly PersonWeekRow[] }) {
+  const scroller = useRef<HTMLDivElement>(null)
+  // On a screen too narrow for all the weeks, start at the week before this one, not 12 back.
+  useEffect(() => {
+    const box = scroller.current
+    const now = box?.querySelector<HTMLElement>('thead th[data-this-week]')
+    const label = box?.querySelector<HTMLElement>('thead th')
+    if (!box || !now || !label || box.scrollWidth <= box.clientWidth) return
+    box.scrollLeft = now.offsetLeft - label.offsetWidth - now.offsetWidth
+  }, [])
   return (
     <>
       <p className="person-over-summary">
         <OverSummary rows={rows} tentative={false} /> <OverSummary rows={rows} tentative />
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller}>
         <table className="data person-weeks">
           <caption className="visually-hidden">
             Utilization by week: effective hours, confirmed and with tentative work
@@ -21,7 +31,7 @@ export function PersonUtilization({ rows }: { rows: readonly PersonWeekRow[] }) 
               </th>
               {rows.map((r) => (
                 <th key={r.week} scope="col" data-this-week={r.thisWeek || undefined}>
-                  {weekLabel(r.week)}
+                  <WeekHead week={r.week} />
                   {r.thisWeek ? <span className="person-week-now">this week</span> : null}
                 </th>
               ))}
@@ -41,6 +51,17 @@ export function PersonUtilization({ rows }: { rows: readonly PersonWeekRow[] }) 
           </tbody>
         </table>
       </div>
+    </>
+  )
+}
+
+/** `7` over `Dec`: two short lines keep 25 weeks across a laptop's width. */
+function WeekHead({ week }: { week: string }) {
+  const [day, month] = weekLabel(week).split(' ')
+  return (
+    <>
+      {day}
+      <span className="person-week-month">{month}</span>
     </>
   )
 }
