@@ -166,6 +166,15 @@ export const forecastFixture = (): Forecast => ({
         fweek('2027-01-04', 30, 37.5),
       ],
     },
+    {
+      role: 'Analyst',
+      overWeeks: 0,
+      weeks: [
+        fweek('2026-12-21', 15, 30),
+        fweek('2026-12-28', 7.5, 15),
+        fweek('2027-01-04', 15, 30),
+      ],
+    },
   ],
   definitions: { demand: 'utilization' },
 })

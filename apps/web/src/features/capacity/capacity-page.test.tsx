@@ -201,7 +201,7 @@ describe('Capacity page', { timeout: 20_000 }, () => {
 
   test('the over-allocated people with their leave conflicts, cover risk, forecast and run vs change', async () => {
     stubPage()
-    renderApp('/capacity')
+    const { user } = renderApp('/capacity')
     const over = await screen.findByRole('table', { name: 'Over-allocated people by week' })
     const row = within(over)
       .getByRole('rowheader', { name: /Alice Smith/ })
@@ -234,6 +234,23 @@ describe('Capacity page', { timeout: 20_000 }, () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['1', '137% ▲72 / 52.5 h, over', '100%15 / 15 h', '80%60 / 75 h'])
+    // Roles over in some week first; the rest on request.
+    const byRole = () =>
+      screen.getByRole('table', { name: 'Demand against capacity by role, per week' })
+    expect(
+      screen.getByRole('heading', { name: 'By role: 1 of 2 over in some week' }),
+    ).toBeInTheDocument()
+    expect(
+      within(byRole())
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['Engineer'])
+    await user.click(screen.getByRole('button', { name: 'Show all 2 roles' }))
+    expect(
+      within(byRole())
+        .getAllByRole('rowheader')
+        .map((r) => r.textContent),
+    ).toEqual(['Engineer', 'Analyst'])
     expect(
       await screen.findByRole('img', {
         name: /^Run \(run\/BAU 310 h, support 170 h, incidents 70 h\) 550 h, 44%/,

@@ -34,13 +34,13 @@ export function CapacityFilters({ view, teams, roles, onChange }: CapacityFilter
         onChange={(role) => onChange({ ...view, role: role || null })}
         options={[['', 'All roles'], ...roleOptions.map((r) => [r, r] as const)]}
       />
-      <div className="field field-check">
-        <label>
+      <div className="capacity-what-if">
+        <label className="check">
           <input
             type="checkbox"
             checked={view.tentative}
             onChange={(e) => onChange({ ...view, tentative: e.target.checked })}
-          />{' '}
+          />
           Include tentative work
         </label>
         <p className="field-hint">What if the tentative bookings were confirmed?</p>

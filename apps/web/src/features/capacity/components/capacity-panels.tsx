@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { EmptyState, Loading, QueryErrorState } from '../../../components/ui/states.tsx'
 import { capacityQueries } from '../queries.ts'
 import { CapacitySection } from './capacity-section.tsx'
@@ -74,6 +75,10 @@ export function ForecastPanel() {
   const query = useQuery(capacityQueries.forecast())
   const { data } = query
   const rows = data ? forecastRows(data) : null
+  // Roles are many: those over in some week first, the rest on request.
+  const [allRoles, setAllRoles] = useState(false)
+  const overRoles = rows?.roles.filter((r) => r.overWeeks > 0) ?? []
+  const roles = allRoles ? (rows?.roles ?? []) : overRoles
   return (
     <CapacitySection
       title="Forecast"
@@ -95,12 +100,23 @@ export function ForecastPanel() {
               rows={rows.teams}
               weeks={data.weeks}
             />
-            <ForecastTable
-              caption="Demand against capacity by role, per week"
-              head="Role"
-              rows={rows.roles}
-              weeks={data.weeks}
-            />
+            <h3 className="capacity-sub">
+              By role
+              {allRoles ? '' : `: ${overRoles.length} of ${rows.roles.length} over in some week`}
+            </h3>
+            {roles.length > 0 ? (
+              <ForecastTable
+                caption="Demand against capacity by role, per week"
+                head="Role"
+                rows={roles}
+                weeks={data.weeks}
+              />
+            ) : null}
+            {rows.roles.length > overRoles.length ? (
+              <button type="button" className="button-link" onClick={() => setAllRoles(!allRoles)}>
+                {allRoles ? 'Show only the roles over' : `Show all ${rows.roles.length} roles`}
+              </button>
+            ) : null}
           </>
         )
       ) : null}

@@ -29,7 +29,8 @@ export function HeatmapDetail({ week }: { week: WeekCell | PersonWeek }) {
         </dd>
         <dt>Time off</dt>
         <dd>
-          −{hours(week.timeOff)}
+          {week.timeOff > 0 ? '−' : ''}
+          {hours(week.timeOff)}
           {detail && detail.timeOffDays > 0
             ? ` (${detail.timeOffDays} day${detail.timeOffDays === 1 ? '' : 's'})`
             : ''}

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { heatCell, weekLabel, weekTense } from '../heatmap-transform.ts'
 import type { CapacityGrid, PersonWeek, WeekCell } from '../queries.ts'
@@ -8,8 +8,22 @@ interface Active {
   key: string
   title: string
   week: WeekCell | PersonWeek
-  top: number
+  /** Where the popover goes: under the cell, or over it near the window's bottom. */
+  place: { top: number } | { bottom: number }
   left: number
+}
+
+// About the popover's height with a week's allocations and days off.
+const TIP_ROOM = 320
+
+/** Under the cell, or over it when the window has no room below. */
+function placeBy(target: HTMLElement): Pick<Active, 'place' | 'left'> {
+  const box = target.getBoundingClientRect()
+  const below = box.bottom + TIP_ROOM < window.innerHeight || box.top < TIP_ROOM
+  return {
+    place: below ? { top: box.bottom + 4 } : { bottom: window.innerHeight - box.top + 4 },
+    left: box.left,
+  }
 }
 
 interface HeatmapProps {
@@ -33,6 +47,37 @@ export function Heatmap({ grid, search }: HeatmapProps) {
   const tabRow = cursor.row < rows ? cursor.row : 0
   const tipId = useId()
   const labels = grid.weeks.map(weekLabel)
+  const scroller = useRef<HTMLDivElement>(null)
+
+  // Open at this week, with a third of the weeks in view before it (on a phone, one), not at the
+  // oldest week.
+  useEffect(() => {
+    const box = scroller.current
+    const now = box?.querySelector<HTMLElement>('th.heat-now')
+    const corner = box?.querySelector<HTMLElement>('.heat-corner')
+    if (!box || !now || !corner || now.offsetWidth === 0) return
+    const inView = Math.floor((box.clientWidth - corner.offsetWidth) / now.offsetWidth)
+    const before = Math.floor(inView / 3)
+    box.scrollLeft = Math.max(0, now.offsetLeft - corner.offsetWidth - before * now.offsetWidth)
+  }, [grid.thisWeek])
+
+  // The popover is placed in the window: it follows its cell as the page or the grid scrolls
+  // (focusing a cell out of view scrolls it in).
+  const anchor = useRef<HTMLElement | null>(null)
+  const shown = active !== null
+  useEffect(() => {
+    if (!shown) return
+    const follow = () => {
+      const target = anchor.current
+      setActive((prev) => (prev && target ? { ...prev, ...placeBy(target) } : prev))
+    }
+    window.addEventListener('scroll', follow, { capture: true, passive: true })
+    window.addEventListener('resize', follow)
+    return () => {
+      window.removeEventListener('scroll', follow, { capture: true })
+      window.removeEventListener('resize', follow)
+    }
+  }, [shown])
 
   const toggle = (id: number) =>
     setOpen((prev) => {
@@ -48,8 +93,8 @@ export function Heatmap({ grid, search }: HeatmapProps) {
       const cell = heatCell(week)
       const key = `${rowIndex}:${col}`
       const show = (target: HTMLElement) => {
-        const box = target.getBoundingClientRect()
-        setActive({ key, title, week, top: box.bottom + 4, left: box.left })
+        anchor.current = target
+        setActive({ key, title, week, ...placeBy(target) })
       }
       const tense = weekTense(week.week, grid.thisWeek)
       return (
@@ -104,10 +149,10 @@ export function Heatmap({ grid, search }: HeatmapProps) {
   return (
     <div className="heatmap-wrap">
       <div
+        ref={scroller}
         className="heatmap-scroll"
         role="region"
         aria-label="Heatmap, scrolls sideways"
-        onScroll={() => setActive(null)}
       >
         <table className="heatmap" onKeyDown={onKeyDown}>
           <caption className="visually-hidden">
@@ -160,9 +205,11 @@ export function Heatmap({ grid, search }: HeatmapProps) {
                       <span className="heat-caret" aria-hidden="true">
                         {expanded ? '▾' : '▸'}
                       </span>
-                      {team.name}{' '}
-                      <span className="heat-count">
-                        {team.people.length} {team.people.length === 1 ? 'person' : 'people'}
+                      <span>
+                        {team.name}{' '}
+                        <span className="heat-count">
+                          {team.people.length} {team.people.length === 1 ? 'person' : 'people'}
+                        </span>
                       </span>
                     </button>
                   </th>
@@ -191,7 +238,10 @@ export function Heatmap({ grid, search }: HeatmapProps) {
           role="tooltip"
           id={tipId}
           className="heat-tip"
-          style={{ top: active.top, left: `min(${active.left}px, calc(100vw - 19rem))` }}
+          style={{
+            ...active.place,
+            left: `max(0.5rem, min(${active.left}px, calc(100vw - 19rem)))`,
+          }}
         >
           <p className="heat-tip-title">
             {active.title}, {weekLabel(active.week.week).words}
