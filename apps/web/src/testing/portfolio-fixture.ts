@@ -2,7 +2,8 @@ import type { Portfolio, PortfolioProject, Suppliers } from '../features/project
 
 // GET /portfolio, typed from the API's own response type: a changed field fails here first.
 // Demo-like projects (pence) as of Friday 27 Nov 2026: one red on cost, one red on schedule,
-// one amber, one green, and one not yet costed (CPI n/a, not rated).
+// one amber, one green, and one not yet costed (CPI n/a, not rated). Network Refresh's people are
+// over-booked and on leave in the weeks ahead (its capacity risk); the others' are not.
 
 const project = (over: Partial<PortfolioProject> & Pick<PortfolioProject, 'code' | 'name'>) =>
   ({
@@ -32,6 +33,7 @@ const project = (over: Partial<PortfolioProject> & Pick<PortfolioProject, 'code'
     finishLate: null,
     budget: { capex: 0, opex: 0 },
     actual: { capex: 0, opex: 0 },
+    capacityRisk: null,
     ...over,
   }) satisfies PortfolioProject
 
@@ -64,6 +66,12 @@ export const networkRefresh = () =>
     finishLate: true,
     budget: { capex: 166_500_000, opex: 18_500_000 },
     actual: { capex: 83_250_000, opex: 9_250_000 },
+    capacityRisk: {
+      people: { confirmed: 5, tentative: 1 },
+      overbooked: { count: 3, weeks: ['2026-12-14', '2026-12-21'] },
+      onLeave: { count: 2, weeks: ['2026-12-21'] },
+      text: '3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52',
+    },
   })
 
 /** Finance ERP: red on schedule (SPI 0.78), on hold. */

@@ -4,6 +4,7 @@ import { HowComputed } from '../../../components/ui/how-computed.tsx'
 import { InfoTip } from '../../../components/ui/info-tip.tsx'
 import { formatDay, formatMoney, formatNumber, formatPercent, NA } from '../../../lib/format.ts'
 import { indexText, indexTone, sortProjects } from '../portfolio-transform.ts'
+import { CapacityRisk } from './capacity-risk.tsx'
 import { nextSort, type PortfolioSort, type PortfolioView } from '../portfolio-view.ts'
 import type { Portfolio, PortfolioProject } from '../queries.ts'
 
@@ -137,6 +138,12 @@ function ProjectRow(props: {
           {RAG_LABELS[p.rag.status]}
         </span>{' '}
         <span className="rag-reason">{p.rag.reason}</span>
+        {p.capacityRisk ? (
+          <>
+            {' '}
+            <CapacityRisk risk={p.capacityRisk} />
+          </>
+        ) : null}
       </td>
       <td>
         {p.forecastFinish ? formatDay(p.forecastFinish) : NA}
