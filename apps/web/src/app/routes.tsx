@@ -10,6 +10,7 @@ import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
 import { CapacityPage } from '../features/capacity/capacity-page.tsx'
+import { CapacityImportPage } from '../features/capacity/import-page.tsx'
 import { PersonPage } from '../features/capacity/person-page.tsx'
 import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
 import { IncidentPage } from '../features/incidents/incident-page.tsx'
@@ -97,6 +98,14 @@ export const routes: RouteObject[] = [
       },
       { path: 'projects/:code', element: <ProjectRoute /> },
       { path: 'capacity', element: <CapacityPage /> },
+      {
+        path: 'capacity/import',
+        element: (
+          <Can action="write" fallback={<NoAccess who="managers and admins" />}>
+            <CapacityImportPage />
+          </Can>
+        ),
+      },
       { path: 'capacity/people/:id', element: <PersonRoute /> },
       {
         path: 'reports',
