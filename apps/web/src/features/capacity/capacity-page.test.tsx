@@ -16,12 +16,22 @@ import { renderApp, requestedUrls, type Reply, stubApi } from '../../testing/ren
 
 const tentativeOf = (url: URL) => url.searchParams.get('includeTentative') === 'true'
 
+// As the API answers: the team chosen only (people of the role too, in the real one), named.
+function gridFor(url: URL) {
+  const grid = capacityGridFixture({ includeTentative: tentativeOf(url) })
+  const team = url.searchParams.get('team')
+  return {
+    ...grid,
+    team,
+    role: url.searchParams.get('role'),
+    teams: grid.teams.filter((t) => team === null || t.slug === team),
+  }
+}
+
 const stubPage = (more: Record<string, Reply | Reply[]> = {}) =>
   stubApi({
     'GET /auth/me': signedIn('viewer'),
-    'GET /capacity': ({ url }) => ({
-      body: capacityGridFixture({ includeTentative: tentativeOf(url) }),
-    }),
+    'GET /capacity': ({ url }) => ({ body: gridFor(url) }),
     'GET /capacity/overallocations': ({ url }) => ({
       body: overallocationsFixture({ includeTentative: tentativeOf(url) }),
     }),
@@ -191,6 +201,10 @@ describe('Capacity page', { timeout: 20_000 }, () => {
         role: 'SRE',
       })
     })
+    // The total row is of what is shown, not of every team.
+    expect(
+      await screen.findByRole('rowheader', { name: 'Total shown' }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     // Run vs change follows the team.
     await waitFor(() =>
       expect(requestedUrls(fetch, '/capacity/run-change').at(-1)?.searchParams.get('team')).toBe(

@@ -26,7 +26,7 @@ export function OverallocationsPanel({
   return (
     <CapacitySection
       title="Over-allocated people"
-      scope={`Person-weeks booked over effective capacity, this week and the next 11${tentative ? ', tentative work included (the what-if)' : ', confirmed work only'}.`}
+      scope={`Person-weeks booked over effective capacity, of every team whatever the filters, this week and the next 11${tentative ? ', tentative work included (the what-if)' : ', confirmed work only'}.`}
       kpis={['utilization', 'bookingRule']}
     >
       <QueryErrorState title="Could not load the over-allocated people" query={query} />

@@ -47,6 +47,8 @@ export function Heatmap({ grid, search }: HeatmapProps) {
   const tabRow = cursor.row < rows ? cursor.row : 0
   const tipId = useId()
   const labels = grid.weeks.map(weekLabel)
+  // Filtered, the total is of the team or role shown, not of every team.
+  const totalName = grid.team || grid.role ? 'Total shown' : 'All teams'
   const scroller = useRef<HTMLDivElement>(null)
 
   // Open at this week, with a third of the weeks in view before it (on a phone, one), not at the
@@ -184,8 +186,8 @@ export function Heatmap({ grid, search }: HeatmapProps) {
           </thead>
           <tbody>
             <tr className="heat-total">
-              <th scope="row">All teams</th>
-              {cells('All teams', grid.total, row++)}
+              <th scope="row">{totalName}</th>
+              {cells(totalName, grid.total, row++)}
             </tr>
           </tbody>
           {grid.teams.map((team) => {
