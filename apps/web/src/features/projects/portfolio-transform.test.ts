@@ -18,6 +18,7 @@ import {
 import {
   budgetVsEac,
   budgetVsEacSummary,
+  capacityRiskWords,
   capexOpexRows,
   capexOpexSummary,
   indexText,
@@ -255,4 +256,14 @@ test('indexTone: behind below 1 as the figure reads, none for n/a', () => {
   expect(indexTone(0.998)).toBeUndefined()
   expect(indexTone(1.2)).toBeUndefined()
   expect(indexTone(null)).toBeUndefined()
+})
+
+describe('capacityRiskWords', () => {
+  test('says how many are over 110% and on leave, leaving out what is none', () => {
+    const risk = networkRefresh().capacityRisk
+    if (!risk) throw new Error('the fixture has a risk')
+    expect(capacityRiskWords(risk)).toBe('3 over 110%, 2 on leave')
+    expect(capacityRiskWords({ ...risk, onLeave: { count: 0, weeks: [] } })).toBe('3 over 110%')
+    expect(capacityRiskWords({ ...risk, overbooked: { count: 0, weeks: [] } })).toBe('2 on leave')
+  })
 })

@@ -143,3 +143,16 @@ export function supplierSummary(rows: readonly SupplierRow[], currency: string):
   )
   return `Spend by supplier, largest first: ${each.join('; ')}.`
 }
+
+/**
+ * A project's capacity risk in a few words for the table (`3 over 110%, 2 on leave`); the API's
+ * sentence (`risk.text`) is its tooltip and what screen readers hear.
+ */
+export function capacityRiskWords(risk: NonNullable<PortfolioProject['capacityRisk']>): string {
+  return [
+    risk.overbooked.count > 0 ? `${risk.overbooked.count} over 110%` : null,
+    risk.onLeave.count > 0 ? `${risk.onLeave.count} on leave` : null,
+  ]
+    .filter((s) => s !== null)
+    .join(', ')
+}
