@@ -98,7 +98,11 @@ export async function overviewJourney(t: TestContext, { app, browser }: Journey)
       assert.match(first, /^▲ Critical\s+Services\s+/, 'critical service items first')
       for (const item of await items.all()) {
         const href = await item.getByRole('link').getAttribute('href')
-        assert.match(href ?? '', /^\/(services|incidents|projects|capacity)\/[^?]+\?range=7d$/)
+        // Capacity's team items link the page with the team: /capacity?team=…&range=7d.
+        assert.match(
+          href ?? '',
+          /^\/((services|incidents|projects|capacity)\/[^?]+\?|capacity\?team=[a-z0-9-]+(&tentative=1)?&)range=7d$/,
+        )
       }
     })
 
