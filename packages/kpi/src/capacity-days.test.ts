@@ -1,51 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  addDays,
   addTotals,
-  type AllocationSpan,
-  coverGaps,
-  daysByTeam,
   emptyTotals,
   focusCapacity,
   incidentToil,
-  type PersonDay,
-  personDays,
   utilizationOf,
-  type WorkingPattern,
 } from './capacity-days.ts'
+import { alloc, FULL, none, week } from './capacity-fixture.ts'
 
-// Worked examples in the week of Monday 7 September 2026 (7–13 Sep) unless said otherwise, for
-// a full-timer on 37.5 hours over Monday–Friday: 7.5 hours a working day.
-const FULL: WorkingPattern = {
-  contractedHoursPerWeek: 37.5,
-  workingDays: [1, 2, 3, 4, 5],
-  startDate: null,
-  endDate: null,
-}
-const WEEK = { from: '2026-09-07', to: '2026-09-13' }
-const none = new Set<string>()
-const alloc = (over: Partial<AllocationSpan>): AllocationSpan => ({
-  firstDay: '2026-01-01',
-  lastDay: '2026-12-31',
-  hoursPerWeek: 37.5,
-  status: 'confirmed',
-  kind: 'project',
-  ...over,
-})
-
-function week(args: Partial<Parameters<typeof personDays>[0]>, range = WEEK) {
-  const days = personDays({
-    person: FULL,
-    ...range,
-    holidays: none,
-    closures: none,
-    timeOff: [],
-    allocations: [],
-    ...args,
-  })
-  return { days, totals: addDays(emptyTotals(), days) }
-}
+// Worked examples in the week of Monday 7 September 2026 unless said otherwise (capacity-fixture.ts).
 
 describe('personDays: how bookings meet the calendar', () => {
   it('books a full-timer’s 37.5 h evenly over Monday–Friday: 100%, not over', () => {
@@ -263,27 +227,6 @@ describe('personDays: how bookings meet the calendar', () => {
   })
 })
 
-describe('daysByTeam: a move mid-week', () => {
-  it('leaves the days before the move with the old team', () => {
-    // Moved from team 1 to team 2 on Thursday 10 September.
-    const { days } = week({ allocations: [alloc({})] })
-    const teams = daysByTeam(days, [
-      { teamId: 1, firstDay: '2025-01-01', lastDay: '2026-09-09' },
-      { teamId: 2, firstDay: '2026-09-10', lastDay: null },
-    ])
-    const sum = (team: number) => utilizationOf(addDays(emptyTotals(), teams.get(team) ?? []))
-    expect(sum(1)).toMatchObject({ effective: 22.5, booked: 22.5 })
-    // Team 2 has Thursday to Sunday: Thursday and Friday worked.
-    expect(sum(2)).toMatchObject({ effective: 15, booked: 15 })
-    expect(teams.get(2)!.map((d) => d.day)).toEqual([
-      '2026-09-10',
-      '2026-09-11',
-      '2026-09-12',
-      '2026-09-13',
-    ])
-  })
-})
-
 describe('team figures are sums of people’s', () => {
   it('utilization of the sums, not the mean of the ratios', () => {
     // A: 30 of 37.5 (80%); B: part-time 22.5 booked 27 (120%). Team: 57 / 60 = 95%, not 100%.
@@ -304,24 +247,5 @@ describe('incident toil and focus capacity', () => {
     expect(incidentToil({ commandedHours: 3, loggedHours: 0, hoursPerWorkingDay: 7.5 })).toBe(3)
     expect(focusCapacity(37.5, 9.5)).toBe(28)
     expect(focusCapacity(5, 9.5)).toBe(0)
-  })
-})
-
-describe('coverGaps', () => {
-  it('names the days a team has fewer than two people available', () => {
-    // Three people: C off all Tuesday, B part-time Monday–Wednesday, A off Thursday morning.
-    const weekdays = ['2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11']
-    const a = week({ timeOff: [{ firstDay: '2026-09-10', lastDay: '2026-09-10', halfDay: true }] })
-    const b = week({ person: { ...FULL, contractedHoursPerWeek: 22.5, workingDays: [1, 2, 3] } })
-    const c = week({ timeOff: [{ firstDay: '2026-09-08', lastDay: '2026-09-08' }] })
-    // Tuesday: A and B (2). Thursday: A (half a day) and C: 2. Friday: A and C: 2.
-    expect(coverGaps(weekdays, [a.days, b.days, c.days])).toEqual([])
-    // Without C: Thursday and Friday have A only.
-    expect(coverGaps(weekdays, [a.days, b.days])).toEqual([
-      { day: '2026-09-10', available: 1 },
-      { day: '2026-09-11', available: 1 },
-    ])
-    const empty: PersonDay[][] = []
-    expect(coverGaps(['2026-09-07'], empty)).toEqual([{ day: '2026-09-07', available: 0 }])
   })
 })

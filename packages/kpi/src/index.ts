@@ -84,15 +84,11 @@ export {
   ALLOCATION_KINDS,
   addDays,
   addTotals,
-  availableForCover,
   bookedHours,
-  coverGaps,
-  daysByTeam,
   emptyTotals,
   focusCapacity,
   hoursPerWorkingDay,
   incidentToil,
-  MIN_COVER,
   personDays,
   utilizationOf,
   weeklyHours,
@@ -104,11 +100,12 @@ export type {
   CapacityTotals,
   DayOff,
   Hours,
-  Membership,
   PersonDay,
   TimeOffSpan,
   Utilization,
   WorkingPattern,
 } from './capacity-days.ts'
+export { availableForCover, coverGaps, daysByTeam, MIN_COVER } from './capacity-teams.ts'
+export type { Membership } from './capacity-teams.ts'
 export { KPI_DEFINITIONS } from './definitions.ts'
 export type { KpiDefinition, KpiId } from './definitions.ts'
