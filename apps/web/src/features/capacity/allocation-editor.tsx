@@ -11,7 +11,9 @@ import { Field } from '../../components/ui/field.tsx'
 import { FormFooter } from '../../components/ui/form-footer.tsx'
 import { SelectField } from '../../components/ui/select-field.tsx'
 import { ApiError } from '../../lib/api.ts'
+import { localToday, useFocusFirstProblem } from '../../lib/form-focus.ts'
 import { formProblems } from '../../lib/form-problems.ts'
+import { useSettled } from '../../lib/use-settled.ts'
 import {
   ALLOCATION_FIELD_OF,
   type AllocationField,
@@ -25,7 +27,6 @@ import {
 } from './allocation-form.ts'
 import { AllocationPreview } from './allocation-preview.tsx'
 import { useAddAllocation, useEditAllocation } from './capacity-writes.ts'
-import { localToday, useFocusFirstProblem, useSettled } from './person-form-focus.ts'
 import { type Allocation, type PreviewBody, personQueries } from './person-queries.ts'
 
 const KIND_CHOICES = ALLOCATION_KINDS.map((k) => [k, ALLOCATION_KIND_LABELS[k]] as const)

@@ -26,7 +26,7 @@ import {
   toMoveBody,
   toPersonPatch,
 } from './person-form.ts'
-import { localToday, useFocusFirstProblem } from './person-form-focus.ts'
+import { localToday, useFocusFirstProblem } from '../../lib/form-focus.ts'
 import { type PersonRecord, personQueries } from './person-queries.ts'
 
 const WEEKDAYS = WEEKDAY_LABELS.map((label, i) => [i + 1, label] as const)

@@ -11,7 +11,7 @@ import { SelectField } from '../../components/ui/select-field.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { formProblems } from '../../lib/form-problems.ts'
 import { useAddTimeOff, useEditTimeOff } from './capacity-writes.ts'
-import { localToday, useFocusFirstProblem } from './person-form-focus.ts'
+import { localToday, useFocusFirstProblem } from '../../lib/form-focus.ts'
 import type { TimeOff } from './person-queries.ts'
 import {
   emptyTimeOffForm,

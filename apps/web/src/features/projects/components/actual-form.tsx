@@ -25,7 +25,7 @@ import {
 } from '../actuals-form.ts'
 import { useAddActual, useEditActual } from '../project-writes.ts'
 import type { BudgetLine, CostEntry } from '../queries.ts'
-import { localToday, useFocusFirstProblem } from './form-focus.ts'
+import { localToday, useFocusFirstProblem } from '../../../lib/form-focus.ts'
 
 interface ActualFormProps {
   code: string

@@ -28,7 +28,7 @@ import {
 } from '../project-edit.ts'
 import { useAddLine, useDeleteLine, useEditLine } from '../project-writes.ts'
 import type { BudgetLine, ProjectRecord } from '../queries.ts'
-import { useFocusFirstProblem } from './form-focus.ts'
+import { useFocusFirstProblem } from '../../../lib/form-focus.ts'
 
 const CATEGORY_CHOICES = BUDGET_CATEGORIES.map((c) => [c, BUDGET_CATEGORY_LABELS[c]] as const)
 const SPEND_CHOICES = SPEND_TYPES.map((s) => [s, SPEND_TYPE_LABELS[s]] as const)

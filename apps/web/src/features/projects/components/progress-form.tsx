@@ -12,7 +12,7 @@ import {
   toProgressBody,
 } from '../progress-form.ts'
 import { useRecordProgress } from '../project-writes.ts'
-import { localToday, useFocusFirstProblem } from './form-focus.ts'
+import { localToday, useFocusFirstProblem } from '../../../lib/form-focus.ts'
 
 /** Percent complete on a day; a day already recorded is replaced. */
 export function ProgressForm({ code, onDone }: { code: string; onDone: () => void }) {

@@ -24,7 +24,7 @@ import {
 } from '../project-edit.ts'
 import { useEditProject } from '../project-writes.ts'
 import { type ProjectRecord, projectsQueries } from '../queries.ts'
-import { useFocusFirstProblem } from './form-focus.ts'
+import { useFocusFirstProblem } from '../../../lib/form-focus.ts'
 import './project-forms.css'
 
 const STATUS_CHOICES = PROJECT_STATUSES.map((s) => [s, PROJECT_STATUS_LABELS[s]] as const)

@@ -18,7 +18,7 @@ import {
   planTotal,
   toNewBaseline,
 } from '../rebaseline-form.ts'
-import { useFocusFirstProblem } from './form-focus.ts'
+import { useFocusFirstProblem } from '../../../lib/form-focus.ts'
 import './project-forms.css'
 
 /** "Re-baseline" (or "Set a baseline" when there is none) for a manager, opening the form. */
