@@ -1,5 +1,5 @@
 import { ALLOCATION_KIND_LABELS } from '@opsdeck/contract'
-import { Confirm } from '../../components/ui/confirm.tsx'
+import { RowActions } from '../../components/ui/row-actions.tsx'
 import { formatDay } from '../../lib/format.ts'
 import { useOpener } from '../../lib/use-opener.ts'
 import { bookingLabel } from './allocation-form.ts'
@@ -112,7 +112,6 @@ function AllocationRow({
 }) {
   const remove = useDeleteAllocation()
   const { open: editing, show: edit, close: closeEdit, opener: editOpener } = useOpener()
-  const { open: asking, show: ask, close: closeAsk, opener: deleteOpener } = useOpener()
   const name = `${workLabel(a)}, ${formatDay(a.firstDay)} to ${formatDay(a.lastDay)}`
   return (
     <>
@@ -137,48 +136,15 @@ function AllocationRow({
         </td>
         <td className="person-note">{a.note || <span className="muted">—</span>}</td>
         {canManage ? (
-          <td className="row-actions">
-            {asking ? (
-              <Confirm
-                question={`Delete the allocation ${name}?`}
-                confirmLabel="Delete allocation"
-                danger
-                onConfirm={() => remove.mutate(a.id, { onSuccess: closeAsk })}
-                onCancel={() => {
-                  remove.reset()
-                  closeAsk()
-                }}
-              />
-            ) : (
-              <>
-                {editing ? null : (
-                  <button
-                    ref={editOpener}
-                    type="button"
-                    className="button button-small button-quiet"
-                    aria-label={`Edit the allocation ${name}`}
-                    onClick={edit}
-                  >
-                    Edit
-                  </button>
-                )}
-                <button
-                  ref={deleteOpener}
-                  type="button"
-                  className="button button-small button-quiet"
-                  aria-label={`Delete the allocation ${name}`}
-                  onClick={ask}
-                >
-                  Delete
-                </button>
-              </>
-            )}
-            {remove.error ? (
-              <p className="form-error" role="alert">
-                {remove.error.message}
-              </p>
-            ) : null}
-          </td>
+          <RowActions
+            thing={`the allocation ${name}`}
+            confirmLabel="Delete allocation"
+            remove={remove}
+            variables={a.id}
+            onEdit={edit}
+            editing={editing}
+            editOpener={editOpener}
+          />
         ) : null}
       </tr>
       {canManage && editing ? (

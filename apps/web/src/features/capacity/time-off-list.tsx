@@ -1,5 +1,5 @@
 import { TIME_OFF_KIND_LABELS } from '@opsdeck/contract'
-import { Confirm } from '../../components/ui/confirm.tsx'
+import { RowActions } from '../../components/ui/row-actions.tsx'
 import { formatDay } from '../../lib/format.ts'
 import { useOpener } from '../../lib/use-opener.ts'
 import { useDeleteTimeOff } from './capacity-writes.ts'
@@ -81,7 +81,6 @@ function TimeOffRow(props: { personId: number; t: TimeOff; past: boolean; canMan
   const { personId, t, past, canManage } = props
   const remove = useDeleteTimeOff()
   const { open: editing, show: edit, close: closeEdit, opener: editOpener } = useOpener()
-  const { open: asking, show: ask, close: closeAsk, opener: deleteOpener } = useOpener()
   const dates = timeOffDates(t)
   return (
     <>
@@ -93,48 +92,15 @@ function TimeOffRow(props: { personId: number; t: TimeOff; past: boolean; canMan
         <td>{TIME_OFF_KIND_LABELS[t.kind]}</td>
         <td className="person-note">{t.note || <span className="muted">—</span>}</td>
         {canManage ? (
-          <td className="row-actions">
-            {asking ? (
-              <Confirm
-                question={`Delete the time off ${dates}?`}
-                confirmLabel="Delete time off"
-                danger
-                onConfirm={() => remove.mutate(t.id, { onSuccess: closeAsk })}
-                onCancel={() => {
-                  remove.reset()
-                  closeAsk()
-                }}
-              />
-            ) : (
-              <>
-                {editing ? null : (
-                  <button
-                    ref={editOpener}
-                    type="button"
-                    className="button button-small button-quiet"
-                    aria-label={`Edit the time off ${dates}`}
-                    onClick={edit}
-                  >
-                    Edit
-                  </button>
-                )}
-                <button
-                  ref={deleteOpener}
-                  type="button"
-                  className="button button-small button-quiet"
-                  aria-label={`Delete the time off ${dates}`}
-                  onClick={ask}
-                >
-                  Delete
-                </button>
-              </>
-            )}
-            {remove.error ? (
-              <p className="form-error" role="alert">
-                {remove.error.message}
-              </p>
-            ) : null}
-          </td>
+          <RowActions
+            thing={`the time off ${dates}`}
+            confirmLabel="Delete time off"
+            remove={remove}
+            variables={t.id}
+            onEdit={edit}
+            editing={editing}
+            editOpener={editOpener}
+          />
         ) : null}
       </tr>
       {canManage && editing ? (

@@ -8,7 +8,7 @@ import {
   type SpendType,
 } from '@opsdeck/contract'
 import { type FormEvent, useId, useState } from 'react'
-import { Confirm } from '../../../components/ui/confirm.tsx'
+import { RowActions } from '../../../components/ui/row-actions.tsx'
 import { Field } from '../../../components/ui/field.tsx'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
@@ -103,7 +103,6 @@ function LineRow(props: { code: string; line: BudgetLine; currency: string; canM
   const { code, line, currency, canManage } = props
   const remove = useDeleteLine(code)
   const { open: editing, show: edit, close: closeEdit, opener: editOpener } = useOpener()
-  const { open: asking, show: ask, close: closeAsk, opener: deleteOpener } = useOpener()
   return (
     <>
       <tr>
@@ -113,48 +112,15 @@ function LineRow(props: { code: string; line: BudgetLine; currency: string; canM
         </td>
         <td className="num">{formatPence(line.amountPence, currency)}</td>
         {canManage ? (
-          <td className="row-actions">
-            {asking ? (
-              <Confirm
-                question={`Delete the line ${line.name}?`}
-                confirmLabel="Delete line"
-                danger
-                onConfirm={() => remove.mutate(line.id, { onSuccess: closeAsk })}
-                onCancel={() => {
-                  remove.reset()
-                  closeAsk()
-                }}
-              />
-            ) : (
-              <>
-                {editing ? null : (
-                  <button
-                    ref={editOpener}
-                    type="button"
-                    className="button button-small button-quiet"
-                    aria-label={`Edit the line ${line.name}`}
-                    onClick={edit}
-                  >
-                    Edit
-                  </button>
-                )}
-                <button
-                  ref={deleteOpener}
-                  type="button"
-                  className="button button-small button-quiet"
-                  aria-label={`Delete the line ${line.name}`}
-                  onClick={ask}
-                >
-                  Delete
-                </button>
-              </>
-            )}
-            {remove.error ? (
-              <p className="form-error" role="alert">
-                {remove.error.message}
-              </p>
-            ) : null}
-          </td>
+          <RowActions
+            thing={`the line ${line.name}`}
+            confirmLabel="Delete line"
+            remove={remove}
+            variables={line.id}
+            onEdit={edit}
+            editing={editing}
+            editOpener={editOpener}
+          />
         ) : null}
       </tr>
       {canManage && editing ? (

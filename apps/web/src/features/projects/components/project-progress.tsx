@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import { Confirm } from '../../../components/ui/confirm.tsx'
+import { RowActions } from '../../../components/ui/row-actions.tsx'
 import { EmptyState, Loading, QueryErrorState } from '../../../components/ui/states.tsx'
 import { formatDay, formatInstant } from '../../../lib/format.ts'
 import { useOpener } from '../../../lib/use-opener.ts'
@@ -75,7 +75,6 @@ export function ProjectProgress({ code, canManage }: ProjectProgressProps) {
 function ProgressRow(props: { code: string; entry: ProgressEntry; canManage: boolean }) {
   const { code, entry: e, canManage } = props
   const remove = useDeleteProgress(code)
-  const { open: asking, show: ask, close, opener } = useOpener()
   const day = formatDay(e.asOf)
   return (
     <tr>
@@ -89,32 +88,12 @@ function ProgressRow(props: { code: string; entry: ProgressEntry; canManage: boo
         <span className="muted small"> {formatInstant(e.recordedAt)}</span>
       </td>
       {canManage ? (
-        <td className="row-actions">
-          {asking ? (
-            <Confirm
-              question={`Delete the progress of ${day}?`}
-              confirmLabel="Delete progress"
-              danger
-              onConfirm={() => remove.mutate(e.asOf, { onSuccess: close })}
-              onCancel={close}
-            />
-          ) : (
-            <button
-              ref={opener}
-              type="button"
-              className="button button-small button-quiet"
-              aria-label={`Delete the progress of ${day}`}
-              onClick={ask}
-            >
-              Delete
-            </button>
-          )}
-          {remove.error ? (
-            <p className="form-error" role="alert">
-              {remove.error.message}
-            </p>
-          ) : null}
-        </td>
+        <RowActions
+          thing={`the progress of ${day}`}
+          confirmLabel="Delete progress"
+          remove={remove}
+          variables={e.asOf}
+        />
       ) : null}
     </tr>
   )
