@@ -1,83 +1,43 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
-import type { Response } from 'playwright-core'
 import { DEMO_MANAGER, DEMO_VIEWER } from './app-server.ts'
+import {
+  apiPath,
+  dayIn,
+  DURATION,
+  ENDED,
+  incidentsPage,
+  localTimeAgo,
+  type Metrics,
+  minutesOf,
+  OPEN,
+  REF,
+  TIMEOUT,
+} from './incidents-page.ts'
 import { type Journey, openPage, screenshot, signIn } from './journey.ts'
 
 // The manager's incident journey (issue 9): the list, open first and filtered; the analytics'
 // MTTR; an incident declared, acknowledged and resolved; the MTTR and the count moved by it; a
 // note that looks like HTML shown as text; a viewer who reads the incident but cannot move it.
-const TIMEOUT = 60_000 // generous: a loaded 2-core CI machine
-const REF = /^INC-\d{4}-\d{4}$/
-const OPEN = ['Triggered', 'Acknowledged', 'Investigating', 'Identified', 'Monitoring']
-const ENDED = ['Resolved', 'Closed']
-const DURATION = /^(\d+d( \d+h)?|\d+h( \d+m)?|\d+m|\d+s)$/
 const NOTE = 'Rolled back; the banner said <b>x</b> & nothing else'
-
-/** What the journey reads of GET /incidents/metrics (the figures the page formats). */
-interface Metrics {
-  timezone: string
-  incidents: number
-  mttr: { mean: number | null; count: number }
-}
-
-const apiPath = (r: Response) => new URL(r.url()).pathname
-
-/** `1d 3h`, `5h 12m`, `45m`, `30s` in minutes, and how far the display may round it. */
-function minutesOf(text: string): { minutes: number; slack: number } {
-  let minutes = 0
-  for (const [, n, unit] of text.matchAll(/(\d+)([dhms])/g)) {
-    minutes += Number(n) * { d: 1440, h: 60, m: 1, s: 1 / 60 }[unit as 'd' | 'h' | 'm' | 's']
-  }
-  const slack = text.includes('d') ? 30 : text.includes('s') ? 0.5 / 60 : 0.5
-  return { minutes, slack }
-}
-
-/** `YYYY-MM-DD` of today in a time zone, and `days` later (negative: earlier). */
-function dayIn(timeZone: string, days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date())
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
 
 export async function incidentsJourney(t: TestContext, { app, browser }: Journey) {
   const { context, page, problems } = await openPage(browser)
   let ref = ''
   let title = ''
   try {
-    const table = page.getByRole('table', {
-      name: 'Incidents, open first, then by severity, then newest',
-    })
-    const rows = table.locator('tbody tr')
-    // While new figures load, the previous ones stay (dimmed) and the page says "Updating…".
-    const settled = () => page.getByText('Updating…').waitFor({ state: 'hidden', timeout: TIMEOUT })
-    const noBadValues = async () =>
-      assert.equal(await page.getByText(/NaN|Infinity|undefined/).count(), 0, 'no NaN shown')
-    const metricsResponse = (from?: string) =>
-      page.waitForResponse(
-        (r) =>
-          apiPath(r) === '/api/v1/incidents/metrics' &&
-          r.ok() &&
-          (from === undefined || new URL(r.url()).searchParams.get('from') === from),
-        { timeout: TIMEOUT },
-      )
-    // The status is the second data cell (the ref is the row's header).
-    const statusesShown = async () => {
-      const statuses: string[] = []
-      for (const row of await rows.all()) {
-        statuses.push((await row.getByRole('cell').nth(1).innerText()).trim())
-      }
-      return statuses
-    }
-    const stat = (name: string) => page.getByRole('group', { name, exact: true })
-    const facts = page.getByRole('list', { name: 'About this incident' })
-    const timeline = page.getByRole('list', { name: 'Timeline, oldest first' })
-    const moves = page.getByRole('group', { name: 'Status moves' })
+    const {
+      rows,
+      settled,
+      noBadValues,
+      metricsResponse,
+      statusesShown,
+      stat,
+      facts,
+      timeline,
+      moves,
+      move,
+    } = incidentsPage(page)
     let before: Metrics | undefined
     let mttrBefore = ''
     let range = { from: '', to: '' }
@@ -193,12 +153,7 @@ export async function incidentsJourney(t: TestContext, { app, browser }: Journey
       const { mean, count } = before.mttr
       const ago = Math.ceil((mean ?? 0) + 120 * (count + 1))
       assert.ok(ago < 28 * 1440, `the new incident starts inside the range (${ago} min ago)`)
-      const startedAt = await page.evaluate((minutes) => {
-        const d = new Date(Date.now() - minutes * 60_000)
-        const pad = (n: number) => String(n).padStart(2, '0')
-        const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-        return `${day}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-      }, ago)
+      const startedAt = await localTimeAgo(page, ago)
       await form.getByLabel('Started at').fill(startedAt)
       await screenshot(page, 'incident-declare')
       const [declared] = await Promise.all([
@@ -219,24 +174,8 @@ export async function incidentsJourney(t: TestContext, { app, browser }: Journey
         .filter({ hasText: 'Declared' })
         .waitFor({ timeout: TIMEOUT })
 
-      const move = async (button: string, status: string) => {
-        const [moved] = await Promise.all([
-          page.waitForResponse((r) => apiPath(r) === `/api/v1/incidents/${ref}/transitions`, {
-            timeout: TIMEOUT,
-          }),
-          moves.getByRole('button', { name: button, exact: true }).click({ timeout: TIMEOUT }),
-        ])
-        assert.equal(moved.status(), 200, await moved.text())
-        await facts.getByText(status, { exact: true }).waitFor({ timeout: TIMEOUT })
-        await timeline
-          .getByRole('listitem')
-          .filter({ hasText: 'Status' })
-          .filter({ hasText: status })
-          .waitFor({ timeout: TIMEOUT })
-        return (await moved.json()) as { startedAt: string; resolvedAt: string | null }
-      }
-      await move('Acknowledge', 'Acknowledged')
-      const resolved = await move('Resolve', 'Resolved')
+      await move(ref, 'Acknowledge', 'Acknowledged')
+      const resolved = await move(ref, 'Resolve', 'Resolved')
       assert.ok(resolved.resolvedAt, 'resolving sets the resolution time')
       lasted = (Date.parse(resolved.resolvedAt) - Date.parse(resolved.startedAt)) / 60_000
       assert.ok(lasted >= ago, `it lasted from the time given (${lasted} min)`)
