@@ -107,5 +107,11 @@ export type {
 } from './capacity-days.ts'
 export { availableForCover, coverGaps, daysByTeam, MIN_COVER } from './capacity-teams.ts'
 export type { Membership } from './capacity-teams.ts'
+export {
+  personWeekRisk,
+  PROJECT_RISK_AWAY_SHARE,
+  PROJECT_RISK_UTILIZATION,
+} from './project-capacity-risk.ts'
+export type { PersonWeekRisk } from './project-capacity-risk.ts'
 export { KPI_DEFINITIONS } from './definitions.ts'
 export type { KpiDefinition, KpiId } from './definitions.ts'

@@ -94,6 +94,7 @@ const POLICY: Record<string, Level> = {
   'POST /api/v1/integrations/webhook': 'ingest',
   'GET /api/v1/projects/summary': 'read',
   'GET /api/v1/projects/:code/evm': 'read',
+  'GET /api/v1/projects/:code/capacity-risk': 'read',
   'GET /api/v1/projects': 'read',
   'POST /api/v1/projects': 'write',
   'GET /api/v1/projects/:code': 'read',

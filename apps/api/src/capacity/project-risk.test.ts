@@ -10,14 +10,16 @@ import { type CapacityRisk, projectCapacityRisks } from './queries.ts'
 // Monday 28 December and Friday 1 January bank holidays). Everyone works 37.5 h, 7.5 h a day.
 //   ATLAS  A: 20 h on it, 25 h of run work in weeks 51–52: 45 / 37.5 = 120%, and 36 / 30 = 120%.
 //          B: 37.5 h on it, 5 h of support in week 52: 34 / 30 = 113%.
-//          C: 15 h on it; half a day off in week 51 (not whole), a whole day in week 53.
-//          D: 10 h on it, 29.5 h of run work in week 50: 39.5 / 37.5 = 105%, not over 110%; a
-//             whole day off in week 52.
-//          E: 10 h on it, nothing else.
+//          C: 10 h on it; half a day off in week 51 (10%), 29–30 December off in week 53 (2 of
+//             its 3 working days: away; 6 h booked of 7.5 h left, not over).
+//          D: 10 h on it, 29.5 h of run work in week 50: 39.5 / 37.5 = 105%, not over 110%;
+//             21–22 December off in week 52 (2 of 4 working days: half, away).
+//          E: 10 h on it, nothing else; a day off in week 51 (1 of 5: not away).
 //          F: tentative only (counted apart, not in the risk), on leave all of week 50.
 //          G: on it until November only, over-booked now: not one of its people.
 //          H: on it from week 2 only (after the four weeks): not one of its people.
-//   → 5 people (1 tentative): A and B over 110% in weeks 51–52; C and D on leave in weeks 52–53.
+//   → 5 people (1 tentative): A and B over 110% in weeks 51–52; C and D on leave half the week or
+//     more in weeks 52–53.
 //   BETA   I: on it in week 50 only; over 110% in week 52, when not on it: no risk.
 //   QUIET  E alone: no risk.
 //   DONE   closed, with A on it: in the risks, but the portfolio leaves it out (not live).
@@ -65,14 +67,15 @@ beforeAll(async () => {
     hoursPerWeek: 5,
     kind: 'support',
   })
-  await on(c, atlas, 15)
+  await on(c, atlas, 10)
   await rows.leave(c ?? 0, '2026-12-16', '2026-12-16', true)
-  await rows.leave(c ?? 0, '2026-12-29')
+  await rows.leave(c ?? 0, '2026-12-29', '2026-12-30')
   await on(d, atlas, 10)
   await run(d, '2026-12-07', '2026-12-13', 29.5)
-  await rows.leave(d ?? 0, '2026-12-21')
+  await rows.leave(d ?? 0, '2026-12-21', '2026-12-22')
   await on(e, atlas, 10)
   await on(e, quiet, 10)
+  await rows.leave(e ?? 0, '2026-12-14')
   await rows.allocate(f ?? 0, { ...weeks, projectId: atlas, hoursPerWeek: 20, status: 'tentative' })
   await rows.leave(f ?? 0, '2026-12-07', '2026-12-11')
   await on(g, atlas, 20, { firstDay: '2026-11-02', lastDay: '2026-11-29' })
@@ -85,12 +88,12 @@ beforeAll(async () => {
 })
 
 describe('project risk from capacity', () => {
-  it('counts a project’s people over 110% or on leave in the weeks they are on it', () => {
+  it('counts a project’s people over 110% or away half the week in the weeks they are on it', () => {
     expect(risks.get('ATLAS')).toEqual({
       people: { confirmed: 5, tentative: 1 },
       overbooked: { count: 2, weeks: ['2026-12-14', '2026-12-21'] },
       onLeave: { count: 2, weeks: ['2026-12-21', '2026-12-28'] },
-      text: '2 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in weeks 52–53',
+      text: '2 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in weeks 52–53',
     })
   })
 
@@ -115,6 +118,29 @@ describe('project risk from capacity', () => {
       QUIET: null,
       DONE: null, // closed: not live
     })
+  })
+})
+
+describe('GET /api/v1/projects/:code/capacity-risk', () => {
+  it('is one project’s risk, worked from its people only; null when none or not live', async () => {
+    const { headers } = await loginAs(ctx, 'viewer')
+    const get = async (code: string) => {
+      const res = await ctx.app.request(`/api/v1/projects/${code}/capacity-risk`, { headers })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }
+    const window = { from: '2026-12-07', to: '2027-01-03' }
+    const definitions = { risk: 'projectCapacityRisk' }
+    expect(await get('ATLAS')).toEqual({
+      status: 200,
+      body: { ...window, live: true, risk: risks.get('ATLAS'), definitions },
+    })
+    expect((await get('BETA')).body).toEqual({ ...window, live: true, risk: null, definitions })
+    expect((await get('DONE')).body).toEqual({ ...window, live: false, risk: null, definitions })
+    expect(await get('NOPE')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'project_not_found' } },
+    })
+    expect((await get('bad code')).status).toBe(400)
   })
 })
 

@@ -1,12 +1,10 @@
-import { utilizationOf } from '@opsdeck/kpi'
+import { personWeekRisk, PROJECT_RISK_UTILIZATION } from '@opsdeck/kpi'
 import { z } from 'zod'
 import type { CapacityModel } from './model/index.ts'
 import { mondayOf, sumBy } from './model/weeks.ts'
 
 /** How far ahead a project's people are looked at: this week and the next three. */
 export const PROJECT_RISK_WEEKS = 4
-/** Booked above this share of effective capacity (confirmed work) puts a project at risk. */
-export const PROJECT_RISK_UTILIZATION = 1.1
 
 /** The ISO weeks (their Mondays), in order, in which it is so. */
 const Weeks = z.array(z.iso.date())
@@ -15,8 +13,8 @@ const Weeks = z.array(z.iso.date())
  * A live project's risk from capacity over this week and the next three: its people (those with
  * an allocation to it booking hours in those weeks; the confirmed ones, and those with tentative
  * allocations only), and how many of the confirmed ones are booked (confirmed work, all of it,
- * not only this project's) over 110% of their effective capacity, or have whole days of leave,
- * in the weeks they are booked on it.
+ * not only this project's) over 110% of their effective capacity, or are on leave for half the
+ * week or more, in the weeks they are booked on it (kpi personWeekRisk).
  */
 export const CapacityRisk = z.strictObject({
   people: z.strictObject({
@@ -26,16 +24,15 @@ export const CapacityRisk = z.strictObject({
   }),
   overbooked: z.strictObject({ count: z.number().int().min(0), weeks: Weeks }),
   onLeave: z.strictObject({ count: z.number().int().min(0), weeks: Weeks }),
-  /** "3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52". */
+  /** "3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in week 52". */
   text: z.string(),
 })
 export type CapacityRisk = z.output<typeof CapacityRisk>
 
 /**
  * Each project's risk from capacity (by code), from the capacity model of `weeks`: only projects
- * with at least one confirmed person booked over PROJECT_RISK_UTILIZATION or on leave for a whole
- * day in a week they are booked on it. Reuses the model's days (kpi personDays) and
- * utilizationOf; no arithmetic of its own.
+ * with at least one confirmed person over-booked or away (kpi personWeekRisk) in a week they are
+ * booked on it. Reuses the model's days (kpi personDays); no arithmetic of its own.
  */
 export function projectRisks(
   model: CapacityModel,
@@ -52,17 +49,16 @@ export function projectRisks(
   }
   const tallies = new Map<string, Tally>()
   for (const p of model.people) {
-    // The person's weeks: over 110% (confirmed work), with a whole day of leave.
+    // The person's weeks over-booked (confirmed work), and away half the week or more.
     const byWeek = sumBy(p.days, p.toil, mondayOf)
     const over = new Set<string>()
     const leave = new Set<string>()
     for (const week of weeks) {
       const sum = byWeek.get(week)
       if (!sum) continue
-      const u = utilizationOf(sum.totals, false)
-      if (u.overAllocated && (u.utilization === null || u.utilization > PROJECT_RISK_UTILIZATION))
-        over.add(week)
-      if (sum.days.some((d) => d.capacity > 0 && d.off >= 1)) leave.add(week)
+      const risk = personWeekRisk(sum.totals)
+      if (risk.overbooked) over.add(week)
+      if (risk.away) leave.add(week)
     }
     // The weeks each of the person's projects books hours on them, confirmed or tentative.
     const projects = new Map<string, { status: Set<string>; weeks: Set<string> }>()
@@ -121,7 +117,7 @@ export function projectRisks(
       )
     if (onLeave.count > 0)
       parts.push(
-        `${onLeave.count} of ${n}${parts.length === 0 ? ` ${n === 1 ? 'person' : 'people'}` : ''} on leave in ${weeksInWords(onLeave.weeks)}`,
+        `${onLeave.count} of ${n}${parts.length === 0 ? ` ${n === 1 ? 'person' : 'people'}` : ''} on leave ${AWAY_WORDS} in ${weeksInWords(onLeave.weeks)}`,
       )
     out.set(code, {
       people: { confirmed: n, tentative: t.tentative.size },
@@ -132,6 +128,9 @@ export function projectRisks(
   }
   return out
 }
+
+/** PROJECT_RISK_AWAY_SHARE (a half) in words. */
+const AWAY_WORDS = 'half the week or more'
 
 const total = (h: { project: number; run: number; support: number }) =>
   h.project + h.run + h.support

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { scopedRoute } from '../lib/scoped-route.ts'
 import { actuals } from './actuals/routes.ts'
+import { capacityRisk } from './capacity-risk/routes.ts'
 import { catalogue } from './catalogue/routes.ts'
 import { evm } from './evm/routes.ts'
 import { imports } from './imports/routes.ts'
@@ -11,7 +12,7 @@ import { projectsSummary } from './summary.ts'
 
 // The area's routes under /api/v1/projects, one folder per concern (catalogue: projects and their
 // budget lines; plans: baselines and progress; actuals: cost entries; evm: one project's figures;
-// imports: CSV import and export). /api/v1/portfolio and /api/v1/suppliers are this area's too,
+// imports: CSV import and export; capacity-risk: its people's risk, from the capacity area). /api/v1/portfolio and /api/v1/suppliers are this area's too,
 // mounted in app.ts from portfolio/ and suppliers/. Fixed paths first: /:code must not shadow them.
 export const projects = new Hono<AppEnv>()
   .route(
@@ -30,5 +31,6 @@ export const projects = new Hono<AppEnv>()
   .route('/', imports)
   .route('/', catalogue)
   .route('/', evm)
+  .route('/', capacityRisk)
   .route('/', plans)
   .route('/', actuals)

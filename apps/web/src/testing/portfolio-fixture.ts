@@ -70,7 +70,7 @@ export const networkRefresh = () =>
       people: { confirmed: 5, tentative: 1 },
       overbooked: { count: 3, weeks: ['2026-12-14', '2026-12-21'] },
       onLeave: { count: 2, weeks: ['2026-12-21'] },
-      text: '3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52',
+      text: '3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in week 52',
     },
   })
 
@@ -230,6 +230,7 @@ export function portfolioFixture(over: Partial<Portfolio> = {}): Portfolio {
       forecastFinish: 'forecastFinish',
       totals: 'portfolioEvm',
       totalsEac: 'forecastCost',
+      capacityRisk: 'projectCapacityRisk',
     },
     thresholds: {
       red: { cpi: 0.85, spi: 0.85, eacOverBac: 1.1 },

@@ -1,4 +1,9 @@
-import type { Baselines, ProjectEvm, ProjectRecord } from '../features/projects/queries.ts'
+import type {
+  Baselines,
+  ProjectCapacityRisk,
+  ProjectEvm,
+  ProjectRecord,
+} from '../features/projects/queries.ts'
 
 // GET /projects/:code/evm, /projects/:code and /baselines, typed from the API's own response types:
 // a changed field fails here first. PRJ-0009 runs Jan–Jun 2026 on a £600k budget, re-baselined
@@ -255,4 +260,18 @@ export const baselinesFixture = (): Baselines => ({
       total: 600 * M,
     },
   ],
+})
+
+/** GET /projects/:code/capacity-risk: two of its five people over-booked before Christmas. */
+export const capacityRiskFixture = (): ProjectCapacityRisk => ({
+  from: '2026-12-07',
+  to: '2027-01-03',
+  live: true,
+  risk: {
+    people: { confirmed: 5, tentative: 1 },
+    overbooked: { count: 2, weeks: ['2026-12-14', '2026-12-21'] },
+    onLeave: { count: 0, weeks: [] },
+    text: '2 of 5 people booked over 110% in weeks 51–52',
+  },
+  definitions: { risk: 'projectCapacityRisk' },
 })

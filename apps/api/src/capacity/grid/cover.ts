@@ -1,5 +1,6 @@
 import { availableForCover, coverGaps, type PersonDay } from '@opsdeck/kpi'
 import type { CapacityModel } from '../model/index.ts'
+import type { TierOneOwners } from '../queries.ts'
 import { shiftDay } from '../model/weeks.ts'
 import type { Cover } from './schemas.ts'
 
@@ -8,19 +9,19 @@ export const COVER_DEFINITIONS = { risks: 'coverRisk', available: 'coverRisk' }
 /**
  * Weeks in which a tier-1 service's owner team has fewer than MIN_COVER people available on one of
  * the organisation's working days (its first `workingDaysPerWeek` weekdays, not a bank holiday of
- * its region, not a closure day); each with those days and who is available on them.
+ * its region, not a closure day); each with those days and who is available on them. `model` holds
+ * the owner teams' people; `owners` their teams in order and services.
  */
 export function coverRisks(
   model: CapacityModel,
   weeks: readonly string[],
-  owners: ReadonlyMap<number, { slug: string; name: string }[]>,
+  owners: TierOneOwners,
   org: { bankHolidayRegion: string; workingDaysPerWeek: number },
 ): Cover['risks'] {
   const holidays = model.holidays.get(org.bankHolidayRegion)
   const risks: Cover['risks'] = []
-  for (const team of model.teams) {
-    const services = owners.get(team.id)
-    if (!services) continue
+  // Every owner team, also one with no one in it: it has no cover on any working day.
+  for (const { team, services } of owners.values()) {
     const members = model.people.map((p) => ({ person: p, days: p.byTeam.get(team.id) ?? [] }))
     for (const week of weeks) {
       const workingDays = Array.from({ length: org.workingDaysPerWeek }, (_, i) =>

@@ -238,6 +238,28 @@ describe('GET /api/v1/capacity/cover', () => {
       { id: p3, name: 'Cal' },
     ])
   })
+  it('a tier-1 owner team with no one in it has no cover on any working day', async () => {
+    const empty = await rows.team('cover-empty')
+    await ctx.db
+      .insertInto('services')
+      .values({ slug: 'cover-vpn', name: 'VPN', tier: 1, sloTarget: 0.99, ownerTeamId: empty.id })
+      .execute()
+    // Christmas week: Friday 25th is a bank holiday, so four working days, none covered.
+    const body = expectMatches(
+      Cover,
+      await get('/api/v1/capacity/cover?from=2026-12-21&to=2026-12-27'),
+    )
+    expect(body.risks.find((r) => r.team.slug === 'cover-empty')).toEqual({
+      week: '2026-12-21',
+      team: { id: empty.id, slug: 'cover-empty', name: 'Team cover-empty' },
+      services: [{ slug: 'cover-vpn', name: 'VPN' }],
+      days: ['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24'].map((day) => ({
+        day,
+        available: 0,
+        people: [],
+      })),
+    })
+  })
 })
 
 describe('GET /api/v1/capacity/forecast', () => {

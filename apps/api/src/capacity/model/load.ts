@@ -13,6 +13,8 @@ export interface LoadArgs {
   teamIds?: readonly number[] | undefined
   /** Only people of this role (case-insensitive). */
   role?: string | undefined
+  /** Only people with an allocation to this project (by code) overlapping the range. */
+  projectCode?: string | undefined
   /** The organisation's bank-holiday region and zone (a person's local day of incident toil). */
   orgRegion: string
   timezone: string
@@ -39,6 +41,10 @@ export async function listPeopleInPlay(db: Kysely<Database>, a: LoadArgs) {
     WHERE (p.start_date IS NULL OR p.start_date <= ${a.to}::date)
       AND (p.end_date IS NULL OR p.end_date >= ${a.from}::date)
       AND (${a.role ?? null}::text IS NULL OR lower(p.role) = lower(${a.role ?? null}::text))
+      AND (${a.projectCode ?? null}::text IS NULL OR EXISTS (
+        SELECT 1 FROM allocations al JOIN projects pr ON pr.id = al.project_id
+        WHERE al.person_id = p.id AND pr.code = ${a.projectCode ?? null}::text
+          AND al.first_day <= ${a.to}::date AND al.last_day >= ${a.from}::date))
       AND EXISTS (
         SELECT 1 FROM team_memberships m JOIN teams t ON t.id = m.team_id
         WHERE m.person_id = p.id AND m.first_day <= ${a.to}::date

@@ -20,7 +20,7 @@ export const portfolio = new Hono<AppEnv>().get(
   '/',
   doc({
     summary:
-      'The portfolio as of a day (default today): per project BAC, PV, EV, AC, % spent, % complete, CPI, SPI, EAC, ETC, VAC, TCPI, RAG with its reason, forecast finish, capex/opex budget and the risk from capacity (its people booked over 110% or on leave in the next 4 weeks); the totals (money summed, indices recomputed from the sums); budget and actuals by capex and opex. Default statuses: active and on hold; projects not yet started are listed with PV 0',
+      'The portfolio as of a day (default today): per project BAC, PV, EV, AC, % spent, % complete, CPI, SPI, EAC, ETC, VAC, TCPI, RAG with its reason, forecast finish, capex/opex budget and the risk from capacity (its people booked over 110%, or on leave half the week or more, in the next 4 weeks); the totals (money summed, indices recomputed from the sums); budget and actuals by capex and opex. Default statuses: active and on hold; projects not yet started are listed with PV 0',
     tags: ['projects'],
     responses: { 200: Portfolio },
     errors: ['validation_failed'],

@@ -60,7 +60,7 @@ export const PortfolioProject = z.strictObject({
    * Risk from capacity in this week and the next three, as of today whatever asOf: of the people
    * booked on it (confirmed; those on tentative allocations only counted apart), how many are
    * booked over 110% or have whole days of leave, and in which weeks, with a sentence ("3 of 5
-   * people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52"). Null when none is, and
+   * people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in week 52"). Null when none is, and
    * for projects not live (active or on hold).
    */
   capacityRisk: CapacityRisk.nullable(),
@@ -86,6 +86,7 @@ export const PORTFOLIO_DEFINITIONS = {
   forecastFinish: 'forecastFinish',
   totals: 'portfolioEvm',
   totalsEac: 'forecastCost',
+  capacityRisk: 'projectCapacityRisk',
 } as const
 
 export const Portfolio = z.strictObject({

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { signedIn } from '../../testing/fixtures.ts'
 import {
   baselinesFixture,
+  capacityRiskFixture,
   projectEvmFixture,
   projectRecordFixture,
 } from '../../testing/project-evm-fixture.ts'
@@ -21,6 +22,7 @@ const stubPage = (role: Role, more: Record<string, Reply | Reply[]> = {}) =>
     'GET /projects/:code/baselines': { body: baselinesFixture() },
     'GET /projects/:code/actuals': { body: costEntryList() },
     'GET /projects/:code/progress': { body: progressList() },
+    'GET /projects/:code/capacity-risk': { body: { ...capacityRiskFixture(), risk: null } },
     ...more,
   })
 const heading = () => screen.findByRole('heading', { level: 1, name: 'Data Centre Exit' })

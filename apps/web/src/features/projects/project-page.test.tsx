@@ -4,6 +4,7 @@ import { formatInstant } from '../../lib/format.ts'
 import { signedIn } from '../../testing/fixtures.ts'
 import {
   baselinesFixture,
+  capacityRiskFixture,
   projectEvmFixture,
   projectRecordFixture,
   unstartedEvmFixture,
@@ -16,6 +17,7 @@ const stubProject = (more: Record<string, Reply | Reply[]> = {}) =>
     'GET /projects/:code/evm': { body: projectEvmFixture() },
     'GET /projects/:code': { body: projectRecordFixture() },
     'GET /projects/:code/baselines': { body: baselinesFixture() },
+    'GET /projects/:code/capacity-risk': { body: { ...capacityRiskFixture(), risk: null } },
     ...more,
   })
 const heading = () => screen.findByRole('heading', { level: 1, name: 'Data Centre Exit' })
@@ -49,6 +51,21 @@ describe('Project page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: '← All projects' })).toHaveAttribute(
       'href',
       '/projects?range=90d&status=all',
+    )
+  })
+
+  test('the header says the risk from capacity, how it is worked out, and links to Capacity', async () => {
+    stubProject({ 'GET /projects/:code/capacity-risk': { body: capacityRiskFixture() } })
+    renderApp('/projects/PRJ-0009')
+    await heading()
+    const risk = await screen.findByRole('group', { name: 'Capacity risk' })
+    expect(risk).toHaveTextContent('Capacity risk 2 of 5 people booked over 110% in weeks 51–52.')
+    expect(
+      within(risk).getByRole('button', { name: 'How the capacity risk is worked out' }),
+    ).toHaveAccessibleDescription(/^Project risk from capacity: for a live project/)
+    expect(within(risk).getByRole('link', { name: 'See capacity' })).toHaveAttribute(
+      'href',
+      '/capacity',
     )
   })
 

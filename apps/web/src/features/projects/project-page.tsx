@@ -39,6 +39,7 @@ export function ProjectPage({ canManage }: ProjectPageProps) {
       previous?.project.code === code ? previous : undefined,
   })
   const record = useQuery(projectsQueries.detail(code))
+  const capacityRisk = useQuery(projectsQueries.capacityRisk(code))
   const { data, error } = query
   const updating = query.isFetching && query.isPlaceholderData
   const back = (
@@ -65,7 +66,12 @@ export function ProjectPage({ canManage }: ProjectPageProps) {
       <title>{`${data ? `${code} ${data.project.name}` : code} · Projects · opsdeck`}</title>
       {back}
       {data ? (
-        <ProjectHeader evm={data} record={record.error ? null : record.data} updating={updating} />
+        <ProjectHeader
+          evm={data}
+          record={record.error ? null : record.data}
+          capacityRisk={capacityRisk.data}
+          updating={updating}
+        />
       ) : (
         <header className="page-head">
           <h1>{code}</h1>

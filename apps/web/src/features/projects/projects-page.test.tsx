@@ -61,13 +61,13 @@ describe('Projects page', { timeout: 20_000 }, () => {
       '0.93',
       '£2.3m',
       '-£462.5k',
-      'Red CPI 0.80 < 0.85 ⚠ 3 over 110%, 2 on leaveCapacity risk: 3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52',
+      'Red CPI 0.80 < 0.85 ⚠ 3 over 110%, 2 on leaveCapacity risk: 3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in week 52',
       '10 Sept 2027 late, due to end 31 Jul 2027',
     ])
     // The capacity risk: an icon and a few words beside the RAG (hidden from screen readers,
     // which hear the sentence instead), the sentence as the tooltip.
     const risk = within(rowOf(/Network Refresh/)).getByTitle(
-      'Capacity risk: 3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave in week 52',
+      'Capacity risk: 3 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in week 52',
     )
     expect(within(risk).getByText(/3 over 110%, 2 on leave/)).toHaveAttribute('aria-hidden', 'true')
     expect(within(risk).getByText(/^Capacity risk: 3 of 5 people/)).toHaveClass('visually-hidden')

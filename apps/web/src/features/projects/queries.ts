@@ -30,6 +30,11 @@ export type ProgressList = InferResponseType<
   200
 >
 export type ProgressEntry = ProgressList['entries'][number]
+/** GET /projects/:code/capacity-risk: its people over-booked or away in the next 4 weeks. */
+export type ProjectCapacityRisk = InferResponseType<
+  (typeof api.projects)[':code']['capacity-risk']['$get'],
+  200
+>
 /** GET /projects/:code/evm: one project's figures, RAG and its history, S-curve and splits. */
 export type ProjectEvm = InferResponseType<(typeof api.projects)[':code']['evm']['$get'], 200>
 /** GET /projects/:code/baselines: the plan's versions, newest first. */
@@ -75,6 +80,15 @@ export const projectsQueries = {
             { param: { code }, query: asOf ? { asOf } : {} },
             { init: { signal } },
           ),
+        ),
+    }),
+  /** The project's risk from capacity now: its people over-booked or away in the next 4 weeks. */
+  capacityRisk: (code: string) =>
+    queryOptions({
+      queryKey: [...projectsQueries.all(), 'detail', code, 'capacity-risk'] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.projects[':code']['capacity-risk'].$get({ param: { code } }, { init: { signal } }),
         ),
     }),
   /** The project's baseline versions, newest first, with who set each and why. */

@@ -2,13 +2,20 @@ import { PROJECT_STATUS_LABELS, RAG_LABELS } from '@opsdeck/contract'
 import type { ReactNode } from 'react'
 import { formatDay, NA } from '../../../lib/format.ts'
 import { baselineText } from '../detail-transform.ts'
-import type { ProjectEvm, ProjectRecord } from '../queries.ts'
+import type {
+  ProjectCapacityRisk as CapacityRiskAnswer,
+  ProjectEvm,
+  ProjectRecord,
+} from '../queries.ts'
+import { ProjectCapacityRisk } from './project-capacity-risk.tsx'
 
 interface ProjectHeaderProps {
   evm: ProjectEvm
   /** The catalogue's record: owner, sponsor, description; undefined while it loads, null if it failed. */
   record: ProjectRecord | null | undefined
   updating: boolean
+  /** Its people's risk from capacity now; undefined while it loads or when it could not. */
+  capacityRisk?: CapacityRiskAnswer | undefined
   /** Buttons beside the title (the write side's "Edit project"). */
   actions?: ReactNode
 }
@@ -17,8 +24,17 @@ const none = <span className="muted">none</span>
 // While the record loads, or when it could not be: the figures above do not depend on it.
 const pending = (record: null | undefined) => (record === null ? NA : '…')
 
-/** Code and name, status, people, dates, RAG with its reason, the baseline and the as-of day. */
-export function ProjectHeader({ evm, record, updating, actions }: ProjectHeaderProps) {
+/**
+ * Code and name, status, people, dates, RAG with its reason, the risk from capacity, the baseline
+ * and the as-of day.
+ */
+export function ProjectHeader({
+  evm,
+  record,
+  updating,
+  capacityRisk,
+  actions,
+}: ProjectHeaderProps) {
   const { project, rag } = evm
   return (
     <header className="page-head project-head">
@@ -53,6 +69,7 @@ export function ProjectHeader({ evm, record, updating, actions }: ProjectHeaderP
           </span>{' '}
           <span>{rag.reason}</span>
         </p>
+        <ProjectCapacityRisk answer={capacityRisk} />
         <p className="project-baseline">
           <span className="muted">Plan used</span> {baselineText(evm)}
         </p>
