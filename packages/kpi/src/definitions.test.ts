@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { MIN_COVER } from './capacity-teams.ts'
 import { KPI_DEFINITIONS } from './definitions.ts'
 import { DAYS_PER_MONTH } from './evm-burn.ts'
 import { DEFAULT_RESPONSE_TARGETS } from './incident-response.ts'
+import { PROJECT_RISK_AWAY_SHARE, PROJECT_RISK_UTILIZATION } from './project-capacity-risk.ts'
 import { DEFAULT_RAG_THRESHOLDS } from './rag.ts'
 
 describe('KPI_DEFINITIONS', () => {
@@ -42,7 +44,13 @@ describe('KPI_DEFINITIONS', () => {
       'portfolioEvm',
       'rag',
       'ragHistory',
+      'effectiveCapacity',
+      'bookingRule',
       'utilization',
+      'incidentToil',
+      'coverRisk',
+      'runChangeSplit',
+      'projectCapacityRisk',
     ]) {
       expect(Object.keys(KPI_DEFINITIONS)).toContain(id)
     }
@@ -64,6 +72,15 @@ describe('KPI_DEFINITIONS', () => {
     )
     expect(formula).toContain(`CPI < ${amber.cpi}, SPI < ${amber.spi} or EAC > 100%`)
     expect(amber.eacOverBac).toBe(1)
+  })
+
+  it('states the capacity thresholds the code uses', () => {
+    expect(MIN_COVER).toBe(2)
+    expect(KPI_DEFINITIONS.coverRisk.formula).toContain(`fewer than ${MIN_COVER} people`)
+    const risk = KPI_DEFINITIONS.projectCapacityRisk.formula
+    expect(risk).toContain(`over ${Math.round(PROJECT_RISK_UTILIZATION * 100)}%`)
+    expect(PROJECT_RISK_AWAY_SHARE).toBe(0.5)
+    expect(risk).toContain('on leave for half their capacity or more')
   })
 
   it('states the average month the burn rate uses', () => {
