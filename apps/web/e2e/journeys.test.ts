@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import { startApp } from './app-server.ts'
 import { authJourney } from './auth-journey.ts'
 import { chromiumPath, launchChromium } from './browser.ts'
+import { capacityJourney } from './capacity-journey.ts'
 import { incidentsJourney } from './incidents-journey.ts'
 import type { JourneyFn } from './journey.ts'
 import { overviewJourney } from './overview-journey.ts'
@@ -18,7 +19,13 @@ const JOURNEYS: [string, JourneyFn][] = [
   ['Services: sort, open one, plan maintenance', servicesJourney],
   ['Incidents: declare, acknowledge, resolve; MTTR moves', incidentsJourney],
   ['Projects: import a CSV of actuals; AC and CPI move', projectsJourney],
+  ['Capacity: book a person over 100%; the heatmap and Needs attention show it', capacityJourney],
 ]
+// OPSDECK_E2E_ONLY=<regex> runs only the journeys whose names match it (all when unset).
+const ONLY = process.env.OPSDECK_E2E_ONLY ? new RegExp(process.env.OPSDECK_E2E_ONLY, 'i') : null
+if (ONLY && !JOURNEYS.some(([name]) => ONLY.test(name))) {
+  throw new Error(`OPSDECK_E2E_ONLY=${process.env.OPSDECK_E2E_ONLY} matches no journey`)
+}
 
 void test('opsdeck in Chromium against the real app', { timeout: 400_000 }, async (t) => {
   const executablePath = chromiumPath() // before the slow start, so a missing browser fails fast
@@ -29,6 +36,7 @@ void test('opsdeck in Chromium against the real app', { timeout: 400_000 }, asyn
   })
   try {
     for (const [name, journey] of JOURNEYS) {
+      if (ONLY && !ONLY.test(name)) continue
       await t.test(name, (tt) => journey(tt, { app, browser }))
     }
   } catch (err) {
