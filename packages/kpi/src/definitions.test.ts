@@ -3,7 +3,11 @@ import { MIN_COVER } from './capacity-teams.ts'
 import { KPI_DEFINITIONS } from './definitions.ts'
 import { DAYS_PER_MONTH } from './evm-burn.ts'
 import { DEFAULT_RESPONSE_TARGETS } from './incident-response.ts'
-import { PROJECT_RISK_AWAY_SHARE, PROJECT_RISK_UTILIZATION } from './project-capacity-risk.ts'
+import {
+  PROJECT_RISK_AWAY_PEOPLE,
+  PROJECT_RISK_AWAY_SHARE,
+  PROJECT_RISK_UTILIZATION,
+} from './project-capacity-risk.ts'
 import { DEFAULT_RAG_THRESHOLDS } from './rag.ts'
 
 describe('KPI_DEFINITIONS', () => {
@@ -79,8 +83,10 @@ describe('KPI_DEFINITIONS', () => {
     expect(KPI_DEFINITIONS.coverRisk.formula).toContain(`fewer than ${MIN_COVER} people`)
     const risk = KPI_DEFINITIONS.projectCapacityRisk.formula
     expect(risk).toContain(`over ${Math.round(PROJECT_RISK_UTILIZATION * 100)}%`)
-    expect(PROJECT_RISK_AWAY_SHARE).toBe(0.5)
-    expect(risk).toContain('on leave for half their capacity or more')
+    expect([PROJECT_RISK_AWAY_SHARE, PROJECT_RISK_AWAY_PEOPLE]).toEqual([0.5, 0.5])
+    expect(risk).toContain(
+      'at least half of its people are on leave for half their capacity or more',
+    )
   })
 
   it('states the average month the burn rate uses', () => {

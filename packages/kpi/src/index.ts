@@ -109,8 +109,10 @@ export { availableForCover, coverGaps, daysByTeam, MIN_COVER } from './capacity-
 export type { Membership } from './capacity-teams.ts'
 export {
   personWeekRisk,
+  PROJECT_RISK_AWAY_PEOPLE,
   PROJECT_RISK_AWAY_SHARE,
   PROJECT_RISK_UTILIZATION,
+  projectShortOfPeople,
 } from './project-capacity-risk.ts'
 export type { PersonWeekRisk } from './project-capacity-risk.ts'
 export { KPI_DEFINITIONS } from './definitions.ts'

@@ -7,7 +7,7 @@ import {
   type TimeOffSpan,
   type WorkingPattern,
 } from './capacity-days.ts'
-import { personWeekRisk } from './project-capacity-risk.ts'
+import { personWeekRisk, projectShortOfPeople } from './project-capacity-risk.ts'
 
 // Worked examples in Christmas week 2026 (Monday 21 – Sunday 27 December; Friday 25th a bank
 // holiday, so 4 working days) unless said otherwise, for a full-timer on 37.5 hours, Mon–Fri.
@@ -94,5 +94,17 @@ describe('a person’s week as a risk to their projects', () => {
     // Not employed that week: no capacity, no risk.
     const left = { ...FULL, endDate: '2026-12-18' }
     expect(risk({ person: left })).toEqual({ overbooked: false, away: false })
+  })
+})
+
+describe('a project short of people in a week', () => {
+  it('is when at least half of those booked on it are away', () => {
+    expect(projectShortOfPeople(6, 3)).toBe(true)
+    expect(projectShortOfPeople(6, 2)).toBe(false)
+    expect(projectShortOfPeople(5, 2)).toBe(false)
+    expect(projectShortOfPeople(5, 3)).toBe(true)
+    // Its only person away.
+    expect(projectShortOfPeople(1, 1)).toBe(true)
+    expect(projectShortOfPeople(0, 0)).toBe(false)
   })
 })

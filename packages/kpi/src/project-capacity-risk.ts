@@ -2,8 +2,10 @@ import { type CapacityTotals, utilizationOf } from './capacity-days.ts'
 
 /** Booked above this share of effective capacity (all confirmed work) puts a project at risk. */
 export const PROJECT_RISK_UTILIZATION = 1.1
-/** Away for at least this share of a week's capacity puts a project at risk. */
+/** A person is away in a week when their time off is at least this share of its capacity. */
 export const PROJECT_RISK_AWAY_SHARE = 0.5
+/** A project is short of people in a week when at least this share of its people are away. */
+export const PROJECT_RISK_AWAY_PEOPLE = 0.5
 
 // Hours split over working days are rarely exact in binary: within this they are equal.
 const EPSILON = 1e-9
@@ -28,3 +30,11 @@ export function personWeekRisk(t: CapacityTotals): PersonWeekRisk {
     away: t.capacity > 0 && t.timeOff >= PROJECT_RISK_AWAY_SHARE * t.capacity - EPSILON,
   }
 }
+
+/**
+ * A week in which at least half of a project's people (those with confirmed work on it that week)
+ * are away: leave is normal (a quarter of a project's people may well be off in any month), so it
+ * puts a project at risk only when it takes half the people at once, or its only one.
+ */
+export const projectShortOfPeople = (bookedOnIt: number, away: number) =>
+  bookedOnIt > 0 && away >= PROJECT_RISK_AWAY_PEOPLE * bookedOnIt

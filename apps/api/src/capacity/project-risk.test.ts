@@ -10,16 +10,17 @@ import { type CapacityRisk, projectCapacityRisks } from './queries.ts'
 // Monday 28 December and Friday 1 January bank holidays). Everyone works 37.5 h, 7.5 h a day.
 //   ATLAS  A: 20 h on it, 25 h of run work in weeks 51–52: 45 / 37.5 = 120%, and 36 / 30 = 120%.
 //          B: 37.5 h on it, 5 h of support in week 52: 34 / 30 = 113%.
-//          C: 10 h on it; half a day off in week 51 (10%), 29–30 December off in week 53 (2 of
-//             its 3 working days: away; 6 h booked of 7.5 h left, not over).
+//          C: 10 h on it; half a day off in week 51 (10%: not away); 21–22 December off in
+//             week 52 (2 of its 4 working days: away), 29–30 December in week 53 (2 of 3: away).
 //          D: 10 h on it, 29.5 h of run work in week 50: 39.5 / 37.5 = 105%, not over 110%;
-//             21–22 December off in week 52 (2 of 4 working days: half, away).
+//             21–22 December off in week 52 (away).
 //          E: 10 h on it, nothing else; a day off in week 51 (1 of 5: not away).
+//          J: 10 h on it; 23–24 December off in week 52 (away).
 //          F: tentative only (counted apart, not in the risk), on leave all of week 50.
 //          G: on it until November only, over-booked now: not one of its people.
 //          H: on it from week 2 only (after the four weeks): not one of its people.
-//   → 5 people (1 tentative): A and B over 110% in weeks 51–52; C and D on leave half the week or
-//     more in weeks 52–53.
+//   → 6 people (1 tentative): A and B over 110% in weeks 51–52; C, D and J away in week 52, half
+//     of the 6 (short of people); C alone away in week 53 (1 of 6: not short).
 //   BETA   I: on it in week 50 only; over 110% in week 52, when not on it: no risk.
 //   QUIET  E alone: no risk.
 //   DONE   closed, with A on it: in the risks, but the portfolio leaves it out (not live).
@@ -49,10 +50,10 @@ beforeAll(async () => {
       .executeTakeFirstOrThrow()
   ).id
   const weeks = { firstDay: '2026-12-07', lastDay: '2027-01-03' }
-  const [a, b, c, d, e, f, g, h, i] = await Promise.all(
-    ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'].map((n) => rows.person(t.id, n)),
+  const [a, b, c, d, e, f, g, h, i, j] = await Promise.all(
+    ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((n) => rows.person(t.id, n)),
   )
-  if (i === undefined) throw new Error('nine people')
+  if (j === undefined) throw new Error('ten people')
   const on = (person: number | undefined, projectId: number, hoursPerWeek: number, span = weeks) =>
     rows.allocate(person ?? 0, { ...span, projectId, hoursPerWeek })
   const run = (person: number | undefined, firstDay: string, lastDay: string, hours: number) =>
@@ -69,6 +70,7 @@ beforeAll(async () => {
   })
   await on(c, atlas, 10)
   await rows.leave(c ?? 0, '2026-12-16', '2026-12-16', true)
+  await rows.leave(c ?? 0, '2026-12-21', '2026-12-22')
   await rows.leave(c ?? 0, '2026-12-29', '2026-12-30')
   await on(d, atlas, 10)
   await run(d, '2026-12-07', '2026-12-13', 29.5)
@@ -76,6 +78,8 @@ beforeAll(async () => {
   await on(e, atlas, 10)
   await on(e, quiet, 10)
   await rows.leave(e ?? 0, '2026-12-14')
+  await on(j, atlas, 10)
+  await rows.leave(j, '2026-12-23', '2026-12-24')
   await rows.allocate(f ?? 0, { ...weeks, projectId: atlas, hoursPerWeek: 20, status: 'tentative' })
   await rows.leave(f ?? 0, '2026-12-07', '2026-12-11')
   await on(g, atlas, 20, { firstDay: '2026-11-02', lastDay: '2026-11-29' })
@@ -88,12 +92,12 @@ beforeAll(async () => {
 })
 
 describe('project risk from capacity', () => {
-  it('counts a project’s people over 110% or away half the week in the weeks they are on it', () => {
+  it('counts its people over 110%, and away in a week half of them are, in the weeks on it', () => {
     expect(risks.get('ATLAS')).toEqual({
-      people: { confirmed: 5, tentative: 1 },
+      people: { confirmed: 6, tentative: 1 },
       overbooked: { count: 2, weeks: ['2026-12-14', '2026-12-21'] },
-      onLeave: { count: 2, weeks: ['2026-12-21', '2026-12-28'] },
-      text: '2 of 5 people booked over 110% in weeks 51–52; 2 of 5 on leave half the week or more in weeks 52–53',
+      onLeave: { count: 3, weeks: ['2026-12-21'] },
+      text: '2 of 6 people booked over 110% in weeks 51–52; 3 of 6 on leave half the week or more in week 52',
     })
   })
 

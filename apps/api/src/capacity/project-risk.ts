@@ -1,4 +1,4 @@
-import { personWeekRisk, PROJECT_RISK_UTILIZATION } from '@opsdeck/kpi'
+import { personWeekRisk, PROJECT_RISK_UTILIZATION, projectShortOfPeople } from '@opsdeck/kpi'
 import { z } from 'zod'
 import type { CapacityModel } from './model/index.ts'
 import { mondayOf, sumBy } from './model/weeks.ts'
@@ -44,8 +44,8 @@ export function projectRisks(
     tentative: Set<number>
     over: Set<number>
     overWeeks: Set<string>
-    leave: Set<number>
-    leaveWeeks: Set<string>
+    /** By week, its confirmed people booked on it and those of them away. */
+    byWeek: Map<string, { on: Set<number>; away: Set<number> }>
   }
   const tallies = new Map<string, Tally>()
   for (const p of model.people) {
@@ -82,8 +82,7 @@ export function projectRisks(
           tentative: new Set(),
           over: new Set(),
           overWeeks: new Set(),
-          leave: new Set(),
-          leaveWeeks: new Set(),
+          byWeek: new Map(),
         }
         tallies.set(code, t)
       }
@@ -97,19 +96,24 @@ export function projectRisks(
           t.over.add(p.id)
           t.overWeeks.add(w)
         }
-        if (leave.has(w)) {
-          t.leave.add(p.id)
-          t.leaveWeeks.add(w)
-        }
+        let week = t.byWeek.get(w)
+        if (!week) t.byWeek.set(w, (week = { on: new Set(), away: new Set() }))
+        week.on.add(p.id)
+        if (leave.has(w)) week.away.add(p.id)
       }
     }
   }
   const out = new Map<string, CapacityRisk>()
   for (const [code, t] of tallies) {
-    if (t.over.size === 0 && t.leave.size === 0) continue
+    // Leave puts a project at risk only in a week that half its people are away.
+    const leaveWeeks = [...t.byWeek]
+      .filter(([, w]) => projectShortOfPeople(w.on.size, w.away.size))
+      .map(([week]) => week)
+    const leave = new Set(leaveWeeks.flatMap((w) => [...(t.byWeek.get(w)?.away ?? [])]))
+    if (t.over.size === 0 && leave.size === 0) continue
     const n = t.confirmed.size
     const overbooked = { count: t.over.size, weeks: [...t.overWeeks].sort() }
-    const onLeave = { count: t.leave.size, weeks: [...t.leaveWeeks].sort() }
+    const onLeave = { count: leave.size, weeks: leaveWeeks.sort() }
     const parts: string[] = []
     if (overbooked.count > 0)
       parts.push(

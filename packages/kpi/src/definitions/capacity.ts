@@ -50,8 +50,8 @@ export const CAPACITY_DEFINITIONS = {
     id: 'projectCapacityRisk',
     name: 'Project risk from capacity',
     formula:
-      'for a live project, over this week and the next 3: how many of its people (a confirmed allocation to it booking hours that week) are booked over 110% of their effective capacity (all their confirmed work), or on leave for half their capacity or more, in a week they are on it',
+      'for a live project, over this week and the next 3: how many of its people (a confirmed allocation to it booking hours that week) are booked over 110% of their effective capacity (all their confirmed work) in a week they are on it; and the weeks in which at least half of its people are on leave for half their capacity or more',
     notes:
-      'People booked on it only tentatively are counted apart, not in the risk. A day off here and there is absorbed by any plan, so leave counts from half the week, in hours (a part-timer’s day weighs its share of their week; bank holidays are not leave).',
+      'People booked on it only tentatively are counted apart, not in the risk. Leave is normal, so it counts only when it takes a project’s people in numbers: a person is away from half the week, in hours (a part-timer’s day weighs its share of their week; bank holidays are not leave), and a project short when half its people are away in the same week (its only person, for a project of one). Work booked over leave is already over-booking.',
   },
 } satisfies Record<string, KpiDefinition>
