@@ -8,7 +8,8 @@ import { insertToken } from '../src/tokens/queries.ts'
 import { ensureDataset } from './dataset.ts'
 import { measureIngest } from './ingest.ts'
 import { formatTable, type Measured } from './measure.ts'
-import { ensureProjects, projectMeasurements } from './projects.ts'
+import { ensureProjects } from './projects-dataset.ts'
+import { projectMeasurements } from './projects.ts'
 import { serviceMeasurements } from './services.ts'
 
 // `pnpm bench`: opsdeck's service-health endpoints against the naive query over the raw table,
