@@ -54,3 +54,45 @@ export function problemsOf(details: unknown): ImportProblem[] {
 /** "1 row", "3 rows". */
 export const count = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+/** One column a kind of file is read in, with its format in words. */
+export interface ImportColumn {
+  name: string
+  required: boolean
+  format: string
+}
+
+/** A kind of file a wizard imports: what it holds, its columns and a template. */
+export interface ImportKindSpec {
+  label: string
+  about: string
+  columns: ImportColumn[]
+  /** A small file in the columns the import reads, offered as the template to download. */
+  example: string
+  fileName: string
+  /** Where what is stored is exported in the same columns, if it is. */
+  exportHref?: string
+}
+
+/** The template as a link's href, so it downloads without asking the server. */
+export const templateHref = (spec: ImportKindSpec) =>
+  `data:text/csv;charset=utf-8,${encodeURIComponent(spec.example)}`
+
+/** A preview row as every import's API answers it: its line, status and errors by column. */
+export interface PreviewRow {
+  line: number
+  status: RowStatus
+  errors: readonly { column: string; message: string }[]
+}
+
+/** A column of the preview's rows, keyed by the name the API's errors use for it. */
+export interface PreviewColumn<R> {
+  key: string
+  label: string
+  num?: true
+  cell: (row: R) => string
+}
+
+/** " 2 rows already stored were skipped.", or nothing when none was. */
+export const skippedText = (n: number, already: string) =>
+  n ? ` ${count(n, 'row')} ${already} ${n === 1 ? 'was' : 'were'} skipped.` : ''

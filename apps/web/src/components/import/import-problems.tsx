@@ -5,7 +5,7 @@ export function ImportProblems({
   problems,
   caption,
 }: {
-  problems: ImportProblem[]
+  problems: readonly ImportProblem[]
   caption: string
 }) {
   return (

@@ -6,6 +6,7 @@ import {
   MAX_CONTRACTED_HOURS,
   WEEKDAY_LABELS,
 } from '@opsdeck/contract'
+import type { ImportKindSpec, PreviewColumn } from '../../components/import/import-files.ts'
 import { formatDay } from '../../lib/format.ts'
 import type { AllocationsPreview, PeoplePreview } from './import-writes.ts'
 
@@ -14,23 +15,7 @@ import type { AllocationsPreview, PeoplePreview } from './import-writes.ts'
 
 export type CapacityImportKind = 'people' | 'allocations'
 
-export interface ImportColumn {
-  name: string
-  required: boolean
-  format: string
-}
-
-interface KindSpec {
-  label: string
-  about: string
-  columns: ImportColumn[]
-  example: string
-  fileName: string
-  /** The export of what is stored, in the same columns. */
-  exportHref: string
-}
-
-export const CAPACITY_IMPORT_KINDS: Record<CapacityImportKind, KindSpec> = {
+export const CAPACITY_IMPORT_KINDS: Record<CapacityImportKind, ImportKindSpec> = {
   people: {
     label: 'People',
     about:
@@ -107,19 +92,8 @@ export const CAPACITY_IMPORT_KINDS: Record<CapacityImportKind, KindSpec> = {
   },
 }
 
-/** The template as a link's href, so it downloads without asking the server. */
-export const templateHref = (kind: CapacityImportKind) =>
-  `data:text/csv;charset=utf-8,${encodeURIComponent(CAPACITY_IMPORT_KINDS[kind].example)}`
-
-type PersonRow = PeoplePreview['rows'][number]
-type AllocationRow = AllocationsPreview['rows'][number]
-
-export interface PreviewColumn<R> {
-  key: string
-  label: string
-  num?: true
-  cell: (row: R) => string
-}
+export type PersonRow = PeoplePreview['rows'][number]
+export type AllocationRow = AllocationsPreview['rows'][number]
 
 const day = (d: string | null) => (d ? formatDay(d) : '')
 const hours = (h: number | null) => (h === null ? '' : `${h.toLocaleString('en-GB')} h`)

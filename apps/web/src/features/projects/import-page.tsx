@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
 import { Link, useLocation } from 'react-router'
-import { ImportKindStep } from './components/import-kind.tsx'
-import { ImportPreviewStep } from './components/import-preview.tsx'
+import { ImportKindStep } from '../../components/import/import-kind-step.tsx'
+import { useImportWizard } from '../../components/import/use-import-wizard.ts'
+import { ProjectsImportPreview } from './components/import-preview.tsx'
 import { ImportResult } from './components/import-result.tsx'
-import { type ChosenFile, ImportSourceStep } from './components/import-source.tsx'
-import type { ImportKind } from './import-transform.ts'
+import { type ChosenFile, ProjectsImportSource } from './components/import-source.tsx'
+import { IMPORT_KINDS, type ImportKind } from './import-transform.ts'
 import { useCommitImport, usePreviewImport } from './import-writes.ts'
 import '../../components/import/import.css'
 
@@ -12,39 +12,10 @@ import '../../components/import/import.css'
 export function ImportPage() {
   // The Projects page's view (range, filters) rides along, so its links return to it.
   const { search } = useLocation()
-  const [kind, setKind] = useState<ImportKind>('actuals')
-  const [chosen, setChosen] = useState<(ChosenFile & { kind: ImportKind }) | null>(null)
-  // A new key remounts the steps, emptying the file input, the pasted text and the reason.
-  const [round, setRound] = useState(0)
   const preview = usePreviewImport()
   const commit = useCommitImport()
-  const previewHeading = useRef<HTMLHeadingElement>(null)
-  const resultHeading = useRef<HTMLHeadingElement>(null)
-  const pageHeading = useRef<HTMLHeadingElement>(null)
-
-  // Keyboard and screen-reader users are taken to what each step produced.
-  useEffect(() => {
-    if (preview.data) previewHeading.current?.focus()
-  }, [preview.data])
-  useEffect(() => {
-    if (commit.data) resultHeading.current?.focus()
-  }, [commit.data])
-
-  const forget = () => {
-    preview.reset()
-    commit.reset()
-  }
-  const check = (file: ChosenFile) => {
-    commit.reset()
-    setChosen({ ...file, kind })
-    preview.mutate({ kind, csv: file.csv, reason: file.reason })
-  }
-  const another = () => {
-    forget()
-    setChosen(null)
-    setRound((r) => r + 1)
-    pageHeading.current?.focus()
-  }
+  const wizard = useImportWizard<ImportKind, ChosenFile>('actuals', preview, commit)
+  const { kind, chosen, pageHeading, previewHeading, resultHeading } = wizard
 
   return (
     <div className="page import-page">
@@ -67,37 +38,28 @@ export function ImportPage() {
           result={commit.data}
           search={search}
           headingRef={resultHeading}
-          onAnother={another}
+          onAnother={wizard.another}
         />
       ) : (
-        <div key={round}>
-          <ImportKindStep
-            kind={kind}
-            onChange={(k) => {
-              forget()
-              setKind(k)
-            }}
-          />
-          <ImportSourceStep
+        <div key={wizard.round}>
+          <ImportKindStep kinds={IMPORT_KINDS} kind={kind} onChange={wizard.chooseKind} />
+          <ProjectsImportSource
             key={kind}
             kind={kind}
             pending={preview.isPending}
             failure={preview.error ? `Could not check the file: ${preview.error.message}` : null}
-            onCheck={check}
-            onEdit={forget}
+            onCheck={wizard.check}
+            onEdit={wizard.forget}
           />
           {preview.data && chosen ? (
-            <ImportPreviewStep
+            <ProjectsImportPreview
               checked={preview.data}
               name={chosen.name}
               headingRef={previewHeading}
               committing={commit.isPending}
               commitError={commit.error}
-              onCommit={() => commit.mutate(chosen)}
-              onRecheck={() => {
-                commit.reset()
-                preview.mutate(chosen)
-              }}
+              onCommit={wizard.commitChosen}
+              onRecheck={wizard.recheck}
             />
           ) : null}
         </div>

@@ -9,26 +9,12 @@ export {
   type RowStatus,
   tooLarge,
 } from '../../components/import/import-files.ts'
+import type { ImportKindSpec } from '../../components/import/import-files.ts'
 
 // The import wizard's pure parts: what each kind of file holds; the size check, the rows' order
 // and filter and a refusal's problems are every import's (components/import/import-files.ts).
 
 export type ImportKind = 'actuals' | 'baselines'
-
-export interface ImportColumn {
-  name: string
-  required: boolean
-  format: string
-}
-
-export interface ImportKindSpec {
-  label: string
-  about: string
-  columns: ImportColumn[]
-  /** A small file in the columns the import reads, offered as the template to download. */
-  example: string
-  fileName: string
-}
 
 export const IMPORT_KINDS: Record<ImportKind, ImportKindSpec> = {
   actuals: {
@@ -88,10 +74,6 @@ export const IMPORT_KINDS: Record<ImportKind, ImportKindSpec> = {
     fileName: 'baseline-plan-template.csv',
   },
 }
-
-/** The template as a link's href, so it downloads without asking the server. */
-export const templateHref = (kind: ImportKind) =>
-  `data:text/csv;charset=utf-8,${encodeURIComponent(IMPORT_KINDS[kind].example)}`
 
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric' })
 

@@ -1,143 +1,38 @@
-import { type Ref, useState } from 'react'
-import { ApiError } from '../../../lib/api.ts'
-import { count, orderRows, problemsOf, type RowFilter } from '../import-transform.ts'
-import { formatPence } from '../money.ts'
+import { count, type PreviewColumn } from '../../../components/import/import-files.ts'
+import {
+  ImportPreviewStep,
+  type PreviewStepState,
+} from '../../../components/import/import-preview-step.tsx'
 import type { ImportPreview } from '../import-writes.ts'
-import { ImportProblems } from '../../../components/import/import-problems.tsx'
-import { ImportRows } from './import-rows.tsx'
+import { formatPence } from '../money.ts'
+import { ACTUAL_COLUMNS, type ActualRow, PLAN_COLUMNS, type PlanRow } from './import-columns.ts'
 
-// Past this many rows the table shows the first ones (errors first) until asked for all.
-const SHOWN = 500
-
-interface ImportPreviewProps {
+interface ImportPreviewProps extends PreviewStepState {
   checked: ImportPreview
-  name: string
-  headingRef: Ref<HTMLHeadingElement>
-  committing: boolean
-  commitError: Error | null
-  onCommit: () => void
-  onRecheck: () => void
 }
 
-/** Step 3: the summary, every row with its status and errors, and Commit, all or nothing. */
-export function ImportPreviewStep(props: ImportPreviewProps) {
-  const { checked, name, headingRef, committing, commitError, onCommit, onRecheck } = props
-  const { summary, rows, fileErrors, warnings } = checked.preview
-  const [filter, setFilter] = useState<RowFilter>('all')
-  const [showAll, setShowAll] = useState(false)
-  const shown = orderRows<(typeof rows)[number]>(rows, filter)
+/** Step 3 for actuals or plans: the shared preview, with the new rows' total. */
+export function ProjectsImportPreview({ checked, ...step }: ImportPreviewProps) {
   const actuals = checked.kind === 'actuals'
-  const problems = summary.errors + fileErrors.length
-  const why = !summary.committable
-    ? `Nothing can be imported while the file has ${count(problems, 'error')}: correct ${problems === 1 ? 'it' : 'them'} and check the file again. Nothing is written until every row is right.`
-    : summary.new === 0
-      ? actuals
-        ? 'Every row is already recorded: there is nothing new to import.'
-        : 'Every project’s rows equal its current baseline: there is nothing new to import.'
-      : null
-  const refused = commitError instanceof ApiError && commitError.code === 'invalid_import'
-  const filters: [RowFilter, string, number][] = [
-    ['all', 'All', summary.total],
-    ['error', 'Errors', summary.errors],
-    ['new', 'New', summary.new],
-    ['duplicate', 'Duplicates', summary.duplicate],
-  ]
-
+  const { summary } = checked.preview
+  const columns = (actuals ? ACTUAL_COLUMNS : PLAN_COLUMNS) as PreviewColumn<ActualRow | PlanRow>[]
   return (
-    <section className="panel import-step" aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title" ref={headingRef} tabIndex={-1}>
-        3. Check and import
-      </h2>
-      <p className="muted">{name}: nothing is written until you import it.</p>
-      <dl className="import-summary" aria-label="Preview summary">
-        <Figure term="Rows" value={summary.total.toLocaleString('en-GB')} />
-        <Figure term="New" value={summary.new.toLocaleString('en-GB')} />
-        <Figure term="Duplicates" value={summary.duplicate.toLocaleString('en-GB')} />
-        <Figure term="Errors" value={problems.toLocaleString('en-GB')} bad={problems > 0} />
-        <Figure
-          term={actuals ? 'Total of new rows' : 'Planned in new rows'}
-          value={formatPence(summary.amountPence)}
-        />
-      </dl>
-      {warnings.length ? (
-        <ul className="import-warnings" aria-label="Warnings">
-          {warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      ) : null}
-      {fileErrors.length ? (
-        <ImportProblems problems={fileErrors} caption="Problems with the file" />
-      ) : null}
-      {rows.length ? (
-        <>
-          <div className="segmented import-filter" role="group" aria-label="Show rows">
-            {filters.map(([value, label, n]) => (
-              <button
-                key={value}
-                type="button"
-                aria-pressed={filter === value}
-                onClick={() => setFilter(value)}
-              >
-                {label} ({n.toLocaleString('en-GB')})
-              </button>
-            ))}
-          </div>
-          <ImportRows
-            preview={checked}
-            rows={showAll ? shown : shown.slice(0, SHOWN)}
-            caption="Rows of the file, errors first"
-          />
-          {shown.length > SHOWN && !showAll ? (
-            <button type="button" className="button-link" onClick={() => setShowAll(true)}>
-              Show all {count(shown.length, 'row')}
-            </button>
-          ) : null}
-        </>
-      ) : null}
-      {refused ? (
-        <div className="form-error" role="alert">
-          <p>{commitError.message}. The records changed since the file was checked:</p>
-          <ImportProblems
-            problems={problemsOf(commitError.details)}
-            caption="Why nothing was imported"
-          />
-        </div>
-      ) : commitError ? (
-        <p className="form-error" role="alert">
-          Not imported: {commitError.message}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button"
-          disabled={why !== null || committing}
-          aria-describedby={why ? 'import-why' : undefined}
-          onClick={onCommit}
-        >
-          {committing ? 'Importing…' : `Import ${count(summary.new, 'new row')}`}
-        </button>
-        {refused ? (
-          <button type="button" className="button button-quiet" onClick={onRecheck}>
-            Check the file again
-          </button>
-        ) : null}
-      </div>
-      {why ? (
-        <p id="import-why" className="muted">
-          {why}
-        </p>
-      ) : null}
-    </section>
-  )
-}
-
-function Figure({ term, value, bad }: { term: string; value: string; bad?: boolean }) {
-  return (
-    <div className={bad ? 'tone-bad' : undefined}>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </div>
+    <ImportPreviewStep<ActualRow | PlanRow>
+      {...step}
+      preview={checked.preview}
+      columns={columns}
+      figures={[
+        {
+          term: actuals ? 'Total of new rows' : 'Planned in new rows',
+          value: formatPence(summary.amountPence),
+        },
+      ]}
+      nothingNew={
+        actuals
+          ? 'Every row is already recorded: there is nothing new to import.'
+          : 'Every project’s rows equal its current baseline: there is nothing new to import.'
+      }
+      commitLabel={`Import ${count(summary.new, 'new row')}`}
+    />
   )
 }

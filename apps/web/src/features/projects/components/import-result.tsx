@@ -1,8 +1,9 @@
 import type { Ref } from 'react'
 import { Link } from 'react-router'
-import { count } from '../import-transform.ts'
-import { formatPence } from '../money.ts'
+import { count, skippedText } from '../../../components/import/import-files.ts'
+import { ImportResultStep } from '../../../components/import/import-result-step.tsx'
 import type { ImportCommitted } from '../import-writes.ts'
+import { formatPence } from '../money.ts'
 
 interface ImportResultProps {
   result: ImportCommitted
@@ -19,21 +20,21 @@ const projectLink = (code: string, search: string) => ({
 
 /** What a commit wrote, with a link to each project it changed. */
 export function ImportResult({ result, search, headingRef, onAnother }: ImportResultProps) {
-  const skipped = result.committed.duplicate
+  const { projects } = result.committed
   return (
-    <section className="panel import-step" aria-labelledby="import-result-title">
-      <h2 id="import-result-title" ref={headingRef} tabIndex={-1}>
-        {result.committed.projects.length ? 'Imported' : 'Nothing new to import'}
-      </h2>
-      <p role="status" className="import-done">
-        {result.kind === 'actuals'
-          ? `Imported ${count(result.committed.written, 'cost entry', 'cost entries')}, ${formatPence(result.committed.amountPence)}, into ${count(result.committed.projects.length, 'project')}.`
-          : `New baselines for ${count(result.committed.projects.length, 'project')}.`}
-        {skipped
-          ? ` ${count(skipped, 'row')} already recorded ${skipped === 1 ? 'was' : 'were'} skipped.`
-          : ''}
-      </p>
-      {result.committed.projects.length ? (
+    <ImportResultStep
+      wrote={projects.length > 0}
+      done={
+        (result.kind === 'actuals'
+          ? `Imported ${count(result.committed.written, 'cost entry', 'cost entries')}, ${formatPence(result.committed.amountPence)}, into ${count(projects.length, 'project')}.`
+          : `New baselines for ${count(projects.length, 'project')}.`) +
+        skippedText(result.committed.duplicate, 'already recorded')
+      }
+      back={<Link to={{ pathname: '/projects', search }}>Back to Projects</Link>}
+      headingRef={headingRef}
+      onAnother={onAnother}
+    >
+      {projects.length ? (
         <ul className="import-projects" aria-label="Projects changed">
           {result.kind === 'actuals'
             ? result.committed.projects.map((p) => (
@@ -50,12 +51,6 @@ export function ImportResult({ result, search, headingRef, onAnother }: ImportRe
               ))}
         </ul>
       ) : null}
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onAnother}>
-          Import another file
-        </button>
-        <Link to={{ pathname: '/projects', search }}>Back to Projects</Link>
-      </div>
-    </section>
+    </ImportResultStep>
   )
 }

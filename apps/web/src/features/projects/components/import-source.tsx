@@ -1,18 +1,9 @@
-import { MAX_IMPORT_BYTES } from '@opsdeck/contract'
-import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react'
+import { useState } from 'react'
+import { type ChosenCsv, ImportSourceStep } from '../../../components/import/import-source-step.tsx'
 import { Field } from '../../../components/ui/field.tsx'
-import {
-  byteSize,
-  formatBytes,
-  IMPORT_KINDS,
-  type ImportKind,
-  tooLarge,
-} from '../import-transform.ts'
+import { IMPORT_KINDS, type ImportKind } from '../import-transform.ts'
 
-export interface ChosenFile {
-  csv: string
-  /** The file's name, or "the pasted text". */
-  name: string
+export interface ChosenFile extends ChosenCsv {
   reason: string
 }
 
@@ -26,96 +17,34 @@ interface ImportSourceProps {
   onEdit: () => void
 }
 
-/** Step 2: a CSV file read in the browser (or pasted), refused here when larger than the API takes. */
-export function ImportSourceStep({ kind, pending, failure, onCheck, onEdit }: ImportSourceProps) {
-  const id = useId()
-  const fileInput = useRef<HTMLInputElement>(null)
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null)
-  const [pasted, setPasted] = useState('')
+/** Step 2 for actuals or plans: the shared file step, and for a plan why it changes. */
+export function ProjectsImportSource({
+  kind,
+  pending,
+  failure,
+  onCheck,
+  onEdit,
+}: ImportSourceProps) {
   const [reason, setReason] = useState('')
-  const [reading, setReading] = useState(false)
-  const [problems, setProblems] = useState<{ source?: string; reason?: string }>({})
+  const [problem, setProblem] = useState<string | undefined>()
   const planned = kind === 'baselines'
-
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    onEdit()
-    setProblems({})
-    setPasted('')
-    const chosen = e.target.files?.[0]
-    setFile(null)
-    if (!chosen) return
-    // The size is known before reading: a file the API would refuse is never read or sent.
-    const large = tooLarge(chosen.name, chosen.size)
-    if (large) {
-      e.target.value = ''
-      setProblems({ source: large })
-      return
-    }
-    setReading(true)
-    try {
-      setFile({ name: chosen.name, text: await chosen.text() })
-    } catch {
-      e.target.value = ''
-      setProblems({ source: `${chosen.name} could not be read: choose it again` })
-    } finally {
-      setReading(false)
-    }
-  }
-
-  const paste = (text: string) => {
-    onEdit()
-    setProblems({})
-    setPasted(text)
-    if (file && fileInput.current) fileInput.current.value = ''
-    setFile(null)
-  }
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const csv = file?.text ?? pasted
-    const name = file?.name ?? 'The pasted text'
-    const found: typeof problems = {}
-    if (!csv.trim()) found.source = 'Choose a CSV file, or paste its text below'
-    else found.source = tooLarge(name, byteSize(csv)) ?? undefined
-    if (planned && !reason.trim()) found.reason = 'Say why the plan changes: it is kept with it'
-    setProblems(found)
-    if (found.source || found.reason) return
-    onCheck({ csv, name, reason: reason.trim() })
-  }
-
   return (
-    <form
-      className="panel import-step stack-form"
-      aria-labelledby={`${id}-title`}
-      onSubmit={submit}
-      noValidate
+    <ImportSourceStep
+      spec={IMPORT_KINDS[kind]}
+      pending={pending}
+      failure={failure}
+      onCheck={(file) => onCheck({ ...file, reason: reason.trim() })}
+      onEdit={() => {
+        onEdit()
+        setProblem(undefined)
+      }}
+      checkMore={() => {
+        const found =
+          planned && !reason.trim() ? 'Say why the plan changes: it is kept with it' : undefined
+        setProblem(found)
+        return !found
+      }}
     >
-      <h2 id={`${id}-title`}>2. Choose the file</h2>
-      <Field
-        label={`CSV file of ${IMPORT_KINDS[kind].label.toLowerCase()}`}
-        type="file"
-        accept=".csv,text/csv"
-        ref={fileInput}
-        onChange={(e) => void choose(e)}
-        hint={
-          file
-            ? `${file.name}, ${formatBytes(byteSize(file.text))}: read, not yet sent`
-            : `At most ${formatBytes(MAX_IMPORT_BYTES)}; it is read here and sent only when you check it`
-        }
-        problem={problems.source}
-      />
-      <div className="field">
-        <label htmlFor={`${id}-paste`}>Or paste the CSV</label>
-        <textarea
-          id={`${id}-paste`}
-          className="import-paste"
-          rows={5}
-          spellCheck={false}
-          value={pasted}
-          placeholder={IMPORT_KINDS[kind].example.split('\r\n').slice(0, 2).join('\n')}
-          onChange={(e) => paste(e.target.value)}
-        />
-      </div>
       {planned ? (
         <Field
           label="Reason for the new baseline"
@@ -126,19 +55,9 @@ export function ImportSourceStep({ kind, pending, failure, onCheck, onEdit }: Im
             onEdit()
             setReason(e.target.value)
           }}
-          problem={problems.reason}
+          problem={problem}
         />
       ) : null}
-      {failure ? (
-        <p className="form-error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending || reading}>
-          {pending ? 'Checking…' : reading ? 'Reading the file…' : 'Check the file'}
-        </button>
-      </div>
-    </form>
+    </ImportSourceStep>
   )
 }
