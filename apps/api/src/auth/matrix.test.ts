@@ -137,6 +137,7 @@ const POLICY: Record<string, Level> = {
   'PUT /api/v1/incidents/:ref/hours/:personId/:day': 'write',
   'DELETE /api/v1/incidents/:ref/hours/:personId/:day': 'write',
   'GET /api/v1/capacity': 'read',
+  'GET /api/v1/capacity/people/:id/weeks/:week': 'read',
   'GET /api/v1/capacity/overallocations': 'read',
   'GET /api/v1/capacity/run-change': 'read',
   'GET /api/v1/capacity/cover': 'read',
@@ -406,6 +407,9 @@ function concretePath(path: string): string {
   if (path.startsWith('/api/v1/projects/')) path = path.replace(':asOf', '2026-01-01')
   // No such person or team: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/people/')) path = path.replace(':id', '999999')
+  if (path.startsWith('/api/v1/capacity/people/')) {
+    path = path.replace(':id', '999999').replace(':week', '2031-01-06')
+  }
   if (path.startsWith('/api/v1/teams/')) path = path.replace(':slug', 'matrix-none')
   // No such incident: an allowed caller gets past access() to the 404.
   if (path.startsWith('/api/v1/incidents/')) {

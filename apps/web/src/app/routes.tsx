@@ -64,6 +64,11 @@ function ProjectRoute() {
   return <ProjectPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins import people and allocations; the API enforces it.
+function CapacityRoute() {
+  return <CapacityPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // Managers and admins book people, record their time off and edit them; the API enforces it.
 function PersonRoute() {
   return <PersonPage canManage={can(useMe()?.role, 'write')} />
@@ -97,7 +102,7 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'projects/:code', element: <ProjectRoute /> },
-      { path: 'capacity', element: <CapacityPage /> },
+      { path: 'capacity', element: <CapacityRoute /> },
       {
         path: 'capacity/import',
         element: (

@@ -3,11 +3,13 @@ import type {
   CapacityGrid,
   GridPerson,
   PersonWeek,
+  PersonWeekDetail,
   WeekCell,
 } from '../features/capacity/queries.ts'
 import type { api } from '../lib/api.ts'
 
-// GET /capacity, typed from the API's own response type: a changed field fails here first.
+// GET /capacity and GET /capacity/people/:id/weeks/:week, typed from the API's own response
+// types: a changed field fails here first.
 // Three ISO weeks around Christmas 2026, this week W52 (21 Dec, Christmas Day on the Friday):
 // - Alice Smith (SRE, Platform): in W52 a day off (Thu 24) and the bank holiday leave 22.5 h
 //   effective, with 30 h confirmed booked (24 h on Citizen Portal, 6 h run): 133%, over.
@@ -57,7 +59,7 @@ function cell(week: string, f: Figures, includeTentative: boolean): WeekCell {
   }
 }
 
-type Detail = PersonWeek['detail']
+type Detail = Omit<PersonWeekDetail, 'person' | 'week' | 'team'>
 const noDetail: Detail = {
   bankHolidays: [],
   closures: [],
@@ -66,15 +68,9 @@ const noDetail: Detail = {
   allocations: [],
 }
 
-const personWeek = (
-  week: string,
-  f: Figures,
-  detail: Partial<Detail>,
-  includeTentative: boolean,
-): PersonWeek => ({
+const personWeek = (week: string, f: Figures, includeTentative: boolean): PersonWeek => ({
   ...cell(week, f, includeTentative),
   inTeam: true,
-  detail: { ...noDetail, ...detail },
 })
 
 const W51 = '2026-12-14'
@@ -232,8 +228,14 @@ function sumWeek(week: string, figures: readonly Figures[], includeTentative: bo
   )
 }
 
-/** GET /capacity for the three weeks, confirmed work only or with tentative work (the what-if). */
-export function capacityGridFixture({ includeTentative = false } = {}): CapacityGrid {
+/**
+ * GET /capacity for the three weeks, confirmed work only or with tentative work (the what-if);
+ * the teams only, or with their people (people=true).
+ */
+export function capacityGridFixture({
+  includeTentative = false,
+  people = false,
+} = {}): CapacityGrid {
   const figuresOf = (team: string | null, week: string) =>
     PEOPLE.filter((p) => team === null || p.team === team).map(
       (p) => (p.weeks.find(([w]) => w === week) as readonly [string, Figures, unknown])[1],
@@ -247,16 +249,31 @@ export function capacityGridFixture({ includeTentative = false } = {}): Capacity
     team: null,
     role: null,
     total: WEEKS.map((w) => sumWeek(w, figuresOf(null, w), includeTentative)),
-    teams: TEAMS.map((team) => ({
-      ...team,
-      weeks: WEEKS.map((w) => sumWeek(w, figuresOf(team.slug, w), includeTentative)),
-      people: PEOPLE.filter((p) => p.team === team.slug).map((p): GridPerson => ({
-        ...p.person,
-        weeks: p.weeks.map(([w, f, d]) => personWeek(w, f, d, includeTentative)),
-      })),
-    })),
+    teams: TEAMS.map((team) => {
+      const members = PEOPLE.filter((p) => p.team === team.slug)
+      return {
+        ...team,
+        headcount: members.length,
+        weeks: WEEKS.map((w) => sumWeek(w, figuresOf(team.slug, w), includeTentative)),
+        people: people
+          ? members.map((p): GridPerson => ({
+              ...p.person,
+              weeks: p.weeks.map(([w, f]) => personWeek(w, f, includeTentative)),
+            }))
+          : null,
+      }
+    }),
     definitions: { utilization: 'utilization', effective: 'effectiveCapacity' },
   }
+}
+
+/** GET /capacity/people/:id/weeks/:week?team=: the days and bookings behind a person's cell. */
+export function personWeekFixture(id: number, week: string, team: string | null): PersonWeekDetail {
+  const p = PEOPLE.find((x) => x.person.id === id)
+  const detail = p?.weeks.find(([w]) => w === week)?.[2]
+  if (!p) throw new Error(`no person ${id} in the fixture`)
+  const inTeam = team === null || team === p.team
+  return { person: p.person, week, team, ...noDetail, ...(inTeam ? detail : {}) }
 }
 
 type TeamList = InferResponseType<typeof api.teams.$get, 200>

@@ -73,15 +73,13 @@ export function gridWeek(week: string, confirmed: number, tentative = 0): GridPe
     toil: 0,
     focus: effective,
     inTeam: true,
-    detail: { bankHolidays: [], closures: [], timeOff: [], timeOffDays: 0, allocations: [] },
   }
 }
 
-/** A team's or all teams' cell: a person's week without what lies behind it. */
+/** A team's or all teams' cell: a person's week without the person-only field. */
 function teamCell(w: GridPersonWeek): CapacityGrid['total'][number] {
-  const { inTeam, detail, ...cell } = w
+  const { inTeam, ...cell } = w
   void inTeam
-  void detail
   return cell
 }
 
@@ -112,6 +110,7 @@ export function platformGrid(): CapacityGrid {
         id: 3,
         slug: 'platform',
         name: 'Platform',
+        headcount: 1,
         weeks: WEEKS.map((week) => ({ ...cell, week })),
         people: [{ id: PERSON_ID, name: 'Priya Shah', role: 'SRE', weeks }],
       },

@@ -1,5 +1,6 @@
 import { addDays, emptyTotals, type PersonDay } from '@opsdeck/kpi'
 import type { CapacityModel, ModelAllocation, ModelPerson } from '../model/index.ts'
+import { shiftDay } from '../model/weeks.ts'
 
 const round2 = (n: number) => Math.round(n * 100) / 100
 
@@ -37,7 +38,7 @@ export function bookingsIn(person: ModelPerson, days: readonly string[]) {
 }
 
 /** What a person's cell rests on: their holidays, closures and leave that week, and bookings. */
-export function detailOf(model: CapacityModel, person: ModelPerson, days: readonly PersonDay[]) {
+function detailOf(model: CapacityModel, person: ModelPerson, days: readonly PersonDay[]) {
   const holidays = model.holidays.get(person.region)
   const named = (d: PersonDay, names: ReadonlyMap<string, string> | undefined) => ({
     day: d.day,
@@ -56,6 +57,24 @@ export function detailOf(model: CapacityModel, person: ModelPerson, days: readon
       days.map((d) => d.day),
     ),
   }
+}
+
+/**
+ * What lies behind a person's heatmap cell: their days of the week (those in the team, when one
+ * is given, as that team's row sums them) with their holidays, closures, leave and bookings.
+ */
+export function personWeekDetail(
+  model: CapacityModel,
+  person: ModelPerson,
+  week: string,
+  teamId: number | null,
+) {
+  const days = teamId === null ? person.days : (person.byTeam.get(teamId) ?? [])
+  return detailOf(
+    model,
+    person,
+    days.filter((d) => d.day >= week && d.day <= shiftDay(week, 6)),
+  )
 }
 
 /** Days of leave with work booked on them (kpi addDays' bookedOverLeave, day by day). */

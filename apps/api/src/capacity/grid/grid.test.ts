@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expectMatches, loginAs, useClockedApp } from '../../../test/helpers.ts'
 import { capacityRows } from './fixture.ts'
-import { CapacityGrid } from './schemas.ts'
+import { CapacityGrid, PersonWeekDetail } from './schemas.ts'
 
 // Worked examples of the heatmap, each over a team of its own. Now: Wednesday 25 November 2026,
 // so this week is 23 November. England's holidays: Fri 25 Dec, Mon 28 Dec (Boxing Day's
@@ -22,6 +22,21 @@ async function grid(query: string) {
   const res = await ctx.app.request(`/api/v1/capacity?${query}`, { headers })
   expect(res.status).toBe(200)
   return expectMatches(CapacityGrid, await res.json())
+}
+
+// The days and bookings behind a person's cell, their own read.
+async function detail(personId: number, day: string, team?: string) {
+  const query = team === undefined ? '' : `?team=${team}`
+  const res = await ctx.app.request(`/api/v1/capacity/people/${personId}/weeks/${day}${query}`, {
+    headers,
+  })
+  expect(res.status).toBe(200)
+  return expectMatches(PersonWeekDetail, await res.json())
+}
+
+const peopleOf = (team: CapacityGrid['teams'][number]) => {
+  if (!team.people) throw new Error(`team ${team.slug} came without its people`)
+  return team.people
 }
 
 const teamOf = (g: CapacityGrid, slug: string) => {
@@ -61,12 +76,13 @@ describe('GET /api/v1/capacity', () => {
     // Mon 28 Dec, the organisation's closure day Tue 29 Dec and Fri 1 Jan: 2 days left.
     const ny = week(teamOf(g, 'bh').weeks, '2026-12-28')
     expect(ny).toMatchObject({ capacity: 15, bookedHours: 15, utilization: 1 })
-    const person = teamOf(g, 'bh').people[0]
-    expect(person?.name).toBe('Ada')
-    const detail = week(person?.weeks ?? [], '2026-12-28').detail
-    expect(detail.bankHolidays.map((h) => h.day)).toEqual(['2026-12-28', '2027-01-01'])
-    expect(detail.closures).toEqual([{ day: '2026-12-29', name: 'Between the holidays' }])
-    expect(detail.allocations).toEqual([
+    // Behind Ada's cell (any day of the week names it): the days that took the hours away.
+    const behind = await detail(a, '2026-12-31', 'bh')
+    expect(behind).toMatchObject({ person: { id: a, name: 'Ada' }, week: '2026-12-28', team: 'bh' })
+    expect(behind.bankHolidays.map((h) => h.day)).toEqual(['2026-12-28', '2027-01-01'])
+    expect(behind.closures).toEqual([{ day: '2026-12-29', name: 'Between the holidays' }])
+    expect(behind.timeOff).toEqual([])
+    expect(behind.allocations).toEqual([
       {
         allocationId: expect.any(Number),
         kind: 'run',
@@ -88,14 +104,14 @@ describe('GET /api/v1/capacity', () => {
     for (const p of [s, e]) {
       await rows.allocate(p, { firstDay: '2026-11-30', lastDay: '2026-12-06', hoursPerWeek: 37.5 })
     }
-    const g = await grid('from=2026-11-30&to=2026-12-06&team=scot')
-    const [ed, so] = teamOf(g, 'scot').people
+    const g = await grid('from=2026-11-30&to=2026-12-06&team=scot&people=true')
+    const [ed, so] = peopleOf(teamOf(g, 'scot'))
     expect(so?.weeks[0]).toMatchObject({ capacity: 30, bookedHours: 30, utilization: 1 })
-    expect(so?.weeks[0]?.detail.bankHolidays).toEqual([
+    expect((await detail(s, '2026-11-30', 'scot')).bankHolidays).toEqual([
       { day: '2026-11-30', name: expect.stringMatching(/Andrew/) },
     ])
     expect(ed?.weeks[0]).toMatchObject({ capacity: 37.5, bookedHours: 37.5, utilization: 1 })
-    expect(ed?.weeks[0]?.detail.bankHolidays).toEqual([])
+    expect((await detail(e, '2026-11-30', 'scot')).bankHolidays).toEqual([])
     // The team: the sums of its people's days.
     expect(teamOf(g, 'scot').weeks[0]).toMatchObject({ capacity: 67.5, bookedHours: 67.5 })
   })
@@ -197,11 +213,11 @@ describe('GET /api/v1/capacity', () => {
       hoursPerWeek: 25,
       kind: 'support',
     })
-    const g = await grid('from=2026-11-30&to=2026-12-06&team=overlap')
-    const cell = teamOf(g, 'overlap').people[0]?.weeks[0]
+    const g = await grid('from=2026-11-30&to=2026-12-06&team=overlap&people=true')
+    const cell = peopleOf(teamOf(g, 'overlap'))[0]?.weeks[0]
     expect(cell).toMatchObject({ bookedHours: 30, utilization: 0.8 })
     expect(cell?.booked.confirmed).toEqual({ project: 20, run: 0, support: 10 })
-    expect(cell?.detail.allocations).toEqual([
+    expect((await detail(p, '2026-11-30', 'overlap')).allocations).toEqual([
       {
         allocationId: expect.any(Number),
         kind: 'project',
@@ -235,7 +251,7 @@ describe('GET /api/v1/capacity', () => {
       .values({ personId: m, teamId: b.id, firstDay: '2026-12-03', lastDay: null })
       .execute()
     await ctx.db.updateTable('people').set({ teamId: b.id }).where('id', '=', m).execute()
-    const g = await grid('from=2026-11-23&to=2026-12-13&role=mover')
+    const g = await grid('from=2026-11-23&to=2026-12-13&role=mover&people=true')
     expect(g.teams.map((t) => t.slug)).toEqual(['move-a', 'move-b'])
     const [before, moved, after] = ['2026-11-23', '2026-11-30', '2026-12-07']
     expect(week(teamOf(g, 'move-a').weeks, before)).toMatchObject({
@@ -252,8 +268,15 @@ describe('GET /api/v1/capacity', () => {
     expect(week(teamOf(g, 'move-a').weeks, after)).toMatchObject({ capacity: 0 })
     expect(week(teamOf(g, 'move-b').weeks, after)).toMatchObject({ capacity: 37.5 })
     expect(week(g.total, moved)).toMatchObject({ capacity: 37.5, bookedHours: 37.5 })
-    const inA = teamOf(g, 'move-a').people[0]?.weeks.map((w) => w.inTeam)
+    const inA = peopleOf(teamOf(g, 'move-a'))[0]?.weeks.map((w) => w.inTeam)
     expect(inA).toEqual([true, true, false])
+    // Behind each team's cell of the week she moved, her days in that team; the whole week without.
+    const hoursIn = async (team?: string) =>
+      (await detail(m, moved, team)).allocations.map((x) => x.hours)
+    expect(await hoursIn('move-a')).toEqual([22.5])
+    expect(await hoursIn('move-b')).toEqual([15])
+    expect(await hoursIn()).toEqual([37.5])
+    expect(await hoursIn('overlap')).toEqual([])
   })
 
   it('a closure day lowers capacity and the booking alike', async () => {
@@ -310,12 +333,78 @@ describe('GET /api/v1/capacity', () => {
     expect(week(weeks, '2026-11-30')).toMatchObject({ toil: 17.5, focus: 20, effective: 37.5 })
   })
 
+  it('answers the teams only unless people=true, with the same sums either way', async () => {
+    const t = await rows.team('lean')
+    const l = await rows.person(t.id, 'Lena')
+    const k = await rows.person(t.id, 'Kofi', { role: 'Analyst' })
+    await rows.allocate(l, { firstDay: '2026-11-23', lastDay: '2026-11-29', hoursPerWeek: 30 })
+    await rows.allocate(k, { firstDay: '2026-11-23', lastDay: '2026-11-29', hoursPerWeek: 15 })
+    const lean = await grid('from=2026-11-23&to=2026-11-29')
+    const team = teamOf(lean, 'lean')
+    expect(team).toMatchObject({ headcount: 2, people: null })
+    expect(team.weeks[0]).toMatchObject({ capacity: 75, bookedHours: 45, utilization: 0.6 })
+    expect(lean.teams.every((x) => x.people === null)).toBe(true)
+    const full = await grid('from=2026-11-23&to=2026-11-29&people=true')
+    expect(teamOf(full, 'lean')).toEqual({
+      ...team,
+      people: [
+        {
+          id: k,
+          name: 'Kofi',
+          role: 'Analyst',
+          weeks: [expect.objectContaining({ inTeam: true })],
+        },
+        {
+          id: l,
+          name: 'Lena',
+          role: 'Engineer',
+          weeks: [expect.objectContaining({ inTeam: true })],
+        },
+      ],
+    })
+    expect(full.total).toEqual(lean.total)
+    expect(peopleOf(teamOf(full, 'lean'))[1]?.weeks[0]).toMatchObject({
+      capacity: 37.5,
+      bookedHours: 30,
+      utilization: 0.8,
+    })
+  })
+
+  it('the detail of a week: half-day leave, a week before they joined, refusals', async () => {
+    const t = await rows.team('detail')
+    const d = await rows.person(t.id, 'Dara', { startDate: '2026-11-25' })
+    await rows.leave(d, '2026-11-26', '2026-11-26', true)
+    await rows.leave(d, '2026-11-27')
+    const week = await detail(d, '2026-11-23')
+    expect(week).toMatchObject({ person: { id: d, name: 'Dara' }, week: '2026-11-23', team: null })
+    expect(week.timeOff).toEqual([
+      { day: '2026-11-26', share: 0.5 },
+      { day: '2026-11-27', share: 1 },
+    ])
+    expect(week.timeOffDays).toBe(1.5)
+    // Before their first day: nothing behind the cell, but the person is known.
+    const before = await detail(d, '2026-11-16', 'detail')
+    expect(before).toMatchObject({ team: 'detail', timeOff: [], allocations: [], bankHolidays: [] })
+    const missing = await ctx.app.request('/api/v1/capacity/people/999999/weeks/2026-11-23', {
+      headers,
+    })
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toMatchObject({ error: { code: 'person_not_found' } })
+    const bad = await ctx.app.request(`/api/v1/capacity/people/${d}/weeks/2026-02-30`, { headers })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({ error: { details: [{ path: 'param.week' }] } })
+  })
+
   it('filters by team and role; an unknown team has no rows', async () => {
     const t = await rows.team('filter')
     await rows.person(t.id, 'Fay', { role: 'Filter Analyst' })
     await rows.person(t.id, 'Fred', { role: 'Engineer' })
-    const g = await grid('from=2026-11-23&to=2026-11-29&team=filter&role=filter%20analyst')
-    expect(g.teams.map((x) => [x.slug, x.people.map((p) => p.name)])).toEqual([['filter', ['Fay']]])
+    const g = await grid(
+      'from=2026-11-23&to=2026-11-29&team=filter&role=filter%20analyst&people=true',
+    )
+    expect(g.teams.map((x) => [x.slug, x.headcount, peopleOf(x).map((p) => p.name)])).toEqual([
+      ['filter', 1, ['Fay']],
+    ])
     expect(g.total[0]).toMatchObject({ capacity: 37.5 })
     const none = await grid('from=2026-11-23&to=2026-11-29&team=no-such-team')
     expect(none.teams).toEqual([])

@@ -3,13 +3,16 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
 import { isoWeekOf } from '../../lib/calendar.ts'
+import { errorBody } from '../../lib/errors.ts'
 import { doc } from '../../lib/openapi.ts'
 import { getOrganisation } from '../../lib/organisation.ts'
 import { validate } from '../../lib/validate.ts'
 import { capacityModel } from '../model/index.ts'
-import { shiftDay } from '../model/weeks.ts'
+import { findPersonRef } from '../model/load.ts'
+import { mondayOf, shiftDay } from '../model/weeks.ts'
 import { listTierOneOwners } from '../queries.ts'
 import { COVER_DEFINITIONS, coverRisks } from './cover.ts'
+import { personWeekDetail } from './cells.ts'
 import { forecast, FORECAST_DEFINITIONS } from './forecast.ts'
 import { OVERALLOCATION_DEFINITIONS, overallocations } from './overallocations.ts'
 import { checkSpan, weekRange } from './range.ts'
@@ -23,6 +26,9 @@ import {
   GridQuery,
   Overallocations,
   OverallocationsQuery,
+  PersonWeekDetail,
+  PersonWeekParam,
+  PersonWeekQuery,
   RunChange,
   RunChangeQuery,
 } from './schemas.ts'
@@ -30,6 +36,8 @@ import { GRID_DEFINITIONS, weekGrid } from './week-grid.ts'
 
 const tags = ['capacity']
 const FORECAST_WEEKS = 12
+// A person not employed (or not in the team) that week: nothing behind the cell.
+const NOTHING = { bankHolidays: [], closures: [], timeOff: [], timeOffDays: 0, allocations: [] }
 
 async function context(c: { var: AppEnv['Variables'] }) {
   const org = await getOrganisation(c.var.db)
@@ -43,7 +51,9 @@ export const grid = new Hono<AppEnv>()
   .get(
     '/',
     doc({
-      summary: `The capacity heatmap by ISO week (default ${CAPACITY_WEEKS_BACK} weeks back and ${CAPACITY_WEEKS_AHEAD} ahead of this week): per team (sums of its people's days in it) and person, capacity, time off, effective capacity, booked hours by kind (confirmed and tentative), utilization with and without tentative work (\`utilization\` per includeTentative), free and over hours, incident toil and focus capacity; each person's week with the bank holidays, closures, leave and allocations behind it. Filtered by team slug and role`,
+      summary: `The capacity heatmap by ISO week (default ${CAPACITY_WEEKS_BACK} weeks back and ${CAPACITY_WEEKS_AHEAD} ahead of this week): per team (sums of its people's days in it, and its headcount) and, with people=true, per person: capacity, time off, effective capacity, booked hours by kind (confirmed and tentative), utilization with and without tentative work (\`utilization\` per includeTentative), free and over hours, incident toil and focus capacity. Filtered by team slug and role`,
+      description:
+        'Teams only by default (an organisation of 500 people would otherwise be megabytes): ask a team’s people with `team=<slug>&people=true` when its row opens, and the days and bookings behind a person’s week from GET /capacity/people/{id}/weeks/{week}.',
       tags,
       responses: { 200: CapacityGrid },
       errors: ['invalid_range'],
@@ -74,8 +84,47 @@ export const grid = new Hono<AppEnv>()
         includeTentative,
         team: q.team ?? null,
         role: q.role ?? null,
-        ...weekGrid(model, range.weeks, includeTentative),
+        ...weekGrid(model, range.weeks, { includeTentative, people: q.people ?? false }),
         definitions: GRID_DEFINITIONS,
+      }
+      return c.json(body, 200)
+    },
+  )
+  .get(
+    '/people/:id/weeks/:week',
+    doc({
+      summary:
+        'What lies behind a person’s heatmap cell: the bank holidays (of their region), closure days and leave on their working days of the ISO week, and each allocation with the hours it books on those days; with `team`, only their days in that team (as its row sums them). A week they did not work in the team has empty lists',
+      tags,
+      responses: { 200: PersonWeekDetail },
+      errors: ['person_not_found'],
+    }),
+    access('read'),
+    validate('param', PersonWeekParam),
+    validate('query', PersonWeekQuery),
+    async (c) => {
+      const { id, week: day } = c.req.valid('param')
+      const q = c.req.valid('query')
+      const { load } = await context(c)
+      const week = mondayOf(day)
+      const model = await capacityModel(c.var.db, {
+        ...load,
+        from: week,
+        to: shiftDay(week, 6),
+        teamSlug: q.team,
+        personId: id,
+      })
+      const modelled = model.people[0]
+      const person = modelled ?? (await findPersonRef(c.var.db, id))
+      if (!person) {
+        return c.json(errorBody('person_not_found', `No person with id ${id}`), 404)
+      }
+      const teamId = q.team === undefined ? null : (model.teams[0]?.id ?? -1)
+      const body: PersonWeekDetail = {
+        person: { id: person.id, name: person.name, role: person.role },
+        week,
+        team: q.team ?? null,
+        ...(modelled ? personWeekDetail(model, modelled, week, teamId) : NOTHING),
       }
       return c.json(body, 200)
     },

@@ -7,7 +7,7 @@ import {
 } from '@opsdeck/contract'
 import { z } from 'zod'
 import { Count } from '../../lib/schema-parts.ts'
-import { digits } from '../../lib/params.ts'
+import { digits, Id } from '../../lib/params.ts'
 
 // The capacity reads: their queries and answers. Hours are to 0.01 h; ratios are unrounded and
 // null (n/a) where there is no effective capacity. Weeks are ISO weeks keyed by their Monday.
@@ -37,6 +37,18 @@ export const GridQuery = z.object({
   role: z.string().trim().min(1).max(200).optional(),
   /** Count tentative work in utilization (the what-if); default false. */
   includeTentative: Bool.optional(),
+  /** Each team's people and their weeks too; default false (the teams only). */
+  people: Bool.optional(),
+})
+
+export const PersonWeekParam = z.object({
+  id: Id,
+  /** Any day of the ISO week (read as its Monday). */
+  week: Day,
+})
+export const PersonWeekQuery = z.object({
+  /** A team's slug: only the person's days in that team (as its heatmap row shows them). */
+  team: z.string().trim().min(1).max(100).optional(),
 })
 
 export const OverallocationsQuery = z.object({ ...Range, includeTentative: Bool.optional() })
@@ -100,17 +112,25 @@ export const PersonWeek = z.strictObject({
   ...WeekFigures,
   /** Some day of this week is in the team. */
   inTeam: z.boolean(),
-  /** What the heatmap's tooltip shows. */
-  detail: z.strictObject({
-    /** Bank holidays of the person's region on their working days. */
-    bankHolidays: z.array(NamedDay),
-    closures: z.array(NamedDay),
-    /** Working days with leave: 1 a whole day, 0.5 a half. */
-    timeOff: z.array(z.strictObject({ day: z.iso.date(), share: z.number().min(0).max(1) })),
-    timeOffDays: z.number().min(0),
-    allocations: z.array(BookingRow),
-  }),
 })
+
+/** GET /capacity/people/:id/weeks/:week: the days and bookings behind a person's cell. */
+export const PersonWeekDetail = z.strictObject({
+  person: PersonRef,
+  /** The Monday. */
+  week: Week,
+  /** The team whose days these are, or null: the whole week. */
+  team: z.string().nullable(),
+  /** Bank holidays of the person's region on their working days. */
+  bankHolidays: z.array(NamedDay),
+  closures: z.array(NamedDay),
+  /** Working days with leave: 1 a whole day, 0.5 a half. */
+  timeOff: z.array(z.strictObject({ day: z.iso.date(), share: z.number().min(0).max(1) })),
+  timeOffDays: z.number().min(0),
+  /** The allocations booking hours on those days, each with its hours. */
+  allocations: z.array(BookingRow),
+})
+export type PersonWeekDetail = z.output<typeof PersonWeekDetail>
 
 const Definitions = z.record(z.string(), z.string())
 
@@ -129,9 +149,14 @@ export const CapacityGrid = z.strictObject({
   teams: z.array(
     z.strictObject({
       ...TeamRef.shape,
+      /** People with some day in this team in the range (of the role, if given). */
+      headcount: Count,
       /** Sums of the people's days in this team. */
       weeks: z.array(WeekCell),
-      people: z.array(z.strictObject({ ...PersonRef.shape, weeks: z.array(PersonWeek) })),
+      /** With people=true, those people and their weeks in this team; otherwise null. */
+      people: z
+        .array(z.strictObject({ ...PersonRef.shape, weeks: z.array(PersonWeek) }))
+        .nullable(),
     }),
   ),
   /** Which KPI_DEFINITIONS entry explains each figure. */

@@ -1,7 +1,6 @@
 import { addTotals } from '@opsdeck/kpi'
 import type { CapacityModel } from '../model/index.ts'
 import { emptySum, figuresOf, mondayOf, type Sum, sumBy } from '../model/weeks.ts'
-import { detailOf } from './cells.ts'
 import type { CapacityGrid } from './schemas.ts'
 
 export const GRID_DEFINITIONS = {
@@ -16,13 +15,15 @@ export const GRID_DEFINITIONS = {
 
 /**
  * The heatmap: per team and week the sums of its people's days in that team (a move mid-week
- * splits the week by day), each person's week with what lies behind it, and all teams' sums.
+ * splits the week by day) and all teams' sums; with `people`, each person's weeks in the team too
+ * (their figures: what lies behind a cell is its own read, personWeekDetail).
  */
 export function weekGrid(
   model: CapacityModel,
   weeks: readonly string[],
-  includeTentative: boolean,
+  opts: { includeTentative: boolean; people: boolean },
 ): Pick<CapacityGrid, 'total' | 'teams'> {
+  const { includeTentative } = opts
   const total = new Map(weeks.map((w) => [w, emptySum()]))
   const teams = model.teams.map((team) => {
     const sums = new Map(weeks.map((w) => [w, emptySum()]))
@@ -34,6 +35,7 @@ export function weekGrid(
           add(sums.get(week), sum)
           add(total.get(week), sum)
         }
+        if (!opts.people) return null
         return {
           id: p.id,
           name: p.name,
@@ -44,12 +46,16 @@ export function weekGrid(
               week,
               ...figuresOf(sum ?? emptySum(), includeTentative),
               inTeam: sum !== undefined,
-              detail: detailOf(model, p, sum?.days ?? []),
             }
           }),
         }
       })
-    return { ...team, weeks: cells(weeks, sums, includeTentative), people }
+    return {
+      ...team,
+      headcount: people.length,
+      weeks: cells(weeks, sums, includeTentative),
+      people: opts.people ? people.filter((p) => p !== null) : null,
+    }
   })
   return { total: cells(weeks, total, includeTentative), teams }
 }

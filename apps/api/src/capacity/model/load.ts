@@ -13,6 +13,8 @@ export interface LoadArgs {
   teamIds?: readonly number[] | undefined
   /** Only people of this role (case-insensitive). */
   role?: string | undefined
+  /** Only this person. */
+  personId?: number | undefined
   /** Only people with an allocation to this project (by code) overlapping the range. */
   projectCode?: string | undefined
   /** The organisation's bank-holiday region and zone (a person's local day of incident toil). */
@@ -41,6 +43,7 @@ export async function listPeopleInPlay(db: Kysely<Database>, a: LoadArgs) {
     WHERE (p.start_date IS NULL OR p.start_date <= ${a.to}::date)
       AND (p.end_date IS NULL OR p.end_date >= ${a.from}::date)
       AND (${a.role ?? null}::text IS NULL OR lower(p.role) = lower(${a.role ?? null}::text))
+      AND (${a.personId ?? null}::bigint IS NULL OR p.id = ${a.personId ?? null}::bigint)
       AND (${a.projectCode ?? null}::text IS NULL OR EXISTS (
         SELECT 1 FROM allocations al JOIN projects pr ON pr.id = al.project_id
         WHERE al.person_id = p.id AND pr.code = ${a.projectCode ?? null}::text
@@ -55,6 +58,15 @@ export async function listPeopleInPlay(db: Kysely<Database>, a: LoadArgs) {
     ORDER BY p.name, p.id
   `.execute(db)
   return rows
+}
+
+/** A person by id, employed or not: their name and role. */
+export async function findPersonRef(db: Kysely<Database>, id: number) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'role'])
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 /** Team memberships of the people overlapping the range, with their teams. */

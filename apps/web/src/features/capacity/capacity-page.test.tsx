@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import {
   capacityGridFixture,
   capacityPeopleFixture,
+  personWeekFixture,
   teamListFixture,
 } from '../../testing/capacity-grid-fixture.ts'
 import {
@@ -16,9 +17,13 @@ import { renderApp, requestedUrls, type Reply, stubApi } from '../../testing/ren
 
 const tentativeOf = (url: URL) => url.searchParams.get('includeTentative') === 'true'
 
-// As the API answers: the team chosen only (people of the role too, in the real one), named.
+// As the API answers: the team chosen only (people of the role too, in the real one), named;
+// the teams' people only when asked.
 function gridFor(url: URL) {
-  const grid = capacityGridFixture({ includeTentative: tentativeOf(url) })
+  const grid = capacityGridFixture({
+    includeTentative: tentativeOf(url),
+    people: url.searchParams.get('people') === 'true',
+  })
   const team = url.searchParams.get('team')
   return {
     ...grid,
@@ -28,10 +33,17 @@ function gridFor(url: URL) {
   }
 }
 
+// GET /capacity/people/:id/weeks/:week?team=, read from its path.
+function weekFor(url: URL) {
+  const [, id = '', week = ''] = /\/people\/(\d+)\/weeks\/([\d-]+)$/.exec(url.pathname) ?? []
+  return personWeekFixture(Number(id), week, url.searchParams.get('team'))
+}
+
 const stubPage = (more: Record<string, Reply | Reply[]> = {}) =>
   stubApi({
     'GET /auth/me': signedIn('viewer'),
     'GET /capacity': ({ url }) => ({ body: gridFor(url) }),
+    'GET /capacity/people/:id/weeks/:week': ({ url }) => ({ body: weekFor(url) }),
     'GET /capacity/overallocations': ({ url }) => ({
       body: overallocationsFixture({ includeTentative: tentativeOf(url) }),
     }),
@@ -44,13 +56,26 @@ const stubPage = (more: Record<string, Reply | Reply[]> = {}) =>
   })
 
 const heatmap = () => screen.findByRole('table', { name: /^Utilization by team and ISO week/ })
+const paramsOf = (url: URL | undefined) => Object.fromEntries(url?.searchParams ?? [])
+/** A reply held back until the test lets it go: the state before it can be seen. */
+function held(reply: Reply) {
+  let release = () => {}
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const later: Reply = async () => {
+    await gate
+    return reply
+  }
+  return { later, release }
+}
 const cell = (name: string | RegExp) => screen.getByRole('button', { name })
 
 describe('Capacity page', { timeout: 20_000 }, () => {
   test('each team’s weeks as cells with their percent and band, this week marked, and the key', async () => {
-    stubPage()
+    const fetch = stubPage()
     renderApp('/capacity')
     const table = await heatmap()
+    // The teams only: a team's people come when it opens.
+    expect(requestedUrls(fetch, '/capacity').map(paramsOf)).toEqual([{ includeTentative: 'false' }])
     const weeks = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent)
@@ -70,8 +95,11 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('list', { name: 'Heatmap key' })).toHaveTextContent(
       'under 50%50–85%85–100%▲over 100%, to 110%▲over 110%no capacitythis week',
     )
-    // People are folded away until their team is opened.
+    // People are folded away until their team is opened; a team of nobody does not open.
     expect(within(table).queryByRole('link', { name: 'Alice Smith' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /^Data 0 people$/ })).toBeDisabled()
+    // Viewers are not offered the import.
+    expect(screen.queryByRole('link', { name: 'Import CSV' })).not.toBeInTheDocument()
     expect(
       screen.getByRole('button', { name: 'How the capacity figures are computed' }),
     ).toHaveAccessibleDescription(
@@ -80,7 +108,12 @@ describe('Capacity page', { timeout: 20_000 }, () => {
   })
 
   test('a team opens by keyboard to its people, each linking to their page, and a cell’s hours show on focus', async () => {
-    stubPage()
+    const people = held(({ url }) => ({ body: gridFor(url) }))
+    const week = held(({ url }) => ({ body: weekFor(url) }))
+    const fetch = stubPage({
+      'GET /capacity': [({ url }) => ({ body: gridFor(url) }), people.later],
+      'GET /capacity/people/:id/weeks/:week': week.later,
+    })
     const { user } = renderApp('/capacity?range=30d')
     const table = await heatmap()
     const platform = screen.getByRole('button', { name: /^Platform 2 people$/ })
@@ -88,7 +121,17 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     platform.focus()
     await user.keyboard('{Enter}')
     expect(platform).toHaveAttribute('aria-expanded', 'true')
-    expect(within(table).getByRole('link', { name: 'Alice Smith' })).toHaveAttribute(
+    // Its people are asked for now, the page's view narrowed to the team.
+    expect(await within(table).findByRole('status')).toHaveTextContent(
+      'Loading the people of Platform…',
+    )
+    expect(paramsOf(requestedUrls(fetch, '/capacity').at(-1))).toEqual({
+      includeTentative: 'false',
+      team: 'platform',
+      people: 'true',
+    })
+    people.release()
+    expect(await within(table).findByRole('link', { name: 'Alice Smith' })).toHaveAttribute(
       'href',
       '/capacity/people/11?range=30d',
     )
@@ -110,10 +153,19 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     const tip = document.getElementById(alice.getAttribute('aria-describedby') ?? '') as HTMLElement
     expect(tip).toHaveAttribute('role', 'tooltip')
     expect(alice).toHaveAccessibleDescription(expect.stringContaining('Alice Smith, week 52'))
-    const figures = within(tip)
-      .getAllByRole('term')
-      .map((t) => `${t.textContent} ${t.nextElementSibling?.textContent}`)
-    expect(figures).toEqual([
+    const figures = () =>
+      within(tip)
+        .getAllByRole('term')
+        .map((t) => `${t.textContent} ${t.nextElementSibling?.textContent}`)
+    // The cell's own figures at once; the days and bookings behind them as they come.
+    expect(figures().slice(0, 3)).toEqual(['Capacity 30 h', 'Time off −7.5 h', 'Effective 22.5 h'])
+    expect(tip).toHaveTextContent('Loading the days off and allocations…')
+    const asked = requestedUrls(fetch, '/capacity/people/11/weeks/2026-12-21')
+    expect(asked.map(paramsOf)).toEqual([{ team: 'platform' }])
+    week.release()
+    await within(tip).findByRole('list', { name: 'Allocations' })
+    expect(tip).not.toHaveTextContent('Loading')
+    expect(figures()).toEqual([
       'Capacity 30 h (working days, after 1 holiday or closure day)',
       'Time off −7.5 h (1 day)',
       'Effective 22.5 h',
@@ -133,6 +185,66 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     // Closing the team folds its people away again.
     await user.click(platform)
     expect(within(table).queryByRole('link', { name: 'Alice Smith' })).not.toBeInTheDocument()
+  })
+
+  test('an open team keeps its people through the what-if, asked again with tentative work', async () => {
+    const fetch = stubPage()
+    const { user } = renderApp('/capacity')
+    const table = await heatmap()
+    await user.click(screen.getByRole('button', { name: /^Platform 2 people$/ }))
+    expect(
+      await screen.findByRole('button', {
+        name: 'Bob Jones, week 52, from 21 Dec 2026: 80% (50–85%), 24 h booked of 30 h',
+      }),
+    ).toBeInTheDocument()
+    await user.click(screen.getByRole('checkbox', { name: 'Include tentative work' }))
+    expect(
+      await screen.findByRole('button', {
+        name: 'Bob Jones, week 52, from 21 Dec 2026: 140% (over 110%), 42 h booked of 30 h',
+      }),
+    ).toBeInTheDocument()
+    expect(within(table).getByRole('link', { name: 'Alice Smith' })).toBeInTheDocument()
+    expect(requestedUrls(fetch, '/capacity').map(paramsOf)).toContainEqual({
+      includeTentative: 'true',
+      team: 'platform',
+      people: 'true',
+    })
+  })
+
+  test('a team’s people or a cell’s days that fail to load say so; the people can be asked again', async () => {
+    const failed = { status: 500, body: { error: { code: 'internal', message: 'Down' } } }
+    stubPage({
+      'GET /capacity': [
+        ({ url }) => ({ body: gridFor(url) }),
+        failed,
+        ({ url }) => ({ body: gridFor(url) }),
+      ],
+      'GET /capacity/people/:id/weeks/:week': failed,
+    })
+    const { user } = renderApp('/capacity')
+    const table = await heatmap()
+    await user.click(screen.getByRole('button', { name: /^Platform 2 people$/ }))
+    const alert = await within(table).findByRole('alert')
+    expect(alert).toHaveTextContent('Could not load the people of Platform.')
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    const alice = await screen.findByRole('button', { name: /^Alice Smith, week 52/ })
+    await user.click(alice)
+    const tip = document.getElementById(alice.getAttribute('aria-describedby') ?? '') as HTMLElement
+    expect(
+      await within(tip).findByText('Could not load the days off and allocations behind this week.'),
+    ).toBeInTheDocument()
+    // The cell's own figures still show.
+    expect(tip).toHaveTextContent('Effective22.5 h')
+  })
+
+  test('managers are offered the import of people and allocations', async () => {
+    stubPage({ 'GET /auth/me': signedIn('manager') })
+    renderApp('/capacity?range=30d')
+    await heatmap()
+    expect(screen.getByRole('link', { name: 'Import CSV' })).toHaveAttribute(
+      'href',
+      '/capacity/import?range=30d',
+    )
   })
 
   test('including tentative work goes into the URL and the requests, and changes the cells and the list', async () => {
@@ -195,10 +307,12 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     )
     await waitFor(() => {
       const last = requestedUrls(fetch, '/capacity').at(-1)
-      expect(Object.fromEntries(last?.searchParams ?? [])).toEqual({
+      // One team chosen: its people come with it.
+      expect(paramsOf(last)).toEqual({
         includeTentative: 'false',
         team: 'platform',
         role: 'SRE',
+        people: 'true',
       })
     })
     // The total row is of what is shown, not of every team.

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
 import { HowComputed } from '../../components/ui/how-computed.tsx'
 import { InfoTip } from '../../components/ui/info-tip.tsx'
 import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
@@ -32,8 +33,13 @@ const HOW = (
   />
 )
 
+interface CapacityPageProps {
+  /** Managers and admins import people and allocations; viewers only read. */
+  canManage: boolean
+}
+
 /** Team capacity: the utilization heatmap, who is over-allocated, cover risk, forecast, run vs change. */
-export function CapacityPage() {
+export function CapacityPage({ canManage }: CapacityPageProps) {
   const { view, setView, key } = useSearchView(parseCapacityView, withCapacityView)
   const query = useQuery({ ...capacityQueries.grid(view), placeholderData: keepPreviousData })
   const teams = useQuery(capacityQueries.teams())
@@ -59,6 +65,7 @@ export function CapacityPage() {
           <span className="status-text" role="status">
             {updating ? 'Updating…' : ''}
           </span>
+          {canManage ? <Link to={{ pathname: '/capacity/import', search }}>Import CSV</Link> : null}
         </div>
       </header>
       <CapacityFilters

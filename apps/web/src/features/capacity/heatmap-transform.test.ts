@@ -36,7 +36,7 @@ describe('heatmap bands', () => {
 })
 
 describe('heatmap cells', () => {
-  const grid = capacityGridFixture()
+  const grid = capacityGridFixture({ people: true })
   const [alice, bob] = grid.teams[0]?.people ?? []
 
   test('a person’s week over 110%: the percent, the band and the mark, in words too', () => {

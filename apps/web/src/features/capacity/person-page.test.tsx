@@ -66,7 +66,7 @@ describe('Person page', { timeout: 20_000 }, () => {
     expect(within(confirmed).getAllByRole('cell')[14]).toHaveTextContent('120%over')
     expect(within(confirmed).getAllByRole('cell')[15]).toHaveTextContent('80%')
     expect(requests(fetch).find((r) => r.url.pathname === '/api/v1/capacity')?.url.search).toBe(
-      '?team=platform&role=SRE',
+      '?team=platform&role=SRE&people=true',
     )
 
     const current = await screen.findByRole('table', { name: 'Current and future allocations' })

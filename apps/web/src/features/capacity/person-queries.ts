@@ -6,9 +6,11 @@ import { api, fetchJson } from '../../lib/api.ts'
 /** GET /people/:id: the person, their teams (newest first) and their bank-holiday region. */
 export type PersonRecord = InferResponseType<(typeof api.people)[':id']['$get'], 200>
 export type Membership = PersonRecord['memberships'][number]
-/** GET /capacity: the heatmap's week grid, here for one team and role. */
+/** GET /capacity: the heatmap's week grid, here for one team and role with its people. */
 export type CapacityGrid = InferResponseType<typeof api.capacity.$get, 200>
-export type GridPersonWeek = CapacityGrid['teams'][number]['people'][number]['weeks'][number]
+export type GridPersonWeek = NonNullable<
+  CapacityGrid['teams'][number]['people']
+>[number]['weeks'][number]
 export type AllocationList = InferResponseType<typeof api.allocations.$get, 200>
 export type Allocation = AllocationList['allocations'][number]
 export type AllocationPreview = InferResponseType<typeof api.allocations.preview.$post, 200>
@@ -31,14 +33,17 @@ export const personQueries = {
         fetchJson(api.people[':id'].$get({ param: { id: String(id) } }, { init: { signal } })),
     }),
   /**
-   * One team's grid (the default 12 weeks back and 12 ahead) for the person's role: their weeks in
-   * that team. A person who moved needs each team's, merged by person-weeks.ts.
+   * One team's grid (the default 12 weeks back and 12 ahead) for the person's role, with its
+   * people: their weeks in that team. A person who moved needs each team's, merged by
+   * person-weeks.ts.
    */
   teamWeeks: (id: number, team: string, role: string) =>
     queryOptions({
       queryKey: [...personQueries.all(id), 'weeks', team, role] as const,
       queryFn: ({ signal }) =>
-        fetchJson(api.capacity.$get({ query: { team, role } }, { init: { signal } })),
+        fetchJson(
+          api.capacity.$get({ query: { team, role, people: 'true' } }, { init: { signal } }),
+        ),
     }),
   allocations: (id: number) =>
     queryOptions({

@@ -25,14 +25,14 @@ describe('personWeeks', () => {
     const week = WEEKS[12]!
     const old = platformGrid()
     const oldTeam = old.teams[0]!
-    const oldPerson = oldTeam.people[0]!
+    const oldPerson = oldTeam.people![0]!
     oldPerson.weeks = WEEKS.map((w) =>
       w === week
         ? { ...gridWeek(w, 15), capacity: 15, effective: 15 }
         : { ...gridWeek(w, 0), inTeam: false },
     )
     const now = platformGrid()
-    const nowPerson = now.teams[0]!.people[0]!
+    const nowPerson = now.teams[0]!.people![0]!
     nowPerson.weeks = WEEKS.map((w) =>
       w === week ? { ...gridWeek(w, 0), capacity: 7.5, effective: 7.5 } : gridWeek(w, 18),
     )
@@ -45,7 +45,7 @@ describe('personWeeks', () => {
 
   test('weeks they were in no team are shown as such', () => {
     const grid = platformGrid()
-    grid.teams[0]!.people[0]!.weeks[0] = { ...gridWeek(WEEKS[0]!, 0), inTeam: false }
+    grid.teams[0]!.people![0]!.weeks[0] = { ...gridWeek(WEEKS[0]!, 0), inTeam: false }
     const [first] = personWeeks([grid], PERSON_ID)
     expect(first?.inTeam).toBe(false)
     expect(first?.confirmed.utilization).toBeNull()

@@ -28,7 +28,8 @@ export function personWeeks(grids: readonly CapacityGrid[], personId: number): P
   const inTeam = new Set<string>()
   for (const grid of grids) {
     for (const team of grid.teams) {
-      for (const person of team.people) {
+      // Asked with people=true: a team without them has no one of this person's role.
+      for (const person of team.people ?? []) {
         if (person.id !== personId) continue
         for (const w of person.weeks) {
           const into = totals.get(w.week)

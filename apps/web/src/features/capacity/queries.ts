@@ -6,12 +6,17 @@ import { type CapacityView, gridQuery } from './capacity-view.ts'
 
 /** This week's capacity per team and for all teams. */
 export type CapacitySummary = InferResponseType<typeof api.capacity.summary.$get, 200>
-/** GET /capacity: the heatmap's weeks per team and person, with the hours behind each cell. */
+/** GET /capacity: the heatmap's weeks per team, and per person when asked (people=true). */
 export type CapacityGrid = InferResponseType<typeof api.capacity.$get, 200>
 export type GridTeam = CapacityGrid['teams'][number]
-export type GridPerson = GridTeam['people'][number]
+export type GridPerson = NonNullable<GridTeam['people']>[number]
 export type WeekCell = GridTeam['weeks'][number]
 export type PersonWeek = GridPerson['weeks'][number]
+/** GET /capacity/people/:id/weeks/:week: the days and bookings behind a person's cell. */
+export type PersonWeekDetail = InferResponseType<
+  (typeof api.capacity.people)[':id']['weeks'][':week']['$get'],
+  200
+>
 /** GET /capacity/overallocations: person-weeks booked over effective capacity. */
 export type Overallocations = InferResponseType<typeof api.capacity.overallocations.$get, 200>
 export type Overallocation = Overallocations['items'][number]
@@ -34,12 +39,38 @@ export const capacityQueries = {
           api.capacity.summary.$get({ query: toApiQuery(range, new Date()) }, { init: { signal } }),
         ),
     }),
-  /** The heatmap for the page's view: the default weeks, one team or role, the what-if. */
+  /**
+   * The heatmap for the page's view: the default weeks, one team or role, the what-if. The teams
+   * only (a large organisation's people would be megabytes), or one team with its people.
+   */
   grid: (view: CapacityView) =>
     queryOptions({
       queryKey: [...capacityQueries.all(), 'grid', view] as const,
       queryFn: ({ signal }) =>
-        fetchJson(api.capacity.$get({ query: gridQuery(view) }, { init: { signal } })),
+        fetchJson(
+          api.capacity.$get(
+            { query: { ...gridQuery(view), ...(view.team ? { people: 'true' as const } : {}) } },
+            { init: { signal } },
+          ),
+        ),
+    }),
+  /** A team's people and their weeks, for its heatmap row opened: the view narrowed to it. */
+  teamPeople: (view: CapacityView, team: string) =>
+    queryOptions({
+      ...capacityQueries.grid({ ...view, team }),
+      select: (data) => data.teams.find((t) => t.slug === team)?.people ?? [],
+    }),
+  /** The days and bookings behind a person's week (in one team, as its row shows it). */
+  personWeek: (person: number, week: string, team: string | null) =>
+    queryOptions({
+      queryKey: [...capacityQueries.all(), 'person-week', person, week, team] as const,
+      queryFn: ({ signal }) =>
+        fetchJson(
+          api.capacity.people[':id'].weeks[':week'].$get(
+            { param: { id: String(person), week }, query: team ? { team } : {} },
+            { init: { signal } },
+          ),
+        ),
     }),
   /** Over-allocated person-weeks from this week, the next 12 by default. */
   overallocations: (includeTentative: boolean) =>

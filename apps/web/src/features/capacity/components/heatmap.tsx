@@ -1,13 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
+import type { CapacityView } from '../capacity-view.ts'
 import { heatCell, weekLabel, weekTense } from '../heatmap-transform.ts'
-import type { CapacityGrid, PersonWeek, WeekCell } from '../queries.ts'
-import { HeatmapDetail } from './heatmap-detail.tsx'
+import {
+  capacityQueries,
+  type CapacityGrid,
+  type GridTeam,
+  type PersonWeek,
+  type WeekCell,
+} from '../queries.ts'
+import { HeatmapDetail, type WeekOf } from './heatmap-detail.tsx'
 
 interface Active {
   key: string
   title: string
   week: WeekCell | PersonWeek
+  /** A person's cell: whose, in which team (the popover fetches what lies behind it). */
+  of: WeekOf | null
   /** Where the popover goes: under the cell, or over it near the window's bottom. */
   place: { top: number } | { bottom: number }
   left: number
@@ -32,24 +42,56 @@ interface HeatmapProps {
   search: string
 }
 
+/** Where the one cell in the tab order is: a row's key and a week's column. */
+interface Cursor {
+  row: string
+  col: number
+}
+
+/** What every row's cells share: the roving tab stop, the popover, the week labels. */
+interface CellsContext {
+  grid: CapacityGrid
+  labels: ReturnType<typeof weekLabel>[]
+  tabRow: string
+  cursor: Cursor
+  setCursor: (cursor: Cursor) => void
+  activeKey: string | null
+  tipId: string
+  show: (active: Omit<Active, 'place' | 'left'>, target: HTMLElement) => void
+  hide: () => void
+}
+
+const TOTAL_ROW = 'total'
+const teamRow = (team: GridTeam) => `t${team.id}`
+
 /**
- * Utilization by team (expandable to its people) and ISO week. Each cell prints its percent and,
- * over 100%, a mark; its hours show on hover and focus. One cell is in the tab order; the arrow
- * keys move between cells, as in a grid.
+ * Utilization by team (expandable to its people, fetched when opened) and ISO week. Each cell
+ * prints its percent and, over 100%, a mark; its hours show on hover and focus. One cell is in
+ * the tab order; the arrow keys move between cells, as in a grid.
  */
 export function Heatmap({ grid, search }: HeatmapProps) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set())
   const [active, setActive] = useState<Active | null>(null)
   const thisCol = Math.max(0, grid.weeks.indexOf(grid.thisWeek))
-  const [cursor, setCursor] = useState({ row: 0, col: thisCol })
-  // Collapsing a team can take the cursor's row away: then the first row holds it.
-  const rows = grid.teams.reduce((n, t) => n + 1 + (open.has(t.id) ? t.people.length : 0), 1)
-  const tabRow = cursor.row < rows ? cursor.row : 0
+  const [cursor, setCursor] = useState<Cursor>({ row: TOTAL_ROW, col: thisCol })
+  // Other filters can take the cursor's row away: then it starts again on the first row.
+  const filters = `${grid.team ?? ''}\u0000${grid.role ?? ''}`
+  const [cursorFilters, setCursorFilters] = useState(filters)
+  if (cursorFilters !== filters) {
+    setCursorFilters(filters)
+    setCursor({ row: TOTAL_ROW, col: cursor.col })
+  }
+  // A team's row, or a person's in an open team; anything else gives the first row the stop.
+  const rowShown = (row: string) =>
+    row === TOTAL_ROW ||
+    grid.teams.some((t) => row === teamRow(t) || (open.has(t.id) && row.startsWith(`p${t.id}-`)))
+  const tabRow = rowShown(cursor.row) ? cursor.row : TOTAL_ROW
   const tipId = useId()
   const labels = grid.weeks.map(weekLabel)
   // Filtered, the total is of the team or role shown, not of every team.
   const totalName = grid.team || grid.role ? 'Total shown' : 'All teams'
   const scroller = useRef<HTMLDivElement>(null)
+  const view: CapacityView = { team: grid.team, role: grid.role, tentative: grid.includeTentative }
 
   // Open at this week, with a third of the weeks in view before it (on a phone, one), not at the
   // oldest week.
@@ -88,59 +130,34 @@ export function Heatmap({ grid, search }: HeatmapProps) {
       return next
     })
 
-  // Rows in the order shown: all teams, then each team followed by its people when open.
-  let row = 0
-  const cells = (title: string, weeks: readonly (WeekCell | PersonWeek)[], rowIndex: number) =>
-    weeks.map((week, col) => {
-      const cell = heatCell(week)
-      const key = `${rowIndex}:${col}`
-      const show = (target: HTMLElement) => {
-        anchor.current = target
-        setActive({ key, title, week, ...placeBy(target) })
-      }
-      const tense = weekTense(week.week, grid.thisWeek)
-      return (
-        <td key={week.week} className={`heat heat-${cell.band} heat-${tense}`}>
-          {cell.absent ? (
-            <span className="visually-hidden">{cell.words}</span>
-          ) : (
-            <button
-              type="button"
-              className="heat-cell"
-              data-row={rowIndex}
-              data-col={col}
-              tabIndex={tabRow === rowIndex && cursor.col === col ? 0 : -1}
-              aria-label={`${title}, ${labels[col]?.words ?? week.week}: ${cell.words}`}
-              aria-describedby={active?.key === key ? tipId : undefined}
-              onFocus={(e) => {
-                setCursor({ row: rowIndex, col })
-                show(e.currentTarget)
-              }}
-              onBlur={() => setActive(null)}
-              onMouseEnter={(e) => show(e.currentTarget)}
-              onMouseLeave={() => setActive(null)}
-            >
-              {cell.text}
-              {cell.over ? (
-                <span className="heat-mark" aria-hidden="true">
-                  ▲
-                </span>
-              ) : null}
-            </button>
-          )}
-        </td>
-      )
-    })
+  const context: CellsContext = {
+    grid,
+    labels,
+    tabRow,
+    cursor,
+    setCursor,
+    activeKey: active?.key ?? null,
+    tipId,
+    show: (next, target) => {
+      anchor.current = target
+      setActive({ ...next, ...placeBy(target) })
+    },
+    hide: () => setActive(null),
+  }
 
+  // Up and down go to the row above or below as shown (rows of people come and go).
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     if (e.key === 'Escape') return setActive(null)
     const move = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[
       e.key
     ]
-    const from = e.target instanceof HTMLElement ? e.target.dataset : null
-    if (!move || from?.row === undefined || from.col === undefined) return
-    const next = e.currentTarget.querySelector<HTMLElement>(
-      `[data-row="${Number(from.row) + (move[0] ?? 0)}"][data-col="${Number(from.col) + (move[1] ?? 0)}"]`,
+    const from = e.target instanceof HTMLElement ? e.target : null
+    const row = from?.closest('tr[data-row]')
+    if (!move || !row || from?.dataset.col === undefined) return
+    const rows = [...e.currentTarget.querySelectorAll('tr[data-row]')]
+    const to = rows[rows.indexOf(row) + (move[0] ?? 0)]
+    const next = to?.querySelector<HTMLElement>(
+      `[data-col="${Number(from.dataset.col) + (move[1] ?? 0)}"]`,
     )
     if (next) {
       e.preventDefault()
@@ -185,24 +202,23 @@ export function Heatmap({ grid, search }: HeatmapProps) {
             </tr>
           </thead>
           <tbody>
-            <tr className="heat-total">
+            <tr className="heat-total" data-row={TOTAL_ROW}>
               <th scope="row">{totalName}</th>
-              {cells(totalName, grid.total, row++)}
+              <Cells context={context} title={totalName} weeks={grid.total} row={TOTAL_ROW} />
             </tr>
           </tbody>
           {grid.teams.map((team) => {
             const expanded = open.has(team.id)
-            const teamRow = row++
             return (
               <tbody key={team.id}>
-                <tr className="heat-team">
+                <tr className="heat-team" data-row={teamRow(team)}>
                   <th scope="row">
                     <button
                       type="button"
                       className="heat-toggle"
                       aria-expanded={expanded}
                       onClick={() => toggle(team.id)}
-                      disabled={team.people.length === 0}
+                      disabled={team.headcount === 0}
                     >
                       <span className="heat-caret" aria-hidden="true">
                         {expanded ? '▾' : '▸'}
@@ -210,26 +226,21 @@ export function Heatmap({ grid, search }: HeatmapProps) {
                       <span>
                         {team.name}{' '}
                         <span className="heat-count">
-                          {team.people.length} {team.people.length === 1 ? 'person' : 'people'}
+                          {team.headcount} {team.headcount === 1 ? 'person' : 'people'}
                         </span>
                       </span>
                     </button>
                   </th>
-                  {cells(team.name, team.weeks, teamRow)}
+                  <Cells
+                    context={context}
+                    title={team.name}
+                    weeks={team.weeks}
+                    row={teamRow(team)}
+                  />
                 </tr>
-                {expanded
-                  ? team.people.map((person) => (
-                      <tr key={person.id} className="heat-person">
-                        <th scope="row">
-                          <Link to={{ pathname: `/capacity/people/${person.id}`, search }}>
-                            {person.name}
-                          </Link>
-                          <span className="heat-role">{person.role}</span>
-                        </th>
-                        {cells(person.name, person.weeks, row++)}
-                      </tr>
-                    ))
-                  : null}
+                {expanded ? (
+                  <TeamPeople context={context} team={team} view={view} search={search} />
+                ) : null}
               </tbody>
             )
           })}
@@ -248,9 +259,120 @@ export function Heatmap({ grid, search }: HeatmapProps) {
           <p className="heat-tip-title">
             {active.title}, {weekLabel(active.week.week).words}
           </p>
-          <HeatmapDetail week={active.week} />
+          <HeatmapDetail week={active.week} of={active.of} />
         </div>
       ) : null}
     </div>
   )
+}
+
+interface TeamPeopleProps {
+  context: CellsContext
+  team: GridTeam
+  view: CapacityView
+  search: string
+}
+
+/**
+ * An open team's people, each a row of weeks linking to their page: from the heatmap's answer
+ * when it holds them (one team chosen), else fetched for this team when it opens.
+ */
+function TeamPeople({ context, team, view, search }: TeamPeopleProps) {
+  const query = useQuery({
+    ...capacityQueries.teamPeople(view, team.slug),
+    enabled: team.people === null,
+    placeholderData: keepPreviousData,
+  })
+  const people = team.people ?? query.data
+  const span = context.grid.weeks.length + 1
+  if (!people && query.error) {
+    return (
+      <tr className="heat-person heat-message">
+        <td colSpan={span}>
+          <span role="alert">
+            Could not load the people of {team.name}.{' '}
+            <button type="button" className="button-link" onClick={() => void query.refetch()}>
+              Retry
+            </button>
+          </span>
+        </td>
+      </tr>
+    )
+  }
+  if (!people) {
+    return (
+      <tr className="heat-person heat-message">
+        <td colSpan={span}>
+          <span role="status">Loading the people of {team.name}…</span>
+        </td>
+      </tr>
+    )
+  }
+  return people.map((person) => {
+    const row = `p${team.id}-${person.id}`
+    return (
+      <tr key={person.id} className="heat-person" data-row={row}>
+        <th scope="row">
+          <Link to={{ pathname: `/capacity/people/${person.id}`, search }}>{person.name}</Link>
+          <span className="heat-role">{person.role}</span>
+        </th>
+        <Cells
+          context={context}
+          title={person.name}
+          weeks={person.weeks}
+          row={row}
+          of={{ person: person.id, team: team.slug }}
+        />
+      </tr>
+    )
+  })
+}
+
+interface CellsProps {
+  context: CellsContext
+  title: string
+  weeks: readonly (WeekCell | PersonWeek)[]
+  row: string
+  of?: Omit<WeekOf, 'week'>
+}
+
+/** A row's week cells: buttons showing the popover, one of them the grid's tab stop. */
+function Cells({ context: c, title, weeks, row, of }: CellsProps) {
+  return weeks.map((week, col) => {
+    const cell = heatCell(week)
+    const key = `${row}:${col}`
+    const show = (target: HTMLElement) =>
+      c.show({ key, title, week, of: of ? { ...of, week: week.week } : null }, target)
+    const tense = weekTense(week.week, c.grid.thisWeek)
+    return (
+      <td key={week.week} className={`heat heat-${cell.band} heat-${tense}`}>
+        {cell.absent ? (
+          <span className="visually-hidden">{cell.words}</span>
+        ) : (
+          <button
+            type="button"
+            className="heat-cell"
+            data-col={col}
+            tabIndex={c.tabRow === row && c.cursor.col === col ? 0 : -1}
+            aria-label={`${title}, ${c.labels[col]?.words ?? week.week}: ${cell.words}`}
+            aria-describedby={c.activeKey === key ? c.tipId : undefined}
+            onFocus={(e) => {
+              c.setCursor({ row, col })
+              show(e.currentTarget)
+            }}
+            onBlur={c.hide}
+            onMouseEnter={(e) => show(e.currentTarget)}
+            onMouseLeave={c.hide}
+          >
+            {cell.text}
+            {cell.over ? (
+              <span className="heat-mark" aria-hidden="true">
+                ▲
+              </span>
+            ) : null}
+          </button>
+        )}
+      </td>
+    )
+  })
 }
