@@ -11,7 +11,9 @@ import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
 import { CapacityPage } from '../features/capacity/capacity-page.tsx'
 import { CapacityImportPage } from '../features/capacity/import-page.tsx'
+import { PeoplePage } from '../features/capacity/people-page.tsx'
 import { PersonPage } from '../features/capacity/person-page.tsx'
+import { TeamsCalendarPage } from '../features/capacity/teams-calendar-page.tsx'
 import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
 import { IncidentPage } from '../features/incidents/incident-page.tsx'
 import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
@@ -74,6 +76,16 @@ function PersonRoute() {
   return <PersonPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins add people; the API enforces it.
+function PeopleRoute() {
+  return <PeoplePage canManage={can(useMe()?.role, 'write')} />
+}
+
+// Managers and admins add and rename teams and set closure days; the API enforces it.
+function TeamsCalendarRoute() {
+  return <TeamsCalendarPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -111,7 +123,9 @@ export const routes: RouteObject[] = [
           </Can>
         ),
       },
+      { path: 'capacity/people', element: <PeopleRoute /> },
       { path: 'capacity/people/:id', element: <PersonRoute /> },
+      { path: 'capacity/settings', element: <TeamsCalendarRoute /> },
       {
         path: 'reports',
         ...soon('Reports', 'Monthly stakeholder packs with deltas against the previous period.'),

@@ -1,0 +1,60 @@
+import { type FormEvent, useState } from 'react'
+import { FilterSearch } from '../../components/ui/filter-search.tsx'
+import { SelectField } from '../../components/ui/select-field.tsx'
+import { DEFAULT_PEOPLE_VIEW, hasPeopleFilters, type PeopleView } from './people-view.ts'
+
+interface PeopleFiltersProps {
+  view: PeopleView
+  teams: readonly { slug: string; name: string }[]
+  roles: readonly string[]
+  onChange: (view: PeopleView) => void
+}
+
+/**
+ * Team, role and "who has left too" apply as soon as they are chosen; the name search on Enter
+ * or its button. The page keys this form by the URL, so Back and "Clear filters" refill it.
+ */
+export function PeopleFilters({ view, teams, roles, onChange }: PeopleFiltersProps) {
+  const [q, setQ] = useState(view.q ?? '')
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    onChange({ ...view, q: q.trim() || null })
+  }
+  // The URL may name a team or role not (yet) in the lists: it stays chosen, by its own name.
+  const teamOptions = teams.map((t) => [t.slug, t.name] as const)
+  if (view.team && !teams.some((t) => t.slug === view.team))
+    teamOptions.push([view.team, view.team])
+  const roleOptions = view.role && !roles.includes(view.role) ? [...roles, view.role] : roles
+  return (
+    <form className="filters" onSubmit={submit} aria-label="Filter people">
+      <SelectField
+        label="Team"
+        value={view.team ?? ''}
+        onChange={(team) => onChange({ ...view, team: team || null })}
+        options={[['', 'All teams'], ...teamOptions]}
+      />
+      <SelectField
+        label="Role"
+        value={view.role ?? ''}
+        onChange={(role) => onChange({ ...view, role: role || null })}
+        options={[['', 'All roles'], ...roleOptions.map((r) => [r, r] as const)]}
+      />
+      <div className="people-left">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={view.includeLeft}
+            onChange={(e) => onChange({ ...view, includeLeft: e.target.checked })}
+          />
+          Include people who have left
+        </label>
+      </div>
+      <FilterSearch
+        value={q}
+        onChange={setQ}
+        placeholder="Part of a name"
+        onClear={hasPeopleFilters(view) ? () => onChange(DEFAULT_PEOPLE_VIEW) : undefined}
+      />
+    </form>
+  )
+}
