@@ -65,6 +65,8 @@ export function CapacityPage({ canManage }: CapacityPageProps) {
           <span className="status-text" role="status">
             {updating ? 'Updating…' : ''}
           </span>
+          <Link to="/capacity/people">People</Link>
+          <Link to="/capacity/settings">Teams and calendar</Link>
           {canManage ? <Link to={{ pathname: '/capacity/import', search }}>Import CSV</Link> : null}
         </div>
       </header>
