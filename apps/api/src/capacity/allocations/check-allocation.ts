@@ -2,7 +2,13 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { errorBody } from '../../lib/errors.ts'
 import { type Detail, invalid, spanDetails } from '../calendar/day.ts'
-import { bookableProject, findPerson, type StoredAllocation } from './queries.ts'
+import {
+  type Bookable,
+  bookableProject,
+  findPerson,
+  type PersonRef,
+  type StoredAllocation,
+} from './queries.ts'
 import type { AllocationPatch, NewAllocation } from './schemas.ts'
 
 /** An allocation's fields as stored, but with the project's code. */
@@ -35,6 +41,14 @@ export function patched(before: AllocationFields, patch: AllocationPatch): Alloc
   return after
 }
 
+/** What checkAllocation reads for its rules: the person, and the project when it looks one up. */
+export interface AllocationFacts {
+  person: Pick<PersonRef, 'name' | 'startDate' | 'endDate'> | undefined
+  project: Bookable | undefined
+}
+
+type Checked = { refused: Refusal } | { projectId: number | null | undefined }
+
 /**
  * The rules an allocation's fields meet together, checked for a new one or for a change
  * (`given`: the fields the body sent): dates, kind and project, a person employed for at least
@@ -45,17 +59,26 @@ export async function checkAllocation(
   db: Kysely<Database>,
   a: AllocationFields,
   given: Partial<NewAllocation> | AllocationPatch,
-): Promise<{ refused: Refusal } | { projectId: number | null | undefined }> {
-  const details: Detail[] = spanDetails(a, given)
-  if (a.kind === 'project' && a.projectCode === null) {
-    details.push({ path: 'json.projectCode', message: 'is required for kind project' })
-  }
-  if (a.kind !== 'project' && a.projectCode !== null) {
-    details.push({ path: 'json.projectCode', message: 'is only for kind project' })
-  }
-  if (details.length > 0) return { refused: { status: 400, body: invalid(details) } }
-
+): Promise<Checked> {
+  const fields = fieldsRefusal(a, given)
+  if (fields) return { refused: fields }
   const person = await findPerson(db, a.personId)
+  const code = projectToLookUp(a, given)
+  const project = code === null ? undefined : await bookableProject(db, code)
+  return checkAllocationFacts(a, given, { person, project })
+}
+
+/**
+ * checkAllocation's rules over what it would read, already loaded (the CSV import loads them for
+ * every row at once): `project` is bookableProject's answer for projectToLookUp's code.
+ */
+export function checkAllocationFacts(
+  a: AllocationFields,
+  given: Partial<NewAllocation> | AllocationPatch,
+  { person, project }: AllocationFacts,
+): Checked {
+  const fields = fieldsRefusal(a, given)
+  if (fields) return { refused: fields }
   if (!person) {
     const body = errorBody('unknown_person', 'No person with this id', [
       { path: 'json.personId', message: 'is no person' },
@@ -81,11 +104,37 @@ export async function checkAllocation(
 
   if (a.projectCode === null) return { projectId: null }
   // A change that leaves the project alone keeps it (undefined), even one closed since.
-  if (given.projectCode === undefined || given.projectCode === null) return { projectId: undefined }
-  const project = await bookableProject(db, a.projectCode)
+  if (projectToLookUp(a, given) === null) return { projectId: undefined }
+  if (!project) throw new Error(`project ${a.projectCode} was not looked up`)
   if ('id' in project) return { projectId: project.id }
   const body = errorBody('unknown_project', `projectCode ${project.problem}`, [
     { path: 'json.projectCode', message: project.problem },
   ])
   return { refused: { status: 422, body } }
+}
+
+/** The project code whose bookability the check needs, or null when it needs none. */
+export function projectToLookUp(
+  a: AllocationFields,
+  given: Partial<NewAllocation> | AllocationPatch,
+): string | null {
+  if (a.projectCode === null || given.projectCode === undefined || given.projectCode === null) {
+    return null
+  }
+  return a.projectCode
+}
+
+/** The rules on the fields alone: dates, kind and project. */
+function fieldsRefusal(
+  a: AllocationFields,
+  given: Partial<NewAllocation> | AllocationPatch,
+): Refusal | null {
+  const details: Detail[] = spanDetails(a, given)
+  if (a.kind === 'project' && a.projectCode === null) {
+    details.push({ path: 'json.projectCode', message: 'is required for kind project' })
+  }
+  if (a.kind !== 'project' && a.projectCode !== null) {
+    details.push({ path: 'json.projectCode', message: 'is only for kind project' })
+  }
+  return details.length > 0 ? { status: 400, body: invalid(details) } : null
 }

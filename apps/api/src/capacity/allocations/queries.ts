@@ -1,6 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import { weeklyHours } from '@opsdeck/kpi'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { AllocationListQuery } from './schemas.ts'
 
 type Filters = Omit<AllocationListQuery, 'limit'> & { id?: number }
@@ -130,9 +130,29 @@ export async function bookableProject(db: Kysely<Database>, code: string) {
     .select(['id', 'status'])
     .where('code', '=', code)
     .executeTakeFirst()
+  return bookable(code, project)
+}
+
+/** bookableProject for several codes at once: each code's answer. */
+export async function bookableProjects(db: Kysely<Database>, codes: readonly string[]) {
+  const rows = codes.length
+    ? await db
+        .selectFrom('projects')
+        .select(['id', 'code', 'status'])
+        // One array parameter, however many codes a file names.
+        .where(sql<boolean>`code = any(${[...codes]}::text[])`)
+        .execute()
+    : []
+  const byCode = new Map(rows.map((p) => [p.code, p]))
+  return new Map(codes.map((code) => [code, bookable(code, byCode.get(code))]))
+}
+
+function bookable(code: string, project: { id: number; status: string } | undefined) {
   if (!project) return { problem: `is no project (${code})` } as const
   if (project.status === 'closed' || project.status === 'cancelled') {
     return { problem: `is ${project.status}: book people to a live project` } as const
   }
   return { id: project.id } as const
 }
+
+export type Bookable = ReturnType<typeof bookable>

@@ -5,7 +5,8 @@ import type { z } from 'zod'
 import { parseDay } from '../../lib/csv/parse-date.ts'
 import { type ColumnSpec, readCsv } from '../../lib/csv/read-csv.ts'
 import type { Checked, RowResult } from '../../lib/csv/rows.ts'
-import { checkAllocation } from '../allocations/check-allocation.ts'
+import { checkAllocationFacts, projectToLookUp } from '../allocations/check-allocation.ts'
+import { bookableProjects } from '../allocations/queries.ts'
 import { NewAllocation } from '../allocations/schemas.ts'
 import { parseHours, parseKind, parsePercent, parseStatus } from './cells.ts'
 
@@ -64,9 +65,17 @@ export interface AllocationValues {
 
 export type AllocationRow = RowResult<AllocationValues>
 
+/** A person the file names, with what checkAllocation reads of them. */
+export interface LookupPerson {
+  id: number
+  name: string
+  startDate: string | null
+  endDate: string | null
+}
+
 export interface AllocationsLookup {
   /** People by email in lower case, for the emails the file names. */
-  people: Map<string, { id: number; name: string }>
+  people: Map<string, LookupPerson>
   /** The allocations those people have, by duplicateKey. */
   stored: Set<string>
 }
@@ -106,7 +115,8 @@ const fields = NewAllocation.shape
 
 /**
  * Every row checked by POST /allocations' rules, its own checks (checkAllocation: the person
- * employed for part of the range, the project live) included, and against the lookup: `new` to be
+ * employed for part of the range, the project live) included, over the lookup's people and the
+ * file's projects read in one query, and against the lookup's stored allocations: `new` to be
  * written, `duplicate` when the person has the same allocation stored (a re-import), `error`
  * otherwise. The same new allocation twice in the file is an error on the second. `writes` holds
  * each new row's fields by line.
@@ -123,10 +133,15 @@ export async function checkAllocations(
     problems.push({ line: 1, column: 'hours_per_week', message })
   }
   if (problems.length) return { rows: [], fileErrors: problems, warnings, writes }
-  // checkAllocation's answer depends on the person, kind, project and days only.
-  const checks = new Map<string, ReturnType<typeof checkAllocation>>()
   const firstLine = new Map<string, number>()
   const checked: AllocationRow[] = []
+  // Rows whose cells are good, for checkAllocation's rules once their projects are read.
+  const pending: {
+    row: AllocationRow
+    a: NewAllocation
+    person: LookupPerson
+    fail: (column: AllocationColumn, message: string) => null
+  }[] = []
   for (const { line, cells } of rows) {
     const errors: AllocationRow['errors'] = []
     const fail = (column: AllocationColumn, message: string) => {
@@ -169,7 +184,8 @@ export async function checkAllocations(
     }
     if (cells.project && values.projectCode === null) values.projectCode = cells.project
 
-    let rowStatus: AllocationRow['status'] = 'new'
+    const row: AllocationRow = { line, status: 'new', values, errors }
+    checked.push(row)
     if (errors.length === 0 && person) {
       // The rules across fields, as POST /allocations' body has them.
       const whole = NewAllocation.safeParse({
@@ -187,34 +203,40 @@ export async function checkAllocations(
         for (const issue of whole.error.issues) {
           fail(COLUMN_OF[String(issue.path[0])] ?? 'person', inColumns(issue.message))
         }
+      } else pending.push({ row, a: whole.data, person, fail })
+    }
+  }
+
+  // checkAllocation's own rules, over the file's projects read at once (its people are the
+  // lookup's), in line order: the first of two equal new rows is the one written.
+  const codes = pending.map(({ a }) => projectToLookUp(a, a)).filter((c) => c !== null)
+  const projects = await bookableProjects(db, [...new Set(codes)])
+  for (const { row, a, person, fail } of pending) {
+    const code = projectToLookUp(a, a)
+    const result = checkAllocationFacts(a, a, {
+      person,
+      project: code === null ? undefined : projects.get(code),
+    })
+    if ('refused' in result) {
+      const details = result.refused.body.error.details ?? []
+      for (const d of details as { path: string; message: string }[]) {
+        const column = COLUMN_OF[d.path.replace(/^json\./, '')] ?? 'person'
+        fail(column, inColumns(d.message))
+      }
+      continue
+    }
+    const dup = duplicateKey(a)
+    if (lookup.stored.has(dup)) row.status = 'duplicate'
+    else {
+      const first = firstLine.get(dup)
+      if (first !== undefined) {
+        fail('person', `is booked exactly as on line ${first}: the same allocation twice`)
       } else {
-        const a = whole.data
-        const key = [a.personId, a.kind, a.projectCode, a.firstDay, a.lastDay].join(' ')
-        const check = checks.get(key) ?? checkAllocation(db, a, a)
-        checks.set(key, check)
-        const result = await check
-        if ('refused' in result) {
-          const details = result.refused.body.error.details ?? []
-          for (const d of details as { path: string; message: string }[]) {
-            const column = COLUMN_OF[d.path.replace(/^json\./, '')] ?? 'person'
-            fail(column, inColumns(d.message))
-          }
-        } else {
-          const dup = duplicateKey(a)
-          if (lookup.stored.has(dup)) rowStatus = 'duplicate'
-          else {
-            const first = firstLine.get(dup)
-            if (first !== undefined) {
-              fail('person', `is booked exactly as on line ${first}: the same allocation twice`)
-            } else {
-              firstLine.set(dup, line)
-              writes.set(line, { ...a, projectId: result.projectId ?? null })
-            }
-          }
-        }
+        firstLine.set(dup, row.line)
+        writes.set(row.line, { ...a, projectId: result.projectId ?? null })
       }
     }
-    checked.push({ line, status: errors.length ? 'error' : rowStatus, values, errors })
   }
+  for (const row of checked) if (row.errors.length) row.status = 'error'
   return { rows: checked, fileErrors: problems, warnings, writes }
 }

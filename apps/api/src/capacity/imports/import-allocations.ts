@@ -12,7 +12,10 @@ import {
 // Rows per INSERT: 12 parameters each stays far below PostgreSQL's 65,535.
 const CHUNK = 1000
 
-/** The people the file names, and their stored allocations; a commit locks those people first. */
+/**
+ * The people the file names (with the employment dates the rows are checked against), and their
+ * stored allocations; a commit locks those people first.
+ */
 async function lookUp(
   db: Kysely<Database>,
   text: string,
@@ -22,7 +25,7 @@ async function lookUp(
   if (emails.length === 0) return { people: new Map(), stored: new Set() }
   let query = db
     .selectFrom('people')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'startDate', 'endDate'])
     .where(sql<boolean>`lower(email) = any(${emails}::text[])`)
     .orderBy('id')
   // A person's dates cannot change, nor another import book them, while the file is checked.
@@ -39,7 +42,7 @@ async function lookUp(
         .execute()
     : []
   return {
-    people: new Map(people.map((p) => [p.email!.toLowerCase(), { id: p.id, name: p.name }])),
+    people: new Map(people.map(({ email, ...p }) => [email!.toLowerCase(), p])),
     stored: new Set(stored.map(duplicateKey)),
   }
 }
