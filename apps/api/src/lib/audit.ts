@@ -53,18 +53,33 @@ export function auditContext(vars: {
 
 /** Records a write, in the caller's transaction. */
 export async function recordAudit(db: Kysely<Database>, who: AuditContext, entry: AuditEntry) {
+  await recordAudits(db, who, [entry])
+}
+
+/**
+ * Records several writes of one request in one INSERT (an import's rows), in the caller's
+ * transaction. Eight parameters a row: keep a call under ~8,000 entries.
+ */
+export async function recordAudits(
+  db: Kysely<Database>,
+  who: AuditContext,
+  entries: readonly AuditEntry[],
+) {
+  if (entries.length === 0) return
   await db
     .insertInto('auditLog')
-    .values({
-      at: who.at,
-      actorUserId: who.actor.userId,
-      actorTokenId: who.actor.tokenId,
-      entity: entry.entity,
-      entityId: String(entry.entityId),
-      action: entry.action,
-      changes: JSON.stringify(entry.changes ?? {}),
-      requestId: who.requestId,
-    })
+    .values(
+      entries.map((entry) => ({
+        at: who.at,
+        actorUserId: who.actor.userId,
+        actorTokenId: who.actor.tokenId,
+        entity: entry.entity,
+        entityId: String(entry.entityId),
+        action: entry.action,
+        changes: JSON.stringify(entry.changes ?? {}),
+        requestId: who.requestId,
+      })),
+    )
     .execute()
 }
 

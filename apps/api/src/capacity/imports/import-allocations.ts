@@ -1,6 +1,6 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
-import { type AuditContext, created, recordAudit } from '../../lib/audit.ts'
+import { type AuditContext, created, recordAudits } from '../../lib/audit.ts'
 import { type CommitOutcome, countRows, problemsOf } from '../../lib/csv/rows.ts'
 import {
   type AllocationsLookup,
@@ -9,7 +9,7 @@ import {
   emailsIn,
 } from './allocation-rows.ts'
 
-// Rows per INSERT: 12 parameters each stays far below PostgreSQL's 65,535.
+// Rows per INSERT (and audit INSERT): 12 parameters each stays far below PostgreSQL's 65,535.
 const CHUNK = 1000
 
 /**
@@ -102,19 +102,23 @@ export async function commitAllocations(
       )
       .returning('id')
       .execute()
-    for (const [j, a] of chunk.entries()) {
-      // As POST /allocations audits them: its body's fields, the project by code.
-      const { personId, kind, projectCode, firstDay, lastDay, hoursPerWeek, percent } = a
-      await recordAudit(trx, who, {
-        entity: 'allocation',
-        entityId: ids[j]!.id,
-        action: 'import',
-        changes: created({
-          ...{ personId, kind, projectCode, firstDay, lastDay, hoursPerWeek, percent },
-          ...{ status: a.status, note: a.note },
-        }),
-      })
-    }
+    // As POST /allocations audits them: its body's fields, the project by code; one INSERT a chunk.
+    await recordAudits(
+      trx,
+      who,
+      chunk.map((a, j) => {
+        const { personId, kind, projectCode, firstDay, lastDay, hoursPerWeek, percent } = a
+        return {
+          entity: 'allocation',
+          entityId: ids[j]!.id,
+          action: 'import',
+          changes: created({
+            ...{ personId, kind, projectCode, firstDay, lastDay, hoursPerWeek, percent },
+            ...{ status: a.status, note: a.note },
+          }),
+        }
+      }),
+    )
   }
   const people = [...lookup.people]
     .map(([email, p]) => ({
