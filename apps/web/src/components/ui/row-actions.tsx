@@ -1,5 +1,5 @@
 import type { UseMutationResult } from '@tanstack/react-query'
-import type { Ref } from 'react'
+import type { ComponentProps, ReactNode, Ref } from 'react'
 import { useOpener } from '../../lib/use-opener.ts'
 import { Confirm } from './confirm.tsx'
 
@@ -68,5 +68,42 @@ export function RowActions<V>(props: RowActionsProps<V>) {
         </p>
       ) : null}
     </td>
+  )
+}
+
+interface EditableRowProps<V> extends Omit<
+  RowActionsProps<V>,
+  'onEdit' | 'editing' | 'editOpener'
+> {
+  /** A manager's row ends in Edit and Delete; anyone else's in its cells alone. */
+  canManage: boolean
+  /** The row's cells, before the actions. */
+  children: ReactNode
+  /** How many columns the table has, actions included: the form under the row spans them. */
+  columns: number
+  /** The edit form, opened under the row; `done` closes it and puts focus back on Edit. */
+  editor: (done: () => void) => ReactNode
+  /** Attributes of the row itself, e.g. `data-past`. */
+  rowProps?: ComponentProps<'tr'> & { [data: `data-${string}`]: string | boolean | undefined }
+}
+
+/** A table row a manager edits in a form opened under it, or deletes after being asked. */
+export function EditableRow<V>(props: EditableRowProps<V>) {
+  const { canManage, children, columns, editor, rowProps, ...actions } = props
+  const { open: editing, show, close, opener } = useOpener()
+  return (
+    <>
+      <tr {...rowProps}>
+        {children}
+        {canManage ? (
+          <RowActions {...actions} onEdit={show} editing={editing} editOpener={opener} />
+        ) : null}
+      </tr>
+      {canManage && editing ? (
+        <tr>
+          <td colSpan={columns}>{editor(close)}</td>
+        </tr>
+      ) : null}
+    </>
   )
 }

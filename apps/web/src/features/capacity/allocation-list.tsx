@@ -1,5 +1,5 @@
 import { ALLOCATION_KIND_LABELS } from '@opsdeck/contract'
-import { RowActions } from '../../components/ui/row-actions.tsx'
+import { EditableRow } from '../../components/ui/row-actions.tsx'
 import { formatDay } from '../../lib/format.ts'
 import { useOpener } from '../../lib/use-opener.ts'
 import { bookingLabel } from './allocation-form.ts'
@@ -111,49 +111,36 @@ function AllocationRow({
   canManage: boolean
 }) {
   const remove = useDeleteAllocation()
-  const { open: editing, show: edit, close: closeEdit, opener: editOpener } = useOpener()
   const name = `${workLabel(a)}, ${formatDay(a.firstDay)} to ${formatDay(a.lastDay)}`
   return (
-    <>
-      <tr>
-        <th scope="row">
-          {a.project ? (
-            <>
-              <span className="muted">Project</span> {a.project.code} {a.project.name}
-            </>
-          ) : (
-            ALLOCATION_KIND_LABELS[a.kind]
-          )}
-        </th>
-        <td className="nowrap">
-          {formatDay(a.firstDay)} – {formatDay(a.lastDay)}
-        </td>
-        <td>{bookingLabel(a)}</td>
-        <td>
-          <span className={`chip allocation-${a.status}`}>
-            {a.status === 'confirmed' ? 'Confirmed' : 'Tentative'}
-          </span>
-        </td>
-        <td className="person-note">{a.note || <span className="muted">—</span>}</td>
-        {canManage ? (
-          <RowActions
-            thing={`the allocation ${name}`}
-            confirmLabel="Delete allocation"
-            remove={remove}
-            variables={a.id}
-            onEdit={edit}
-            editing={editing}
-            editOpener={editOpener}
-          />
-        ) : null}
-      </tr>
-      {canManage && editing ? (
-        <tr>
-          <td colSpan={6}>
-            <AllocationEditor personId={personId} allocation={a} onDone={closeEdit} />
-          </td>
-        </tr>
-      ) : null}
-    </>
+    <EditableRow
+      canManage={canManage}
+      thing={`the allocation ${name}`}
+      confirmLabel="Delete allocation"
+      remove={remove}
+      variables={a.id}
+      columns={6}
+      editor={(done) => <AllocationEditor personId={personId} allocation={a} onDone={done} />}
+    >
+      <th scope="row">
+        {a.project ? (
+          <>
+            <span className="muted">Project</span> {a.project.code} {a.project.name}
+          </>
+        ) : (
+          ALLOCATION_KIND_LABELS[a.kind]
+        )}
+      </th>
+      <td className="nowrap">
+        {formatDay(a.firstDay)} – {formatDay(a.lastDay)}
+      </td>
+      <td>{bookingLabel(a)}</td>
+      <td>
+        <span className={`chip allocation-${a.status}`}>
+          {a.status === 'confirmed' ? 'Confirmed' : 'Tentative'}
+        </span>
+      </td>
+      <td className="person-note">{a.note || <span className="muted">—</span>}</td>
+    </EditableRow>
   )
 }

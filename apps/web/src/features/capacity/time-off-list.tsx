@@ -1,5 +1,5 @@
 import { TIME_OFF_KIND_LABELS } from '@opsdeck/contract'
-import { RowActions } from '../../components/ui/row-actions.tsx'
+import { EditableRow } from '../../components/ui/row-actions.tsx'
 import { formatDay } from '../../lib/format.ts'
 import { useOpener } from '../../lib/use-opener.ts'
 import { useDeleteTimeOff } from './capacity-writes.ts'
@@ -80,36 +80,24 @@ export function TimeOffList({ personId, timeOff, today, canManage }: TimeOffList
 function TimeOffRow(props: { personId: number; t: TimeOff; past: boolean; canManage: boolean }) {
   const { personId, t, past, canManage } = props
   const remove = useDeleteTimeOff()
-  const { open: editing, show: edit, close: closeEdit, opener: editOpener } = useOpener()
   const dates = timeOffDates(t)
   return (
-    <>
-      <tr data-past={past || undefined}>
-        <th scope="row">
-          {dates}
-          {past ? <span className="muted"> · past</span> : null}
-        </th>
-        <td>{TIME_OFF_KIND_LABELS[t.kind]}</td>
-        <td className="person-note">{t.note || <span className="muted">—</span>}</td>
-        {canManage ? (
-          <RowActions
-            thing={`the time off ${dates}`}
-            confirmLabel="Delete time off"
-            remove={remove}
-            variables={t.id}
-            onEdit={edit}
-            editing={editing}
-            editOpener={editOpener}
-          />
-        ) : null}
-      </tr>
-      {canManage && editing ? (
-        <tr>
-          <td colSpan={4}>
-            <TimeOffEditor personId={personId} timeOff={t} onDone={closeEdit} />
-          </td>
-        </tr>
-      ) : null}
-    </>
+    <EditableRow
+      canManage={canManage}
+      thing={`the time off ${dates}`}
+      confirmLabel="Delete time off"
+      remove={remove}
+      variables={t.id}
+      columns={4}
+      editor={(done) => <TimeOffEditor personId={personId} timeOff={t} onDone={done} />}
+      rowProps={{ 'data-past': past || undefined }}
+    >
+      <th scope="row">
+        {dates}
+        {past ? <span className="muted"> · past</span> : null}
+      </th>
+      <td>{TIME_OFF_KIND_LABELS[t.kind]}</td>
+      <td className="person-note">{t.note || <span className="muted">—</span>}</td>
+    </EditableRow>
   )
 }

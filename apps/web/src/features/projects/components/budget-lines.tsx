@@ -8,7 +8,7 @@ import {
   type SpendType,
 } from '@opsdeck/contract'
 import { type FormEvent, useId, useState } from 'react'
-import { RowActions } from '../../../components/ui/row-actions.tsx'
+import { EditableRow } from '../../../components/ui/row-actions.tsx'
 import { Field } from '../../../components/ui/field.tsx'
 import { FormFooter } from '../../../components/ui/form-footer.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
@@ -102,35 +102,22 @@ export function BudgetLines({ project, canManage, currency = 'GBP' }: BudgetLine
 function LineRow(props: { code: string; line: BudgetLine; currency: string; canManage: boolean }) {
   const { code, line, currency, canManage } = props
   const remove = useDeleteLine(code)
-  const { open: editing, show: edit, close: closeEdit, opener: editOpener } = useOpener()
   return (
-    <>
-      <tr>
-        <th scope="row">{line.name}</th>
-        <td>
-          {BUDGET_CATEGORY_LABELS[line.category]}, {SPEND_TYPE_LABELS[line.spendType]}
-        </td>
-        <td className="num">{formatPence(line.amountPence, currency)}</td>
-        {canManage ? (
-          <RowActions
-            thing={`the line ${line.name}`}
-            confirmLabel="Delete line"
-            remove={remove}
-            variables={line.id}
-            onEdit={edit}
-            editing={editing}
-            editOpener={editOpener}
-          />
-        ) : null}
-      </tr>
-      {canManage && editing ? (
-        <tr>
-          <td colSpan={4}>
-            <LineForm code={code} line={line} onDone={closeEdit} />
-          </td>
-        </tr>
-      ) : null}
-    </>
+    <EditableRow
+      canManage={canManage}
+      thing={`the line ${line.name}`}
+      confirmLabel="Delete line"
+      remove={remove}
+      variables={line.id}
+      columns={4}
+      editor={(done) => <LineForm code={code} line={line} onDone={done} />}
+    >
+      <th scope="row">{line.name}</th>
+      <td>
+        {BUDGET_CATEGORY_LABELS[line.category]}, {SPEND_TYPE_LABELS[line.spendType]}
+      </td>
+      <td className="num">{formatPence(line.amountPence, currency)}</td>
+    </EditableRow>
   )
 }
 
