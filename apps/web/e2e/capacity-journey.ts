@@ -92,6 +92,7 @@ export async function capacityJourney(t: TestContext, { app, browser }: Journey)
         // Each of the two weeks with a working day is named; a week without one cannot turn over.
         const turned = [monday, addDays(monday, 7)].filter((w) => said.includes(shortDay(w)))
         assert.ok(turned.length > 0, `the preview names this week or the next: ${said}`)
+        assert.ok(said.includes(` in ${turned.length} week`), `it counts them: ${said}`)
         for (const w of turned) {
           const row = effect.getByRole('row').filter({
             has: page.getByRole('rowheader', { name: shortDay(w), exact: true }),
