@@ -1,8 +1,8 @@
 import { Link } from 'react-router'
+import { ImportFrame } from '../../components/import/import-frame.tsx'
 import { ImportKindStep } from '../../components/import/import-kind-step.tsx'
 import { type ChosenCsv, ImportSourceStep } from '../../components/import/import-source-step.tsx'
 import { useImportWizard } from '../../components/import/use-import-wizard.ts'
-import '../../components/import/import.css'
 import { CAPACITY_IMPORT_KINDS, type CapacityImportKind } from './import-kinds.ts'
 import { CapacityImportPreviewStep } from './import-preview.tsx'
 import { CapacityImportResult } from './import-result.tsx'
@@ -16,21 +16,12 @@ export function CapacityImportPage() {
   const { kind, chosen, pageHeading, previewHeading, resultHeading } = wizard
 
   return (
-    <div className="page import-page">
-      <title>Import · Capacity · opsdeck</title>
-      <header className="page-head">
-        <div>
-          <p className="import-back">
-            <Link to="/capacity">← Capacity</Link>
-          </p>
-          <h1 ref={pageHeading} tabIndex={-1}>
-            Import people or allocations
-          </h1>
-          <p className="muted">
-            Upload a CSV, see every row checked, then import all of it or nothing.
-          </p>
-        </div>
-      </header>
+    <ImportFrame
+      title="Import · Capacity · opsdeck"
+      heading="Import people or allocations"
+      back={<Link to="/capacity">← Capacity</Link>}
+      headingRef={pageHeading}
+    >
       {commit.data ? (
         <CapacityImportResult
           result={commit.data}
@@ -61,6 +52,6 @@ export function CapacityImportPage() {
           ) : null}
         </div>
       )}
-    </div>
+    </ImportFrame>
   )
 }

@@ -1,4 +1,5 @@
 import { Link, useLocation } from 'react-router'
+import { ImportFrame } from '../../components/import/import-frame.tsx'
 import { ImportKindStep } from '../../components/import/import-kind-step.tsx'
 import { useImportWizard } from '../../components/import/use-import-wizard.ts'
 import { ProjectsImportPreview } from './components/import-preview.tsx'
@@ -6,7 +7,6 @@ import { ImportResult } from './components/import-result.tsx'
 import { type ChosenFile, ProjectsImportSource } from './components/import-source.tsx'
 import { IMPORT_KINDS, type ImportKind } from './import-transform.ts'
 import { useCommitImport, usePreviewImport } from './import-writes.ts'
-import '../../components/import/import.css'
 
 /** The CSV import wizard: upload, preview every row validated, commit all or nothing. */
 export function ImportPage() {
@@ -18,21 +18,12 @@ export function ImportPage() {
   const { kind, chosen, pageHeading, previewHeading, resultHeading } = wizard
 
   return (
-    <div className="page import-page">
-      <title>Import · Projects · opsdeck</title>
-      <header className="page-head">
-        <div>
-          <p className="import-back">
-            <Link to={{ pathname: '/projects', search }}>← Projects</Link>
-          </p>
-          <h1 ref={pageHeading} tabIndex={-1}>
-            Import actuals or plans
-          </h1>
-          <p className="muted">
-            Upload a CSV, see every row checked, then import all of it or nothing.
-          </p>
-        </div>
-      </header>
+    <ImportFrame
+      title="Import · Projects · opsdeck"
+      heading="Import actuals or plans"
+      back={<Link to={{ pathname: '/projects', search }}>← Projects</Link>}
+      headingRef={pageHeading}
+    >
       {commit.data ? (
         <ImportResult
           result={commit.data}
@@ -64,6 +55,6 @@ export function ImportPage() {
           ) : null}
         </div>
       )}
-    </div>
+    </ImportFrame>
   )
 }
