@@ -8,6 +8,8 @@ import { insertToken } from '../src/tokens/queries.ts'
 import { ensureDataset } from './dataset.ts'
 import { measureIngest } from './ingest.ts'
 import { formatTable, type Measured } from './measure.ts'
+import { ensureCapacity } from './capacity-dataset.ts'
+import { capacityMeasurements, importMeasurements } from './capacity.ts'
 import { ensureProjects } from './projects-dataset.ts'
 import { projectMeasurements } from './projects.ts'
 import { serviceMeasurements } from './services.ts'
@@ -17,9 +19,13 @@ import { serviceMeasurements } from './services.ts'
 // BENCH_SERVICES services × BENCH_DAYS days of one sample a minute (default 500 × 90 = 64.8M).
 // The dataset is built once into BENCH_DATA_DIR (default .data/bench) and reused; building it
 // takes many minutes. BENCH_DATABASE_URL uses a server of your own instead (an empty database).
-// Then the projects area (projects.ts): BENCH_PROJECTS projects, BENCH_COST_ENTRIES cost entries,
-// built once into the same database. BENCH_ONLY=projects skips the service-health dataset and
-// its measurements.
+// Then the projects area (projects-dataset.ts, projects.ts): BENCH_PROJECTS projects,
+// BENCH_COST_ENTRIES cost entries, built once into the same database. Then the capacity area
+// (capacity-dataset.ts, capacity.ts): BENCH_PEOPLE people in BENCH_TEAMS teams with their
+// bookings, leave and a year of incidents, built once over the projects; and an allocations CSV
+// import of BENCH_IMPORT_ROWS rows. BENCH_ONLY (a comma-separated list of services, projects, capacity,
+// import) runs only those parts: the service-health dataset is built only when its part runs, the
+// projects' always (capacity books people on its projects).
 const shape = {
   services: Number(process.env.BENCH_SERVICES ?? 500),
   days: Number(process.env.BENCH_DAYS ?? 90),
@@ -28,7 +34,17 @@ const projectsShape = {
   projects: Number(process.env.BENCH_PROJECTS ?? 300),
   costEntries: Number(process.env.BENCH_COST_ENTRIES ?? 500_000),
 }
-const onlyProjects = process.env.BENCH_ONLY === 'projects'
+const capacityShape = {
+  people: Number(process.env.BENCH_PEOPLE ?? 500),
+  teams: Number(process.env.BENCH_TEAMS ?? 25),
+}
+const PARTS = ['services', 'projects', 'capacity', 'import'] as const
+const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim())
+const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p))
+if (unknown?.length)
+  throw new Error(`BENCH_ONLY: no part ${unknown.join(', ')} (${PARTS.join(', ')})`)
+const runs = (part: (typeof PARTS)[number]) => !only || only.includes(part)
+const withCapacity = runs('capacity') || runs('import')
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench')
 await mkdir(dataDir, { recursive: true })
 const log = (line: string) => console.log(line)
@@ -43,8 +59,11 @@ const database = await openDatabase({
 const setup = database.connect({ statementTimeoutMs: 3_600_000, max: 2 })
 try {
   await migrateToLatest(setup)
-  const info = onlyProjects ? null : await ensureDataset(setup, shape, log)
+  const info = runs('services') ? await ensureDataset(setup, shape, log) : null
   const projectsInfo = await ensureProjects(setup, projectsShape, info?.endsAt ?? new Date(), log)
+  const capacityInfo = withCapacity
+    ? await ensureCapacity(setup, capacityShape, projectsInfo.endsAt, log)
+    : null
   log(`analysing…`)
   await sql`VACUUM ANALYZE`.execute(setup)
   if (info) {
@@ -62,6 +81,16 @@ try {
       `rows, ${n(projectsInfo.costEntries)} cost entries from ${n(projectsInfo.suppliers)} ` +
       `suppliers; built in ${projectsInfo.buildSeconds.toFixed(1)} s`,
   )
+  if (capacityInfo) {
+    const c = capacityInfo
+    log(
+      `capacity: ${n(c.people)} people in ${c.teams} teams (${n(c.moves)} moved), ` +
+        `${n(c.allocations)} allocations (${n(c.tentative)} tentative), ${n(c.timeOff)} spells ` +
+        `of leave, ${c.closureDays} closure days, ${n(c.bankHolidays)} bank holidays, ` +
+        `${n(c.incidents)} incidents with ${n(c.responderHours)} responder-hour rows, ` +
+        `${c.tierOneServices} tier-1 services; built in ${c.buildSeconds.toFixed(1)} s`,
+    )
+  }
   if (process.env.BENCH_BUILD_ONLY) process.exit(0)
 
   const { db } = database
@@ -95,12 +124,15 @@ try {
     createdByUserId: null,
     now,
   })
-  const projects = await projectMeasurements({ app, db, now, authorization: `Bearer ${token}` })
-  console.log(`\n${formatTable(projects)}`)
+  const context = { app, db, now, authorization: `Bearer ${token}` }
+  if (runs('projects')) console.log(`\n${formatTable(await projectMeasurements(context))}`)
+  if (runs('capacity')) console.log(`\n${formatTable(await capacityMeasurements(context))}`)
+  if (runs('import')) console.log(`\n${formatTable(await importMeasurements(context))}`)
   console.log(
     `\nnode ${process.version}; ` +
       (info ? `${shape.services} services × ${shape.days} days; ` : '') +
-      `${n(projectsInfo.projects)} projects, ${n(projectsInfo.costEntries)} cost entries.`,
+      `${n(projectsInfo.projects)} projects, ${n(projectsInfo.costEntries)} cost entries` +
+      (capacityInfo ? `; ${n(capacityInfo.people)} people in ${capacityInfo.teams} teams.` : '.'),
   )
 } finally {
   await setup.destroy()
