@@ -75,7 +75,7 @@ function TeamRow({ team, canManage }: { team: Team; canManage: boolean }) {
             to={{ pathname: '/capacity/people', search: `?team=${encodeURIComponent(team.slug)}` }}
             aria-label={`${members} in ${team.name}`}
           >
-            {team.members}
+            {members}
           </Link>
         </td>
         {canManage ? (

@@ -34,9 +34,9 @@ describe('Teams and calendar page', { timeout: 20_000 }, () => {
         .map((r) => r.textContent),
     ).toEqual([
       'TeamSlugMembers today',
-      'Networknetwork5',
-      'Platformplatform6',
-      'Service deskservice-desk1',
+      'Networknetwork5 people',
+      'Platformplatform6 people',
+      'Service deskservice-desk1 person',
     ])
     expect(screen.getByRole('link', { name: '6 people in Platform' })).toHaveAttribute(
       'href',

@@ -42,7 +42,7 @@ export function TeamsCalendarPage({ canManage }: TeamsCalendarPageProps) {
       </Section>
       <Section
         title="Closure days"
-        about={`${year} and ${year + 1}. Like a bank holiday, nobody works a closure day: it takes the day off everyone’s capacity and nothing is booked on it. Bank holidays come from each person’s region and need no entry here.`}
+        about={`This year and next, ${year} and ${year + 1}. Like a bank holiday, nobody works a closure day: it takes the day off everyone’s capacity and nothing is booked on it. Bank holidays come from each person’s region and need no entry here.`}
       >
         <QueryErrorState title="Could not load the closure days" query={closures} />
         {closures.isPending ? <Loading label="Loading the closure days…" lines={4} /> : null}
