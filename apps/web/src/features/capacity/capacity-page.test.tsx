@@ -98,8 +98,13 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     // People are folded away until their team is opened; a team of nobody does not open.
     expect(within(table).queryByRole('link', { name: 'Alice Smith' })).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: /^Data 0 people$/ })).toBeDisabled()
-    // Viewers are not offered the import.
+    // Viewers are not offered the import; everyone finds the people, teams and calendar.
     expect(screen.queryByRole('link', { name: 'Import CSV' })).not.toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'People' })).toHaveAttribute('href', '/capacity/people')
+    expect(screen.getByRole('link', { name: 'Teams and calendar' })).toHaveAttribute(
+      'href',
+      '/capacity/settings',
+    )
     expect(
       screen.getByRole('button', { name: 'How the capacity figures are computed' }),
     ).toHaveAccessibleDescription(
