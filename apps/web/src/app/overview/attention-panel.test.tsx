@@ -80,6 +80,11 @@ describe('Needs attention', () => {
       within(region).getByRole('heading', { name: 'Nothing needs a decision today' }),
     ).toBeInTheDocument()
     expect(within(region).queryByRole('list')).not.toBeInTheDocument()
+    // The rules of all four areas, in the definition and in the empty state.
+    expect(
+      within(region).getByRole('button', { name: 'How needs attention figures are computed' }),
+    ).toHaveAccessibleDescription(/Services: .*Incidents: .*Projects, live ones: .*Capacity: /)
+    expect(region).toHaveTextContent(/No live project is red.*no one is over-booked/)
   })
 
   test('shows the most urgent eight, and all of them on request', async () => {

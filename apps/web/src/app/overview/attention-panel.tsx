@@ -32,6 +32,16 @@ const HOW = (
       5th working day after (warning). Days are the organisation’s, less its bank holidays.
     </span>
     <span className="tip-line">
+      Projects, live ones: 100% of the budget spent (critical) or 80% (warning); rated red
+      (critical); forecast by SPI to finish after the end date (warning).
+    </span>
+    <span className="tip-line">
+      Capacity: a person booked over their effective capacity this week or next (warning; critical
+      over 120% or with work booked on their leave); a team owning tier-1 services with fewer than 2
+      people available on a working day in the next 12 weeks (warning); a team whose demand,
+      tentative work included, exceeds its capacity in a week of the 12-week forecast (warning).
+    </span>
+    <span className="tip-line">
       Most urgent first: critical before warning, then by area, then the longest-standing first.
     </span>
   </>
@@ -52,7 +62,8 @@ export function AttentionPanel({ items, range }: { items: readonly Item[]; range
           <p>
             No service is down, burning its error budget fast, over it, or without data. No incident
             is open at SEV1 or SEV2, near or past a response target, or behind on its follow-ups or
-            review.
+            review. No live project is red, late or near its budget, and no one is over-booked in
+            the next two weeks, nor a tier-1 team short of cover or a team over capacity ahead.
           </p>
         </EmptyState>
       ) : (
