@@ -336,4 +336,12 @@ describe('GET /api/v1/allocations', () => {
     expect(reversed.status).toBe(400)
     expect(await reversed.json()).toMatchObject({ error: { code: 'invalid_range' } })
   })
+
+  it('refuses a team with a NUL character, naming the field (PostgreSQL cannot compare it)', async () => {
+    const res = await get('allocations?team=a%00b')
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({
+      error: { code: 'validation_failed', details: [{ path: 'query.team' }] },
+    })
+  })
 })

@@ -144,7 +144,7 @@ export const AllocationListQuery = z.object({
   /** A project's code. */
   project: ProjectCode.optional(),
   /** A team's slug: the people in it today (people.team_id). */
-  team: z.string().min(1).max(60).optional(),
+  team: text().min(1).max(60).optional(),
   /** Allocations running on or after this day (lastDay ≥ from). */
   from: CapacityDay.optional(),
   /** Allocations starting on or before this day (firstDay ≤ to). */

@@ -27,7 +27,11 @@ export function checkSpan(
   from: string,
   to: string,
 ): Extract<WeekRange, { ok: false }> | null {
-  if (from > to) return refuse('query.from', '`from` must be on or before `to`')
+  // The days as given first: from a Sunday to the Monday before it is reversed, though both fall
+  // in one ISO week.
+  if (from > to || (q.from !== undefined && q.to !== undefined && q.from > q.to)) {
+    return refuse('query.from', '`from` must be on or before `to`')
+  }
   const weeks = weekCount(from, to)
   if (weeks > MAX_CAPACITY_WEEKS) {
     return refuse(

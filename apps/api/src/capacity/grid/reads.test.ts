@@ -316,6 +316,15 @@ describe('refusals of the other reads', () => {
       ['/api/v1/capacity/run-change?from=2024-01-01&to=2026-01-01', 'query.to'],
       ['/api/v1/capacity/overallocations?includeTentative=1', 'query.includeTentative'],
       ['/api/v1/capacity/run-change?to=2026-13-01', 'query.to'],
+      // From a Sunday to the Monday before it: reversed days, though one ISO week.
+      ['/api/v1/capacity?from=2026-12-13&to=2026-12-07', 'query.from'],
+      ['/api/v1/capacity/overallocations?from=2026-12-13&to=2026-12-07', 'query.from'],
+      ['/api/v1/capacity/cover?from=2026-12-13&to=2026-12-07', 'query.from'],
+      // A NUL character, which PostgreSQL cannot compare: a 400, not a 500.
+      ['/api/v1/capacity?team=a%00b', 'query.team'],
+      ['/api/v1/capacity?role=a%00b', 'query.role'],
+      ['/api/v1/capacity/run-change?team=a%00b', 'query.team'],
+      ['/api/v1/capacity/people/1/weeks/2026-12-07?team=a%00b', 'query.team'],
     ]
     for (const [path, field] of paths) {
       const body = (await get(path ?? '', 400)) as { error: { details: { path: string }[] } }

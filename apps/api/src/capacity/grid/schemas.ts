@@ -8,6 +8,7 @@ import {
 import { z } from 'zod'
 import { Count } from '../../lib/schema-parts.ts'
 import { digits, Id } from '../../lib/params.ts'
+import { text } from '../../lib/text.ts'
 
 // The capacity reads: their queries and answers. Hours are to 0.01 h; ratios are unrounded and
 // null (n/a) where there is no effective capacity. Weeks are ISO weeks keyed by their Monday.
@@ -22,6 +23,9 @@ const Bool = z
   .enum(['true', 'false'], { error: 'must be true or false' })
   .transform((v) => v === 'true')
 
+/** A team's slug as given (no NUL: PostgreSQL cannot compare one). */
+const TeamSlug = text().trim().min(1).max(100)
+
 const Range = {
   /** Any day of the first ISO week (read as its Monday). */
   from: Day.optional(),
@@ -32,9 +36,9 @@ const Range = {
 export const GridQuery = z.object({
   ...Range,
   /** A team's slug: that team only. */
-  team: z.string().trim().min(1).max(100).optional(),
+  team: TeamSlug.optional(),
   /** People of this role only (case-insensitive). */
-  role: z.string().trim().min(1).max(200).optional(),
+  role: text().trim().min(1).max(200).optional(),
   /** Count tentative work in utilization (the what-if); default false. */
   includeTentative: Bool.optional(),
   /** Each team's people and their weeks too; default false (the teams only). */
@@ -48,14 +52,14 @@ export const PersonWeekParam = z.object({
 })
 export const PersonWeekQuery = z.object({
   /** A team's slug: only the person's days in that team (as its heatmap row shows them). */
-  team: z.string().trim().min(1).max(100).optional(),
+  team: TeamSlug.optional(),
 })
 
 export const OverallocationsQuery = z.object({ ...Range, includeTentative: Bool.optional() })
 export const RunChangeQuery = z.object({
   from: Day.optional(),
   to: Day.optional(),
-  team: z.string().trim().min(1).max(100).optional(),
+  team: TeamSlug.optional(),
 })
 export const CoverQuery = z.object(Range)
 export const ForecastQuery = z.object({
