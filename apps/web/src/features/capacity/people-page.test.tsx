@@ -82,6 +82,18 @@ describe('People page', { timeout: 20_000 }, () => {
     expect(within(filters()).getByRole('searchbox')).toHaveValue('')
   })
 
+  test('a person opened from the list leads back to it as filtered', async () => {
+    stubPage('viewer', {
+      'GET /people/:id': { status: 404, body: { error: { code: 'not_found' } } },
+    })
+    const { user, router } = renderApp('/capacity/people?team=platform')
+    await user.click(within(await table()).getByRole('link', { name: 'Priya Shah' }))
+    const back = await screen.findByRole('link', { name: '← People' })
+    expect(back).toHaveAttribute('href', '/capacity/people?team=platform')
+    await user.click(back)
+    await waitFor(() => expect(router.state.location.search).toBe('?team=platform'))
+  })
+
   test('no one matching says so and offers to clear the filters; a failure offers Retry', async () => {
     stubPage('viewer', {
       'GET /people': ({ url }) =>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { formatDay } from '../../lib/format.ts'
 import type { PersonRow } from './organisation-queries.ts'
 import { patternLabel } from './person-weeks.ts'
@@ -14,6 +14,9 @@ const hoursText = (h: number) => h.toLocaleString('en-GB', { maximumFractionDigi
 
 /** Everyone listed, by name: each name opens their page. */
 export function PeopleTable(props: { people: readonly PersonRow[]; today: string }) {
+  // The person's page leads back to this list as filtered (PersonPage reads `from`).
+  const { search } = useLocation()
+  const from = `/capacity/people${search}`
   return (
     <div className="table-scroll">
       <table className="data people-table">
@@ -41,7 +44,9 @@ export function PeopleTable(props: { people: readonly PersonRow[]; today: string
             return (
               <tr key={p.id} data-away={note ? true : undefined}>
                 <th scope="row">
-                  <Link to={`/capacity/people/${p.id}`}>{p.name}</Link>
+                  <Link to={`/capacity/people/${p.id}`} state={{ from }}>
+                    {p.name}
+                  </Link>
                   {note ? <span className="muted"> · {note}</span> : null}
                 </th>
                 <td>{p.role}</td>

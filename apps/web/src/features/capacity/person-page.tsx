@@ -24,13 +24,21 @@ interface PersonPageProps {
 export function PersonPage({ canManage }: PersonPageProps) {
   const { id: param = '' } = useParams()
   const id = /^[1-9]\d{0,9}$/.test(param) ? Number(param) : null
-  const { search } = useLocation()
+  const location = useLocation()
+  const { search } = location
   const record = useQuery({ ...personQueries.record(id ?? 0), enabled: id !== null })
-  const back = (
-    <Link to={{ pathname: '/capacity', search }} className="person-back">
-      ← Capacity
-    </Link>
-  )
+  // Back to the People list as it was filtered, when opened from it; else to the Capacity page.
+  const from = (location.state as { from?: unknown } | null)?.from
+  const back =
+    typeof from === 'string' && /^\/capacity\/people(\?|$)/.test(from) ? (
+      <Link to={from} className="person-back">
+        ← People
+      </Link>
+    ) : (
+      <Link to={{ pathname: '/capacity', search }} className="person-back">
+        ← Capacity
+      </Link>
+    )
   if (id === null || (record.error instanceof ApiError && record.error.status === 404)) {
     return (
       <div className="page narrow">
