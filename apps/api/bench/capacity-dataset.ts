@@ -61,13 +61,14 @@ const OPS_TEAMS = 10
 
 /**
  * The capacity area at scale (issue 11): `people` people in `teams` teams of uneven size (`cap-01`
- * …), a tenth part-time (Mon–Wed or Mon–Thu), a tenth Scottish and a twentieth Northern Irish,
- * some joining or leaving within the range, a twentieth moved team 60 days ago. Each person has a
- * run/BAU share over the year around today, a third a support rota, and 2–4 project bookings on
- * the live BENCH- projects (a quarter tentative); six spells of leave (some half days, some
- * sick) over the year; closure days between Christmas and New Year; a tier-1 service per team; a
- * year of incidents (4 a day) commanded by the first ten teams, each with two responders' hours.
- * All in SQL from a fixed seed; built once (a bench_capacity row records it), needs the projects.
+ * …, the last two of 2–4 people), a tenth part-time (Mon–Wed or Mon–Thu), a tenth Scottish and a
+ * twentieth Northern Irish, some joining or leaving within the range, a twentieth moved team 60
+ * days ago. Each person has a run/BAU share over the year around today, a third a support rota,
+ * and 2–4 project bookings on the live BENCH- projects (a quarter tentative); six spells of leave
+ * (some half days, some sick) over the year; closure days between Christmas and New Year; a
+ * service of each tier per team; a year of incidents (4 a day) commanded by the first ten teams,
+ * each with two responders' hours. All in SQL from a fixed seed; built once (a bench_capacity row
+ * records it), needs the projects.
  */
 export async function ensureCapacity(
   db: Kysely<Database>,
@@ -110,7 +111,8 @@ async function insertPeople(db: Kysely<Database>, shape: CapacityShape, now: Dat
     INSERT INTO teams (slug, name)
     SELECT 'cap-' || lpad(i::text, 2, '0'), n
     FROM unnest(${names}::text[]) WITH ORDINALITY AS t (n, i)`.execute(db)
-  // Team sizes skewed (the first teams largest), ~20 on average.
+  // Team sizes skewed (the first teams largest), ~20 on average; the last two teams are a handful
+  // (every 125th and every 167th person), so their tier-1 services are short of cover some days.
   await sql`
     WITH g AS (
       SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
@@ -130,8 +132,9 @@ async function insertPeople(db: Kysely<Database>, shape: CapacityShape, now: Dat
       CASE WHEN r4 > 0.96 THEN ${today} + 1 + floor(r5 * 120)::int END,
       ARRAY['itil', (ARRAY['linux', 'windows', 'azure', 'aws', 'cisco', 'sql'])[1 + g % 6]],
       3000 + floor(r5 * 5000)::int
-    FROM g JOIN teams t
-      ON t.slug = 'cap-' || lpad((1 + floor(${shape.teams} * power(r6, 1.3)))::int::text, 2, '0')
+    FROM g JOIN teams t ON t.slug = 'cap-' || lpad(
+      CASE WHEN g % 125 = 0 THEN ${shape.teams} WHEN g % 167 = 0 THEN ${shape.teams - 1}
+        ELSE 1 + floor((${shape.teams} - 2) * power(r6, 1.3)) END::int::text, 2, '0')
     ORDER BY g`.execute(db)
 
   // A twentieth moved to the next team 60 days ago: past weeks stay with the old one.
@@ -206,7 +209,7 @@ async function insertBookings(db: Kysely<Database>, now: Date) {
 }
 
 async function insertIncidents(db: Kysely<Database>, now: Date) {
-  // One tier-1 service a team (its cover is checked), and two of tier 2.
+  // A service of each tier a team (the tier-1 owners' cover is checked).
   await sql`
     INSERT INTO services (slug, name, tier, owner_team_id, slo_target, check_mode)
     SELECT 'cap-svc-' || t.slug || '-' || k, t.name || ' service ' || k, k, t.id,
