@@ -159,6 +159,27 @@ describe('POST /api/v1/allocations', () => {
     }
   })
 
+  it('refuses hours or a percent under 0.01, which would be stored as 0 (not a 500)', async () => {
+    const p = await t.person()
+    for (const amount of [{ hoursPerWeek: 1e-9 }, { hoursPerWeek: null, percent: 1e-9 }]) {
+      const error = await refusedWithoutWriting(
+        ctx.db,
+        () => send('POST', 'allocations', { ...base, personId: p.id, ...amount }),
+        400,
+      )
+      expect(error.details).toEqual([
+        { path: `json.${Object.keys(amount).at(-1)}`, message: 'must be at least 0.01' },
+      ])
+    }
+    const a = await added({ ...base, personId: p.id })
+    const patched = await refusedWithoutWriting(
+      ctx.db,
+      () => send('PATCH', `allocations/${a.id}`, { hoursPerWeek: 1e-9 }),
+      400,
+    )
+    expect(patched.details?.[0]?.path).toBe('json.hoursPerWeek')
+  })
+
   it('is for managers and admins: a viewer and a read token get 403 and write nothing', async () => {
     const p = await t.person()
     for (const headers of await t.readers()) {

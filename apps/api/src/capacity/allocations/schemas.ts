@@ -21,15 +21,20 @@ const ProjectCode = z
 
 /** At most two decimals, as numeric(5, 2) stores them. */
 const hundredths = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6
+/** 0.000000001 passes `hundredths` (its float tolerance) yet is stored as 0.00, which the table
+ * refuses: positive amounts start at 0.01. */
+const notBelowHundredth = (n: number) => n <= 0 || Math.round(n * 100) >= 1
 
 const HoursPerWeek = z
   .number()
   .gt(0, 'must be more than 0')
+  .refine(notBelowHundredth, 'must be at least 0.01')
   .max(MAX_ALLOCATION_HOURS, `must be at most ${MAX_ALLOCATION_HOURS}`)
   .refine(hundredths, 'must have at most 2 decimals')
 const Percent = z
   .number()
   .gt(0, 'must be more than 0')
+  .refine(notBelowHundredth, 'must be at least 0.01')
   .max(MAX_ALLOCATION_PERCENT, `must be at most ${MAX_ALLOCATION_PERCENT}`)
   .refine(hundredths, 'must have at most 2 decimals')
 const Note = text()

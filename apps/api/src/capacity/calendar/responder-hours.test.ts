@@ -61,7 +61,8 @@ describe('/api/v1/incidents/:ref/hours', () => {
     const i = await incident()
     const p = await t.person()
     const path = `incidents/${i.ref}/hours/${p.id}`
-    for (const hours of [0, 24.01, 1.005]) {
+    // 1e-9 passes the 2-decimals test but would be stored as 0.00 (a 500 from the table's check).
+    for (const hours of [0, 24.01, 1.005, 1e-9]) {
       const error = await refusedWithoutWriting(
         ctx.db,
         () => send('PUT', `${path}/2026-09-29`, { hours }),

@@ -107,11 +107,15 @@ export const ClosureDayList = z.strictObject({ closureDays: z.array(ClosureDay) 
 // ---- responder hours: GET /incidents/:ref/hours, PUT/DELETE /incidents/:ref/hours/:personId/:day
 
 const hundredths = (n: number) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6
+/** 0.000000001 passes `hundredths` (its float tolerance) yet is stored as 0.00, which the table
+ * refuses: positive amounts start at 0.01. */
+const notBelowHundredth = (n: number) => n <= 0 || Math.round(n * 100) >= 1
 
 export const ResponderHoursBody = z.strictObject({
   hours: z
     .number()
     .gt(0, 'must be more than 0')
+    .refine(notBelowHundredth, 'must be at least 0.01')
     .max(MAX_RESPONDER_HOURS, `must be at most ${MAX_RESPONDER_HOURS}`)
     .refine(hundredths, 'must have at most 2 decimals'),
   note: Note.default(''),
