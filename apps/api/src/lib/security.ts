@@ -42,11 +42,13 @@ const CSV_IMPORT_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024
 export const LARGER_BODIES: Record<string, number> = {
   'POST /api/v1/checks': 8 * 1024 * 1024,
   ...Object.fromEntries(
-    ['actuals', 'baselines'].flatMap((kind) =>
-      ['preview', 'commit'].map((step) => [
-        `POST /api/v1/projects/imports/${kind}/${step}`,
-        CSV_IMPORT_BODY_BYTES,
-      ]),
+    [
+      'projects/imports/actuals',
+      'projects/imports/baselines',
+      'capacity/imports/people',
+      'capacity/imports/allocations',
+    ].flatMap((kind) =>
+      ['preview', 'commit'].map((step) => [`POST /api/v1/${kind}/${step}`, CSV_IMPORT_BODY_BYTES]),
     ),
   ),
 }
