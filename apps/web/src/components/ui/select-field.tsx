@@ -8,11 +8,13 @@ interface SelectFieldProps {
   hint?: string | undefined
   problem?: string | undefined
   className?: string
+  /** The first field of a form opened by a button: focus goes to it, not back to the page. */
+  autoFocus?: boolean
 }
 
 /** A labelled select with its hint and problem wired to it, like `Field` for inputs. */
 export function SelectField(props: SelectFieldProps) {
-  const { label, value, onChange, options, hint, problem, className } = props
+  const { label, value, onChange, options, hint, problem, className, autoFocus } = props
   const id = useId()
   const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '']
     .filter(Boolean)
@@ -23,6 +25,7 @@ export function SelectField(props: SelectFieldProps) {
       <select
         id={id}
         value={value}
+        autoFocus={autoFocus}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={problem ? true : undefined}
         aria-describedby={describedBy || undefined}

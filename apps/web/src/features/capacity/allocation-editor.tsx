@@ -114,6 +114,7 @@ export function AllocationEditor({ personId, allocation, onDone }: AllocationEdi
       <h3 id={`${id}-title`}>{title}</h3>
       <SelectField
         label="Kind"
+        autoFocus
         value={form.kind}
         onChange={(v) => setForm((f) => ({ ...f, kind: v as AllocationKind }))}
         options={KIND_CHOICES}

@@ -177,6 +177,7 @@ export function PersonMoveForm({ person, onDone }: { person: PersonRecord; onDon
       <h3 id={`${id}-title`}>Move {person.name} to another team</h3>
       <SelectField
         label="New team"
+        autoFocus
         value={form.teamId}
         onChange={(v) => setForm((f) => ({ ...f, teamId: v }))}
         options={[

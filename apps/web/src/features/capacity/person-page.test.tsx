@@ -99,6 +99,8 @@ describe('Person page', { timeout: 20_000 }, () => {
     await heading()
     await user.click(await screen.findByRole('button', { name: 'Add allocation' }))
     const form = screen.getByRole('form', { name: 'Add an allocation' })
+    // The form takes the focus from the button it replaced.
+    expect(within(form).getByLabelText('Kind')).toHaveFocus()
     const effect = within(form).getByRole('region', { name: 'Effect before saving' })
     expect(effect).toHaveTextContent('Fill in the form')
     await user.selectOptions(within(form).getByLabelText('Project'), 'PRJ-0015 Data centre exit')
@@ -282,6 +284,7 @@ describe('Person page', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Move to another team' }))
     const form = screen.getByRole('form', { name: 'Move Priya Shah to another team' })
     const team = within(form).getByLabelText('New team')
+    expect(team).toHaveFocus()
     // Their own team is not offered.
     expect(within(team).queryByRole('option', { name: 'Platform' })).not.toBeInTheDocument()
     await user.selectOptions(team, 'Service desk')
