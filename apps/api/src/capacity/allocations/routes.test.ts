@@ -159,6 +159,18 @@ describe('POST /api/v1/allocations', () => {
     }
   })
 
+  it('refuses a first day in year 1 once, by its field, with no span from it', async () => {
+    const p = await t.person()
+    const error = await refusedWithoutWriting(
+      ctx.db,
+      () => send('POST', 'allocations', { ...base, personId: p.id, firstDay: '0001-01-01' }),
+      400,
+    )
+    expect(error.details).toEqual([
+      { path: 'json.firstDay', message: 'must be 2000-01-01 or later' },
+    ])
+  })
+
   it('refuses hours or a percent under 0.01, which would be stored as 0 (not a 500)', async () => {
     const p = await t.person()
     for (const amount of [{ hoursPerWeek: 1e-9 }, { hoursPerWeek: null, percent: 1e-9 }]) {

@@ -24,6 +24,8 @@ export function lastDayOfSpan(firstDay: string): string {
 
 /** Why `lastDay` cannot end a span from `firstDay`, or null when it can. */
 export function spanProblem(firstDay: string, lastDay: string): string | null {
+  // A first day the field itself refuses gives no span (year 1 + 3 would read as 1903).
+  if (firstDay < FIRST_CAPACITY_DAY) return null
   if (lastDay < firstDay) return `must be on or after firstDay (${firstDay})`
   const last = lastDayOfSpan(firstDay)
   if (lastDay > last) {
