@@ -62,7 +62,17 @@ export interface PersonDay {
 }
 
 const DAY_MS = 86_400_000
-const isoDay = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10)
+// Each person's every day is named: the same few hundred days for everyone, so each is made once.
+const isoDays = new Map<number, string>()
+function isoDay(n: number): string {
+  let day = isoDays.get(n)
+  if (day === undefined) {
+    day = new Date(n * DAY_MS).toISOString().slice(0, 10)
+    if (isoDays.size >= 100_000) isoDays.clear()
+    isoDays.set(n, day)
+  }
+  return day
+}
 /** ISO weekday of a day number (day 0, 1970-01-01, was a Thursday). */
 const weekdayOf = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1
 

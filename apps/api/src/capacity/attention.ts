@@ -120,14 +120,17 @@ export const capacityAttention: AttentionProvider = async (db, { now, org }) => 
 /** Hours with at most two decimals: `37.5`, `33.75`, `46`. */
 const hours = (h: number) => `${Number(h.toFixed(2))}`
 
+// Made once: a formatter is costly to make, and is used for every team short of cover.
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+})
+
 /** Days as `Fri 15 Jan`, joined: `Wed 4 Nov, Thu 5 Nov`. */
 function daysInWords(days: readonly string[]): string {
-  const format = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  })
+  const format = dayFormat
   return [...new Set(days)]
     .sort()
     .map((d) => format.format(new Date(`${d}T12:00:00Z`)).replace(',', ''))

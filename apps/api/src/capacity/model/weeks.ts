@@ -11,11 +11,21 @@ const DAY_MS = 86_400_000
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS
 const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10)
 
+// The reads group every person-day by its week: 500 people × 84 days, several times a request,
+// over a few hundred distinct days. Parsing and formatting each was most of the Overview's time.
+const mondays = new Map<string, string>()
+const MAX_CACHED_DAYS = 100_000
+
 /** The Monday of a day's ISO week. */
 export function mondayOf(day: string): string {
+  const cached = mondays.get(day)
+  if (cached !== undefined) return cached
   const n = dayNumber(day)
   // Day 0 (1970-01-01) was a Thursday: ISO weekday − 1 is (n + 3) mod 7.
-  return dayOf(n - ((((n + 3) % 7) + 7) % 7))
+  const monday = dayOf(n - ((((n + 3) % 7) + 7) % 7))
+  if (mondays.size >= MAX_CACHED_DAYS) mondays.clear()
+  mondays.set(day, monday)
+  return monday
 }
 
 /** `day` moved by `count` days. */
