@@ -1,8 +1,13 @@
+import type { Database } from '@opsdeck/db'
 import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
-import { auditContext } from '../../lib/audit.ts'
+import { type AuditContext, auditContext } from '../../lib/audit.ts'
 import { csvDoc, csvFile, invalidImport, tooLarge } from '../../lib/csv/response.ts'
+import type { CommitOutcome } from '../../lib/csv/rows.ts'
+import { ImportRequest } from '../../lib/csv/schemas.ts'
 import { doc } from '../../lib/openapi.ts'
 import { validate } from '../../lib/validate.ts'
 import { exportAllocations, exportPeople } from './export-csv.ts'
@@ -11,7 +16,6 @@ import { commitPeople, previewPeople } from './import-people.ts'
 import {
   AllocationsCommitted,
   AllocationsPreview,
-  CapacityImportRequest,
   PeopleCommitted,
   PeoplePreview,
 } from './schemas.ts'
@@ -23,87 +27,87 @@ const PEOPLE =
 const ALLOCATIONS =
   'Columns: person (email), kind (project, run or support), project (code, kind project only), first_day, last_day (2026-03-31 or 31/03/2026), hours_per_week or percent (one of them), status (confirmed or tentative; empty confirmed), note. Every rule of POST /allocations applies. A row the person already has stored (same kind, project, days, amount and status) is a duplicate and skipped.'
 
+interface ImportKind<Preview, Committed> {
+  /** What the file holds, as the summaries name it: 'people'. */
+  noun: string
+  /** What a commit writes, as its summary says it: 'every new person'. */
+  writes: string
+  description: string
+  responses: { preview: z.ZodType; committed: z.ZodType }
+  preview: (db: Kysely<Database>, csv: string) => Promise<Preview>
+  commit: (
+    trx: Kysely<Database>,
+    csv: string,
+    who: AuditContext,
+  ) => Promise<CommitOutcome<Committed>>
+}
+
+/** POST …/preview and …/commit for one kind of file: checked row by row, then written in full. */
+const importRoutes = <Preview, Committed>(kind: ImportKind<Preview, Committed>) =>
+  new Hono<AppEnv>()
+    .post(
+      '/preview',
+      doc({
+        summary: `Check a CSV of ${kind.noun} row by row; writes nothing (200 with the errors listed)`,
+        description: kind.description,
+        tags,
+        responses: { 200: kind.responses.preview },
+        errors: ['payload_too_large'],
+      }),
+      access('write'),
+      validate('json', ImportRequest),
+      async (c) => {
+        const { csv } = c.req.valid('json')
+        const large = tooLarge(csv)
+        if (large) return c.json(large, 413)
+        return c.json(await kind.preview(c.var.db, csv), 200)
+      },
+    )
+    .post(
+      '/commit',
+      doc({
+        summary: `Import a CSV of ${kind.noun}: ${kind.writes}, or nothing when any row is bad`,
+        description: kind.description,
+        tags,
+        responses: { 200: kind.responses.committed },
+        errors: ['payload_too_large', 'invalid_import'],
+      }),
+      access('write'),
+      validate('json', ImportRequest),
+      async (c) => {
+        const { csv } = c.req.valid('json')
+        const large = tooLarge(csv)
+        if (large) return c.json(large, 413)
+        const who = auditContext(c.var)
+        const outcome = await c.var.db.transaction().execute((trx) => kind.commit(trx, csv, who))
+        if (!outcome.ok) return c.json(invalidImport(outcome.problems), 422)
+        return c.json(outcome.committed, 200)
+      },
+    )
+
 /** CSV import of people and allocations (preview, then commit), and the CSV exports. */
 export const capacityImports = new Hono<AppEnv>()
-  .post(
-    '/imports/people/preview',
-    doc({
-      summary: 'Check a CSV of people row by row; writes nothing (200 with the errors listed)',
+  .route(
+    '/imports/people',
+    importRoutes({
+      noun: 'people',
+      writes: 'every new person',
       description: PEOPLE,
-      tags,
-      responses: { 200: PeoplePreview },
-      errors: ['payload_too_large'],
+      responses: { preview: PeoplePreview, committed: PeopleCommitted },
+      preview: previewPeople,
+      commit: commitPeople,
     }),
-    access('write'),
-    validate('json', CapacityImportRequest),
-    async (c) => {
-      const { csv } = c.req.valid('json')
-      const large = tooLarge(csv)
-      if (large) return c.json(large, 413)
-      return c.json(await previewPeople(c.var.db, csv), 200)
-    },
   )
-  .post(
-    '/imports/people/commit',
-    doc({
-      summary: 'Import a CSV of people: every new person, or nothing when any row is bad',
-      description: PEOPLE,
-      tags,
-      responses: { 200: PeopleCommitted },
-      errors: ['payload_too_large', 'invalid_import'],
-    }),
-    access('write'),
-    validate('json', CapacityImportRequest),
-    async (c) => {
-      const { csv } = c.req.valid('json')
-      const large = tooLarge(csv)
-      if (large) return c.json(large, 413)
-      const who = auditContext(c.var)
-      const outcome = await c.var.db.transaction().execute((trx) => commitPeople(trx, csv, who))
-      if (!outcome.ok) return c.json(invalidImport(outcome.problems), 422)
-      return c.json(outcome.committed, 200)
-    },
-  )
-  .post(
-    '/imports/allocations/preview',
-    doc({
-      summary: 'Check a CSV of allocations row by row; writes nothing (200 with the errors listed)',
+  .route(
+    '/imports/allocations',
+    importRoutes({
+      noun: 'allocations',
+      writes: 'every new one',
       description: ALLOCATIONS,
-      tags,
-      responses: { 200: AllocationsPreview },
-      errors: ['payload_too_large'],
+      responses: { preview: AllocationsPreview, committed: AllocationsCommitted },
+      preview: previewAllocations,
+      commit: commitAllocations,
     }),
-    access('write'),
-    validate('json', CapacityImportRequest),
-    async (c) => {
-      const { csv } = c.req.valid('json')
-      const large = tooLarge(csv)
-      if (large) return c.json(large, 413)
-      return c.json(await previewAllocations(c.var.db, csv), 200)
-    },
-  )
-  .post(
-    '/imports/allocations/commit',
-    doc({
-      summary: 'Import a CSV of allocations: every new one, or nothing when any row is bad',
-      description: ALLOCATIONS,
-      tags,
-      responses: { 200: AllocationsCommitted },
-      errors: ['payload_too_large', 'invalid_import'],
-    }),
-    access('write'),
-    validate('json', CapacityImportRequest),
-    async (c) => {
-      const { csv } = c.req.valid('json')
-      const large = tooLarge(csv)
-      if (large) return c.json(large, 413)
-      const who = auditContext(c.var)
-      const outcome = await c.var.db
-        .transaction()
-        .execute((trx) => commitAllocations(trx, csv, who))
-      if (!outcome.ok) return c.json(invalidImport(outcome.problems), 422)
-      return c.json(outcome.committed, 200)
-    },
   )
   .get(
     '/exports/people.csv',

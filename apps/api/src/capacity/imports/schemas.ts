@@ -1,48 +1,13 @@
 import { ALLOCATION_KINDS, ALLOCATION_STATUSES, BANK_HOLIDAY_REGIONS } from '@opsdeck/contract'
 import { z } from 'zod'
+import { importPreview } from '../../lib/csv/schemas.ts'
 
 // POST /capacity/imports/{people,allocations}/{preview,commit}: the bodies and the answers.
 
 const Day = z.iso.date()
 
-/** An import's body: the CSV's text (at most MAX_IMPORT_BYTES of UTF-8). */
-export const CapacityImportRequest = z.strictObject({
-  csv: z.string().min(1, 'is empty: send the CSV file’s text'),
-})
-
-const Problem = z.strictObject({
-  line: z.number().int().min(1),
-  column: z.string().nullable(),
-  message: z.string(),
-})
-
-const Row = <V extends z.ZodType>(values: V) =>
-  z.strictObject({
-    line: z.number().int().min(1),
-    status: z.enum(['new', 'duplicate', 'error']),
-    values,
-    errors: z.array(z.strictObject({ column: z.string(), message: z.string() })),
-  })
-
-const Summary = z.strictObject({
-  total: z.number().int(),
-  new: z.number().int(),
-  duplicate: z.number().int(),
-  errors: z.number().int(),
-  /** No error anywhere: a commit of the same text would write the new rows. */
-  committable: z.boolean(),
-})
-
-const preview = <V extends z.ZodType>(values: V) =>
-  z.strictObject({
-    rows: z.array(Row(values)),
-    fileErrors: z.array(Problem),
-    summary: Summary,
-    warnings: z.array(z.string()),
-  })
-
 /** POST /capacity/imports/people/preview: each row normalised (null where bad), with its status. */
-export const PeoplePreview = preview(
+export const PeoplePreview = importPreview(
   z.strictObject({
     name: z.string(),
     /** Lower case. */
@@ -72,7 +37,7 @@ export const PeopleCommitted = z.strictObject({
 export type PeopleCommitted = z.infer<typeof PeopleCommitted>
 
 /** POST /capacity/imports/allocations/preview: each row normalised, with its status. */
-export const AllocationsPreview = preview(
+export const AllocationsPreview = importPreview(
   z.strictObject({
     /** The person's email, lower case. */
     person: z.string(),

@@ -6,6 +6,7 @@ import { doc } from '../../lib/openapi.ts'
 import { validate } from '../../lib/validate.ts'
 import { findProject, projectNotFound } from '../project-ref.ts'
 import { csvDoc, csvFile, invalidImport, tooLarge } from '../../lib/csv/response.ts'
+import { ImportRequest } from '../../lib/csv/schemas.ts'
 import { exportActuals, exportBaselines } from './export-csv.ts'
 import { commitActuals, previewActuals } from './import-actuals.ts'
 import { commitBaselines, previewBaselines } from './import-baselines.ts'
@@ -17,7 +18,6 @@ import {
   BaselinesCommitted,
   BaselinesExportQuery,
   BaselinesPreview,
-  ImportRequest,
 } from './schemas.ts'
 
 const tags = ['projects']

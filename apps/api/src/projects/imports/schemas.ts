@@ -1,50 +1,18 @@
 import { BUDGET_CATEGORIES, SPEND_TYPES } from '@opsdeck/contract'
 import { z } from 'zod'
+import { ImportRequest, importPreview } from '../../lib/csv/schemas.ts'
 import { ProjectCode } from '../project-ref.ts'
 
 const Day = z.iso.date()
-
-/** An import's body: the CSV's text (at most MAX_IMPORT_BYTES of UTF-8). */
-export const ImportRequest = z.strictObject({
-  csv: z.string().min(1, 'is empty: send the CSV file’s text'),
-})
 
 /** A plan import's body: the CSV and why the projects are re-baselined, once for the file. */
 export const BaselineImportRequest = ImportRequest.extend({
   reason: z.string().trim().min(1, 'is required: say why the plan changes').max(500),
 })
 
-const Problem = z.strictObject({
-  line: z.number().int().min(1),
-  column: z.string().nullable(),
-  message: z.string(),
-})
-
-const Row = <V extends z.ZodType>(values: V) =>
-  z.strictObject({
-    line: z.number().int().min(1),
-    status: z.enum(['new', 'duplicate', 'error']),
-    values,
-    errors: z.array(z.strictObject({ column: z.string(), message: z.string() })),
-  })
-
-const Summary = z.strictObject({
-  total: z.number().int(),
-  new: z.number().int(),
-  duplicate: z.number().int(),
-  errors: z.number().int(),
-  amountPence: z.number().int(),
-  /** No error anywhere: a commit of the same text would write the new rows. */
-  committable: z.boolean(),
-})
-
+// The projects' previews also total the rows' amount.
 const preview = <V extends z.ZodType>(values: V) =>
-  z.strictObject({
-    rows: z.array(Row(values)),
-    fileErrors: z.array(Problem),
-    summary: Summary,
-    warnings: z.array(z.string()),
-  })
+  importPreview(values, { amountPence: z.number().int() })
 
 /** POST /projects/imports/actuals/preview: each row normalised, with its status and errors. */
 export const ActualsPreview = preview(
