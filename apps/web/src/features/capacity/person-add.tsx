@@ -1,11 +1,4 @@
-import {
-  BANK_HOLIDAY_REGION_LABELS,
-  BANK_HOLIDAY_REGIONS,
-  type BankHolidayRegion,
-  PERSON_NAME_MAX_LENGTH,
-  PERSON_ROLE_MAX_LENGTH,
-  WEEKDAY_LABELS,
-} from '@opsdeck/contract'
+import { PERSON_NAME_MAX_LENGTH, PERSON_ROLE_MAX_LENGTH } from '@opsdeck/contract'
 import { type FormEvent, useId, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { Field } from '../../components/ui/field.tsx'
@@ -23,9 +16,9 @@ import {
   toNewPerson,
 } from './new-person-form.ts'
 import type { Team } from './organisation-queries.ts'
+import { WorkPatternFields } from './person-fields.tsx'
 import { useAddPerson } from './organisation-writes.ts'
 
-const WEEKDAYS = WEEKDAY_LABELS.map((label, i) => [i + 1, label] as const)
 type TextKey = 'name' | 'email' | 'role' | 'hours' | 'startDate' | 'costRate' | 'skills'
 
 interface PersonAddProps {
@@ -47,8 +40,6 @@ export function PersonAdd({ teams, teamSlug, onCancel }: PersonAddProps) {
   const { formRef, refused } = useFocusFirstProblem()
   const input = (key: TextKey) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }))
-  const toggle = (day: number, on: boolean) =>
-    setForm((f) => ({ ...f, days: on ? [...f.days, day] : f.days.filter((d) => d !== day) }))
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -123,37 +114,7 @@ export function PersonAdd({ teams, teamSlug, onCancel }: PersonAddProps) {
         onChange={input('startDate')}
         problem={p.startDate}
       />
-      <fieldset className="field person-days" aria-describedby={p.days ? `${id}-days` : undefined}>
-        <legend>Working days</legend>
-        <div className="person-days-list">
-          {WEEKDAYS.map(([day, label]) => (
-            <label key={day} className="check">
-              <input
-                type="checkbox"
-                checked={form.days.includes(day)}
-                onChange={(e) => toggle(day, e.target.checked)}
-                aria-invalid={p.days ? true : undefined}
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-        {p.days ? (
-          <p className="field-problem" id={`${id}-days`}>
-            {p.days}
-          </p>
-        ) : null}
-      </fieldset>
-      <SelectField
-        label="Bank holidays"
-        value={form.region}
-        onChange={(v) => setForm((f) => ({ ...f, region: v as '' | BankHolidayRegion }))}
-        options={[
-          ['', 'The organisation’s'],
-          ...BANK_HOLIDAY_REGIONS.map((r) => [r, BANK_HOLIDAY_REGION_LABELS[r]] as const),
-        ]}
-        problem={p.region}
-      />
+      <WorkPatternFields form={form} setForm={setForm} problems={p} />
       <Field
         label="Cost rate an hour"
         hint="In pounds, e.g. 62.50; empty for none"

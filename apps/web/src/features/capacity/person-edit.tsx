@@ -1,10 +1,4 @@
-import {
-  BANK_HOLIDAY_REGION_LABELS,
-  BANK_HOLIDAY_REGIONS,
-  type BankHolidayRegion,
-  PERSON_ROLE_MAX_LENGTH,
-  WEEKDAY_LABELS,
-} from '@opsdeck/contract'
+import { PERSON_ROLE_MAX_LENGTH } from '@opsdeck/contract'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { Field } from '../../components/ui/field.tsx'
@@ -13,6 +7,7 @@ import { SelectField } from '../../components/ui/select-field.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { formProblems } from '../../lib/form-problems.ts'
 import { useEditPerson, useMovePerson } from './people-writes.ts'
+import { WorkPatternFields } from './person-fields.tsx'
 import {
   MOVE_FIELD_OF,
   type MoveField,
@@ -29,8 +24,6 @@ import {
 import { localToday, useFocusFirstProblem } from '../../lib/form-focus.ts'
 import { type PersonRecord, personQueries } from './person-queries.ts'
 
-const WEEKDAYS = WEEKDAY_LABELS.map((label, i) => [i + 1, label] as const)
-
 /** Role, skills, contracted hours, working days, bank-holiday region and leave date. */
 export function PersonEditForm({ person, onDone }: { person: PersonRecord; onDone: () => void }) {
   const id = useId()
@@ -41,8 +34,6 @@ export function PersonEditForm({ person, onDone }: { person: PersonRecord; onDon
   const input =
     (key: 'role' | 'skills' | 'hours' | 'endDate') => (e: { target: { value: string } }) =>
       setForm((f) => ({ ...f, [key]: e.target.value }))
-  const toggle = (day: number, on: boolean) =>
-    setForm((f) => ({ ...f, days: on ? [...f.days, day] : f.days.filter((d) => d !== day) }))
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -57,10 +48,6 @@ export function PersonEditForm({ person, onDone }: { person: PersonRecord; onDon
   const fromApi = formProblems(apiError, 'json', (key) => PERSON_FIELD_OF[key] ?? null)
   const p = { ...fromApi.fields, ...local }
   const other = fromApi.other ?? (edit.error && !apiError ? edit.error.message : null)
-  const orgRegion =
-    person.region.source === 'organisation'
-      ? ` (${BANK_HOLIDAY_REGION_LABELS[person.region.code]})`
-      : ''
   return (
     <form
       ref={formRef}
@@ -95,36 +82,11 @@ export function PersonEditForm({ person, onDone }: { person: PersonRecord; onDon
         required
         problem={p.hours}
       />
-      <fieldset className="field person-days" aria-describedby={p.days ? `${id}-days` : undefined}>
-        <legend>Working days</legend>
-        <div className="person-days-list">
-          {WEEKDAYS.map(([day, label]) => (
-            <label key={day} className="check">
-              <input
-                type="checkbox"
-                checked={form.days.includes(day)}
-                onChange={(e) => toggle(day, e.target.checked)}
-                aria-invalid={p.days ? true : undefined}
-              />
-              {label}
-            </label>
-          ))}
-        </div>
-        {p.days ? (
-          <p className="field-problem" id={`${id}-days`}>
-            {p.days}
-          </p>
-        ) : null}
-      </fieldset>
-      <SelectField
-        label="Bank holidays"
-        value={form.region}
-        onChange={(v) => setForm((f) => ({ ...f, region: v as '' | BankHolidayRegion }))}
-        options={[
-          ['', `The organisation’s${orgRegion}`],
-          ...BANK_HOLIDAY_REGIONS.map((r) => [r, BANK_HOLIDAY_REGION_LABELS[r]] as const),
-        ]}
-        problem={p.region}
+      <WorkPatternFields
+        form={form}
+        setForm={setForm}
+        problems={p}
+        organisationRegion={person.region.source === 'organisation' ? person.region.code : null}
       />
       <Field
         label="Leave date"
