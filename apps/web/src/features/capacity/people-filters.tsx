@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { FilterSearch } from '../../components/ui/filter-search.tsx'
-import { SelectField } from '../../components/ui/select-field.tsx'
+import { TeamRoleSelects } from './components/team-role-selects.tsx'
 import { DEFAULT_PEOPLE_VIEW, hasPeopleFilters, type PeopleView } from './people-view.ts'
 
 interface PeopleFiltersProps {
@@ -20,25 +20,9 @@ export function PeopleFilters({ view, teams, roles, onChange }: PeopleFiltersPro
     e.preventDefault()
     onChange({ ...view, q: q.trim() || null })
   }
-  // The URL may name a team or role not (yet) in the lists: it stays chosen, by its own name.
-  const teamOptions = teams.map((t) => [t.slug, t.name] as const)
-  if (view.team && !teams.some((t) => t.slug === view.team))
-    teamOptions.push([view.team, view.team])
-  const roleOptions = view.role && !roles.includes(view.role) ? [...roles, view.role] : roles
   return (
     <form className="filters" onSubmit={submit} aria-label="Filter people">
-      <SelectField
-        label="Team"
-        value={view.team ?? ''}
-        onChange={(team) => onChange({ ...view, team: team || null })}
-        options={[['', 'All teams'], ...teamOptions]}
-      />
-      <SelectField
-        label="Role"
-        value={view.role ?? ''}
-        onChange={(role) => onChange({ ...view, role: role || null })}
-        options={[['', 'All roles'], ...roleOptions.map((r) => [r, r] as const)]}
-      />
+      <TeamRoleSelects view={view} teams={teams} roles={roles} onChange={onChange} />
       <div className="people-left">
         <label className="check">
           <input
