@@ -142,8 +142,8 @@ export async function checkAllocations(
     person: LookupPerson
     fail: (column: AllocationColumn, message: string) => null
   }[] = []
-  for (const { line, cells } of rows) {
-    const errors: AllocationRow['errors'] = []
+  for (const { line, cells, errors: read } of rows) {
+    const errors: AllocationRow['errors'] = [...read]
     const fail = (column: AllocationColumn, message: string) => {
       errors.push({ column, message })
       return null

@@ -143,7 +143,9 @@ describe('importing allocations', () => {
     expect(((await listed.json()) as { allocations: unknown[] }).allocations).toHaveLength(2)
 
     // A re-import: every row a duplicate (the note is not compared), nothing written.
-    const again = await preview(csv.replace('Build', 'Build, phase 1'))
+    // (Quoted: an unquoted comma would be a cell past the header's, an error of its own.)
+    const again = await preview(csv.replace('Build', '"Build, phase 1"'))
+    expect(again.rows[0]!.values.note).toBe('Build, phase 1')
     expect(again.rows.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate'])
     const second = await commit(csv)
     expectStatus(second, 200)

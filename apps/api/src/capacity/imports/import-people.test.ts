@@ -213,6 +213,36 @@ describe('importing people', () => {
     expect(await personBy('dee@example.test')).toMatchObject({ name: 'Roe, Dee' })
   })
 
+  it('refuses a row with more cells than the header, but not a spreadsheet’s trailing commas', async () => {
+    const count = await peopleCount()
+    const csv = [
+      'name,email,team,role,contracted_hours',
+      'Fi,fi@x.org,platform,SRE,10,extra',
+      'Gil,gil@x.org,platform,SRE,10,,',
+      'Hal,hal@x.org,platform,SRE,10, ,',
+    ].join('\n')
+    const checked = await preview(csv)
+    const expected = [
+      '2 row: has 6 cells; the header has 5 columns: remove the extra cells, quote a cell that holds a comma, or add the column to the header',
+    ]
+    expect(errorsOf(checked)).toEqual(expected)
+    expect(checked.rows.map((r) => r.status)).toEqual(['error', 'new', 'new'])
+    expect(checked.summary).toMatchObject({ new: 2, errors: 1, committable: false })
+
+    const res = await commit(csv)
+    expectStatus(res, 422)
+    const body = expectMatches(ErrorEnvelope, res.body)
+    expect(body.error.code).toBe('invalid_import')
+    expect(
+      (body.error.details as { line: number; column: string; message: string }[]).map(
+        (d) => `${d.line} ${d.column}: ${d.message}`,
+      ),
+    ).toEqual(expected)
+    expect(await peopleCount()).toBe(count)
+    expectStatus(await commit(csv.replace(',extra', '')), 200)
+    expect(await personBy('fi@x.org')).toMatchObject({ name: 'Fi', slug: 'platform' })
+  })
+
   it('refuses a stored email with other values, naming them', async () => {
     const team = await createTeam(app.db, 'stored-team', 'Stored')
     await createPerson(app.db, team, 'gus@example.test')

@@ -129,8 +129,8 @@ export function findTeam(teams: Team[], cell: string): Team | undefined {
 export function checkPeople(text: string, lookup: PeopleLookup): Checked<PersonValues> {
   const { rows, warnings, problems } = readCsv(text, PERSON_COLUMNS)
   const firstLine = new Map<string, number>()
-  const checked = rows.map(({ line, cells }): PersonRow => {
-    const errors: PersonRow['errors'] = []
+  const checked = rows.map(({ line, cells, errors: read }): PersonRow => {
+    const errors: PersonRow['errors'] = [...read]
     const fail = (column: PersonColumn, message: string) => {
       errors.push({ column, message })
       return null

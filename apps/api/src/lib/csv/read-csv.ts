@@ -18,7 +18,8 @@ export interface ColumnSpec<K extends string> {
 }
 
 export interface CsvTable<K extends string> {
-  rows: { line: number; cells: Record<K, string> }[]
+  /** Each row's cells by column, and the reader's errors of the row (cells past the header's). */
+  rows: { line: number; cells: Record<K, string>; errors: { column: string; message: string }[] }[]
   /** The columns the header has (empty when the file could not be read). */
   present: K[]
   warnings: string[]
@@ -34,7 +35,9 @@ export const unneutralise = (cell: string) => (/^'+[=+\-@\t\r]/.test(cell) ? cel
 /**
  * The rows of a CSV by column, each with the line it starts on. Takes a BOM and CRLF (or LF, or
  * CR) line ends; the header row is required, its columns in any order; unknown columns are
- * ignored with a warning; rows of empty cells are skipped.
+ * ignored with a warning; rows of empty cells are skipped. A row with more cells than the header is
+ * an error of its line (a shifted or unquoted cell), unless the extra cells are empty (a
+ * spreadsheet's trailing commas).
  */
 export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]): CsvTable<K> {
   const warnings: string[] = []
@@ -97,6 +100,8 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
     const message = `The file has ${body.length} rows: at most ${MAX_IMPORT_ROWS} are taken at once`
     problems.push({ line: 1, column: null, message })
   }
+  // The header's columns up to its last named one: a spreadsheet may end it with commas too.
+  const width = header.record.findLastIndex((name) => name.trim()) + 1
   const rows = problems.length
     ? []
     : body.map(({ record, info }) => ({
@@ -109,9 +114,15 @@ export function readCsv<K extends string>(text: string, columns: ColumnSpec<K>[]
             return [key, upper ? cell.toUpperCase() : cell]
           }),
         ) as Record<K, string>,
+        errors: record.slice(width).some((cell) => cell.trim())
+          ? [{ column: 'row', message: extraCells(record.length, width) }]
+          : [],
       }))
   return { rows, present: [...index.keys()], warnings, problems }
 }
+
+const extraCells = (cells: number, width: number) =>
+  `has ${cells} cells; the header has ${width} column${width === 1 ? '' : 's'}: remove the extra cells, quote a cell that holds a comma, or add the column to the header`
 
 function csvMessage(err: CsvError): string {
   switch (err.code) {

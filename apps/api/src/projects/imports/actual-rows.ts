@@ -84,8 +84,8 @@ const oneOf = <T extends string>(values: readonly T[], labels: Record<T, string>
 export function checkActuals(text: string, lookup: ActualsLookup): Checked<ActualValues> {
   const { rows, warnings, problems } = readCsv(text, ACTUAL_COLUMNS)
   const firstLine = new Map<string, number>()
-  const checked = rows.map(({ line, cells }): ActualRow => {
-    const errors: ActualRow['errors'] = []
+  const checked = rows.map(({ line, cells, errors: read }): ActualRow => {
+    const errors: ActualRow['errors'] = [...read]
     const fail = (column: ActualColumn, message: string) => {
       errors.push({ column, message })
       return null

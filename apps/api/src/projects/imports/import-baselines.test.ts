@@ -119,6 +119,31 @@ describe('importing baseline plans', () => {
     expect(await plansOf(id)).toEqual([])
   })
 
+  it('refuses a row with more cells than the header (an unquoted 1,000), not trailing commas', async () => {
+    const id = await createProject(app.db, 'PLAN-C', {
+      startDate: '2026-03-01',
+      endDate: '2026-05-31',
+    })
+    const csv = crlf('project,month,amount,', 'PLAN-C,2026-03,100,,', 'PLAN-C,2026-04,1,000')
+    const checked = await preview(csv)
+    const message =
+      'has 4 cells; the header has 3 columns: remove the extra cells, quote a cell that holds a comma, or add the column to the header'
+    expect(checked.rows.map((r) => [r.line, r.status, r.errors])).toEqual([
+      [2, 'new', []],
+      [3, 'error', [{ column: 'row', message }]],
+    ])
+    expect(checked.summary).toMatchObject({ errors: 1, committable: false })
+    const res = await commit(csv)
+    expectStatus(res, 422)
+    expect(res.body).toMatchObject({
+      error: {
+        code: 'invalid_import',
+        details: [{ path: 'json.csv', line: 3, column: 'row', message }],
+      },
+    })
+    expect(await plansOf(id)).toEqual([])
+  })
+
   it('needs a reason', async () => {
     const res = await app.post('/imports/baselines/commit', { csv: 'project,month,amount' })
     expectStatus(res, 400)

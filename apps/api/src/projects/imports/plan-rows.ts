@@ -41,8 +41,8 @@ export const planCodesIn = (text: string) => [
 export function checkPlans(text: string, projects: Map<string, PlanProject>): Checked<PlanValues> {
   const { rows, warnings, problems } = readCsv(text, PLAN_COLUMNS)
   const seen = new Map<string, number>()
-  const checked = rows.map(({ line, cells }): PlanRow => {
-    const errors: PlanRow['errors'] = []
+  const checked = rows.map(({ line, cells, errors: read }): PlanRow => {
+    const errors: PlanRow['errors'] = [...read]
     const fail = (column: PlanColumn, message: string) => {
       errors.push({ column, message })
       return null
