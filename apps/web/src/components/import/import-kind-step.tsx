@@ -34,7 +34,9 @@ export function ImportKindStep<K extends string>({
       <p>{spec.about}</p>
       <div className="table-scroll">
         <table className="data import-columns">
-          <caption className="visually-hidden">The columns of a {spec.label} file</caption>
+          <caption className="visually-hidden">
+            The columns of a file of {spec.label.toLowerCase()}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Column</th>

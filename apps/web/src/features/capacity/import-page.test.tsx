@@ -109,6 +109,9 @@ describe('capacity CSV import', { timeout: 20_000 }, () => {
     })
     const { user } = renderApp('/capacity/import')
     expect(await screen.findByRole('radio', { name: 'People' })).toBeChecked()
+    expect(
+      screen.getByRole('table', { name: 'The columns of a file of people' }),
+    ).toBeInTheDocument()
     expect(screen.getByRole('row', { name: /contracted_hours/ })).toHaveTextContent('Required')
     expect(screen.getByRole('link', { name: /Download a template/ })).toHaveAttribute(
       'href',
@@ -151,6 +154,9 @@ describe('capacity CSV import', { timeout: 20_000 }, () => {
     })
     const { user, client } = renderApp('/capacity/import')
     await user.click(await screen.findByRole('radio', { name: 'Allocations' }))
+    expect(
+      screen.getByRole('table', { name: 'The columns of a file of allocations' }),
+    ).toBeInTheDocument()
     await user.click(screen.getByLabelText('Or paste the CSV'))
     await user.paste(ALLOCATIONS_CSV)
     await user.click(screen.getByRole('button', { name: 'Check the file' }))

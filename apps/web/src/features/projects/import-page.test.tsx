@@ -199,7 +199,13 @@ describe('CSV import wizard', { timeout: 20_000 }, () => {
       'POST /projects/imports/baselines/preview': { body: baselinesPreview() },
     })
     const { user } = renderApp('/projects/import')
+    expect(
+      await screen.findByRole('table', { name: 'The columns of a file of actuals' }),
+    ).toBeInTheDocument()
     await user.click(await screen.findByRole('radio', { name: 'Baseline plans' }))
+    expect(
+      screen.getByRole('table', { name: 'The columns of a file of baseline plans' }),
+    ).toBeInTheDocument()
     expect(screen.getByRole('link', { name: /Download a template/ })).toHaveAttribute(
       'href',
       expect.stringContaining(encodeURIComponent('project,month,amount')),
