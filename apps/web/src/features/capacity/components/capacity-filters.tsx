@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { CapacityView } from '../capacity-view.ts'
 import { TeamRoleSelects } from './team-role-selects.tsx'
 
@@ -10,6 +11,14 @@ interface CapacityFiltersProps {
 
 /** Which team and role the heatmap shows, and the what-if; each applies at once, into the URL. */
 export function CapacityFilters({ view, teams, roles, onChange }: CapacityFiltersProps) {
+  // The box shows a click at once: the URL (the router's navigation, a transition) follows later,
+  // and a box held to it alone flicks back until then. A new URL (Back, a link) sets it again.
+  const [tentative, setTentative] = useState(view.tentative)
+  const [urlTentative, setUrlTentative] = useState(view.tentative)
+  if (view.tentative !== urlTentative) {
+    setUrlTentative(view.tentative)
+    setTentative(view.tentative)
+  }
   return (
     <form
       className="filters capacity-filters"
@@ -21,8 +30,11 @@ export function CapacityFilters({ view, teams, roles, onChange }: CapacityFilter
         <label className="check">
           <input
             type="checkbox"
-            checked={view.tentative}
-            onChange={(e) => onChange({ ...view, tentative: e.target.checked })}
+            checked={tentative}
+            onChange={(e) => {
+              setTentative(e.target.checked)
+              onChange({ ...view, tentative: e.target.checked })
+            }}
           />
           Include tentative work
         </label>
