@@ -336,6 +336,24 @@ describe('Capacity page', { timeout: 20_000 }, () => {
     stubPage()
     const { user } = renderApp('/capacity')
     const over = await screen.findByRole('table', { name: 'Over-allocated people by week' })
+    // A wide table a keyboard can scroll: its box takes the focus and is named.
+    const scroll = screen.getByRole('region', { name: 'Over-allocated people by week' })
+    expect(scroll).toContainElement(over)
+    expect(scroll).toHaveAttribute('tabindex', '0')
+    // The figures right after who and when, so a phone shows them first.
+    expect(
+      within(over)
+        .getAllByRole('columnheader')
+        .map((c) => c.textContent),
+    ).toEqual([
+      'Person',
+      'Week',
+      'Over',
+      'Utilization',
+      'Booked of effective',
+      'Team',
+      'Conflict with leave',
+    ])
     const row = within(over)
       .getByRole('rowheader', { name: /Alice Smith/ })
       .closest('tr') as HTMLElement
@@ -344,11 +362,11 @@ describe('Capacity page', { timeout: 20_000 }, () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual([
-      'Platform',
       'week 52, from 21 Dec 2026',
-      '30 h of 22.5 h',
       '7.5 h',
       '133%',
+      '30 h of 22.5 h',
+      'Platform',
       'Yes: 7.5 h on 1 day off',
     ])
     const cover = await screen.findByRole('list', { name: 'Cover-risk warnings' })

@@ -11,7 +11,12 @@ export function leaveConflictText(item: Overallocation): string {
   return `Yes: ${hours(booked)} on ${formatNumber(days)} day${days === 1 ? '' : 's'} off`
 }
 
-/** Person-weeks booked over effective capacity, by week, with whether leave is behind it. */
+const CAPTION = 'Over-allocated people by week'
+
+/**
+ * Person-weeks booked over effective capacity, by week, with whether leave is behind it. The
+ * figures come right after who and when, so a phone shows them without scrolling (it drops Team).
+ */
 export function OverallocationList({
   items,
   search,
@@ -20,21 +25,22 @@ export function OverallocationList({
   search: string
 }) {
   return (
-    <div className="table-scroll">
-      <table className="data">
-        <caption className="visually-hidden">Over-allocated people by week</caption>
+    // Focusable and named, so a keyboard can scroll what does not fit.
+    <div className="table-scroll" role="region" aria-label={CAPTION} tabIndex={0}>
+      <table className="data overalloc-list">
+        <caption className="visually-hidden">{CAPTION}</caption>
         <thead>
           <tr>
             <th scope="col">Person</th>
             <th scope="col" className="text">
-              Team
-            </th>
-            <th scope="col" className="text">
               Week
             </th>
-            <th scope="col">Booked of effective</th>
             <th scope="col">Over</th>
             <th scope="col">Utilization</th>
+            <th scope="col">Booked of effective</th>
+            <th scope="col" className="text overalloc-team">
+              Team
+            </th>
             <th scope="col" className="text">
               Conflict with leave
             </th>
@@ -49,14 +55,20 @@ export function OverallocationList({
                 </Link>
                 <span className="heat-role">{item.person.role}</span>
               </th>
-              <td>{item.team?.name ?? 'none'}</td>
-              <td title={formatDay(item.week)}>{weekLabel(item.week).words}</td>
-              <td className="num">
-                {hours(item.booked)} of {hours(item.effective)}
+              <td className="overalloc-week" title={formatDay(item.week)}>
+                {weekLabel(item.week).words}
               </td>
               <td className="num tone-bad">{hours(item.overHours)}</td>
               <td className="num">{cellPercent(item.utilization)}</td>
-              <td className={item.leaveConflicts.length > 0 ? 'tone-warn' : undefined}>
+              <td className="num">
+                {hours(item.booked)} of {hours(item.effective)}
+              </td>
+              <td className="overalloc-team">{item.team?.name ?? 'none'}</td>
+              <td
+                className={['overalloc-leave', item.leaveConflicts.length > 0 ? 'tone-warn' : '']
+                  .filter(Boolean)
+                  .join(' ')}
+              >
                 {leaveConflictText(item)}
               </td>
             </tr>
