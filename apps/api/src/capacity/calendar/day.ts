@@ -34,6 +34,24 @@ export function spanProblem(firstDay: string, lastDay: string): string | null {
   return null
 }
 
+/** How a person's employment reads in a message: "from 2025-01-06 to 2026-09-30". */
+export function employmentText(p: { startDate: string | null; endDate: string | null }) {
+  if (p.startDate && p.endDate) return `from ${p.startDate} to ${p.endDate}`
+  if (p.startDate) return `from ${p.startDate}`
+  return p.endDate ? `until ${p.endDate}` : 'open'
+}
+
+/** Whether a span has at least one day of the person's employment (the rule allocations keep). */
+export function overlapsEmployment(
+  p: { startDate: string | null; endDate: string | null },
+  span: { firstDay: string; lastDay: string },
+) {
+  return (
+    (p.startDate === null || p.startDate <= span.lastDay) &&
+    (p.endDate === null || p.endDate >= span.firstDay)
+  )
+}
+
 export interface Detail {
   path: string
   message: string

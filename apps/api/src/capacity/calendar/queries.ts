@@ -80,7 +80,7 @@ export async function overlappingTimeOff(
 export async function lockPerson(db: Kysely<Database>, id: number) {
   return db
     .selectFrom('people')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'startDate', 'endDate'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst()

@@ -19,7 +19,7 @@ import { addTimeOff, deleteTimeOff, editTimeOff, timeOffNotFound } from './write
 const tags = ['capacity']
 
 const FIELDS =
-  'personId, firstDay ≤ lastDay (less than 3 years apart), kind (annual_leave, sick, training or other; default annual_leave), halfDay (only when firstDay = lastDay), note. Time off of the same person over a day already taken is 409 `time_off_overlaps` naming the other (two half days of one day are allowed).'
+  'personId, firstDay ≤ lastDay (less than 3 years apart), kind (annual_leave, sick, training or other; default annual_leave), halfDay (only when firstDay = lastDay), note. Time off of the same person over a day already taken is 409 `time_off_overlaps` naming the other (two half days of one day are allowed). Days with not one day of the person’s employment are 400 naming firstDay and lastDay, as allocations are.'
 
 // People's time off: it lowers their effective capacity, not their bookings (packages/kpi).
 export const timeOff = new Hono<AppEnv>()

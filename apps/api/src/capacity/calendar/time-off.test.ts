@@ -144,6 +144,31 @@ describe('/api/v1/time-off', () => {
     })
   })
 
+  it('refuses time off outside the person’s employment, as allocations do, on POST and PATCH', async () => {
+    const p = await t.person({ startDate: '2017-03-01', endDate: '2026-12-31' })
+    const message = `must overlap ${p.name}’s employment (from 2017-03-01 to 2026-12-31)`
+    const before = { personId: p.id, firstDay: '2010-12-14', lastDay: '2010-12-14' }
+    const error = await refusedWithoutWriting(ctx.db, () => send('POST', 'time-off', before), 400)
+    expect(error.code).toBe('validation_failed')
+    expect(error.details).toEqual([
+      { path: 'json.firstDay', message },
+      { path: 'json.lastDay', message },
+    ])
+    const after = { personId: p.id, firstDay: '2027-01-04', lastDay: '2027-01-05' }
+    expect((await send('POST', 'time-off', after)).status).toBe(400)
+    // A span with one day of employment is taken, as an allocation's is.
+    const edge = await added({ personId: p.id, firstDay: '2016-12-30', lastDay: '2017-03-01' })
+
+    const moved = await refusedWithoutWriting(
+      ctx.db,
+      () => send('PATCH', `time-off/${edge.id}`, { lastDay: '2017-02-28' }),
+      400,
+    )
+    expect(moved.details).toEqual([{ path: 'json.lastDay', message }])
+    // A change of the kind alone leaves the days (already checked) alone.
+    expect((await send('PATCH', `time-off/${edge.id}`, { kind: 'training' })).status).toBe(200)
+  })
+
   it('refuses an unknown person, a span of 3 years, and readers; deletes audited', async () => {
     const unknown = await refusedWithoutWriting(
       ctx.db,

@@ -2,7 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, created, diff, recordAudit } from '../../lib/audit.ts'
 import { errorBody } from '../../lib/errors.ts'
-import { type Detail, invalid, spanDetails } from './day.ts'
+import { type Detail, employmentText, invalid, overlapsEmployment, spanDetails } from './day.ts'
 import { listTimeOff, lockPerson, overlappingTimeOff, storedTimeOff } from './queries.ts'
 import { HALF_DAY_ONE_DAY, type NewTimeOff, type TimeOffPatch } from './schemas.ts'
 
@@ -42,6 +42,18 @@ async function overlapRefusal(
   return { status: 409, body }
 }
 
+type Employed = { name: string; startDate: string | null; endDate: string | null }
+
+/** Time off wholly outside the person's employment is refused, as an allocation is. */
+function employmentRefusal(person: Employed, t: Fields, given: Partial<Fields>) {
+  if (overlapsEmployment(person, t)) return null
+  const message = `must overlap ${person.name}’s employment (${employmentText(person)})`
+  // The days the body gave are named (POST gives both, as the allocations' refusal names both).
+  const paths = (['firstDay', 'lastDay'] as const).filter((f) => given[f] !== undefined)
+  const details = paths.map((f) => ({ path: `json.${f}`, message }))
+  return { status: 400, body: invalid(details) } as const
+}
+
 const answer = async (db: Kysely<Database>, id: number) => {
   const [timeOff] = await listTimeOff(db, { id }, 1)
   if (!timeOff) throw new Error(`time off ${id} is gone`)
@@ -54,12 +66,15 @@ export async function addTimeOff(
   who: AuditContext,
 ): Promise<{ refused: TimeOffRefusal } | Awaited<ReturnType<typeof answer>>> {
   return db.transaction().execute(async (trx) => {
-    if (!(await lockPerson(trx, fields.personId))) {
+    const person = await lockPerson(trx, fields.personId)
+    if (!person) {
       const body = errorBody('unknown_person', 'No person with this id', [
         { path: 'json.personId', message: 'is no person' },
       ])
       return { refused: { status: 422, body } } as const
     }
+    const outside = employmentRefusal(person, fields, fields)
+    if (outside) return { refused: outside }
     const overlap = await overlapRefusal(trx, fields, null)
     if (overlap) return { refused: overlap }
     const row = await trx
@@ -90,7 +105,7 @@ export async function editTimeOff(
       .where('id', '=', change.id)
       .executeTakeFirst()
     // The person first, then the row: the order the other writes of their time off lock in.
-    if (personOf) await lockPerson(trx, personOf.personId)
+    const person = personOf && (await lockPerson(trx, personOf.personId))
     const stored = await storedTimeOff(trx, change.id)
     if (!stored) return { refused: { status: 404, body: timeOffNotFound } } as const
     const { id, ...before } = stored
@@ -108,6 +123,9 @@ export async function editTimeOff(
       details.push({ path, message })
     }
     if (details.length > 0) return { refused: { status: 400, body: invalid(details) } } as const
+    const datesGiven = change.patch.firstDay !== undefined || change.patch.lastDay !== undefined
+    const outside = person && datesGiven ? employmentRefusal(person, after, change.patch) : null
+    if (outside) return { refused: outside }
     const overlap = await overlapRefusal(trx, after, id)
     if (overlap) return { refused: overlap }
 
