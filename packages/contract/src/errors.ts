@@ -58,6 +58,8 @@ export const ERROR_STATUS = {
   person_in_use: 409,
   // A team move to the team the person is already in.
   already_in_team: 409,
+  // New start or leave dates that would leave allocations or time off outside the employment.
+  bookings_outside_employment: 409,
   // Time off of the same person over days already taken; the message names the other.
   time_off_overlaps: 409,
   // The organisation is already closed on that day.

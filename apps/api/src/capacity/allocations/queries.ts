@@ -1,16 +1,18 @@
 import type { Database } from '@opsdeck/db'
 import { weeklyHours } from '@opsdeck/kpi'
 import { type Kysely, sql } from 'kysely'
+import { teamOnDay } from '../people/queries.ts'
 import type { AllocationListQuery } from './schemas.ts'
 
-type Filters = Omit<AllocationListQuery, 'limit'> & { id?: number }
+/** `today`: the organisation's day, whose membership gives the person's team (shown, filtered). */
+type Filters = Omit<AllocationListQuery, 'limit'> & { id?: number; today: string }
 
 /** Allocations as the API answers them, by first day, person and id. */
 export async function listAllocations(db: Kysely<Database>, filters: Filters, limit = 1000) {
   let query = db
     .selectFrom('allocations as a')
     .innerJoin('people as p', 'p.id', 'a.personId')
-    .innerJoin('teams as t', 't.id', 'p.teamId')
+    .innerJoin('teams as t', (join) => join.on('t.id', '=', teamOnDay(filters.today)))
     .leftJoin('projects as j', 'j.id', 'a.projectId')
     .leftJoin('users as u', 'u.id', 'a.createdByUserId')
     .select([
@@ -74,9 +76,9 @@ export async function listAllocations(db: Kysely<Database>, filters: Filters, li
   }))
 }
 
-/** One allocation as the API answers it; undefined when there is none. */
-export async function findAllocation(db: Kysely<Database>, id: number) {
-  return (await listAllocations(db, { id }, 1))[0]
+/** One allocation as the API answers it, with the person's team on `today`; undefined when none. */
+export async function findAllocation(db: Kysely<Database>, id: number, today: string) {
+  return (await listAllocations(db, { id, today }, 1))[0]
 }
 
 /** An allocation's stored fields, as a write compares and audits them. */

@@ -7,6 +7,7 @@ import { doc } from '../../lib/openapi.ts'
 import { invalidRange } from '../../lib/range.ts'
 import { validate } from '../../lib/validate.ts'
 import { previewAllocation } from './preview-allocation.ts'
+import { organisationDay } from '../people/queries.ts'
 import { listAllocations } from './queries.ts'
 import {
   Allocation,
@@ -31,7 +32,7 @@ export const allocations = new Hono<AppEnv>()
     '/',
     doc({
       summary:
-        'Allocations by first day, filtered by person (id), project (code), team (slug, the person’s current team), days (from/to: those running on any day between), status and kind; with the weekly hours each books',
+        'Allocations by first day, filtered by person (id), project (code), team (slug, the person’s team today, by their memberships), days (from/to: those running on any day between), status and kind; with the weekly hours each books',
       tags,
       responses: { 200: AllocationList },
       errors: ['invalid_range'],
@@ -43,7 +44,8 @@ export const allocations = new Hono<AppEnv>()
       if (filters.from && filters.to && filters.from > filters.to) {
         return c.json(invalidRange('`from` must be on or before `to`'), 400)
       }
-      const rows = await listAllocations(c.var.db, filters, limit + 1)
+      const today = await organisationDay(c.var.db, c.var.now)
+      const rows = await listAllocations(c.var.db, { ...filters, today }, limit + 1)
       return c.json({ allocations: rows.slice(0, limit), truncated: rows.length > limit }, 200)
     },
   )

@@ -148,7 +148,7 @@ export const AllocationListQuery = z.object({
   person: Id.optional(),
   /** A project's code. */
   project: ProjectCode.optional(),
-  /** A team's slug: the people in it today (people.team_id). */
+  /** A team's slug: the people in it today (the membership covering the organisation's day). */
   team: text().min(1).max(60).optional(),
   /** Allocations running on or after this day (lastDay ≥ from). */
   from: CapacityDay.optional(),

@@ -2,14 +2,15 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, created, diff, recordAudit } from '../../lib/audit.ts'
 import { allocationNotFound, checkAllocation, patched, type Refusal } from './check-allocation.ts'
-import { findAllocation, storedAllocation } from './queries.ts'
+import { organisationDay } from '../people/queries.ts'
+import { findAllocation, findPerson, storedAllocation } from './queries.ts'
 import type { AllocationPatch, NewAllocation } from './schemas.ts'
 
 // POST /allocations, PATCH and DELETE /allocations/:id: each write and its audit row (entity
 // allocation) in one transaction; a refusal writes nothing.
 
-const answer = async (db: Kysely<Database>, id: number) => {
-  const allocation = await findAllocation(db, id)
+const answer = async (db: Kysely<Database>, id: number, at: Date) => {
+  const allocation = await findAllocation(db, id, await organisationDay(db, at))
   if (!allocation) throw new Error(`allocation ${id} is gone`)
   return { allocation } as const
 }
@@ -20,6 +21,8 @@ export async function addAllocation(
   who: AuditContext,
 ): Promise<{ refused: Refusal } | Awaited<ReturnType<typeof answer>>> {
   return db.transaction().execute(async (trx) => {
+    // The person locked, as a change of their dates locks them: both see the other's rows.
+    await findPerson(trx, fields.personId, { lock: true })
     const checked = await checkAllocation(trx, fields, fields)
     if ('refused' in checked) return checked
     const row = await trx
@@ -46,7 +49,7 @@ export async function addAllocation(
       action: 'create',
       changes: created(fields),
     })
-    return answer(trx, row.id)
+    return answer(trx, row.id, who.at)
   })
 }
 
@@ -60,6 +63,7 @@ export async function editAllocation(
     const stored = await storedAllocation(trx, change.id, { lock: true })
     if (!stored) return { refused: { status: 404, body: allocationNotFound } } as const
     const { id, ...before } = stored
+    await findPerson(trx, before.personId, { lock: true })
     const after = patched(before, change.patch)
     const checked = await checkAllocation(trx, after, change.patch)
     if ('refused' in checked) return checked
@@ -87,7 +91,7 @@ export async function editAllocation(
         changes: { personId: before.personId, ...changes },
       })
     }
-    return answer(trx, id)
+    return answer(trx, id, who.at)
   })
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, created, recordAudit } from '../../lib/audit.ts'
-import { emailTaken, personRecord, teamExists } from './queries.ts'
+import { emailTaken, organisationDay, personRecord, teamExists } from './queries.ts'
 import type { NewPerson } from './schemas.ts'
 
 /**
@@ -28,7 +28,7 @@ export async function createPerson(db: Kysely<Database>, input: NewPerson, who: 
       action: 'create',
       changes: created({ ...input }),
     })
-    const person = await personRecord(trx, row.id)
+    const person = await personRecord(trx, row.id, await organisationDay(trx, who.at))
     if (!person) throw new Error(`person ${row.id} vanished as they were added`)
     return { person } as const
   })

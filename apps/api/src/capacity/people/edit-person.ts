@@ -1,7 +1,16 @@
 import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { type AuditContext, diff, recordAudit } from '../../lib/audit.ts'
-import { emailTaken, lockPerson, membershipsOf, personRecord, updatePerson } from './queries.ts'
+import { employmentText } from '../calendar/day.ts'
+import {
+  bookingsOutside,
+  emailTaken,
+  lockPerson,
+  membershipsOf,
+  organisationDay,
+  personRecord,
+  updatePerson,
+} from './queries.ts'
 import type { PersonPatch } from './schemas.ts'
 
 // The trigger's first day for someone with no start date.
@@ -15,7 +24,8 @@ type Detail = { path: string; message: string }
  * the stored other one. A new start day moves the first membership's first day with it, and
  * neither date may cut a membership off: the start stays on or before the end of the first team,
  * the leave date on or after joining the current one. Refused: no such person, an email another
- * person has.
+ * person has, dates that would leave allocations or time off with no day in the employment (the
+ * writes of those refuse such rows, and the export would not import again).
  */
 export async function editPerson(
   db: Kysely<Database>,
@@ -31,6 +41,10 @@ export async function editPerson(
     const memberships = await membershipsOf(trx, id)
     const details = datesProblems(patch, { startDate, endDate }, memberships)
     if (details.length > 0) return { refused: 'invalid', details } as const
+    if (startDate !== before.startDate || endDate !== before.endDate) {
+      const stranded = await strandedBookings(trx, { ...before, startDate, endDate })
+      if (stranded) return { refused: 'bookings_outside_employment', ...stranded } as const
+    }
     if (
       patch.email != null &&
       patch.email !== before.email?.toLowerCase() &&
@@ -56,7 +70,7 @@ export async function editPerson(
         changes: { name: before.name, ...changes },
       })
     }
-    const person = await personRecord(trx, id)
+    const person = await personRecord(trx, id, await organisationDay(trx, who.at))
     if (!person) throw new Error(`person ${id} vanished as they were changed`)
     return { person } as const
   })
@@ -97,4 +111,62 @@ function datesProblems(
     })
   }
   return details
+}
+
+const DAY_MS = 86_400_000
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+const daysOf = (t: { firstDay: string; lastDay: string; halfDay: boolean }) =>
+  t.halfDay ? 0.5 : (Date.parse(t.lastDay) - Date.parse(t.firstDay)) / DAY_MS + 1
+const spanText = (s: { firstDay: string; lastDay: string }) =>
+  s.firstDay === s.lastDay ? s.firstDay : `${s.firstDay} to ${s.lastDay}`
+
+/**
+ * The allocations and time off new employment dates would leave with no day in it, said as a
+ * manager reads it (how many, the first), with the date field that strands each; null when none.
+ */
+async function strandedBookings(
+  db: Kysely<Database>,
+  person: { id: number; name: string; startDate: string | null; endDate: string | null },
+) {
+  const { allocations, timeOff } = await bookingsOutside(db, person.id, person)
+  if (allocations.length === 0 && timeOff.length === 0) return null
+  const what = (a: typeof allocations, t: typeof timeOff) => {
+    const parts = []
+    if (a.length > 0) parts.push(plural(a.length, 'allocation'))
+    if (t.length > 0) {
+      const days = t.reduce((sum, o) => sum + daysOf(o), 0)
+      parts.push(
+        `${plural(t.length, 'time off entry', 'time off entries')} (${plural(days, 'day')})`,
+      )
+    }
+    return parts.join(' and ')
+  }
+  const firstOf = (a: typeof allocations, t: typeof timeOff) => {
+    const [alloc, off] = [a[0], t[0]]
+    return alloc && (!off || alloc.firstDay <= off.firstDay)
+      ? `allocation ${alloc.id}, ${spanText(alloc)}`
+      : off
+        ? `time off ${off.id}, ${spanText(off)}`
+        : ''
+  }
+  const details: Detail[] = []
+  const sides = [
+    ['startDate', (s: { lastDay: string }) => s.lastDay < (person.startDate ?? '')],
+    [
+      'endDate',
+      (s: { firstDay: string }) => person.endDate !== null && s.firstDay > person.endDate,
+    ],
+  ] as const
+  for (const [field, strands] of sides) {
+    const a = allocations.filter(strands)
+    const t = timeOff.filter(strands)
+    if (a.length + t.length === 0) continue
+    const where = field === 'startDate' ? 'before' : 'after'
+    details.push({
+      path: `json.${field}`,
+      message: `would leave ${what(a, t)} ${where} it, the first ${firstOf(a, t)}`,
+    })
+  }
+  const message = `${person.name} has ${what(allocations, timeOff)} outside these dates (${employmentText(person)}), the first ${firstOf(allocations, timeOff)}: move or delete them first`
+  return { message, details }
 }

@@ -124,6 +124,49 @@ describe('PATCH /people/:id', () => {
     )
   })
 
+  it('refuses (409) dates that would leave allocations or time off outside the employment', async () => {
+    const person = await addPerson(ctx.db, team.id, { startDate: '2017-03-01' })
+    const allocation = (firstDay: string, lastDay: string) =>
+      ctx.db
+        .insertInto('allocations')
+        .values({ personId: person.id, kind: 'run', firstDay, lastDay, hoursPerWeek: 10 })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    const winter = await allocation('2026-01-05', '2026-03-27')
+    const june = await allocation('2026-06-01', '2026-06-30')
+    await ctx.db
+      .insertInto('timeOff')
+      .values([
+        { personId: person.id, firstDay: '2026-04-06', lastDay: '2026-04-10' },
+        { personId: person.id, firstDay: '2026-05-01', lastDay: '2026-05-01', halfDay: true },
+      ])
+      .execute()
+
+    const late = await changesNothing(ctx.db, () => patch(person.id, { startDate: '2030-01-01' }))
+    const refused = await expectRefused(late, 409, 'bookings_outside_employment')
+    const both = '2 allocations and 2 time off entries (5.5 days)'
+    const first = `allocation ${winter.id}, 2026-01-05 to 2026-03-27`
+    expect(refused.error.message).toBe(
+      `${person.name} has ${both} outside these dates (from 2030-01-01), the first ${first}: move or delete them first`,
+    )
+    expect(refused.error.details).toEqual([
+      { path: 'json.startDate', message: `would leave ${both} before it, the first ${first}` },
+    ])
+    expect(await firstDays(person.id)).toEqual([{ firstDay: '2017-03-01', lastDay: null }])
+
+    const early = await changesNothing(ctx.db, () => patch(person.id, { endDate: '2026-05-31' }))
+    expect((await expectRefused(early, 409, 'bookings_outside_employment')).error.details).toEqual([
+      {
+        path: 'json.endDate',
+        message: `would leave 1 allocation after it, the first allocation ${june.id}, 2026-06-01 to 2026-06-30`,
+      },
+    ])
+    // A booking with one day left in the employment stays, as the writes would take it.
+    expect(
+      (await patch(person.id, { startDate: '2026-03-27', endDate: '2026-06-01' })).status,
+    ).toBe(200)
+  })
+
   it('refuses the team (moves do that), a taken email, an unknown person, viewers', async () => {
     const a = await addPerson(ctx.db, team.id)
     const b = await addPerson(ctx.db, team.id)

@@ -1,15 +1,18 @@
+import { MAX_CAPACITY_SPAN_YEARS } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { type AuditContext, recordAudit } from '../../lib/audit.ts'
-import { lockPerson, personRecord } from './queries.ts'
+import { lastDayOfSpan } from '../calendar/day.ts'
+import { lockPerson, organisationDay, personRecord } from './queries.ts'
 import type { NewMove } from './schemas.ts'
 
 /**
  * Moves a person to another team from a day: their open membership ends the day before `from`,
- * the new one opens on `from`, and people.team_id becomes the new team, with the audit row, in one
+ * the new one opens on `from`, and people.team_id becomes the new team (the latest membership's,
+ * for joins; their team on a day is the membership covering it), with the audit row, in one
  * transaction. Past weeks stay with the old team. Refused: no such person, no such team, the team
- * they are in, a day not after they joined the current team (history is not rewritten by a move)
- * or after their leave date.
+ * of their latest membership, a day not after they joined it (history is not rewritten by a move),
+ * after their leave date, or further ahead than an allocation may run (3 years less a day).
  */
 export async function movePerson(
   db: Kysely<Database>,
@@ -45,6 +48,13 @@ export async function movePerson(
       const message = `must be on or before their leave date (${before.endDate})`
       return { refused: 'invalid', details: [{ path: 'json.from', message }] } as const
     }
+    // A plan further ahead than any allocation could reach is a typing slip (2999-12-31).
+    const today = await organisationDay(trx, who.at)
+    const latest = lastDayOfSpan(today)
+    if (from > latest) {
+      const message = `must be less than ${MAX_CAPACITY_SPAN_YEARS} years after today (${today}): ${latest} at the latest`
+      return { refused: 'invalid', details: [{ path: 'json.from', message }] } as const
+    }
     await trx
       .updateTable('teamMemberships')
       .set({ lastDay: sql<string>`${from}::date - 1` })
@@ -70,7 +80,7 @@ export async function movePerson(
         firstDay: from,
       },
     })
-    const person = await personRecord(trx, id)
+    const person = await personRecord(trx, id, today)
     if (!person) throw new Error(`person ${id} vanished as they moved`)
     return { person } as const
   })

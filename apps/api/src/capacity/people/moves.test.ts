@@ -67,12 +67,74 @@ describe('POST /people/:id/moves', () => {
       { team: ref(data), firstDay: '2026-11-02', lastDay: '2027-02-28' },
       { team: ref(platform), firstDay: '2025-01-06', lastDay: '2026-11-01' },
     ])
-    const listed = await ctx.app.request(`/api/v1/people?team=${payments.slug}`, {
-      headers: viewer.headers,
+  })
+
+  it('a move from a later day leaves them in their team until then, in every read', async () => {
+    const platform = await newTeam(ctx.db, 'Platform')
+    const data = await newTeam(ctx.db, 'Data')
+    const person = await addPerson(ctx.db, platform.id, { startDate: '2025-01-06' })
+    await ctx.db
+      .insertInto('allocations')
+      .values({
+        personId: person.id,
+        kind: 'run',
+        firstDay: '2026-11-02',
+        lastDay: '2026-12-31',
+        hoursPerWeek: 10,
+      })
+      .execute()
+    // From Tuesday 1 December, next month.
+    const res = await move(person.id, { teamId: data.id, from: '2026-12-01' })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const moved = expectMatches(PersonRecord, await res.json())
+    expect(moved.team).toEqual(ref(platform))
+    expect(moved.memberships[0]).toEqual({ team: ref(data), firstDay: '2026-12-01', lastDay: null })
+    expect((await record(person.id)).team).toEqual(ref(platform))
+
+    const get = async (path: string) => {
+      const answer = await ctx.app.request(`/api/v1/${path}`, { headers: viewer.headers })
+      expect(answer.status).toBe(200)
+      return (await answer.json()) as Record<string, { id: number; person?: { id: number } }[]>
+    }
+    const listed = async (slug: string) =>
+      expectMatches(PeopleList, await get(`people?team=${slug}`)).people.map((p) => p.id)
+    expect(await listed(platform.slug)).toEqual([person.id])
+    expect(await listed(data.slug)).toEqual([])
+    const booked = async (slug: string) =>
+      (await get(`allocations?team=${slug}`)).allocations?.map((a) => a.person?.id)
+    expect(await booked(platform.slug)).toEqual([person.id])
+    expect(await booked(data.slug)).toEqual([])
+    // The teams' members count them where the people list does.
+    const teams = (await get('teams')).teams as unknown as { id: number; members: number }[]
+    expect(teams.find((t) => t.id === platform.id)?.members).toBe(1)
+    expect(teams.find((t) => t.id === data.id)?.members).toBe(0)
+
+    // Who has not yet started is in their first team, who has left in their last.
+    const later = await addPerson(ctx.db, platform.id, { startDate: '2027-01-04' })
+    expect((await move(later.id, { teamId: data.id, from: '2027-02-01' })).status).toBe(201)
+    expect((await record(later.id)).team).toEqual(ref(platform))
+    const left = await addPerson(ctx.db, platform.id, {
+      startDate: '2025-01-06',
+      endDate: '2026-10-30',
     })
-    expect(expectMatches(PeopleList, await listed.json()).people.map((p) => p.id)).toEqual([
-      person.id,
-    ])
+    expect((await move(left.id, { teamId: data.id, from: '2026-06-01' })).status).toBe(201)
+    expect((await record(left.id)).team).toEqual(ref(data))
+  })
+
+  it('refuses a day 3 years or more ahead (2999-12-31), naming json.from', async () => {
+    const a = await newTeam(ctx.db)
+    const b = await newTeam(ctx.db)
+    const person = await addPerson(ctx.db, a.id)
+    for (const from of ['2999-12-31', '2029-11-04']) {
+      const res = await changesNothing(ctx.db, () => move(person.id, { teamId: b.id, from }))
+      expect((await expectRefused(res, 400, 'validation_failed')).error.details).toEqual([
+        {
+          path: 'json.from',
+          message: 'must be less than 3 years after today (2026-11-04): 2029-11-03 at the latest',
+        },
+      ])
+    }
+    expect((await move(person.id, { teamId: b.id, from: '2029-11-03' })).status).toBe(201)
   })
 
   it('refuses a day not after they joined the current team, naming json.from, writing nothing', async () => {

@@ -1,16 +1,31 @@
 import type { BankHolidayRegion } from '@opsdeck/contract'
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql, type Updateable } from 'kysely'
+import { localDay } from '../../lib/calendar.ts'
 import { likePattern } from '../../lib/like.ts'
 import type { Person, PersonRecord } from './schemas.ts'
 
 type Db = Kysely<Database>
 
-// A person's fields as the list and the record show them, their current team joined.
-function selectPeople(db: Db) {
+/**
+ * The id of the team person `p` (the query's alias) is in on `day`: their membership covering it;
+ * before they start, their first; after they leave, their last. people.team_id is the latest
+ * membership's team, which a move planned for a later day changes at once, so reads of "their team"
+ * use this instead.
+ */
+export function teamOnDay(day: string) {
+  // Memberships follow each other: the latest one begun by `day`, else the first one.
+  return sql<number>`coalesce((
+    SELECT m.team_id FROM team_memberships m WHERE m.person_id = p.id
+    ORDER BY m.first_day > ${day}::date, abs(m.first_day - ${day}::date), m.id DESC LIMIT 1
+  ), p.team_id)`
+}
+
+// A person's fields as the list and the record show them, their team on `today` joined.
+function selectPeople(db: Db, today: string) {
   return db
     .selectFrom('people as p')
-    .innerJoin('teams as t', 't.id', 'p.teamId')
+    .innerJoin('teams as t', (join) => join.on('t.id', '=', teamOnDay(today)))
     .select([
       'p.id',
       'p.name',
@@ -38,9 +53,9 @@ const personOf = ({ teamId, teamSlug, teamName, bankHolidayRegion, ...p }: Row):
 })
 
 /**
- * The people by name, with their team; by default those working here on `today` (started, not
- * yet left). `q` is part of the name in any case, `team` a team's slug, `role` and `skill` match
- * whole, in any case. At most `limit`.
+ * The people by name, with their team on `today`; by default those working here on `today`
+ * (started, not yet left). `q` is part of the name in any case, `team` a team's slug (their team
+ * on `today`), `role` and `skill` match whole, in any case. At most `limit`.
  */
 export async function listPeople(
   db: Db,
@@ -54,7 +69,7 @@ export async function listPeople(
     limit: number
   },
 ): Promise<Person[]> {
-  let query = selectPeople(db)
+  let query = selectPeople(db, args.today)
   if (!args.includeLeft) {
     query = query
       .where((eb) => eb.or([eb('p.startDate', 'is', null), eb('p.startDate', '<=', args.today)]))
@@ -74,11 +89,15 @@ export async function listPeople(
 }
 
 /**
- * One person as GET /people/:id answers: their team history newest first and the region whose
- * bank holidays they have. Undefined when there is none.
+ * One person as GET /people/:id answers: their team on `today`, their team history newest first
+ * and the region whose bank holidays they have. Undefined when there is none.
  */
-export async function personRecord(db: Db, id: number): Promise<PersonRecord | undefined> {
-  const row = await selectPeople(db)
+export async function personRecord(
+  db: Db,
+  id: number,
+  today: string,
+): Promise<PersonRecord | undefined> {
+  const row = await selectPeople(db, today)
     .select(['p.createdAt', 'p.updatedAt'])
     .where('p.id', '=', id)
     .executeTakeFirst()
@@ -105,6 +124,15 @@ export async function personRecord(db: Db, id: number): Promise<PersonRecord | u
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   }
+}
+
+/** The organisation's calendar day at `at`: it decides who has started, left, and their team. */
+export async function organisationDay(db: Db, at: Date) {
+  const org = await db
+    .selectFrom('organisationSettings')
+    .select('timezone')
+    .executeTakeFirstOrThrow()
+  return localDay(at, org.timezone)
 }
 
 /** The person's stored fields, locked for the caller's transaction; undefined when none. */
@@ -177,4 +205,40 @@ export function membershipsOf(db: Db, personId: number) {
     .orderBy('firstDay')
     .orderBy('id')
     .execute()
+}
+
+type Span = { id: number; firstDay: string; lastDay: string }
+
+/**
+ * The person's allocations and time off with not one day between `startDate` and `endDate` (null:
+ * open), first day first: what new employment dates would strand (the writes refuse such rows).
+ */
+export async function bookingsOutside(
+  db: Db,
+  personId: number,
+  dates: { startDate: string | null; endDate: string | null },
+): Promise<{ allocations: Span[]; timeOff: (Span & { halfDay: boolean })[] }> {
+  const { startDate, endDate } = dates
+  if (startDate === null && endDate === null) return { allocations: [], timeOff: [] }
+  const outside = sql<boolean>`(${startDate}::date IS NOT NULL AND last_day < ${startDate}::date)
+    OR (${endDate}::date IS NOT NULL AND first_day > ${endDate}::date)`
+  const [allocations, timeOff] = await Promise.all([
+    db
+      .selectFrom('allocations')
+      .select(['id', 'firstDay', 'lastDay'])
+      .where('personId', '=', personId)
+      .where(outside)
+      .orderBy('firstDay')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('timeOff')
+      .select(['id', 'firstDay', 'lastDay', 'halfDay'])
+      .where('personId', '=', personId)
+      .where(outside)
+      .orderBy('firstDay')
+      .orderBy('id')
+      .execute(),
+  ])
+  return { allocations, timeOff }
 }

@@ -53,7 +53,7 @@ export const people = new Hono<AppEnv>()
   .get(
     '/',
     doc({
-      summary: `People by name, with their team, role, skills, contract and dates; by default those working here today (started, not left); filtered by part of the name (q), a team's slug, a role or a skill; at most ${MAX_PEOPLE}, truncated when more matched`,
+      summary: `People by name, with their team today, role, skills, contract and dates; by default those working here today (started, not left); filtered by part of the name (q), a team's slug, a role or a skill; at most ${MAX_PEOPLE}, truncated when more matched`,
       description:
         '`role` and `skill` match whole, in any case. `includeLeft=true` also lists people who have left or not yet started.',
       tags,
@@ -91,7 +91,8 @@ export const people = new Hono<AppEnv>()
   .get(
     '/:id',
     doc({
-      summary: 'One person: their fields, their teams (newest first) and their bank-holiday region',
+      summary:
+        'One person: their fields, their team today, their teams (newest first) and their bank-holiday region',
       description:
         '`region` is their own or, when they have none, the organisation’s, and says which.',
       tags,
@@ -101,7 +102,8 @@ export const people = new Hono<AppEnv>()
     access('read'),
     validate('param', PersonParam),
     async (c) => {
-      const person = await personRecord(c.var.db, c.req.valid('param').id)
+      const today = localDay(c.var.now, (await getOrganisation(c.var.db)).timezone)
+      const person = await personRecord(c.var.db, c.req.valid('param').id, today)
       if (!person) return c.json(personNotFound, 404)
       return c.json(person, 200)
     },
@@ -111,10 +113,15 @@ export const people = new Hono<AppEnv>()
     doc({
       summary: 'Change some of a person’s fields (not their team: move them)',
       description:
-        'Someone leaving gets an endDate, their last day. A date given alone is checked against the stored other one; a new startDate moves their first team’s first day. Audited field by field.',
+        'Someone leaving gets an endDate, their last day. A date given alone is checked against the stored other one; a new startDate moves their first team’s first day. Dates that would leave any of their allocations or time off without one day of employment are refused (409 bookings_outside_employment, saying how many and the first, the field naming them): move or delete those first. Audited field by field.',
       tags,
       responses: { 200: PersonRecord },
-      errors: ['validation_failed', 'person_not_found', 'email_taken'],
+      errors: [
+        'validation_failed',
+        'person_not_found',
+        'email_taken',
+        'bookings_outside_employment',
+      ],
     }),
     access('write'),
     validate('param', PersonParam),
@@ -125,6 +132,10 @@ export const people = new Hono<AppEnv>()
       if ('person' in result) return c.json(result.person, 200)
       if (result.refused === 'invalid') return c.json(invalid(result.details), 400)
       if (result.refused === 'email_taken') return c.json(emailTaken, 409)
+      if (result.refused === 'bookings_outside_employment') {
+        const body = errorBody('bookings_outside_employment', result.message, result.details)
+        return c.json(body, 409)
+      }
       return c.json(personNotFound, 404)
     },
   )
@@ -156,7 +167,7 @@ export const people = new Hono<AppEnv>()
     doc({
       summary: 'Move a person to another team from a day',
       description:
-        'Their current team keeps them until the day before `from`, the new one has them from `from`: past weeks stay with the old team. `from` is after the day they joined their current team and on or before their leave date. Audited.',
+        'Their current team keeps them until the day before `from`, the new one has them from `from`: past weeks stay with the old team, and until `from` they are listed in the old one (their team is the membership covering the organisation’s day). `from` is after the day they joined their latest team, on or before their leave date, and less than 3 years after today. Audited.',
       tags,
       responses: { 201: PersonRecord },
       errors: ['validation_failed', 'person_not_found', 'unknown_team', 'already_in_team'],
