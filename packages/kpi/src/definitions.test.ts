@@ -55,6 +55,7 @@ describe('KPI_DEFINITIONS', () => {
       'coverRisk',
       'runChangeSplit',
       'projectCapacityRisk',
+      'periodChange',
     ]) {
       expect(Object.keys(KPI_DEFINITIONS)).toContain(id)
     }

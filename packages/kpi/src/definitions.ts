@@ -3,6 +3,7 @@
 import { CAPACITY_DEFINITIONS } from './definitions/capacity.ts'
 import { INCIDENT_DEFINITIONS } from './definitions/incidents.ts'
 import { PROJECT_DEFINITIONS } from './definitions/projects.ts'
+import { REPORT_DEFINITIONS } from './definitions/reports.ts'
 import { SERVICE_DEFINITIONS } from './definitions/services.ts'
 
 export type { KpiDefinition } from './definitions/kind.ts'
@@ -12,6 +13,7 @@ export const KPI_DEFINITIONS = {
   ...INCIDENT_DEFINITIONS,
   ...PROJECT_DEFINITIONS,
   ...CAPACITY_DEFINITIONS,
+  ...REPORT_DEFINITIONS,
 }
 
 export type KpiId = keyof typeof KPI_DEFINITIONS

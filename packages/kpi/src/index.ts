@@ -115,5 +115,7 @@ export {
   projectShortOfPeople,
 } from './project-capacity-risk.ts'
 export type { PersonWeekRisk } from './project-capacity-risk.ts'
+export { periodChange } from './period-change.ts'
+export type { Better, ChangeKind, PeriodChange } from './period-change.ts'
 export { KPI_DEFINITIONS } from './definitions.ts'
 export type { KpiDefinition, KpiId } from './definitions.ts'
