@@ -17,7 +17,15 @@ export interface DemoCheckOptions {
   now?: Date
   /** Must be the seed the demo was generated with, so each service keeps its latency character. */
   seed?: number
+  /**
+   * How long to wait for another holder of the demo's lock before leaving the minutes to the next
+   * run (default 0). The worker waits a few seconds: the retention job holds the lock for moments
+   * as it starts, and skipping would leave the demo a minute behind.
+   */
+  lockWaitMs?: number
 }
+
+const LOCK_POLL_MS = 100
 
 // After a long pause the demo comes back with at most this much history filled in.
 const MAX_GAP_MS = 30 * DAY
@@ -44,7 +52,11 @@ export async function simulateDemoChecks(
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx)
     // Another worker is simulating these minutes, or the daily rollups are being re-labelled
     // into a new zone (minutes, past the pool's query deadline): the next run catches up.
-    if (!(await tryLockFor(trx, 'opsdeck:demo-checks'))) return 0
+    const deadline = Date.now() + (opts.lockWaitMs ?? 0)
+    while (!(await tryLockFor(trx, 'opsdeck:demo-checks'))) {
+      if (Date.now() >= deadline) return 0
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS))
+    }
     return simulateIn(trx, now, seed)
   })
 }
