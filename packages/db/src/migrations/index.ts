@@ -14,6 +14,7 @@ import * as incidentLifecycle from './2026-12-02-05-incident-lifecycle.ts'
 import * as projectBudgets from './2026-12-02-06-project-budgets.ts'
 import * as costEntriesCovering from './2026-12-03-01-cost-entries-covering.ts'
 import * as capacityCalendar from './2026-12-03-02-capacity-calendar.ts'
+import * as reports from './2026-12-03-03-reports.ts'
 
 // Listed, not scanned from disk: the order is explicit and bundlers keep them.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-06-project-budgets': projectBudgets,
   '2026-12-03-01-cost-entries-covering': costEntriesCovering,
   '2026-12-03-02-capacity-calendar': capacityCalendar,
+  '2026-12-03-03-reports': reports,
 }

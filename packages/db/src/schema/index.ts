@@ -33,6 +33,12 @@ import type {
   ProjectsTable,
 } from './projects.ts'
 import type {
+  ReportDeliveriesTable,
+  ReportSchedulesTable,
+  ReportShareLinksTable,
+  ReportSnapshotsTable,
+} from './reports.ts'
+import type {
   CheckRollupTable,
   CheckSamplesTable,
   CheckScheduleTable,
@@ -53,6 +59,7 @@ export type * from './incidents.ts'
 export type * from './projects.ts'
 export type * from './capacity.ts'
 export type * from './auth.ts'
+export type * from './reports.ts'
 
 export interface Database {
   organisationSettings: OrganisationSettingsTable
@@ -93,4 +100,8 @@ export interface Database {
   auditLog: AuditLogTable
   loginFailures: LoginFailuresTable
   loginDevices: LoginDevicesTable
+  reportSnapshots: ReportSnapshotsTable
+  reportShareLinks: ReportShareLinksTable
+  reportSchedules: ReportSchedulesTable
+  reportDeliveries: ReportDeliveriesTable
 }
