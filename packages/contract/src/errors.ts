@@ -33,6 +33,9 @@ export const ERROR_STATUS = {
   responder_hours_not_found: 404,
   person_not_found: 404,
   team_not_found: 404,
+  snapshot_not_found: 404,
+  share_link_not_found: 404,
+  schedule_not_found: 404,
   email_taken: 409,
   self: 409,
   last_admin: 409,
@@ -64,6 +67,8 @@ export const ERROR_STATUS = {
   time_off_overlaps: 409,
   // The organisation is already closed on that day.
   closure_day_taken: 409,
+  // A share link past its expiry or revoked: it once worked, and now never will.
+  share_link_gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   wrong_password: 422,
@@ -85,9 +90,13 @@ export const ERROR_STATUS = {
   service_archived: 422,
   sample_too_old: 422,
   sample_in_future: 422,
+  // A report for a period that has not begun yet has no figures to show.
+  period_not_started: 422,
   rate_limited: 429,
   internal: 500,
   overloaded: 503,
+  // PDF export needs Chromium on the server; the message says how to set it up or print instead.
+  pdf_unavailable: 503,
   database_unavailable: 503,
   database_timeout: 503,
 } as const satisfies Record<string, number>
