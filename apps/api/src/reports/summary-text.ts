@@ -1,0 +1,155 @@
+import type { ReportCell } from '../lib/report-section.ts'
+import type { ReportedFigure, ReportSection, ReportSummary } from './schemas.ts'
+import { changeInWords, countInWords, plural, valueInWords } from './words.ts'
+
+export interface SummaryContext {
+  /** "November 2026" and "October 2026". */
+  period: string
+  previous: string
+  currency: string
+}
+
+const MAJOR_BUDGET_SHARE = 0.25
+const NAMED = 2
+
+/**
+ * The executive summary, written by fixed rules from the figures (no external service, so the
+ * same data always gives the same words): a sentence per area where it has something to say, then
+ * highlights (targets met and figures that improved) and risks (targets missed, projects turned
+ * red, budgets spent, people over-allocated). The manager may edit it before freezing.
+ */
+export function writeSummary(
+  sections: readonly ReportSection[],
+  ctx: SummaryContext,
+): ReportSummary {
+  const area = (name: string) => sections.find((s) => s.area === name)
+  const sentences: string[] = []
+  const highlights: string[] = []
+  const risks: string[] = []
+  const fig = (s: ReportSection | undefined, key: string) => s?.figures.find((f) => f.key === key)
+  const rows = (s: ReportSection | undefined, key: string) =>
+    s?.tables.find((t) => t.key === key)?.rows ?? []
+  const words = (f: ReportedFigure, value = f.value) =>
+    value === null ? 'n/a' : valueInWords(value, f.unit, ctx.currency)
+  const change = (f: ReportedFigure) => changeInWords(f, ctx.previous, ctx.currency)
+
+  // Services: the most critical tier with data, against its target; other tiers that missed.
+  const services = area('services')
+  const tiers = (services?.figures ?? []).filter((f) => f.key.startsWith('availability.tier'))
+  const lead = tiers.find((f) => f.value !== null)
+  if (lead) {
+    const target = lead.target === null ? '' : ` against a ${words(lead, lead.target)} target`
+    const moved = change(lead)
+    sentences.push(`${lead.label} was ${words(lead)}${target}${moved ? ` (${moved})` : ''}.`)
+  }
+  for (const t of tiers) {
+    if (t.onTarget === false)
+      risks.push(`${t.label} missed its target: ${words(t)} against ${words(t, t.target)}.`)
+    else if (t.onTarget === true) highlights.push(`${t.label} met its target at ${words(t)}.`)
+  }
+  const spent = rows(services, 'errorBudgets').find(
+    (r) => num(r.incidentCount) > 0 && num(r.consumed) >= MAJOR_BUDGET_SHARE,
+  )
+  if (spent) {
+    const n = num(spent.incidentCount)
+    const worst = typeof spent.worstSeverity === 'string' ? `${spent.worstSeverity} ` : ''
+    const who =
+      n === 1
+        ? `One ${worst}incident`
+        : `${countInWords(n, true)} incidents (worst ${worst.trim() || 'n/a'})`
+    sentences.push(
+      `${who} consumed ${Math.round(num(spent.consumed) * 100)}% of the ${str(spent.service)} error budget.`,
+    )
+  }
+  const exhausted = fig(services, 'budgetsExhausted')?.value ?? 0
+  if (exhausted > 0)
+    risks.push(
+      `${cap(plural(exhausted, 'service'))} used up ${exhausted === 1 ? 'its' : 'their'} error budget.`,
+    )
+
+  // Incidents: how many, the most severe, how fast they were resolved; missed targets.
+  const incidents = area('incidents')
+  const count = fig(incidents, 'incidents')
+  if (count?.value != null) {
+    const sev1 = fig(incidents, 'incidents.sev1')?.value ?? 0
+    const mttr = fig(incidents, 'mttr')
+    const moved = change(count)
+    let s = `There ${count.value === 1 ? 'was' : 'were'} ${plural(count.value, 'incident')}${sev1 > 0 ? ` (${sev1} SEV1)` : ''}${moved ? `, ${moved}` : ''}`
+    if (mttr?.value != null) {
+      const m = change(mttr)
+      s += `; MTTR was ${words(mttr)}${m ? ` (${m.replace(/ on .*$/, '')})` : ''}`
+    }
+    sentences.push(`${s}.`)
+  }
+  const breaches = fig(incidents, 'slaBreaches')?.value ?? 0
+  if (breaches > 0)
+    risks.push(
+      `${cap(plural(breaches, 'incident'))} missed ${breaches === 1 ? 'its' : 'their'} response or resolution target.`,
+    )
+  const overdue = fig(incidents, 'followUpsOverdue')?.value ?? 0
+  if (overdue > 0)
+    risks.push(
+      `${cap(plural(overdue, 'follow-up action'))} ${overdue === 1 ? 'is' : 'are'} overdue.`,
+    )
+  else if (fig(incidents, 'followUpsOverdue'))
+    highlights.push('No incident follow-up actions are overdue.')
+
+  // Projects: turned red (named, with the rule), turned green, the portfolio's CPI.
+  const projects = area('projects')
+  const changes = rows(projects, 'ragChanges')
+  const red = changes.filter((r) => r.to === 'red')
+  red
+    .slice(0, NAMED)
+    .forEach((r) => sentences.push(`Project ${str(r.code)} turned red: ${str(r.reason)}.`))
+  if (red.length > NAMED)
+    sentences.push(
+      `${countInWords(red.length - NAMED, true)} more ${red.length - NAMED === 1 ? 'project' : 'projects'} turned red.`,
+    )
+  for (const r of red) risks.push(`${str(r.code)} ${str(r.name)} is red: ${str(r.reason)}.`)
+  for (const r of changes.filter((r) => r.to === 'green' && r.from !== null))
+    highlights.push(`${str(r.code)} ${str(r.name)} is back to green.`)
+  const cpi = fig(projects, 'cpi')
+  if (cpi?.value != null) {
+    const target = cpi.target === null ? '' : ` against ${words(cpi, cpi.target)}`
+    sentences.push(`Portfolio CPI was ${words(cpi)}${target}.`)
+  }
+  const capacityRisk = fig(projects, 'projectsAtCapacityRisk')?.value ?? 0
+  if (capacityRisk > 0)
+    risks.push(
+      `${cap(plural(capacityRisk, 'project'))} ${capacityRisk === 1 ? 'is' : 'are'} at risk from team capacity.`,
+    )
+
+  // Capacity: utilization and the people over 100%.
+  const capacity = area('capacity')
+  const utilization = fig(capacity, 'utilization')
+  const over = fig(capacity, 'overAllocatedPeople')?.value ?? 0
+  if (utilization?.value != null) {
+    const tail =
+      over > 0
+        ? `; ${plural(over, 'person', 'people')} ${over === 1 ? 'was' : 'were'} booked over 100% in at least one week`
+        : ''
+    sentences.push(`Teams were ${words(utilization)} utilized${tail}.`)
+  }
+  if (over > 0)
+    risks.push(
+      `${cap(plural(over, 'person', 'people'))} ${over === 1 ? 'was' : 'were'} over-allocated.`,
+    )
+  const change_ = fig(capacity, 'changeShare')
+  if (change_?.value != null) highlights.push(`Change work took ${words(change_)} of booked hours.`)
+
+  // Any other figure that met its target and improved is a highlight.
+  for (const s of sections) {
+    for (const f of s.figures) {
+      if (f.key.startsWith('availability.') || f.verdict !== 'better' || f.onTarget === false)
+        continue
+      const moved = change(f)
+      if (moved) highlights.push(`${f.label}: ${words(f)} (${moved}).`)
+    }
+  }
+  if (sentences.length === 0) sentences.push(`No figures were recorded for ${ctx.period}.`)
+  return { text: sentences.join(' '), highlights, risks }
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+const num = (c: ReportCell | undefined) => (typeof c === 'number' ? c : 0)
+const str = (c: ReportCell | undefined) => (c === null || c === undefined ? '' : String(c))
