@@ -35,6 +35,14 @@ export const PROJECT_DEFINITIONS = {
     notes: 'Money is rounded to whole pence.',
   },
   ac: { id: 'ac', name: 'Actual cost (AC)', formula: 'sum of cost entries to date', notes: '' },
+  periodSpend: {
+    id: 'periodSpend',
+    name: 'Spend in the period',
+    formula:
+      'sum of the cost entries dated from the period’s first day to its last day that has happened (the organisation’s days)',
+    notes:
+      'Credits count negative. The part of AC dated in the period; by supplier as entered, trimmed, every project whatever its status.',
+  },
   cv: {
     id: 'cv',
     name: 'Cost variance (CV)',
