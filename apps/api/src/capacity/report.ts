@@ -65,7 +65,7 @@ export async function capacityReport(db: Kysely<Database>, scope: Scope): Promis
     ]
   })
   const days = `${firstDay} to ${lastDay}`
-  const weeksNote = `ISO weeks of ${weeks[0]} to ${shiftDay(weeks.at(-1) ?? lastDay, 6)}, whole`
+  const weeksNote = `Whole ISO weeks touching the period: ${model.from} to ${model.to}`
   const hours = (key: string, label: string, value: number, definition: string) =>
     figure({ key, label, value: round1(value), unit: 'hours', better: 'neither', definition })
   return {
@@ -92,7 +92,7 @@ export async function capacityReport(db: Kysely<Database>, scope: Scope): Promis
         target: 0,
         targetKind: 'max',
         definition: 'utilization',
-        note: `Over 100% in any week; ${weeksNote}`,
+        note: `Over 100% in any one week. ${weeksNote}`,
       }),
       figure({
         key: 'overAllocatedPersonWeeks',
