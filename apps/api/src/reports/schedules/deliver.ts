@@ -1,0 +1,99 @@
+import nodemailer from 'nodemailer'
+import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js'
+import type { Period } from '../period.ts'
+import type { Delivery } from './deliveries.ts'
+
+export const WEBHOOK_TIMEOUT_MS = 10_000
+export const SMTP_NOT_CONFIGURED = 'SMTP is not configured (OPSDECK_SMTP_URL)'
+
+/** How to send mail: nodemailer's SMTP transport (an `smtp://` / `smtps://` URL or options). */
+export interface MailConfig {
+  transport: string | SMTPTransport.Options
+  from: string
+}
+
+/** What one delivery says, whichever the channel. */
+export interface Message {
+  delivery: Delivery
+  period: Period
+  shareUrl: string
+  shareExpiresAt: Date
+  pdf: Uint8Array | null
+}
+
+/** A failed send's reason, as the delivery log shows it: short, and never a credential. */
+export function errorText(err: unknown): string {
+  const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string } }
+  let text =
+    e?.name === 'TimeoutError'
+      ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s`
+      : `${e?.message ?? String(err)}${e?.cause?.code ? ` (${e.cause.code})` : ''}`
+  text = text.replace(/\/\/[^/@\s]*@/g, '//').replace(/\s+/g, ' ')
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10)
+const fileName = (m: Message) =>
+  `${m.delivery.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report'}-${m.period.firstDay}.pdf`
+
+export function mailOf(m: Message, from: string) {
+  const lines = [
+    `${m.delivery.name}: the report for ${m.period.label} is ready.`,
+    '',
+    `Open it without an account (the link expires on ${day(m.shareExpiresAt)}):`,
+    m.shareUrl,
+    '',
+    m.pdf ? 'The report is attached as a PDF.' : 'Print it or save it as a PDF from the page.',
+    '',
+    '— opsdeck',
+  ]
+  return {
+    from,
+    to: m.delivery.emailTo,
+    subject: `${m.delivery.name}: ${m.period.label}`,
+    text: lines.join('\n'),
+    attachments: m.pdf
+      ? [{ filename: fileName(m), content: Buffer.from(m.pdf), contentType: 'application/pdf' }]
+      : [],
+  }
+}
+
+/** One SMTP transport for a pass over the due deliveries; timeouts well inside the lease. */
+export function mailTransport(config: MailConfig) {
+  const timeouts = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 40_000 }
+  const options =
+    typeof config.transport === 'string' ? { url: config.transport } : config.transport
+  return nodemailer.createTransport({ ...timeouts, ...options })
+}
+export type MailTransport = ReturnType<typeof mailTransport>
+
+/** The webhook's JSON: what was frozen, for which period, and where to read it. */
+export function webhookBody(m: Message) {
+  const { period } = m
+  return {
+    schedule: { id: m.delivery.scheduleId, name: m.delivery.name },
+    period: {
+      kind: period.kind,
+      firstDay: period.firstDay,
+      lastDay: period.lastDay,
+      label: period.label,
+    },
+    snapshotId: m.delivery.snapshotId,
+    shareUrl: m.shareUrl,
+    frozenAt: m.delivery.frozenAt.toISOString(),
+  }
+}
+
+/** POSTs the webhook; anything but a 2xx answer (a redirect too) within 10 s is a failure. */
+export async function postWebhook(m: Message, url: string, fetchFn: typeof fetch = fetch) {
+  const res = await fetchFn(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'User-Agent': 'opsdeck-reports' },
+    body: JSON.stringify(webhookBody(m)),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+  })
+  await res.body?.cancel()
+  if (res.status < 200 || res.status > 299)
+    throw new Error(`the webhook answered HTTP ${res.status}`)
+}
