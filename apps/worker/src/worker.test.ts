@@ -137,6 +137,39 @@ describe('startWorker', () => {
     expect(days).toEqual([{ bucketStart: new Date('2026-11-04T05:00Z'), samples: 60 }])
   })
 
+  it('runs the scheduled reports it is given, and logs their failures', async () => {
+    t = await createTestDatabase()
+    const { logger, lines } = captureLogs()
+    let calls = 0
+    const worker = startWorker({
+      db: t.db,
+      logger,
+      scheduledReports: () => {
+        calls += 1
+        return Promise.resolve({ runs: 1, sent: 2 })
+      },
+    })
+    const failing = startWorker({
+      db: t.db,
+      logger,
+      scheduledReports: () => Promise.reject(new Error('SMTP exploded')),
+    })
+    await vi.waitFor(() => expect(lines.map((l) => l.msg)).toContain('scheduled reports failed'), {
+      timeout: 20_000,
+      interval: 50,
+    })
+    await Promise.all([worker.stop(), failing.stop()])
+    expect(calls).toBe(1)
+    expect(lines.find((l) => l.msg === 'scheduled reports pass')).toMatchObject({
+      level: 20,
+      outcome: { runs: 1, sent: 2 },
+    })
+    expect(lines.find((l) => l.msg === 'scheduled reports failed')).toMatchObject({
+      level: 50,
+      err: { message: 'SMTP exploded' },
+    })
+  })
+
   it('keeps the sample partitions a week ahead', async () => {
     t = await createTestDatabase()
     const now = new Date('2026-11-27T23:59:00Z')
