@@ -28,6 +28,8 @@ import { serveSpa } from './lib/spa.ts'
 import { serveOpenApi } from './openapi.ts'
 import { overview } from './overview/routes.ts'
 import { projects } from './projects/routes.ts'
+import { reports } from './reports/routes.ts'
+import { shared } from './reports/share/public-routes.ts'
 import { portfolio } from './projects/portfolio/routes.ts'
 import { suppliers } from './projects/suppliers/routes.ts'
 import { businessServices, checks, services } from './services/routes.ts'
@@ -66,6 +68,8 @@ const api = new Hono<AppEnv>()
   .route('/time-off', timeOff)
   .route('/closure-days', closureDays)
   .route('/incidents', responderHours)
+  .route('/reports', reports)
+  .route('/shared', shared)
 
 export function createApp(deps: AppDeps) {
   const authConfig = { ...DEFAULT_AUTH_CONFIG, ...deps.auth }

@@ -121,6 +121,17 @@ const POLICY: Record<string, Level> = {
   'PUT /api/v1/projects/:code/progress/:asOf': 'write',
   'DELETE /api/v1/projects/:code/progress/:asOf': 'write',
   'GET /api/v1/capacity/summary': 'read',
+  'GET /api/v1/reports/preview': 'read',
+  'GET /api/v1/reports/snapshots': 'read',
+  'POST /api/v1/reports/snapshots': 'write',
+  'GET /api/v1/reports/snapshots/:id': 'read',
+  'GET /api/v1/reports/snapshots/:id/csv': 'read',
+  'GET /api/v1/reports/snapshots/:id/share-links': 'write',
+  'POST /api/v1/reports/snapshots/:id/share-links': 'write',
+  'DELETE /api/v1/reports/share-links/:id': 'write',
+  // A share link opens its one snapshot to anyone who has it, and nothing else.
+  'GET /api/v1/shared/:token': 'public',
+  'GET /api/v1/shared/:token/csv': 'public',
   'GET /api/v1/allocations': 'read',
   'POST /api/v1/allocations': 'write',
   'POST /api/v1/allocations/preview': 'write',
@@ -419,6 +430,9 @@ function concretePath(path: string): string {
   if (path.includes('/maintenance')) path = path.replace(':id', '999999')
   // No such allocation, time off, closure day or responder hours: past access() to the 404.
   if (/^\/api\/v1\/(allocations|time-off)\//.test(path)) path = path.replace(':id', '999999')
+  // No such snapshot, share link or schedule; a link that opens nothing.
+  if (path.startsWith('/api/v1/reports/')) path = path.replace(':id', '999999')
+  path = path.replace(':token', 'ods_matrix-none')
   path = path.replace(':day', '2031-01-01').replace(':personId', '999999')
   if (path.includes(':')) throw new Error(`no id to put in ${path}: add one to concretePath`)
   return path

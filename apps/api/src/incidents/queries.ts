@@ -56,3 +56,6 @@ export async function listServiceIncidents(
   }
   return query.orderBy('i.startedAt', 'desc').limit(opts.limit).execute()
 }
+
+// The incident downtime charged to each service's error budget, for the services area's report.
+export { downtimeByService } from './downtime/queries.ts'

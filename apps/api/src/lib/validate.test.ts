@@ -422,6 +422,14 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/allocations/1',
     body: { hoursPerWeek: 20 },
   }),
+  'POST /api/v1/reports/snapshots': () => ({
+    path: '/api/v1/reports/snapshots',
+    body: { period: 'month' },
+  }),
+  'POST /api/v1/reports/snapshots/:id/share-links': () => ({
+    path: '/api/v1/reports/snapshots/1/share-links',
+    body: { days: 7 },
+  }),
   'POST /api/v1/time-off': () => ({
     path: '/api/v1/time-off',
     body: { personId: validatePerson, firstDay: '2026-11-02', lastDay: '2026-11-06' },
@@ -443,6 +451,7 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
 const NO_BODY = [
   'DELETE /api/v1/allocations/:id',
   'DELETE /api/v1/time-off/:id',
+  'DELETE /api/v1/reports/share-links/:id',
   'DELETE /api/v1/closure-days/:day',
   'DELETE /api/v1/incidents/:ref/hours/:personId/:day',
   'DELETE /api/v1/people/:id',

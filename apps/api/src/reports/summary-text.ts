@@ -29,9 +29,11 @@ export function writeSummary(
   const fig = (s: ReportSection | undefined, key: string) => s?.figures.find((f) => f.key === key)
   const rows = (s: ReportSection | undefined, key: string) =>
     s?.tables.find((t) => t.key === key)?.rows ?? []
+  // Availability is told to hundredths of a percent (99.93%); other shares whole (87%).
+  const fine = (f: ReportedFigure) => f.key.startsWith('availability.')
   const words = (f: ReportedFigure, value = f.value) =>
-    value === null ? 'n/a' : valueInWords(value, f.unit, ctx.currency)
-  const change = (f: ReportedFigure) => changeInWords(f, ctx.previous, ctx.currency)
+    value === null ? 'n/a' : valueInWords(value, f.unit, ctx.currency, fine(f))
+  const change = (f: ReportedFigure) => changeInWords(f, ctx.previous, ctx.currency, fine(f))
 
   // Services: the most critical tier with data, against its target; other tiers that missed.
   const services = area('services')

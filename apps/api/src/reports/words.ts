@@ -16,8 +16,11 @@ export function countInWords(n: number, capital = false): string {
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${countInWords(n)} ${n === 1 ? one : many}`
 
-export function valueInWords(value: number, unit: ReportUnit, currency: string): string {
-  if (unit === 'share') return percentInWords(value, 2)
+/**
+ * A figure's value; a share to 2 decimals when `fine` (availability: 99.93%), else whole (87%).
+ */
+export function valueInWords(value: number, unit: ReportUnit, currency: string, fine = false) {
+  if (unit === 'share') return percentInWords(value, fine ? 2 : 0)
   if (unit === 'minutes') return durationInWords(value)
   if (unit === 'hours') return `${Math.round(value).toLocaleString('en-GB')} h`
   if (unit === 'index') return value.toFixed(2)
@@ -45,12 +48,19 @@ export function moneyInWords(minor: number, currency: string): string {
  * The change on the previous period: `down 0.02 points on October 2026`, `down 30% on …`,
  * `up 3 on …`, `unchanged on …`; null when either period is n/a.
  */
-export function changeInWords(f: ReportedFigure, previousLabel: string, currency: string) {
+export function changeInWords(
+  f: ReportedFigure,
+  previousLabel: string,
+  currency: string,
+  fine = false,
+) {
   if (f.delta === null) return null
   const on = `on ${previousLabel}`
   if (Math.abs(f.delta) < 1e-9) return `unchanged ${on}`
   const way = f.delta > 0 ? 'up' : 'down'
-  if (f.unit === 'share') return `${way} ${Number(Math.abs(f.delta).toFixed(2))} points ${on}`
+  if (f.unit === 'share') {
+    return `${way} ${Number(Math.abs(f.delta).toFixed(fine ? 2 : 0))} points ${on}`
+  }
   if (f.relative !== null && f.unit !== 'count') {
     return `${way} ${Math.round(Math.abs(f.relative) * 100)}% ${on}`
   }

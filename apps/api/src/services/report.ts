@@ -2,9 +2,7 @@ import type { Database } from '@opsdeck/db'
 import { downtimeMinutes, errorBudgetFromSamples, ratio, sloAttainment, uptime } from '@opsdeck/kpi'
 import type { Kysely } from 'kysely'
 // Incident downtime charged to the budgets: the incidents area's join, as its metrics count it.
-// Not yet re-exported by incidents/queries.ts (outside this change): once it is, import it there.
-// eslint-disable-next-line no-restricted-imports -- see above
-import { downtimeByService } from '../incidents/downtime/queries.ts'
+import { downtimeByService } from '../incidents/queries.ts'
 import { type AreaReport, figure, type ReportFigure } from '../lib/report-section.ts'
 import type { Scope } from '../lib/scope.ts'
 import { listServiceHealth } from './queries.ts'
