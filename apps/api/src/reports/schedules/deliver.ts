@@ -1,7 +1,10 @@
+import type { Database } from '@opsdeck/db'
+import type { Kysely } from 'kysely'
 import nodemailer from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js'
 import type { Period } from '../period.ts'
-import type { Delivery } from './deliveries.ts'
+import { type Delivery, renewLease } from './deliveries.ts'
+import type { ScheduleRunnerDeps } from './run-due.ts'
 
 export const WEBHOOK_TIMEOUT_MS = 10_000
 export const SMTP_NOT_CONFIGURED = 'SMTP is not configured (OPSDECK_SMTP_URL)'
@@ -96,4 +99,47 @@ export async function postWebhook(m: Message, url: string, fetchFn: typeof fetch
   await res.body?.cancel()
   if (res.status < 200 || res.status > 299)
     throw new Error(`the webhook answered HTTP ${res.status}`)
+}
+
+/**
+ * One attempt at one delivery. Each attempt makes its own share link and takes it back if the
+ * attempt fails, so only a link that went out stays valid. The lease is renewed just before the
+ * send: a worker whose lease ran out (a slow PDF) leaves the delivery to the one that took it.
+ */
+export async function sendDelivery(
+  db: Kysely<Database>,
+  deps: ScheduleRunnerDeps,
+  delivery: Delivery,
+  period: Period,
+  transport: MailTransport | undefined,
+) {
+  const now = deps.now()
+  const link = await deps.share(db, {
+    snapshotId: delivery.snapshotId,
+    days: delivery.shareDays,
+    createdByUserId: delivery.createdByUserId,
+    now,
+  })
+  try {
+    const shareUrl = `${deps.publicUrl.replace(/\/+$/, '')}/shared/${link.token}`
+    const shareExpiresAt = new Date(now.getTime() + delivery.shareDays * 86_400_000)
+    const email = delivery.channel === 'email'
+    const pdf = email && deps.renderPdf ? await deps.renderPdf(delivery.snapshotId) : null
+    const message = { delivery, period, shareUrl, shareExpiresAt, pdf }
+    if (!(await renewLease(db, delivery.id, deps.workerId, deps.now()))) {
+      throw new Error('the lease ran out before sending; another worker has it')
+    }
+    if (email && transport && deps.mail) {
+      await transport.sendMail(mailOf(message, deps.mail.from))
+    } else if (!email && delivery.webhookUrl) {
+      await postWebhook(message, delivery.webhookUrl, deps.fetch)
+    } else throw new Error(`the schedule no longer has a ${delivery.channel} address`)
+  } catch (err) {
+    await db
+      .updateTable('reportShareLinks')
+      .set({ revokedAt: deps.now() })
+      .where('id', '=', link.id)
+      .execute()
+    throw err
+  }
 }

@@ -42,6 +42,22 @@ export async function leaseDelivery(db: Kysely<Database>, now: Date, workerId: s
   })
 }
 
+/**
+ * Extends this worker's lease just before it sends; false when the lease ran out meanwhile (a slow
+ * PDF) and another worker took the delivery over, which then sends it instead.
+ */
+export async function renewLease(db: Kysely<Database>, id: number, workerId: string, now: Date) {
+  const renewed = await db
+    .updateTable('reportDeliveries')
+    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
+    .where('id', '=', id)
+    .where('leasedBy', '=', workerId)
+    .where('status', '=', 'pending')
+    .where('leaseUntil', '>=', now)
+    .executeTakeFirst()
+  return renewed.numUpdatedRows > 0n
+}
+
 /** What sending a delivery needs: its channel, its schedule's addresses, its snapshot. */
 export async function loadDelivery(db: Kysely<Database>, id: number) {
   return db

@@ -157,4 +157,29 @@ describe('a scheduled report by email', () => {
     expect(smtp.received).toHaveLength(1)
     expect(await deliveriesOf(id)).toMatchObject([{ status: 'sent', leasedBy: null }])
   })
+
+  it('is left to the worker that took it over when a slow PDF outlasted the lease', async () => {
+    const { id } = await insertSchedule(database.db, {
+      name: 'Pack',
+      nextRunAt: NOW,
+      emailTo: ['a@example.com'],
+    })
+    let tookOver: unknown
+    // Worker A's PDF takes three minutes; meanwhile worker B takes the lapsed lease and sends.
+    const slowPdf = async () => {
+      clock.now = new Date(NOW.getTime() + 3 * MIN)
+      tookOver = await run('worker-b')
+      return PDF
+    }
+    const a = await runDueSchedules(
+      database.db,
+      reports.deps('worker-a', { mail: mail(), renderPdf: slowPdf }),
+    )
+    expect(tookOver).toMatchObject({ sent: 1 })
+    expect(a).toMatchObject({ frozen: 1, sent: 0 })
+    expect(smtp.received).toHaveLength(1)
+    expect(await deliveriesOf(id)).toMatchObject([
+      { status: 'sent', attempts: 1, lastError: null, leasedBy: null },
+    ])
+  })
 })

@@ -96,7 +96,7 @@ export async function runDueSchedules(db: Kysely<Database>, deps: ScheduleRunner
           if (!deps.mail) throw new Error(send.SMTP_NOT_CONFIGURED)
           transport ??= send.mailTransport(deps.mail)
         }
-        await deliver(db, deps, delivery, periodOfSnapshot(delivery, timezone), transport)
+        await send.sendDelivery(db, deps, delivery, periodOfSnapshot(delivery, timezone), transport)
         await recordSent(db, id, workerId, deps.now())
         outcome.sent += 1
       } catch (err) {
@@ -116,41 +116,4 @@ function periodOfSnapshot(d: Delivery, timezone: string): Period {
   return d.periodKind === 'custom'
     ? customPeriod(d.firstDay, d.lastDay, timezone)
     : periodOf(d.periodKind, d.firstDay, timezone)
-}
-
-// Each attempt makes its own share link, and takes it back if the attempt fails: only a link
-// that went out stays valid.
-async function deliver(
-  db: Kysely<Database>,
-  deps: ScheduleRunnerDeps,
-  delivery: Delivery,
-  period: Period,
-  transport: send.MailTransport | undefined,
-) {
-  const now = deps.now()
-  const link = await deps.share(db, {
-    snapshotId: delivery.snapshotId,
-    days: delivery.shareDays,
-    createdByUserId: delivery.createdByUserId,
-    now,
-  })
-  try {
-    const shareUrl = `${deps.publicUrl.replace(/\/+$/, '')}/shared/${link.token}`
-    const shareExpiresAt = new Date(now.getTime() + delivery.shareDays * 86_400_000)
-    if (delivery.channel === 'email' && transport && deps.mail) {
-      const pdf = deps.renderPdf ? await deps.renderPdf(delivery.snapshotId) : null
-      const message = { delivery, period, shareUrl, shareExpiresAt, pdf }
-      await transport.sendMail(send.mailOf(message, deps.mail.from))
-    } else if (delivery.channel === 'webhook' && delivery.webhookUrl) {
-      const message = { delivery, period, shareUrl, shareExpiresAt, pdf: null }
-      await send.postWebhook(message, delivery.webhookUrl, deps.fetch)
-    } else throw new Error(`the schedule no longer has a ${delivery.channel} address`)
-  } catch (err) {
-    await db
-      .updateTable('reportShareLinks')
-      .set({ revokedAt: now })
-      .where('id', '=', link.id)
-      .execute()
-    throw err
-  }
 }
