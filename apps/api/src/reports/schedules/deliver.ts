@@ -26,11 +26,10 @@ export interface Message {
 
 /** A failed send's reason, as the delivery log shows it: short, and never a credential. */
 export function errorText(err: unknown): string {
-  const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string } }
-  let text =
-    e?.name === 'TimeoutError'
-      ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s`
-      : `${e?.message ?? String(err)}${e?.cause?.code ? ` (${e.cause.code})` : ''}`
+  const e = err as { message?: string; cause?: { code?: string; message?: string } } | null
+  // fetch's own message is only "fetch failed": the reason is its cause's (ECONNREFUSED, …).
+  const cause = e?.cause?.code ?? e?.cause?.message
+  let text = `${e?.message ?? String(err)}${cause ? ` (${cause})` : ''}`
   text = text.replace(/\/\/[^/@\s]*@/g, '//').replace(/\s+/g, ' ')
   return text.length > 300 ? `${text.slice(0, 299)}…` : text
 }
@@ -70,6 +69,11 @@ export function mailTransport(config: MailConfig) {
 }
 export type MailTransport = ReturnType<typeof mailTransport>
 
+export interface WebhookOptions {
+  fetch?: typeof fetch | undefined
+  timeoutMs?: number | undefined
+}
+
 /** The webhook's JSON: what was frozen, for which period, and where to read it. */
 export function webhookBody(m: Message) {
   const { period } = m
@@ -88,13 +92,20 @@ export function webhookBody(m: Message) {
 }
 
 /** POSTs the webhook; anything but a 2xx answer (a redirect too) within 10 s is a failure. */
-export async function postWebhook(m: Message, url: string, fetchFn: typeof fetch = fetch) {
+export async function postWebhook(
+  m: Message,
+  url: string,
+  { fetch: fetchFn = fetch, timeoutMs = WEBHOOK_TIMEOUT_MS }: WebhookOptions = {},
+) {
   const res = await fetchFn(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'User-Agent': 'opsdeck-reports' },
     body: JSON.stringify(webhookBody(m)),
     redirect: 'manual',
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
+  }).catch((err: unknown) => {
+    const timedOut = (err as { name?: string } | null)?.name === 'TimeoutError'
+    throw timedOut ? new Error(`the webhook did not answer within ${timeoutMs / 1000} s`) : err
   })
   await res.body?.cancel()
   if (res.status < 200 || res.status > 299)
@@ -132,7 +143,8 @@ export async function sendDelivery(
     if (email && transport && deps.mail) {
       await transport.sendMail(mailOf(message, deps.mail.from))
     } else if (!email && delivery.webhookUrl) {
-      await postWebhook(message, delivery.webhookUrl, deps.fetch)
+      const options = { fetch: deps.fetch, timeoutMs: deps.webhookTimeoutMs }
+      await postWebhook(message, delivery.webhookUrl, options)
     } else throw new Error(`the schedule no longer has a ${delivery.channel} address`)
   } catch (err) {
     await db

@@ -153,7 +153,21 @@ describe('report schedules', () => {
   })
 
   it('are read by anyone who may read, and written by managers and admins only', async () => {
-    expect((await send('GET', '', undefined, 'readToken')).status).toBe(200)
+    const hook = 'https://chat.example.com/hooks/T000/B000/secret-part?key=also-secret'
+    const made = expectMatches(
+      Schedule,
+      await (await send('POST', '', { ...MONTHLY, webhookUrl: hook })).json(),
+    )
+    expect(made.webhookUrl).toBe(hook)
+    for (const reader of ['viewer', 'readToken']) {
+      const res = await send('GET', '', undefined, reader)
+      expect(res.status).toBe(200)
+      const { schedules } = expectMatches(ScheduleList, await res.json())
+      // A reader sees where the webhook goes, never its secret.
+      expect(schedules.find((s) => s.id === made.id)?.webhookUrl).toBe('https://chat.example.com/…')
+    }
+    const { schedules } = expectMatches(ScheduleList, await (await send('GET', '')).json())
+    expect(schedules.find((s) => s.id === made.id)?.webhookUrl).toBe(hook)
     expect((await send('POST', '', MONTHLY, 'viewer')).status).toBe(403)
     expect((await send('POST', '', MONTHLY, 'readToken')).status).toBe(403)
     expect((await send('DELETE', '/1', undefined, 'viewer')).status).toBe(403)

@@ -1,12 +1,14 @@
+import { roleAtLeast } from '@opsdeck/contract'
 import { Hono } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { access } from '../../auth/access.ts'
+import type { Actor } from '../../auth/actor.ts'
 import { auditContext } from '../../lib/audit.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { doc } from '../../lib/openapi.ts'
 import { IdParam } from '../../lib/params.ts'
 import { validate } from '../../lib/validate.ts'
-import { findSchedule, listDeliveries, listSchedules } from './queries.ts'
+import { findSchedule, listDeliveries, listSchedules, type ScheduleRow } from './queries.ts'
 import { createSchedule, deleteSchedule, editSchedule } from './save-schedule.ts'
 import {
   DeliveryLog,
@@ -23,13 +25,24 @@ const noChannel = errorBody('validation_failed', `Invalid request: json.emailTo:
   { path: 'json.emailTo', message: NO_CHANNEL },
 ])
 
+// A webhook URL often holds its secret (a chat's incoming hook): only those who may change the
+// schedule see it whole; readers see where it goes.
+function asSeenBy(actor: Actor, s: ScheduleRow): ScheduleRow {
+  const writer = actor.type === 'user' && roleAtLeast(actor.user.role, 'manager')
+  if (writer || s.webhookUrl === null) return s
+  return { ...s, webhookUrl: `${new URL(s.webhookUrl).origin}/…` }
+}
+
 /** Report schedules (mounted at /reports/schedules): when packs are frozen and where they go. */
 export const reportSchedules = new Hono<AppEnv>()
   .get(
     '/',
     doc({ summary: 'Every report schedule', tags, responses: { 200: ScheduleList } }),
     access('read'),
-    async (c) => c.json({ schedules: await listSchedules(c.var.db) }, 200),
+    async (c) => {
+      const schedules = await listSchedules(c.var.db)
+      return c.json({ schedules: schedules.map((s) => asSeenBy(c.var.actor, s)) }, 200)
+    },
   )
   .post(
     '/',

@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SMTP_NOT_CONFIGURED } from './deliver.ts'
 import { backoffMs } from './deliveries.ts'
 import { runDueSchedules } from './run-due.ts'
-import { fakeReports, insertSchedule, startSmtp, startWebhook } from './test-kit.ts'
+import {
+  attachmentOf,
+  fakeReports,
+  insertSchedule,
+  startSmtp,
+  startWebhook,
+  textOf,
+} from './test-kit.ts'
 
 const NOW = new Date('2026-12-01T08:00:00Z')
 const MIN = 60_000
@@ -77,6 +84,10 @@ describe('a failed delivery', () => {
     expect(await deliveryOf(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
     expect(smtp.received).toHaveLength(1)
     expect(await linkRevoked(reports.tokens.at(-1)!.id)).toBeNull()
+    // No PDF renderer (no Chromium): the mail goes with the link alone.
+    const raw = smtp.received[0]!.raw
+    expect(attachmentOf(raw)).toBeNull()
+    expect(textOf(raw)).toContain('Print it or save it as a PDF from the page.')
   })
 
   it('by email without SMTP says so, and is given up after six attempts', async () => {
@@ -138,6 +149,30 @@ describe('a scheduled report by webhook', () => {
       shareUrl: `https://opsdeck.example.com/shared/${reports.tokens.at(-1)!.token}`,
       frozenAt: NOW.toISOString(),
     })
+  })
+
+  it('that does not answer in time, or cannot be reached, is a failed attempt', async () => {
+    const { id } = await insertSchedule(database.db, {
+      name: 'Slow',
+      nextRunAt: NOW,
+      webhookUrl: hook.url,
+    })
+    hook.state.hang = 1
+    const deps = reports.deps('w1', { webhookTimeoutMs: 200 })
+    expect(await runDueSchedules(database.db, deps)).toMatchObject({ sent: 0, failed: 1 })
+    expect((await deliveryOf(id)).lastError).toBe('the webhook did not answer within 0.2 s')
+    // A port nothing listens on any more: the connection is refused at once.
+    const closed = await startWebhook()
+    await closed.close()
+    await database.db
+      .updateTable('reportSchedules')
+      .set({ webhookUrl: `${closed.url}?token=secret` })
+      .where('id', '=', id)
+      .execute()
+    at(1)
+    expect(await runDueSchedules(database.db, deps)).toMatchObject({ sent: 0, failed: 1 })
+    const d = await deliveryOf(id)
+    expect(d).toMatchObject({ attempts: 2, lastError: 'fetch failed (ECONNREFUSED)' })
   })
 
   it('and by email at once: one snapshot, each channel its own delivery', async () => {

@@ -39,6 +39,8 @@ export interface ScheduleRunnerDeps {
   /** The address people open opsdeck at: a share link is `${publicUrl}/shared/${token}`. */
   publicUrl: string
   fetch?: typeof fetch
+  /** How long a webhook may take to answer (default 10 s). */
+  webhookTimeoutMs?: number
   log: Logger
 }
 

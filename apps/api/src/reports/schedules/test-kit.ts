@@ -123,15 +123,22 @@ export function attachmentOf(raw: string): Buffer | null {
   return match?.[1] ? Buffer.from(match[1].replace(/\r\n/g, ''), 'base64') : null
 }
 
-/** An HTTP server keeping each request's body, answering with `state.statuses` in turn (then 200). */
+/**
+ * An HTTP server keeping each request's body, answering with `state.statuses` in turn (then 200);
+ * while `state.hang` > 0, a request gets no answer at all.
+ */
 export async function startWebhook() {
   const requests: { headers: IncomingMessage['headers']; body: unknown }[] = []
-  const state = { statuses: [] as number[] }
+  const state = { statuses: [] as number[], hang: 0 }
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       requests.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString()) })
+      if (state.hang > 0) {
+        state.hang -= 1
+        return
+      }
       res.writeHead(state.statuses.shift() ?? 200).end()
     })
   })
@@ -141,7 +148,11 @@ export async function startWebhook() {
     url: `http://127.0.0.1:${port}/hooks/opsdeck`,
     requests,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
