@@ -5,6 +5,7 @@ import type { RequestIdVariables } from 'hono/request-id'
 import type { Actor } from './auth/actor.ts'
 import type { AuthConfig } from './auth/config.ts'
 import type { OutageLog } from './lib/outage.ts'
+import type { PdfRenderer } from './reports/pdf/render-pdf.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -21,6 +22,8 @@ export interface AppDeps {
   draining?: () => boolean
   /** Logs database outages once per change; made from `logger` when not given. */
   outage?: OutageLog
+  /** Prints report snapshots to PDF (headless Chromium); without it, PDF export answers 503. */
+  pdf?: PdfRenderer
 }
 
 export interface AppEnv {
@@ -33,5 +36,6 @@ export interface AppEnv {
     actor: Actor | null
     /** What /readyz needs: the database ping and whether the process is shutting down. */
     health: { ping: ((timeoutMs: number) => Promise<void>) | undefined; draining: () => boolean }
+    pdf: PdfRenderer | undefined
   }
 }

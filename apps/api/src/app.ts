@@ -91,6 +91,7 @@ export function createApp(deps: AppDeps) {
       c.set('auth', authConfig)
       c.set('actor', null)
       c.set('health', { ping: deps.ping, draining: deps.draining ?? (() => false) })
+      c.set('pdf', deps.pdf)
       await next()
     })
     .route('/', health)

@@ -41,5 +41,17 @@ export const Env = DbEnv.extend({
   // Loopback targets (127.0.0.0/8, ::1) are refused unless set: they make the prober a scanner of
   // this host's ports. Link-local (cloud metadata) is refused whatever this says.
   OPSDECK_PROBE_ALLOW_LOOPBACK: z.preprocess(unsetWhenEmpty, Flag.default(false)),
+  // Reports. The address people open opsdeck at, for the links in scheduled mail (unset: this
+  // server's own, http://localhost:PORT). Chromium prints snapshots to PDF, loading the report
+  // page from OPSDECK_RENDER_URL (unset: this process's own server; a worker alone has none).
+  OPSDECK_PUBLIC_URL: z.preprocess(unsetWhenEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  OPSDECK_CHROMIUM_PATH: z.preprocess(unsetWhenEmpty, z.string().default('/usr/bin/chromium')),
+  OPSDECK_RENDER_URL: z.preprocess(unsetWhenEmpty, z.url({ protocol: /^https?$/ }).optional()),
+  // Scheduled reports by email: an smtp:// or smtps:// URL (credentials in it) and the sender.
+  OPSDECK_SMTP_URL: z.preprocess(unsetWhenEmpty, z.url({ protocol: /^smtps?$/ }).optional()),
+  OPSDECK_SMTP_FROM: z.preprocess(
+    unsetWhenEmpty,
+    z.string().default('opsdeck <opsdeck@localhost>'),
+  ),
 })
 export type Env = z.infer<typeof Env>

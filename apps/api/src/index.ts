@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { hostname } from 'node:os'
 import { serve } from '@hono/node-server'
 import {
   ConfigError,
@@ -25,6 +26,8 @@ import { DEFAULT_AUTH_CONFIG } from './auth/config.ts'
 import { Env } from './env.ts'
 import { OutageLog } from './lib/outage.ts'
 import { closeGracefully } from './lib/shutdown.ts'
+import { pdfRenderer } from './reports/pdf/render-pdf.ts'
+import { scheduledReports } from './reports/scheduled-reports.ts'
 
 // The process: the environment is read once here (readEnv, parsed by env.ts) and passed down as
 // values. Every failure we can foresee ends in one line, not a trace.
@@ -72,8 +75,17 @@ async function main() {
   await setUp(database, env)
   const { db } = database
 
+  // A worker alone serves no pages: it prints through OPSDECK_RENDER_URL, or sends mail without PDFs.
+  const ownUrl = env.OPSDECK_ROLE === 'worker' ? null : `http://127.0.0.1:${env.PORT}`
+  const pdf = pdfRenderer({
+    db,
+    chromiumPath: env.OPSDECK_CHROMIUM_PATH,
+    baseUrl: env.OPSDECK_RENDER_URL ?? ownUrl,
+  })
+
   if (env.OPSDECK_ROLE !== 'worker') {
     const app = createApp({
+      pdf,
       db,
       logger,
       outage,
@@ -125,6 +137,16 @@ async function main() {
       workerId: env.OPSDECK_WORKER_ID,
       probeConcurrency: env.OPSDECK_PROBE_CONCURRENCY,
       probeAllowLoopback: env.OPSDECK_PROBE_ALLOW_LOOPBACK,
+      scheduledReports: scheduledReports({
+        db: workerDb,
+        log: logger.child({ role: 'worker', job: 'reports' }),
+        workerId: env.OPSDECK_WORKER_ID ?? `${hostname()}:${process.pid}`,
+        publicUrl: (env.OPSDECK_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+        mail: env.OPSDECK_SMTP_URL
+          ? { transport: env.OPSDECK_SMTP_URL, from: env.OPSDECK_SMTP_FROM }
+          : null,
+        pdf,
+      }),
     })
     stoppers.push(async () => {
       await worker.stop()

@@ -57,10 +57,14 @@ describe('the OpenAPI document', () => {
     expect(success.length, `${route} declares no 2xx response`).toBeGreaterThan(0)
     for (const [status, response] of success) {
       if (status === '204') expect(response.content).toBeUndefined()
-      // JSON, or a CSV export's text.
+      // JSON, a CSV export's text, or a report's PDF.
       else {
         const content = response.content ?? {}
-        const schema = (content['application/json'] ?? content['text/csv'])?.schema
+        const schema = (
+          content['application/json'] ??
+          content['text/csv'] ??
+          content['application/pdf']
+        )?.schema
         expect(schema, `${route} ${status}`).toBeDefined()
       }
     }

@@ -129,6 +129,13 @@ const POLICY: Record<string, Level> = {
   'GET /api/v1/reports/snapshots/:id/share-links': 'write',
   'POST /api/v1/reports/snapshots/:id/share-links': 'write',
   'DELETE /api/v1/reports/share-links/:id': 'write',
+  'GET /api/v1/reports/schedules': 'read',
+  'POST /api/v1/reports/schedules': 'write',
+  'PATCH /api/v1/reports/schedules/:id': 'write',
+  'DELETE /api/v1/reports/schedules/:id': 'write',
+  'GET /api/v1/reports/schedules/:id/deliveries': 'read',
+  'GET /api/v1/reports/snapshots/:id/pdf': 'read',
+  'GET /api/v1/shared/:token/pdf': 'public',
   // A share link opens its one snapshot to anyone who has it, and nothing else.
   'GET /api/v1/shared/:token': 'public',
   'GET /api/v1/shared/:token/csv': 'public',

@@ -430,6 +430,14 @@ const JSON_ROUTES: Record<string, () => { path: string; body: Record<string, unk
     path: '/api/v1/reports/snapshots/1/share-links',
     body: { days: 7 },
   }),
+  'POST /api/v1/reports/schedules': () => ({
+    path: '/api/v1/reports/schedules',
+    body: { name: 'Monthly pack', periodKind: 'month', emailTo: ['board@example.com'] },
+  }),
+  'PATCH /api/v1/reports/schedules/:id': () => ({
+    path: '/api/v1/reports/schedules/1',
+    body: { name: 'Renamed by mistake' },
+  }),
   'POST /api/v1/time-off': () => ({
     path: '/api/v1/time-off',
     body: { personId: validatePerson, firstDay: '2026-11-02', lastDay: '2026-11-06' },
@@ -452,6 +460,7 @@ const NO_BODY = [
   'DELETE /api/v1/allocations/:id',
   'DELETE /api/v1/time-off/:id',
   'DELETE /api/v1/reports/share-links/:id',
+  'DELETE /api/v1/reports/schedules/:id',
   'DELETE /api/v1/closure-days/:day',
   'DELETE /api/v1/incidents/:ref/hours/:personId/:day',
   'DELETE /api/v1/people/:id',
@@ -562,6 +571,7 @@ const TEXT_FIELDS = [
     { what, route: 'POST /api/v1/users', field: 'name', value, message },
     { what, route: 'PATCH /api/v1/users/:id', field: 'name', value, message },
     { what, route: 'POST /api/v1/tokens', field: 'name', value, message },
+    { what, route: 'POST /api/v1/reports/schedules', field: 'name', value, message },
     { what, route: 'POST /api/v1/services/:slug/maintenance', field: 'reason', value, message },
     { what, route: 'POST /api/v1/projects', field: 'name', value, message },
     { what, route: 'PATCH /api/v1/projects/:code', field: 'sponsor', value, message },

@@ -8,6 +8,7 @@ import { validate } from '../lib/validate.ts'
 import { buildReport } from './build-report.ts'
 import { PeriodQuery, resolvePeriod } from './request.ts'
 import { Report } from './schemas.ts'
+import { reportSchedules } from './schedules/routes.ts'
 import { shareLinks } from './share/routes.ts'
 import { snapshots } from './snapshots/routes.ts'
 
@@ -41,4 +42,5 @@ export const reports = new Hono<AppEnv>()
     },
   )
   .route('/snapshots', snapshots)
+  .route('/schedules', reportSchedules)
   .route('/', shareLinks)

@@ -20,7 +20,7 @@ import {
 } from './schemas.ts'
 
 const tags = ['reports']
-const notFound = errorBody('not_found', 'No such report schedule')
+const notFound = errorBody('schedule_not_found', 'No such report schedule')
 const noChannel = errorBody('validation_failed', `Invalid request: json.emailTo: ${NO_CHANNEL}`, [
   { path: 'json.emailTo', message: NO_CHANNEL },
 ])
@@ -68,7 +68,7 @@ export const reportSchedules = new Hono<AppEnv>()
       description: 'A new period kind or time, or enabling it again, moves its next run. Audited.',
       tags,
       responses: { 200: Schedule },
-      errors: ['not_found'],
+      errors: ['schedule_not_found'],
     }),
     access('write'),
     validate('param', IdParam),
@@ -89,7 +89,7 @@ export const reportSchedules = new Hono<AppEnv>()
       summary: 'Delete a report schedule and its delivery log (its snapshots stay)',
       tags,
       responses: { 204: null },
-      errors: ['not_found'],
+      errors: ['schedule_not_found'],
     }),
     access('write'),
     validate('param', IdParam),
@@ -105,7 +105,7 @@ export const reportSchedules = new Hono<AppEnv>()
       summary: 'A report schedule’s delivery log: the latest 50, newest first',
       tags,
       responses: { 200: DeliveryLog },
-      errors: ['not_found'],
+      errors: ['schedule_not_found'],
     }),
     access('read'),
     validate('param', IdParam),

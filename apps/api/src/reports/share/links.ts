@@ -18,6 +18,8 @@ export async function createShareLink(
     label?: string
     createdByUserId: number | null
     now: Date
+    /** A lifetime shorter than a day (the PDF renderer's own link): overrides `days`. */
+    ttlMs?: number
   },
 ) {
   const token = SHARE_PREFIX + randomSecret(32)
@@ -27,7 +29,7 @@ export async function createShareLink(
       snapshotId: input.snapshotId,
       tokenHash: hashOf(token),
       label: input.label ?? '',
-      expiresAt: new Date(input.now.getTime() + input.days * DAY_MS),
+      expiresAt: new Date(input.now.getTime() + (input.ttlMs ?? input.days * DAY_MS)),
       createdByUserId: input.createdByUserId,
     })
     .returning(['id', 'snapshotId', 'label', 'expiresAt', 'createdAt'])

@@ -5,6 +5,7 @@ import { csvDoc, csvFile } from '../../lib/csv/response.ts'
 import { errorBody } from '../../lib/errors.ts'
 import { doc } from '../../lib/openapi.ts'
 import { validate } from '../../lib/validate.ts'
+import { pdfDoc, pdfFile } from '../pdf/pdf-response.ts'
 import { reportTableCsv } from '../report-csv.ts'
 import { findSnapshot } from '../snapshots/queries.ts'
 import { CsvQuery } from '../snapshots/schemas.ts'
@@ -59,6 +60,18 @@ export const shared = new Hono<AppEnv>()
         snapshot.lastDay,
         table.replace('.', '-'),
       ])
+    },
+  )
+  .get(
+    '/:token/pdf',
+    pdfDoc('A shared snapshot as an A4 PDF', ['share_link_not_found', 'share_link_gone'], tags),
+    access('public'),
+    validate('param', TokenParam),
+    async (c) => {
+      const opened = await open(c.var.db, c.req.valid('param').token, c.var.now)
+      if (!opened.ok) return c.json(opened.body, opened.status)
+      const { snapshot } = opened
+      return pdfFile(c, c.var.pdf, snapshot.id, `report-${snapshot.firstDay}-${snapshot.lastDay}`)
     },
   )
 

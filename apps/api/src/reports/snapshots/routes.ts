@@ -8,6 +8,7 @@ import { doc } from '../../lib/openapi.ts'
 import { getOrganisation } from '../../lib/organisation.ts'
 import { IdParam } from '../../lib/params.ts'
 import { validate } from '../../lib/validate.ts'
+import { pdfDoc, pdfFile } from '../pdf/pdf-response.ts'
 import { reportTableCsv } from '../report-csv.ts'
 import { resolvePeriod } from '../request.ts'
 import { freezeReport } from './freeze.ts'
@@ -100,5 +101,21 @@ export const snapshots = new Hono<AppEnv>()
         snapshot.lastDay,
         table.replace('.', '-'),
       ])
+    },
+  )
+  .get(
+    '/:id/pdf',
+    pdfDoc(
+      'A frozen report as an A4 PDF (503 without Chromium: print from the browser)',
+      ['snapshot_not_found'],
+      tags,
+    ),
+    access('read'),
+    validate('param', IdParam),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const snapshot = await findSnapshot(c.var.db, id)
+      if (!snapshot) return c.json(notFound(id), 404)
+      return pdfFile(c, c.var.pdf, id, `report-${snapshot.firstDay}-${snapshot.lastDay}`)
     },
   )
