@@ -17,7 +17,7 @@ import {
   type Database,
   type OpenedDatabase,
 } from '@opsdeck/db'
-import { ensurePartitions, startWorker } from '@opsdeck/worker'
+import { ensurePartitions, guardedFetch, startWorker } from '@opsdeck/worker'
 import type { Kysely } from 'kysely'
 import pino from 'pino'
 import { createApp } from './app.ts'
@@ -146,6 +146,8 @@ async function main() {
           ? { transport: env.OPSDECK_SMTP_URL, from: env.OPSDECK_SMTP_FROM }
           : null,
         pdf,
+        // A webhook is a URL a manager typed: the prober's rules for where it may connect.
+        fetch: guardedFetch({ allowLoopback: env.OPSDECK_PROBE_ALLOW_LOOPBACK }),
       }),
     })
     stoppers.push(async () => {

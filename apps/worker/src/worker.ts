@@ -167,3 +167,5 @@ export async function ensurePartitions(db: Kysely<Database>, now = new Date()): 
     return rows[0]?.created ?? 0
   })
 }
+
+export { guardedFetch } from './prober/guarded-fetch.ts'

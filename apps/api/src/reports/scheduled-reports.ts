@@ -15,6 +15,8 @@ export interface ScheduledReportsConfig {
   publicUrl: string
   mail: MailConfig | null
   pdf: PdfRenderer
+  /** Webhooks go through it: the worker's guarded fetch, refusing the cloud metadata address. */
+  fetch?: typeof fetch
 }
 
 /**
@@ -30,6 +32,7 @@ export function scheduledReports(config: ScheduledReportsConfig) {
       workerId: config.workerId,
       publicUrl: config.publicUrl,
       mail: config.mail,
+      fetch: config.fetch,
       log,
       freeze: (trx, args) =>
         freezeReport(trx, { ...args, audit: { at: args.now, requestId: null, actor: SYSTEM } }),

@@ -58,7 +58,8 @@ export async function checkHttp(check: HttpCheck, policy: TargetPolicy): Promise
 // One connection pool per policy. Its connector checks every connection it opens, redirects'
 // included: an IP literal before connecting, a name in the socket's DNS lookup.
 const dispatchers = new Map<boolean, Agent>()
-function dispatcherFor(policy: TargetPolicy) {
+/** An undici dispatcher that refuses the addresses the policy refuses (see target-policy.ts). */
+export function dispatcherFor(policy: TargetPolicy) {
   let agent = dispatchers.get(policy.allowLoopback)
   if (!agent) {
     const connect = buildConnector({ lookup: guardedLookup(policy) })

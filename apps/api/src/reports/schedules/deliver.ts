@@ -27,8 +27,10 @@ export interface Message {
 /** A failed send's reason, as the delivery log shows it: short, and never a credential. */
 export function errorText(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } } | null
-  // fetch's own message is only "fetch failed": the reason is its cause's (ECONNREFUSED, …).
-  const cause = e?.cause?.code ?? e?.cause?.message
+  // fetch's own message is only "fetch failed": the reason is its cause's (ECONNREFUSED, …); a
+  // target the guarded fetch refused says why in words ("… is link-local: refused").
+  const refused = e?.cause?.code === 'OPSDECK_TARGET_REFUSED'
+  const cause = refused ? e?.cause?.message : (e?.cause?.code ?? e?.cause?.message)
   let text = `${e?.message ?? String(err)}${cause ? ` (${cause})` : ''}`
   text = text.replace(/\/\/[^/@\s]*@/g, '//').replace(/\s+/g, ' ')
   return text.length > 300 ? `${text.slice(0, 299)}…` : text
