@@ -12,6 +12,7 @@ import { ensureCapacity } from './capacity-dataset.ts'
 import { capacityMeasurements, importMeasurements } from './capacity.ts'
 import { ensureProjects } from './projects-dataset.ts'
 import { projectMeasurements } from './projects.ts'
+import { reportMeasurements } from './reports.ts'
 import { serviceMeasurements } from './services.ts'
 
 // `pnpm bench`: opsdeck's service-health endpoints against the naive query over the raw table,
@@ -23,9 +24,10 @@ import { serviceMeasurements } from './services.ts'
 // BENCH_COST_ENTRIES cost entries, built once into the same database. Then the capacity area
 // (capacity-dataset.ts, capacity.ts): BENCH_PEOPLE people in BENCH_TEAMS teams with their
 // bookings, leave and a year of incidents, built once over the projects; and an allocations CSV
-// import of BENCH_IMPORT_ROWS rows. BENCH_ONLY (a comma-separated list of services, projects, capacity,
-// import) runs only those parts: the service-health dataset is built only when its part runs, the
-// projects' always (capacity books people on its projects).
+// import of BENCH_IMPORT_ROWS rows. Then the stakeholder report over all of it. BENCH_ONLY (a
+// comma-separated list of services, projects, capacity, import, reports) runs only those parts:
+// the service-health dataset is built only when services or reports run, the projects' always
+// (capacity books people on its projects).
 const shape = {
   services: Number(process.env.BENCH_SERVICES ?? 500),
   days: Number(process.env.BENCH_DAYS ?? 90),
@@ -38,13 +40,14 @@ const capacityShape = {
   people: Number(process.env.BENCH_PEOPLE ?? 500),
   teams: Number(process.env.BENCH_TEAMS ?? 25),
 }
-const PARTS = ['services', 'projects', 'capacity', 'import'] as const
+const PARTS = ['services', 'projects', 'capacity', 'import', 'reports'] as const
 const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim())
 const unknown = only?.filter((p) => !(PARTS as readonly string[]).includes(p))
 if (unknown?.length)
   throw new Error(`BENCH_ONLY: no part ${unknown.join(', ')} (${PARTS.join(', ')})`)
 const runs = (part: (typeof PARTS)[number]) => !only || only.includes(part)
-const withCapacity = runs('capacity') || runs('import')
+// The report reads every area: it needs the service-health dataset and capacity's too.
+const withCapacity = runs('capacity') || runs('import') || runs('reports')
 const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench')
 await mkdir(dataDir, { recursive: true })
 const log = (line: string) => console.log(line)
@@ -59,7 +62,7 @@ const database = await openDatabase({
 const setup = database.connect({ statementTimeoutMs: 3_600_000, max: 2 })
 try {
   await migrateToLatest(setup)
-  const info = runs('services') ? await ensureDataset(setup, shape, log) : null
+  const info = runs('services') || runs('reports') ? await ensureDataset(setup, shape, log) : null
   const projectsInfo = await ensureProjects(setup, projectsShape, info?.endsAt ?? new Date(), log)
   const capacityInfo = withCapacity
     ? await ensureCapacity(setup, capacityShape, projectsInfo.endsAt, log)
@@ -128,6 +131,7 @@ try {
   if (runs('projects')) console.log(`\n${formatTable(await projectMeasurements(context))}`)
   if (runs('capacity')) console.log(`\n${formatTable(await capacityMeasurements(context))}`)
   if (runs('import')) console.log(`\n${formatTable(await importMeasurements(context))}`)
+  if (runs('reports')) console.log(`\n${formatTable(await reportMeasurements(context))}`)
   console.log(
     `\nnode ${process.version}; ` +
       (info ? `${shape.services} services × ${shape.days} days; ` : '') +
