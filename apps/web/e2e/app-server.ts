@@ -62,6 +62,8 @@ export async function startApp(): Promise<AppServer> {
       OPSDECK_DATA_DIR: dataDir,
       OPSDECK_ADMIN_EMAIL: E2E_ADMIN.email,
       OPSDECK_ADMIN_PASSWORD: E2E_ADMIN.password,
+      // The report PDF is printed by the same Chromium the journeys drive.
+      ...(process.env.CHROMIUM_PATH ? { OPSDECK_CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
