@@ -9,7 +9,7 @@ const stubSignedIn = (role: Parameters<typeof signedIn>[0] = 'manager') =>
 
 test('the shell offers a skip link and the six sections, marking the current one', async () => {
   stubSignedIn()
-  renderApp('/reports?range=90d')
+  renderApp('/projects?range=90d')
   expect(await screen.findByRole('link', { name: 'Skip to content' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main')
   const nav = screen.getByRole('navigation', { name: 'Sections' })
@@ -25,15 +25,17 @@ test('the shell offers a skip link and the six sections, marking the current one
     ['Capacity', '/capacity?range=90d'],
     ['Reports', '/reports?range=90d'],
   ])
-  expect(within(nav).getByRole('link', { name: 'Reports' })).toHaveAttribute('aria-current', 'page')
+  expect(within(nav).getByRole('link', { name: 'Projects' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  )
   expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current')
-  expect(screen.getByRole('heading', { level: 1, name: 'Reports' })).toBeInTheDocument()
-  expect(screen.getByText('Coming soon')).toBeInTheDocument()
+  expect(screen.getByRole('heading', { level: 1, name: 'Projects' })).toBeInTheDocument()
 })
 
 test('moving between sections keeps the range', async () => {
   stubSignedIn()
-  const { user, router } = renderApp('/reports?range=7d')
+  const { user, router } = renderApp('/projects?range=7d')
   const nav = await screen.findByRole('navigation', { name: 'Sections' })
   await user.click(within(nav).getByRole('link', { name: 'Overview' }))
   expect(router.state.location).toMatchObject({ pathname: '/', search: '?range=7d' })

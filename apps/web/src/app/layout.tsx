@@ -12,8 +12,10 @@ export const SECTIONS = [
   { path: '/reports', label: 'Reports' },
 ] as const
 
-// Pages that have no time range: their own query string (audit filters) means something else.
-const isUnranged = (pathname: string) => pathname.startsWith('/admin') || pathname === '/account'
+// Pages that have no time range: their own query string (audit filters, a report's period) means
+// something else.
+const isUnranged = (pathname: string) =>
+  pathname.startsWith('/admin') || pathname === '/account' || pathname.startsWith('/reports')
 
 /** The app shell: header, section nav and the global time range; pages render in <main>. */
 export function Layout() {

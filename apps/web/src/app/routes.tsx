@@ -20,16 +20,15 @@ import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
 import { ImportPage } from '../features/projects/import-page.tsx'
 import { ProjectPage } from '../features/projects/project-page.tsx'
 import { ProjectsPage } from '../features/projects/projects-page.tsx'
+import { ReportsPage } from '../features/reports/reports-page.tsx'
+import { SharedPage } from '../features/reports/shared-page.tsx'
+import { SnapshotPage } from '../features/reports/snapshot-page.tsx'
 import { ServicePage } from '../features/services/service-page.tsx'
 import { ServicesPage } from '../features/services/services-page.tsx'
 import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { OverviewPage } from './overview/overview-page.tsx'
 import { Layout } from './layout.tsx'
-import { ComingSoon, NoAccess, NotFound, RouteError } from './pages.tsx'
-
-const soon = (title: string, about: string) => ({
-  element: <ComingSoon title={title} about={about} />,
-})
+import { NoAccess, NotFound, RouteError } from './pages.tsx'
 
 // The admin feature does not know about sessions; it is told who "you" are here.
 function AdminUsers() {
@@ -86,9 +85,16 @@ function TeamsCalendarRoute() {
   return <TeamsCalendarPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins edit the summary and freeze the report; the API enforces it.
+function ReportsRoute() {
+  return <ReportsPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // A share link opens its one report without an account, and without the app around it.
+  { path: '/shared/:token', element: <SharedPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -126,10 +132,8 @@ export const routes: RouteObject[] = [
       { path: 'capacity/people', element: <PeopleRoute /> },
       { path: 'capacity/people/:id', element: <PersonRoute /> },
       { path: 'capacity/settings', element: <TeamsCalendarRoute /> },
-      {
-        path: 'reports',
-        ...soon('Reports', 'Monthly stakeholder packs with deltas against the previous period.'),
-      },
+      { path: 'reports', element: <ReportsRoute /> },
+      { path: 'reports/snapshots/:id', element: <SnapshotPage /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'admin',

@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { useNavigate } from 'react-router'
+import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
+import { useSearchView } from '../../lib/use-search-view.ts'
+import { PeriodPicker } from './components/period-picker.tsx'
+import { ReportView } from './components/report-view.tsx'
+import { SummaryEditor } from './components/summary-editor.tsx'
+import {
+  localToday,
+  parsePeriodView,
+  type PeriodQuery,
+  periodQuery,
+  withPeriodView,
+} from './period.ts'
+import { type Report, reportQueries } from './queries.ts'
+import { useFreezeReport } from './report-writes.ts'
+import { draftOf, draftProblem, freezeBody, isEdited, withDraft } from './summary-draft.ts'
+
+/**
+ * The stakeholder report for a period, as the data stands now: the period lives in the URL, so a
+ * view is a link. Managers edit the written summary and freeze it into a snapshot.
+ */
+export function ReportsPage({ canManage }: { canManage: boolean }) {
+  const { view, setView } = useSearchView(parsePeriodView, withPeriodView)
+  const query = useMemo(() => periodQuery(view, localToday()), [view])
+  const preview = useQuery(reportQueries.preview(query))
+  const report = preview.data
+  return (
+    <div className="page">
+      <title>Reports · opsdeck</title>
+      <header className="page-head">
+        <div>
+          <h1>Reports</h1>
+          <p className="muted">
+            The stakeholder report for a period: every area&apos;s figures against the period
+            before, with a summary written from the data.
+          </p>
+        </div>
+      </header>
+      <PeriodPicker query={query} onChange={setView} />
+      <QueryErrorState title="Could not prepare the report" query={preview} />
+      {preview.isPending ? <Loading label="Preparing the report…" lines={10} tall /> : null}
+      {report && !preview.error ? (
+        report.sections.length === 0 ? (
+          <EmptyState title="Nothing to report for this period">
+            <p>No area has figures for {report.period.label}. Pick another period above.</p>
+          </EmptyState>
+        ) : canManage ? (
+          // A new period starts a new draft.
+          <Draft key={periodKey(report)} report={report} query={query} />
+        ) : (
+          <ReportView report={report} level={2} />
+        )
+      ) : null}
+    </div>
+  )
+}
+
+const periodKey = ({ period }: Report) => `${period.kind}:${period.firstDay}:${period.lastDay}`
+
+function Draft({ report, query }: { report: Report; query: PeriodQuery }) {
+  const [draft, setDraft] = useState(() => draftOf(report))
+  const freeze = useFreezeReport()
+  const navigate = useNavigate()
+  return (
+    <>
+      <SummaryEditor
+        draft={draft}
+        onChange={setDraft}
+        edited={isEdited(report, draft)}
+        onUndo={() => setDraft(draftOf(report))}
+        problem={draftProblem(draft)}
+        freezing={freeze.isPending}
+        error={freeze.error?.message}
+        onFreeze={() =>
+          freeze.mutate(freezeBody(query, report, draft), {
+            onSuccess: (snapshot) => void navigate(`/reports/snapshots/${snapshot.id}`),
+          })
+        }
+      />
+      <ReportView report={withDraft(report, draft)} level={2} />
+    </>
+  )
+}
