@@ -7,6 +7,7 @@ import { extractText } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
 import { loginAs, postJson, TEST_HASH } from '../../../test/helpers.ts'
+import { listShareLinks } from '../share/links.ts'
 import { findSnapshot } from '../snapshots/queries.ts'
 import { pdfRenderer } from './render-pdf.ts'
 
@@ -109,6 +110,8 @@ describe('pdfRenderer', () => {
           .where('snapshotId', '=', id)
           .execute()
         expect(links.map((l) => l.revokedAt === null)).toEqual([false])
+        // … and not listed among the snapshot's shares.
+        expect(await listShareLinks(database.db, id)).toEqual([])
       } finally {
         server.close()
       }

@@ -2,7 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
-import { createShareLink, revokeShareLink } from '../share/links.ts'
+import { createShareLink, RENDER_LABEL, revokeShareLink } from '../share/links.ts'
 import { findSnapshot } from '../snapshots/queries.ts'
 
 /** Why a PDF cannot be made here; the message says what to do instead. */
@@ -63,7 +63,7 @@ async function renderOnce(o: PdfOptions, snapshotId: number): Promise<Uint8Array
     snapshotId,
     days: 0,
     ttlMs: RENDER_LINK_MS,
-    label: 'PDF rendering',
+    label: RENDER_LABEL,
     createdByUserId: null,
     now,
   })

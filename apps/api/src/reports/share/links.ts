@@ -4,6 +4,8 @@ import { randomSecret, sha256 } from '../../auth/secret.ts'
 
 export const SHARE_PREFIX = 'ods_'
 export const DEFAULT_SHARE_DAYS = 30
+/** The PDF printer's own short-lived links: opsdeck's plumbing, not shares anyone made. */
+export const RENDER_LABEL = 'PDF rendering'
 const DAY_MS = 86_400_000
 
 /**
@@ -52,6 +54,9 @@ export async function listShareLinks(db: Kysely<Database>, snapshotId: number) {
       'u.name as createdBy',
     ])
     .where('l.snapshotId', '=', snapshotId)
+    .where((eb) =>
+      eb.or([eb('l.label', '!=', RENDER_LABEL), eb('l.createdByUserId', 'is not', null)]),
+    )
     .orderBy('l.id', 'desc')
     .execute()
 }
