@@ -70,7 +70,13 @@ const NOVEMBER: ReportSection[] = [
     ],
     [
       table('errorBudgets', [
-        { service: 'Payments', consumed: 0.61, incidentCount: 2, worstSeverity: 'SEV1' },
+        {
+          service: 'Payments',
+          consumed: 0.61,
+          incidents: 'INC-0012 (SEV1), INC-0015 (SEV1)',
+          incidentCount: 2,
+          worstSeverity: 'SEV1',
+        },
         { service: 'Search', consumed: 0.3, incidentCount: 0, worstSeverity: null },
       ]),
     ],
@@ -145,7 +151,7 @@ describe('writeSummary', () => {
     const { text } = writeSummary(NOVEMBER, CTX)
     expect(text).toBe(
       'Tier 1 availability was 99.93% against a 99.9% target (down 0.02 points on October 2026). ' +
-        'Two incidents (worst SEV1) consumed 61% of the Payments error budget. ' +
+        'Two SEV1 incidents consumed 61% of the Payments error budget. ' +
         'There were 14 incidents (2 SEV1), up 3 on October 2026; MTTR was 42 min (down 30%). ' +
         'Project ERP-2 turned red: CPI 0.82 < 0.85. ' +
         'Portfolio CPI was 0.97 against 0.95. ' +
@@ -184,6 +190,26 @@ describe('writeSummary', () => {
     expect(writeSummary([projects], CTX).text).toBe(
       'Project A turned red: SPI 0.8 < 0.85. Project B turned red: SPI 0.8 < 0.85. ' +
         'Two more projects turned red.',
+    )
+  })
+
+  it('counts the incidents of the worst severity among those that spent a budget', () => {
+    const budgets = (incidents: string, incidentCount: number) => [
+      section(
+        'services',
+        [],
+        [
+          table('errorBudgets', [
+            { service: 'Search', consumed: 0.4, incidents, incidentCount, worstSeverity: 'SEV2' },
+          ]),
+        ],
+      ),
+    ]
+    expect(writeSummary(budgets('INC-1 (SEV2), INC-2 (SEV3), INC-3 (SEV2)', 3), CTX).text).toBe(
+      'Three incidents (two SEV2) consumed 40% of the Search error budget.',
+    )
+    expect(writeSummary(budgets('INC-1 (SEV2)', 1), CTX).text).toBe(
+      'One SEV2 incident consumed 40% of the Search error budget.',
     )
   })
 

@@ -54,11 +54,14 @@ export function writeSummary(
   )
   if (spent) {
     const n = num(spent.incidentCount)
-    const worst = typeof spent.worstSeverity === 'string' ? `${spent.worstSeverity} ` : ''
-    const who =
-      n === 1
-        ? `One ${worst}incident`
-        : `${countInWords(n, true)} incidents (worst ${worst.trim() || 'n/a'})`
+    const worst = typeof spent.worstSeverity === 'string' ? spent.worstSeverity : null
+    // The table lists them as "INC-12 (SEV1), INC-15 (SEV2)": how many are of the worst severity.
+    const ofWorst = worst ? str(spent.incidents).split(`(${worst})`).length - 1 : 0
+    const who = !worst
+      ? `${countInWords(n, true)} ${n === 1 ? 'incident' : 'incidents'}`
+      : ofWorst === n
+        ? `${countInWords(n, true)} ${worst} ${n === 1 ? 'incident' : 'incidents'}`
+        : `${countInWords(n, true)} incidents (${countInWords(ofWorst)} ${worst})`
     sentences.push(
       `${who} consumed ${Math.round(num(spent.consumed) * 100)}% of the ${str(spent.service)} error budget.`,
     )
