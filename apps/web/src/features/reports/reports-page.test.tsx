@@ -134,4 +134,24 @@ describe('Reports page', { timeout: 20_000 }, () => {
       reportFixture().summary.text,
     )
   })
+
+  test('unedited, the freeze sends the period only; a refusal is shown', async () => {
+    const fetch = stubApi({
+      'GET /auth/me': signedIn('admin'),
+      'GET /reports/preview': { body: reportFixture() },
+      'POST /reports/snapshots': {
+        status: 403,
+        body: { error: { code: 'forbidden', message: 'Your role cannot freeze reports' } },
+      },
+    })
+    const { user, router } = renderApp('/reports?period=week')
+    await report()
+    await user.click(screen.getByRole('button', { name: 'Freeze report' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your role cannot freeze reports')
+    expect(requests(fetch).find((r) => r.method === 'POST')?.body).toEqual({
+      period: 'week',
+      day: '2026-11-26',
+    })
+    expect(router.state.location.pathname).toBe('/reports')
+  })
 })

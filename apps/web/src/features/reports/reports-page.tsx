@@ -15,7 +15,14 @@ import {
 } from './period.ts'
 import { type Report, reportQueries } from './queries.ts'
 import { useFreezeReport } from './report-writes.ts'
-import { draftOf, draftProblem, freezeBody, isEdited, withDraft } from './summary-draft.ts'
+import {
+  draftOf,
+  draftProblem,
+  freezeBody,
+  isEdited,
+  type SummaryDraft,
+  withDraft,
+} from './summary-draft.ts'
 
 /**
  * The stakeholder report for a period, as the data stands now: the period lives in the URL, so a
@@ -60,21 +67,24 @@ export function ReportsPage({ canManage }: { canManage: boolean }) {
 const periodKey = ({ period }: Report) => `${period.kind}:${period.firstDay}:${period.lastDay}`
 
 function Draft({ report, query }: { report: Report; query: PeriodQuery }) {
-  const [draft, setDraft] = useState(() => draftOf(report))
+  // Null until the manager types: the preview and the editor then follow the report as fetched
+  // again. Once edited, the edit is measured against the text it started from.
+  const [edit, setEdit] = useState<{ base: Report; draft: SummaryDraft } | null>(null)
+  const draft = edit?.draft ?? draftOf(report)
   const freeze = useFreezeReport()
   const navigate = useNavigate()
   return (
     <>
       <SummaryEditor
         draft={draft}
-        onChange={setDraft}
-        edited={isEdited(report, draft)}
-        onUndo={() => setDraft(draftOf(report))}
+        onChange={(next) => setEdit({ base: edit?.base ?? report, draft: next })}
+        edited={edit !== null && isEdited(edit.base, edit.draft)}
+        onUndo={() => setEdit(null)}
         problem={draftProblem(draft)}
         freezing={freeze.isPending}
         error={freeze.error?.message}
         onFreeze={() =>
-          freeze.mutate(freezeBody(query, report, draft), {
+          freeze.mutate(edit ? freezeBody(query, edit.base, edit.draft) : query, {
             onSuccess: (snapshot) => void navigate(`/reports/snapshots/${snapshot.id}`),
           })
         }
