@@ -20,7 +20,10 @@ import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
 import { ImportPage } from '../features/projects/import-page.tsx'
 import { ProjectPage } from '../features/projects/project-page.tsx'
 import { ProjectsPage } from '../features/projects/projects-page.tsx'
+import { ArchivePage } from '../features/reports/archive-page.tsx'
+import { ComparePage } from '../features/reports/compare-page.tsx'
 import { ReportsPage } from '../features/reports/reports-page.tsx'
+import { SchedulesPage } from '../features/reports/schedules-page.tsx'
 import { SharedPage } from '../features/reports/shared-page.tsx'
 import { SnapshotPage } from '../features/reports/snapshot-page.tsx'
 import { ServicePage } from '../features/services/service-page.tsx'
@@ -90,6 +93,11 @@ function ReportsRoute() {
   return <ReportsPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins add, change and delete report schedules; the API enforces it.
+function SchedulesRoute() {
+  return <SchedulesPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // One route table for the browser router (main.tsx) and the memory router in tests.
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -133,7 +141,10 @@ export const routes: RouteObject[] = [
       { path: 'capacity/people/:id', element: <PersonRoute /> },
       { path: 'capacity/settings', element: <TeamsCalendarRoute /> },
       { path: 'reports', element: <ReportsRoute /> },
+      { path: 'reports/snapshots', element: <ArchivePage /> },
       { path: 'reports/snapshots/:id', element: <SnapshotPage /> },
+      { path: 'reports/compare', element: <ComparePage /> },
+      { path: 'reports/schedules', element: <SchedulesRoute /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'admin',
