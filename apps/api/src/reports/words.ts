@@ -59,7 +59,11 @@ export function changeInWords(
   if (Math.abs(f.delta) < 1e-9) return `unchanged ${on}`
   const way = f.delta > 0 ? 'up' : 'down'
   if (f.unit === 'share') {
-    return `${way} ${Number(Math.abs(f.delta).toFixed(fine ? 2 : 0))} points ${on}`
+    const digits = fine ? 2 : 0
+    const points = Number(Math.abs(f.delta).toFixed(digits))
+    // A move too small to show at that precision is not "down 0 points".
+    if (points === 0) return `${way} less than ${fine ? '0.01 points' : '1 point'} ${on}`
+    return `${way} ${points} ${points === 1 ? 'point' : 'points'} ${on}`
   }
   if (f.relative !== null && f.unit !== 'count') {
     return `${way} ${Math.round(Math.abs(f.relative) * 100)}% ${on}`
