@@ -69,10 +69,18 @@ export function ArchivePage() {
               <thead>
                 <tr>
                   <th scope="col">Compare</th>
-                  <th scope="col">Period</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Frozen</th>
-                  <th scope="col">Data up to</th>
+                  <th scope="col" className="text">
+                    Period
+                  </th>
+                  <th scope="col" className="text">
+                    Title
+                  </th>
+                  <th scope="col" className="text">
+                    Frozen
+                  </th>
+                  <th scope="col" className="text">
+                    Data up to
+                  </th>
                 </tr>
               </thead>
               <tbody>

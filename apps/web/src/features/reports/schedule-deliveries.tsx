@@ -36,13 +36,25 @@ export function ScheduleDeliveries({
           <thead>
             <tr>
               <th scope="col">Run</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Status</th>
+              <th scope="col" className="text">
+                Channel
+              </th>
+              <th scope="col" className="text">
+                Status
+              </th>
               <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Next attempt</th>
-              <th scope="col">Report</th>
+              <th scope="col" className="text">
+                Last error
+              </th>
+              <th scope="col" className="text">
+                Sent
+              </th>
+              <th scope="col" className="text">
+                Next attempt
+              </th>
+              <th scope="col" className="text">
+                Report
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -10,6 +10,7 @@ import {
   blankSchedule,
   bodyOf,
   formOf,
+  namingAddresses,
   PERIOD_KINDS,
   patchOf,
   type ScheduleForm,
@@ -52,7 +53,8 @@ export function ScheduleEditor({ schedule, timezone, onDone }: EditorProps) {
     sent.then(onDone, refused)
   }
   const apiError = save.error instanceof ApiError ? save.error : null
-  const fromApi = formProblems(apiError, 'json', scheduleFieldOf)
+  const named = namingAddresses(apiError, save.variables?.emailTo)
+  const fromApi = formProblems(named, 'json', scheduleFieldOf)
   const p = { ...fromApi.fields, ...local }
   const title = schedule ? `Edit ${schedule.name}` : 'Add a schedule'
   return (

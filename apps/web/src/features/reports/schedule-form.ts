@@ -1,3 +1,4 @@
+import { ApiError } from '../../lib/api.ts'
 import type { NewSchedule, Schedule, SchedulePatch } from './schedule-queries.ts'
 
 // A schedule as its form holds it (addresses as typed, days as text), checked before sending,
@@ -105,4 +106,18 @@ export function patchOf(form: ScheduleForm, saved: Schedule): SchedulePatch {
 export function scheduleFieldOf(key: string): ScheduleField | null {
   const field = key.split('.')[0] ?? ''
   return FIELDS.has(field) ? (field as ScheduleField) : null
+}
+
+/** The API names a refused address by its place (`emailTo.1`): say which address it was. */
+export function namingAddresses(error: ApiError | null, sent: readonly string[] | undefined) {
+  if (!error || !sent || !Array.isArray(error.details)) return error
+  const details = (error.details as { path?: unknown; message?: unknown }[]).map((d) => {
+    const place =
+      typeof d.path === 'string' ? /^json\.emailTo\.(\d+)$/.exec(d.path)?.[1] : undefined
+    const address = place === undefined ? undefined : sent[Number(place)]
+    return address && typeof d.message === 'string'
+      ? { ...d, message: `“${address}” ${d.message}` }
+      : d
+  })
+  return new ApiError(error.status, error.code, error.message, details, error.retryAfter)
 }

@@ -1,18 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
-import { EditableRow } from '../../components/ui/row-actions.tsx'
 import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { useOpener } from '../../lib/use-opener.ts'
 import { ReportsNav } from './archive-nav.tsx'
-import { ScheduleDeliveries } from './schedule-deliveries.tsx'
 import { ScheduleEditor } from './schedule-editor.tsx'
-import {
-  type Schedule,
-  scheduleQueries,
-  useDeleteSchedule,
-  useEditSchedule,
-} from './schedule-queries.ts'
-import { cadenceOf, channelsOf, formatInZone } from './schedule-view.ts'
+import { scheduleQueries } from './schedule-queries.ts'
+import { ScheduleRow } from './schedule-row.tsx'
 
 /**
  * When the worker freezes a report and where it sends it, with each schedule's delivery log.
@@ -61,11 +53,21 @@ export function SchedulesPage({ canManage }: { canManage: boolean }) {
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Runs</th>
-                <th scope="col">Next run</th>
-                <th scope="col">Delivers to</th>
-                <th scope="col">Status</th>
-                <th scope="col">Deliveries</th>
+                <th scope="col" className="text">
+                  Runs
+                </th>
+                <th scope="col" className="text">
+                  Next run
+                </th>
+                <th scope="col" className="text">
+                  Delivers to
+                </th>
+                <th scope="col" className="text">
+                  Status
+                </th>
+                <th scope="col" className="text">
+                  Deliveries
+                </th>
                 {canManage ? (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -82,77 +84,5 @@ export function SchedulesPage({ canManage }: { canManage: boolean }) {
         </div>
       ) : null}
     </div>
-  )
-}
-
-interface RowProps {
-  schedule: Schedule
-  timezone: string
-  canManage: boolean
-  columns: number
-}
-
-function ScheduleRow({ schedule: s, timezone, canManage, columns }: RowProps) {
-  const remove = useDeleteSchedule()
-  const toggle = useEditSchedule(s.id)
-  const [log, setLog] = useState(false)
-  return (
-    <>
-      <EditableRow
-        canManage={canManage}
-        thing={`the schedule ${s.name}`}
-        confirmLabel="Delete schedule"
-        remove={remove}
-        variables={s.id}
-        columns={columns}
-        editor={(done) => <ScheduleEditor schedule={s} timezone={timezone} onDone={done} />}
-      >
-        <th scope="row">{s.name}</th>
-        <td>{cadenceOf(s)}</td>
-        <td className="nowrap">
-          {s.enabled ? formatInZone(s.nextRunAt, timezone) : <span className="muted">Paused</span>}
-        </td>
-        <td>{channelsOf(s)}</td>
-        <td className="nowrap">
-          <span className={`status-badge ${s.enabled ? 'status-on' : 'status-off'}`}>
-            {s.enabled ? 'Enabled' : 'Disabled'}
-          </span>
-          {canManage ? (
-            <button
-              type="button"
-              className="button-link"
-              aria-label={`${s.enabled ? 'Disable' : 'Enable'} ${s.name}`}
-              disabled={toggle.isPending}
-              onClick={() => toggle.mutate({ enabled: !s.enabled })}
-            >
-              {s.enabled ? 'Disable' : 'Enable'}
-            </button>
-          ) : null}
-          {toggle.error ? (
-            <p className="form-error" role="alert">
-              {toggle.error.message}
-            </p>
-          ) : null}
-        </td>
-        <td>
-          <button
-            type="button"
-            className="button-link"
-            aria-expanded={log}
-            aria-label={`Delivery log of ${s.name}`}
-            onClick={() => setLog((open) => !open)}
-          >
-            {log ? 'Hide log' : 'Show log'}
-          </button>
-        </td>
-      </EditableRow>
-      {log ? (
-        <tr className="row-extra">
-          <td colSpan={columns}>
-            <ScheduleDeliveries schedule={s} timezone={timezone} />
-          </td>
-        </tr>
-      ) : null}
-    </>
   )
 }

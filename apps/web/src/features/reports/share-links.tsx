@@ -50,10 +50,18 @@ function SharePanel({ snapshotId }: { snapshotId: number }) {
             <thead>
               <tr>
                 <th scope="col">Label</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last opened</th>
+                <th scope="col" className="text">
+                  Created
+                </th>
+                <th scope="col" className="text">
+                  Expires
+                </th>
+                <th scope="col" className="text">
+                  Status
+                </th>
+                <th scope="col" className="text">
+                  Last opened
+                </th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
