@@ -7,6 +7,7 @@ import { incidentsJourney } from './incidents-journey.ts'
 import type { JourneyFn } from './journey.ts'
 import { overviewJourney } from './overview-journey.ts'
 import { projectsJourney } from './projects-journey.ts'
+import { reportsJourney } from './reports-journey.ts'
 import { servicesJourney } from './services-journey.ts'
 import { settingsJourney } from './settings-journey.ts'
 
@@ -20,6 +21,7 @@ const JOURNEYS: [string, JourneyFn][] = [
   ['Incidents: declare, acknowledge, resolve; MTTR moves', incidentsJourney],
   ['Projects: import a CSV of actuals; AC and CPI move', projectsJourney],
   ['Capacity: book a person over 100%; the heatmap and Needs attention show it', capacityJourney],
+  ['Reports: edit the summary, freeze, download the PDF', reportsJourney],
 ]
 // OPSDECK_E2E_ONLY=<regex> runs only the journeys whose names match it (all when unset).
 const ONLY = process.env.OPSDECK_E2E_ONLY ? new RegExp(process.env.OPSDECK_E2E_ONLY, 'i') : null
