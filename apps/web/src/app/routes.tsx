@@ -93,6 +93,11 @@ function ReportsRoute() {
   return <ReportsPage canManage={can(useMe()?.role, 'write')} />
 }
 
+// Managers and admins make and revoke a snapshot's share links; the API enforces it.
+function SnapshotRoute() {
+  return <SnapshotPage canManage={can(useMe()?.role, 'write')} />
+}
+
 // Managers and admins add, change and delete report schedules; the API enforces it.
 function SchedulesRoute() {
   return <SchedulesPage canManage={can(useMe()?.role, 'write')} />
@@ -142,7 +147,7 @@ export const routes: RouteObject[] = [
       { path: 'capacity/settings', element: <TeamsCalendarRoute /> },
       { path: 'reports', element: <ReportsRoute /> },
       { path: 'reports/snapshots', element: <ArchivePage /> },
-      { path: 'reports/snapshots/:id', element: <SnapshotPage /> },
+      { path: 'reports/snapshots/:id', element: <SnapshotRoute /> },
       { path: 'reports/compare', element: <ComparePage /> },
       { path: 'reports/schedules', element: <SchedulesRoute /> },
       { path: 'account', element: <AccountPage /> },

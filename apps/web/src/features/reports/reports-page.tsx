@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { EmptyState, Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { useSearchView } from '../../lib/use-search-view.ts'
+import { ReportsNav } from './archive-nav.tsx'
 import { PeriodPicker } from './components/period-picker.tsx'
 import { ReportView } from './components/report-view.tsx'
 import { SummaryEditor } from './components/summary-editor.tsx'
@@ -45,6 +46,7 @@ export function ReportsPage({ canManage }: { canManage: boolean }) {
           </p>
         </div>
       </header>
+      <ReportsNav />
       <PeriodPicker query={query} onChange={setView} />
       <QueryErrorState title="Could not prepare the report" query={preview} />
       {preview.isPending ? <Loading label="Preparing the report…" lines={10} tall /> : null}

@@ -47,6 +47,33 @@ describe('Snapshot page', { timeout: 20_000 }, () => {
     expect(print).toHaveBeenCalledOnce()
   })
 
+  test('a manager shares it by link', async () => {
+    stubApi({
+      'GET /auth/me': signedIn('manager'),
+      'GET /reports/snapshots/:id': { body: snapshotFixture(41) },
+      'GET /reports/snapshots/:id/share-links': { body: { links: [] } },
+    })
+    renderApp('/reports/snapshots/41')
+    expect(await screen.findByRole('heading', { name: 'Share links' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '← Archive' })).toHaveAttribute(
+      'href',
+      '/reports/snapshots',
+    )
+  })
+
+  test('a viewer sees no share links', async () => {
+    const fetch = stubApi({
+      'GET /auth/me': signedIn('viewer'),
+      'GET /reports/snapshots/:id': { body: snapshotFixture(41) },
+    })
+    renderApp('/reports/snapshots/41')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'IT report — November 2026' }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Share links' })).not.toBeInTheDocument()
+    expect(requestedUrls(fetch, '/share-links')).toHaveLength(0)
+  })
+
   test('a snapshot that does not exist says so', async () => {
     stubApi({
       'GET /auth/me': signedIn('viewer'),

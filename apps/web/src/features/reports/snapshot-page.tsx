@@ -5,9 +5,13 @@ import { formatInstant } from '../../lib/format.ts'
 import { PdfActions } from './components/pdf-actions.tsx'
 import { ReportView } from './components/report-view.tsx'
 import { reportQueries, snapshotCsvHref } from './queries.ts'
+import { ShareLinks } from './share-links.tsx'
 
-/** A frozen report, exactly as it was frozen, with its PDF and CSV downloads. */
-export function SnapshotPage() {
+/**
+ * A frozen report, exactly as it was frozen, with its PDF and CSV downloads; managers share it
+ * by link.
+ */
+export function SnapshotPage({ canManage }: { canManage: boolean }) {
   const id = Number(useParams().id)
   const valid = Number.isInteger(id) && id > 0
   const snapshot = useQuery({ ...reportQueries.snapshot(id), enabled: valid })
@@ -16,7 +20,7 @@ export function SnapshotPage() {
     <div className="page">
       <title>{`${data?.title ?? 'Report snapshot'} · opsdeck`}</title>
       <p className="report-actions">
-        <Link to="/reports">All reports</Link>
+        <Link to="/reports/snapshots">← Archive</Link>
       </p>
       {!valid ? (
         <div className="state state-error" role="alert">
@@ -42,6 +46,7 @@ export function SnapshotPage() {
                   All figures (CSV)
                 </a>
               </p>
+              <ShareLinks snapshotId={data.id} canManage={canManage} />
             </>
           }
         />
