@@ -97,7 +97,7 @@ try {
   if (process.env.BENCH_BUILD_ONLY) process.exit(0)
 
   const { db } = database
-  if (info) {
+  if (info && runs('services')) {
     // The clock stops where the dataset ends, so "now" always has data behind it.
     const now = info.endsAt
     const app = createApp({ db, logger: pino({ level: 'silent' }), clock: () => now })

@@ -63,6 +63,14 @@ export const AreaReport = z.strictObject({
 })
 export type AreaReport = z.infer<typeof AreaReport>
 
+/**
+ * How much of a section to make: the trend's earlier periods need the figures alone, so an area
+ * may skip the queries behind its tables and notes (`detail: false`) there.
+ */
+export interface SectionOptions {
+  detail: boolean
+}
+
 /** A figure with no target and no note, for brevity in the areas' builders. */
 export function figure(
   f: Pick<ReportFigure, 'key' | 'label' | 'value' | 'unit' | 'better' | 'definition'> &

@@ -1,7 +1,12 @@
 import type { Database } from '@opsdeck/db'
 import { type Kysely, sql } from 'kysely'
 import { asOfDay, localDay } from '../lib/calendar.ts'
-import { type AreaReport, figure, type ReportFigure } from '../lib/report-section.ts'
+import {
+  type AreaReport,
+  figure,
+  type ReportFigure,
+  type SectionOptions,
+} from '../lib/report-section.ts'
 import type { Scope } from '../lib/scope.ts'
 import { liveRatedProjects, rollUp } from './portfolio/figures.ts'
 import { periodCapacityRisks } from './report-capacity-risk.ts'
@@ -18,7 +23,11 @@ const dayBefore = (day: string) =>
  * not started, as the Overview reads them), the spend dated in the period up to that day, the RAG
  * changes since the day before the period, the projects at risk and the largest suppliers.
  */
-export async function projectsReport(db: Kysely<Database>, scope: Scope): Promise<AreaReport> {
+export async function projectsReport(
+  db: Kysely<Database>,
+  scope: Scope,
+  { detail }: SectionOptions = { detail: true },
+): Promise<AreaReport> {
   const { range, now, org } = scope
   const asOf = asOfDay(range, now, org.timezone)
   const firstDay = localDay(range.from, org.timezone)
@@ -27,7 +36,8 @@ export async function projectsReport(db: Kysely<Database>, scope: Scope): Promis
   const begun = asOf >= firstDay
   const [rows, before, risks, suppliers] = await Promise.all([
     liveRatedProjects(db, scope, asOf),
-    liveRatedProjects(db, scope, begun ? dayBefore(firstDay) : asOf),
+    // The colours before the period feed the RAG-changes table only.
+    detail ? liveRatedProjects(db, scope, begun ? dayBefore(firstDay) : asOf) : [],
     periodCapacityRisks(db, { org, firstDay, lastDay }),
     begun ? supplierSpend(db, { from: firstDay, to: asOf }) : null,
   ])
@@ -108,11 +118,13 @@ export async function projectsReport(db: Kysely<Database>, scope: Scope): Promis
         note: `Actuals dated ${days}, every project: ${suppliers?.suppliers.length ?? 0} suppliers`,
       }),
     ],
-    tables: [
-      ragChangesTable(rated, before),
-      atRiskTable(rated, risks),
-      suppliersTable(suppliers?.suppliers ?? []),
-    ],
+    tables: detail
+      ? [
+          ragChangesTable(rated, before),
+          atRiskTable(rated, risks),
+          suppliersTable(suppliers?.suppliers ?? []),
+        ]
+      : [],
   }
 }
 

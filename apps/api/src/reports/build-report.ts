@@ -28,7 +28,9 @@ export async function buildReport(db: Kysely<Database>, input: BuildInput): Prom
   const byPeriod: AreaReport[][] = []
   for (const p of periods) {
     const scope: Scope = { range: { from: p.from, to: p.to }, now, org }
-    byPeriod.push(await Promise.all(AREA_REPORTS.map((area) => area(db, scope))))
+    // The earlier periods give the trend and the change: their figures, not their tables.
+    const options = { detail: p === period }
+    byPeriod.push(await Promise.all(AREA_REPORTS.map((area) => area(db, scope, options))))
   }
   return composeReport({ ...input, periods, byPeriod })
 }

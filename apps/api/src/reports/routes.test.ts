@@ -56,6 +56,20 @@ describe('GET /api/v1/reports/preview', () => {
     }
   })
 
+  it('has in its trend the figures each earlier period’s own report gives', async () => {
+    const october = await ex.get<Report>('/api/v1/reports/preview?day=2026-10-01')
+    const september = await ex.get<Report>('/api/v1/reports/preview?day=2026-09-01')
+    for (const s of october.body.sections) {
+      const own = september.body.sections.find((x) => x.area === s.area)
+      for (const f of s.figures) {
+        const value = own?.figures.find((x) => x.key === f.key)?.value ?? null
+        expect(f.previous, `${s.area} ${f.key}`).toBe(value)
+      }
+    }
+    // The earlier periods are read for their figures: the tables are the period's own.
+    expect(september.body.sections.every((s) => s.tables.length > 0)).toBe(true)
+  })
+
   it('refuses a period that has not begun, and a custom period without its days', async () => {
     const future = await ex.get<{ error: { code: string; details: { path: string }[] } }>(
       '/api/v1/reports/preview?period=month&day=2026-12-01',

@@ -3,7 +3,12 @@ import { downtimeMinutes, errorBudgetFromSamples, ratio, sloAttainment, uptime }
 import type { Kysely } from 'kysely'
 // Incident downtime charged to the budgets: the incidents area's join, as its metrics count it.
 import { downtimeByService } from '../incidents/queries.ts'
-import { type AreaReport, figure, type ReportFigure } from '../lib/report-section.ts'
+import {
+  type AreaReport,
+  figure,
+  type ReportFigure,
+  type SectionOptions,
+} from '../lib/report-section.ts'
 import type { Scope } from '../lib/scope.ts'
 import { listServiceHealth } from './queries.ts'
 import { spanMinutes } from './reads/window-spans.ts'
@@ -23,13 +28,19 @@ import {
  * SLO per tier as the summary pools it, and each service's error budget over the period itself
  * (allowed = (1 − target) × the period's minutes). Only what has happened by `now` is counted.
  */
-export async function servicesReport(db: Kysely<Database>, scope: Scope): Promise<AreaReport> {
+export async function servicesReport(
+  db: Kysely<Database>,
+  scope: Scope,
+  { detail }: SectionOptions = { detail: true },
+): Promise<AreaReport> {
   const { range, now, org } = scope
+  // The incidents charged to budgets feed the tables and a note only: the costly part, skipped
+  // for a trend's earlier periods.
   const [health, names, charged, incidents] = await Promise.all([
     listServiceHealth(db, range, org.dailyRollupTimezone, now),
     listServiceNames(db),
-    downtimeByService(db, range, now, org),
-    listIncidentsByService(db, range, now),
+    detail ? downtimeByService(db, range, now, org) : [],
+    detail ? listIncidentsByService(db, range, now) : [],
   ])
   const periodMinutes = spanMinutes(range)
   const elapsedMinutes =
@@ -114,9 +125,13 @@ export async function servicesReport(db: Kysely<Database>, scope: Scope): Promis
         unit: 'minutes',
         better: 'lower',
         definition: 'errorBudget',
-        note: `${tenth(services.reduce((n, s) => n + s.incidentMinutes, 0))} min during incidents`,
+        note: detail
+          ? `${tenth(services.reduce((n, s) => n + s.incidentMinutes, 0))} min during incidents`
+          : null,
       }),
     ],
-    tables: [tiersTable(tiers), worstServicesTable(services), errorBudgetsTable(services)],
+    tables: detail
+      ? [tiersTable(tiers), worstServicesTable(services), errorBudgetsTable(services)]
+      : [],
   }
 }
