@@ -21,7 +21,8 @@ export function csvTables(report: Report): { key: string; title: string }[] {
  */
 export function reportTableCsv(report: Report, key: string): string | undefined {
   if (key === 'figures') return figuresCsv(report)
-  const [area, tableKey] = key.split('.', 2)
+  const [area, tableKey, ...rest] = key.split('.')
+  if (rest.length > 0) return undefined
   const table = report.sections.find((s) => s.area === area)?.tables.find((t) => t.key === tableKey)
   if (!table) return undefined
   const header = table.columns.map((c) => headerOf(c.label, c.unit, report.currency))
@@ -58,12 +59,12 @@ function headerOf(label: string, unit: Unit, currency: string): string {
   return s ? `${label} (${s})` : label
 }
 
-function cellOf(cell: ReportCell, unit: Unit): string {
+function cellOf(cell: ReportCell, unit: Unit): string | number {
   if (cell === null) return ''
   if (typeof cell === 'string') return cell
   if (unit === 'share') return round(cell * 100, 3)
-  if (unit === 'money') return (cell / 100).toFixed(2)
+  if (unit === 'money') return round(cell / 100, 2)
   return round(cell, 2)
 }
 
-const round = (n: number, decimals: number) => String(Number(n.toFixed(decimals)))
+const round = (n: number, decimals: number) => Number(n.toFixed(decimals))

@@ -11,11 +11,18 @@ export const neutralise = (cell: string) => (/^'*[=+\-@\t\r]/.test(cell) ? `'${c
 /**
  * A CSV an import reads back: a BOM so that Excel reads UTF-8 (a supplier's accents); CRLF as RFC
  * 4180 has it, and a cell holding any line end quoted (csv-stringify quotes only the record
- * delimiter by itself); every cell neutralised.
+ * delimiter by itself); every text cell neutralised. A number is written as one (−12.5 stays a
+ * number a spreadsheet sums, not the text '-12.5): it is ours, not text someone typed.
  */
-export const toCsv = (header: string[], rows: string[][]) =>
+export const toCsv = (header: string[], rows: (string | number)[][]) =>
   '\uFEFF' +
-  stringify([header, ...rows.map((row) => row.map(neutralise))], {
-    record_delimiter: 'windows',
-    quoted_match: /[\r\n]/,
-  })
+  stringify(
+    [
+      header,
+      ...rows.map((row) => row.map((c) => (typeof c === 'number' ? String(c) : neutralise(c)))),
+    ],
+    {
+      record_delimiter: 'windows',
+      quoted_match: /[\r\n]/,
+    },
+  )
