@@ -3,7 +3,7 @@ import { describeRoute, resolver } from 'hono-openapi'
 import { errorBody } from '../../lib/errors.ts'
 import { ErrorEnvelope, errorResponses } from '../../lib/openapi.ts'
 import type { ErrorCode } from '@opsdeck/contract'
-import { type PdfRenderer, PdfUnavailableError } from './render-pdf.ts'
+import { PdfBusyError, type PdfRenderer, PdfUnavailableError } from './render-pdf.ts'
 
 /** A PDF download for the OpenAPI document: doc() describes JSON bodies only. */
 export const pdfDoc = (summary: string, errors: ErrorCode[], tags: string[]) =>
@@ -15,7 +15,7 @@ export const pdfDoc = (summary: string, errors: ErrorCode[], tags: string[]) =>
         description: 'The report as an A4 PDF, as an attachment',
         content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
       },
-      ...errorResponses([...errors, 'pdf_unavailable']),
+      ...errorResponses([...errors, 'pdf_unavailable', 'overloaded']),
       default: {
         description: 'An error, in the envelope',
         content: {
@@ -46,6 +46,10 @@ export async function pdfFile(
   } catch (err) {
     if (err instanceof PdfUnavailableError)
       return c.json(errorBody('pdf_unavailable', err.message), 503)
+    if (err instanceof PdfBusyError) {
+      c.header('Retry-After', '5')
+      return c.json(errorBody('overloaded', err.message), 503)
+    }
     throw err
   }
 }

@@ -7,9 +7,8 @@ import { extractText } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../app.ts'
 import { loginAs, postJson, TEST_HASH } from '../../../test/helpers.ts'
-import { listShareLinks } from '../share/links.ts'
 import { findSnapshot } from '../snapshots/queries.ts'
-import { pdfRenderer } from './render-pdf.ts'
+import { PdfBusyError, pdfRenderer, queuedRenderer } from './render-pdf.ts'
 
 // Without Chromium (or a page to print), PDF export says so plainly and points at the browser's
 // Print: 503 pdf_unavailable, never a 500. The real PDF is checked in the browser journey.
@@ -73,6 +72,29 @@ describe('GET /api/v1/reports/snapshots/:id/pdf', () => {
   })
 })
 
+describe('the PDF queue', () => {
+  it('prints one at a time, shares a print in progress, keeps it, and turns away a long queue', async () => {
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const printed: number[] = []
+    const renderer = queuedRenderer(async (id) => {
+      await gate
+      printed.push(id)
+      return new Uint8Array([id])
+    })
+    const waiting = [1, 2, 3, 4].map((id) => renderer.render(id))
+    const again = renderer.render(1) // the same snapshot: the same print, not a fifth
+    await expect(renderer.render(5)).rejects.toBeInstanceOf(PdfBusyError)
+    release()
+    expect((await Promise.all(waiting)).map((b) => b[0])).toEqual([1, 2, 3, 4])
+    expect(await again).toBe(await waiting[0])
+    expect(printed).toEqual([1, 2, 3, 4])
+    // Kept: asked again, nothing is printed.
+    expect(await renderer.render(2)).toBe(await waiting[1])
+    expect(printed).toEqual([1, 2, 3, 4])
+  })
+})
+
 // The renderer itself, on a page standing in for the report's (the dashboard's own is printed in
 // the browser journey): A4 pages with the header and page numbers, the page's text inside.
 describe('pdfRenderer', () => {
@@ -98,20 +120,22 @@ describe('pdfRenderer', () => {
           baseUrl: `http://127.0.0.1:${port}`,
         })
         const pdf = await renderer.render(id)
-        const { totalPages, text } = await extractText(pdf, { mergePages: true })
+        // A copy: pdf.js may take over the buffer it is given.
+        const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: true })
         expect(totalPages).toBeGreaterThan(1)
         expect(text).toContain('Availability 99.93%')
         expect(text).toContain(`${report.organisation} · ${title} · ${report.period.label}`)
         expect(text).toContain(`Page 2 of ${totalPages}`)
-        // Its own link is revoked once printed.
+        // Its own link is gone once printed.
         const links = await database.db
           .selectFrom('reportShareLinks')
-          .select('revokedAt')
+          .select('id')
           .where('snapshotId', '=', id)
           .execute()
-        expect(links.map((l) => l.revokedAt === null)).toEqual([false])
-        // … and not listed among the snapshot's shares.
-        expect(await listShareLinks(database.db, id)).toEqual([])
+        expect(links).toEqual([])
+        // The same snapshot again: the PDF kept, not printed again (no page to print from now).
+        server.close()
+        expect(await renderer.render(id)).toBe(pdf)
       } finally {
         server.close()
       }

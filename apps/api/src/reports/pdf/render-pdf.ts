@@ -2,11 +2,14 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
-import { createShareLink, RENDER_LABEL, revokeShareLink } from '../share/links.ts'
+import { createShareLink, deleteShareLink, RENDER_LABEL } from '../share/links.ts'
 import { findSnapshot } from '../snapshots/queries.ts'
 
 /** Why a PDF cannot be made here; the message says what to do instead. */
 export class PdfUnavailableError extends Error {}
+
+/** Too many PDFs waiting to be printed: try again shortly. */
+export class PdfBusyError extends Error {}
 
 export interface PdfRenderer {
   /** The snapshot as an A4 PDF; throws PdfUnavailableError when this server cannot make one. */
@@ -29,16 +32,49 @@ export interface PdfOptions {
 const RENDER_LINK_MS = 5 * 60_000
 const PRINT_HINT = "use the browser's Print (Ctrl+P) on the report page instead"
 
+// A snapshot never changes, so its PDF is printed once and kept (the last few, in memory).
+const CACHED = 16
+// Printing takes seconds: beyond this many waiting, a request is turned away (503, retry).
+const MAX_WAITING = 4
+
 /**
  * Renders a snapshot's page in headless Chromium and prints it: A4, with the organisation, report
- * and period in the header and page numbers in the footer. One render at a time per process, so
- * that a burst of downloads queues rather than starting a browser each.
+ * and period in the header and page numbers in the footer. One render at a time per process, the
+ * same snapshot asked for again while printing shares that print, the last few are kept, and a
+ * queue longer than MAX_WAITING is refused: a share link opens this to anyone who has it.
  */
 export function pdfRenderer(options: PdfOptions): PdfRenderer {
+  return queuedRenderer((snapshotId) => renderOnce(options, snapshotId))
+}
+
+/** `print` one snapshot at a time, kept once printed, refused beyond MAX_WAITING. */
+export function queuedRenderer(print: (snapshotId: number) => Promise<Uint8Array>): PdfRenderer {
   let queue: Promise<unknown> = Promise.resolve()
+  let waiting = 0
+  const done = new Map<number, Uint8Array>()
+  const printing = new Map<number, Promise<Uint8Array>>()
   return {
     render: (snapshotId) => {
-      const run = queue.then(() => renderOnce(options, snapshotId))
+      const kept = done.get(snapshotId)
+      if (kept) return Promise.resolve(kept)
+      const inFlight = printing.get(snapshotId)
+      if (inFlight) return inFlight
+      if (waiting >= MAX_WAITING) {
+        return Promise.reject(new PdfBusyError('Reports are being printed: try again shortly'))
+      }
+      waiting += 1
+      const run = queue
+        .then(() => print(snapshotId))
+        .then((pdf) => {
+          done.set(snapshotId, pdf)
+          if (done.size > CACHED) done.delete(done.keys().next().value as number)
+          return pdf
+        })
+        .finally(() => {
+          waiting -= 1
+          printing.delete(snapshotId)
+        })
+      printing.set(snapshotId, run)
       queue = run.catch(() => undefined)
       return run
     },
@@ -97,7 +133,8 @@ async function renderOnce(o: PdfOptions, snapshotId: number): Promise<Uint8Array
     return new Uint8Array(pdf)
   } finally {
     await browser.close().catch(() => undefined)
-    await revokeShareLink(o.db, link.id, o.now?.() ?? new Date()).catch(() => undefined)
+    // The link was the printer's alone: gone, not left revoked in the snapshot's list.
+    await deleteShareLink(o.db, link.id).catch(() => undefined)
   }
 }
 

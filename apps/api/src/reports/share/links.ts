@@ -72,6 +72,11 @@ export async function revokeShareLink(db: Kysely<Database>, id: number, now: Dat
   return row
 }
 
+/** Removes a link nobody was given (the PDF printer's own). */
+export async function deleteShareLink(db: Kysely<Database>, id: number) {
+  await db.deleteFrom('reportShareLinks').where('id', '=', id).execute()
+}
+
 export type SharedOutcome =
   | { status: 'ok'; snapshotId: number; expiresAt: Date }
   | { status: 'unknown' }
