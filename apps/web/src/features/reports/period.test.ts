@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { defaultDay, localToday, parsePeriodView, periodQuery, withPeriodView } from './period.ts'
+import { ApiError } from '../../lib/api.ts'
+import {
+  defaultDay,
+  localToday,
+  parsePeriodView,
+  periodProblem,
+  periodQuery,
+  withPeriodView,
+} from './period.ts'
 
 const params = (s: string) => new URLSearchParams(s)
 
@@ -62,5 +70,53 @@ describe('default periods: the last whole one before today', () => {
 
   test('today is the reader’s calendar day', () => {
     expect(localToday(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05')
+  })
+})
+
+describe('the API’s refusal of a period', () => {
+  const detail = (path: string, message: string) => ({ path, message })
+
+  test('a 400 reads its details under the picker’s labels, a 422 its message', () => {
+    const span = new ApiError(
+      400,
+      'validation_failed',
+      'Invalid request: query.from: must be a day (2026-11-30); query.to: must be on or after `from`',
+      [
+        detail('query.from', 'must be a day (2026-11-30)'),
+        detail('query.to', 'must be on or after `from`'),
+      ],
+    )
+    expect(periodProblem(span)).toEqual({
+      message: 'From: must be a day (2026-11-30). To: must be on or after `from`',
+      fields: ['from', 'to'],
+    })
+    const message = 'December 2026 has not begun: it starts on 2026-12-01'
+    expect(
+      periodProblem(
+        new ApiError(422, 'period_not_started', message, [detail('query.day', message)]),
+      ),
+    ).toEqual({ message, fields: ['day'] })
+  })
+
+  test('paths that are not the picker’s keep their name; no details keep the message', () => {
+    expect(
+      periodProblem(
+        new ApiError(400, 'validation_failed', 'Invalid request: …', [
+          detail('query.toString', 'is not a field'),
+        ]),
+      ),
+    ).toEqual({ message: 'toString: is not a field', fields: [] })
+    expect(periodProblem(new ApiError(400, 'http_400', 'The server answered 400.'))).toEqual({
+      message: 'The server answered 400.',
+      fields: [],
+    })
+  })
+
+  test('anything else is a failed load, to retry', () => {
+    expect(periodProblem(null)).toBeNull()
+    expect(periodProblem(new ApiError(500, 'internal', 'Something went wrong'))).toBeNull()
+    expect(periodProblem(new ApiError(0, 'network', 'Could not reach the server.'))).toBeNull()
+    expect(periodProblem(new ApiError(403, 'forbidden', 'No'))).toBeNull()
+    expect(periodProblem(new Error('boom'))).toBeNull()
   })
 })

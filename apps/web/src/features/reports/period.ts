@@ -1,3 +1,4 @@
+import { ApiError } from '../../lib/api.ts'
 import { isDay } from '../../lib/range.ts'
 
 // The report's period as it lives in the URL: `?period=month&day=2026-11-01`, or
@@ -85,3 +86,42 @@ export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
+
+export type PeriodField = 'day' | 'from' | 'to'
+export const PERIOD_FIELD_LABELS: Record<PeriodField, string> = {
+  day: 'Day in the period',
+  from: 'From',
+  to: 'To',
+}
+
+/** What is wrong with the period asked for, in words, and the fields it names. */
+export interface PeriodProblem {
+  message: string
+  fields: PeriodField[]
+}
+
+/**
+ * The preview's refusal of the period itself (400 for days the API does not accept, 422 for a
+ * period not begun): asking again will not help, so it is said beside the picker, not retried.
+ * The validation's `query.to` paths read as the picker's labels.
+ */
+export function periodProblem(error: unknown): PeriodProblem | null {
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 422)) return null
+  const details = (Array.isArray(error.details) ? (error.details as unknown[]) : []).flatMap(
+    (d) => {
+      const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown }
+      if (typeof path !== 'string' || typeof message !== 'string') return []
+      const key = path.replace(/^query\./, '')
+      return [{ field: isPeriodField(key) ? key : null, path: key, message }]
+    },
+  )
+  const fields = [...new Set(details.flatMap((d) => (d.field ? [d.field] : [])))]
+  // A 422 says it whole; a 400's summary names the query's paths, so its details are read instead.
+  if (error.status === 422 || details.length === 0) return { message: error.message, fields }
+  const message = details
+    .map((d) => `${d.field ? PERIOD_FIELD_LABELS[d.field] : d.path}: ${d.message}`)
+    .join('. ')
+  return { message, fields }
+}
+
+const isPeriodField = (key: string): key is PeriodField => Object.hasOwn(PERIOD_FIELD_LABELS, key)

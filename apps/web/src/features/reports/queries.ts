@@ -64,3 +64,6 @@ export const sharedCsvHref = (token: string) => (table: string) =>
 
 /** The snapshot's PDF, rendered by the server when it has Chromium. */
 export const snapshotPdfHref = (id: number) => `/api/v1/reports/snapshots/${id}/pdf`
+
+/** The same through a share link. */
+export const sharedPdfHref = (token: string) => `/api/v1/shared/${encodeURIComponent(token)}/pdf`

@@ -1,7 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import type { InferRequestType } from 'hono/client'
 import { api, fetchJson, fetchOk } from '../../lib/api.ts'
-import { snapshotPdfHref } from './queries.ts'
 
 /** POST /reports/snapshots: the period, and the manager's title and summary as edited. */
 export type NewSnapshot = InferRequestType<typeof api.reports.snapshots.$post>['json']
@@ -14,17 +13,15 @@ export const useFreezeReport = () =>
   })
 
 /**
- * Downloads the snapshot's PDF. A failure throws the API's error: 503 `pdf_unavailable` when the
- * server has no Chromium, which the page answers with the browser's print.
+ * Downloads a snapshot's PDF at `href` (its own, or a share link's). A failure throws the API's
+ * error: 503 `pdf_unavailable` when the server has no Chromium, which the page answers with print.
  */
-export const useDownloadPdf = (id: number, fallbackName: string) =>
+export const useDownloadPdf = (href: string, fallbackName: string) =>
   useMutation({
     mutationFn: async () => {
       let response: Response | undefined
       // fetchOk turns a refusal or a network failure into the usual ApiError.
-      await fetchOk(
-        fetch(snapshotPdfHref(id), { credentials: 'same-origin' }).then((r) => (response = r)),
-      )
+      await fetchOk(fetch(href, { credentials: 'same-origin' }).then((r) => (response = r)))
       if (!response) return
       const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName
       save(await response.blob(), name)

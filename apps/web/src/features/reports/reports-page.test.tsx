@@ -80,6 +80,87 @@ describe('Reports page', { timeout: 20_000 }, () => {
       day: '2026-07-01',
     })
     expect(screen.getByLabelText('Day in the period')).toHaveValue('2026-07-01')
+    // Asking again would not help: no Retry, and not a failed load.
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument()
+  })
+
+  test('a custom span the API refuses is said beside the days, in the picker’s words, without Retry', async () => {
+    const message = 'a custom period may span at most 366 days'
+    stubApi({
+      'GET /auth/me': signedIn('manager'),
+      'GET /reports/preview': {
+        status: 400,
+        body: {
+          error: {
+            code: 'validation_failed',
+            message: `Invalid request: query.to: ${message}`,
+            details: [{ path: 'query.to', message }],
+          },
+        },
+      },
+    })
+    renderApp('/reports?period=custom&from=2020-01-01&to=2026-11-01')
+    const notice = await screen.findByRole('alert')
+    expect(notice).toHaveTextContent(`To: ${message}`)
+    expect(notice).not.toHaveTextContent('query.to')
+    expect(within(screen.getByRole('group', { name: 'Report period' })).getByRole('alert')).toBe(
+      notice,
+    )
+    const to = screen.getByLabelText('To')
+    expect(to).toBeInvalid()
+    expect(to).toHaveAccessibleDescription(`To: ${message}`)
+    expect(to).toHaveAttribute('min', '2020-01-01')
+    expect(to).toHaveAttribute('max', '2026-12-03')
+    expect(screen.getByLabelText('From')).not.toBeInvalid()
+    expect(screen.getByLabelText('From')).toHaveAttribute('max', '2026-11-01')
+    expect(screen.queryByRole('heading', { name: 'Could not prepare the report' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('textbox', { name: 'Summary' })).not.toBeInTheDocument()
+  })
+
+  test('a month not begun: the API’s message under the day, which cannot be set past today', async () => {
+    const message = 'January 2027 has not begun: it starts on 2027-01-01'
+    const fetch = stubApi({
+      'GET /auth/me': signedIn('viewer'),
+      'GET /reports/preview': {
+        status: 422,
+        body: {
+          error: {
+            code: 'period_not_started',
+            message,
+            details: [{ path: 'query.day', message }],
+          },
+        },
+      },
+    })
+    renderApp('/reports?period=month&day=2027-01-15')
+    expect(await screen.findByRole('alert')).toHaveTextContent(message)
+    const day = screen.getByLabelText('Day in the period')
+    expect(day).toBeInvalid()
+    expect(day).toHaveAccessibleDescription(`Any day in the month to report on. ${message}`)
+    expect(day).toHaveAttribute('max', '2026-12-03')
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument()
+    expect(requestedUrls(fetch, '/reports/preview')).toHaveLength(1)
+  })
+
+  test('a server failure is still a failed load, with Retry', async () => {
+    const fetch = stubApi({
+      'GET /auth/me': signedIn('viewer'),
+      'GET /reports/preview': [
+        {
+          status: 500,
+          body: { error: { code: 'internal', message: 'Something went wrong on our side' } },
+        },
+        { body: reportFixture() },
+      ],
+    })
+    const { user } = renderApp('/reports')
+    const failed = await screen.findByRole('alert')
+    expect(failed).toHaveTextContent('Could not prepare the report')
+    expect(screen.getByLabelText('Day in the period')).not.toBeInvalid()
+    await user.click(within(failed).getByRole('button', { name: 'Retry' }))
+    await report()
+    expect(requestedUrls(fetch, '/reports/preview')).toHaveLength(2)
   })
 
   test('a manager edits the summary and freezes it, then sees the snapshot', async () => {
@@ -95,6 +176,12 @@ describe('Reports page', { timeout: 20_000 }, () => {
     const summary = screen.getByRole('textbox', { name: 'Summary' })
     await user.clear(summary)
     await user.type(summary, 'A steady month for the services.')
+    // The editor's small buttons wear the app's quiet style, not the browser's bare one.
+    expect(screen.getByRole('button', { name: 'Remove risk 1' })).toHaveClass(
+      'button',
+      'button-small',
+      'button-quiet',
+    )
     await user.click(screen.getByRole('button', { name: 'Remove risk 1' }))
     await user.click(screen.getByRole('button', { name: 'Add a highlight' }))
     await user.type(screen.getByRole('textbox', { name: 'Highlight 2' }), 'MTTR fell by 40%.')

@@ -11,6 +11,7 @@ import {
   localToday,
   parsePeriodView,
   type PeriodQuery,
+  periodProblem,
   periodQuery,
   withPeriodView,
 } from './period.ts'
@@ -31,9 +32,11 @@ import {
  */
 export function ReportsPage({ canManage }: { canManage: boolean }) {
   const { view, setView } = useSearchView(parsePeriodView, withPeriodView)
-  const query = useMemo(() => periodQuery(view, localToday()), [view])
+  const today = localToday()
+  const query = useMemo(() => periodQuery(view, today), [view, today])
   const preview = useQuery(reportQueries.preview(query))
   const report = preview.data
+  const problem = periodProblem(preview.error)
   return (
     <div className="page">
       <title>Reports · opsdeck</title>
@@ -47,8 +50,8 @@ export function ReportsPage({ canManage }: { canManage: boolean }) {
         </div>
       </header>
       <ReportsNav />
-      <PeriodPicker query={query} onChange={setView} />
-      <QueryErrorState title="Could not prepare the report" query={preview} />
+      <PeriodPicker query={query} today={today} problem={problem} onChange={setView} />
+      {problem ? null : <QueryErrorState title="Could not prepare the report" query={preview} />}
       {preview.isPending ? <Loading label="Preparing the report…" lines={10} tall /> : null}
       {report && !preview.error ? (
         report.sections.length === 0 ? (

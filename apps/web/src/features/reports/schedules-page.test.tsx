@@ -80,7 +80,12 @@ describe('Report schedules', { timeout: 20_000 }, () => {
     for (const name of ['Add schedule', /^Edit/, /^Delete/, /^Disable/])
       expect(screen.queryByRole('button', { name })).not.toBeInTheDocument()
 
-    await user.click(screen.getByRole('button', { name: 'Delivery log of Board pack' }))
+    // The accessible name starts with the words shown (WCAG 2.5.3: label in name).
+    await user.click(screen.getByRole('button', { name: 'Show log of Board pack' }))
+    expect(screen.getByRole('button', { name: 'Hide log of Board pack' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    )
     const log = await screen.findByRole('table', { name: 'Deliveries of Board pack, newest first' })
     const rows = within(log).getAllByRole('row').slice(1)
     expect([...rows[0]!.children].map((c) => c.textContent)).toEqual([

@@ -1,11 +1,13 @@
 import { screen } from '@testing-library/react'
-import { describe, expect, test } from 'vitest'
-import { renderApp, requests, stubApi } from '../../testing/render-app.tsx'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { renderApp, requestedUrls, requests, stubApi } from '../../testing/render-app.tsx'
 import { sharedFixture } from '../../testing/report-fixture.ts'
 
 const TOKEN = 'tok_abc123'
 
 describe('Shared report page', { timeout: 20_000 }, () => {
+  afterEach(() => vi.restoreAllMocks())
+
   test('opens without a session: the report, its CSV through the link, when it expires, no app', async () => {
     const fetch = stubApi({ 'GET /shared/:token': { body: sharedFixture() } })
     const { router } = renderApp(`/shared/${TOKEN}`)
@@ -25,6 +27,34 @@ describe('Shared report page', { timeout: 20_000 }, () => {
       'href',
       `/api/v1/shared/${TOKEN}/csv?table=figures`,
     )
+  })
+
+  test('the PDF through the link, and Print when the server cannot make it; data up to said once', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {})
+    const fetch = stubApi({
+      'GET /shared/:token': { body: sharedFixture() },
+      'GET /shared/:token/pdf': {
+        status: 503,
+        body: {
+          error: {
+            code: 'pdf_unavailable',
+            message: 'PDF export needs Chromium, which this server does not have.',
+          },
+        },
+      },
+    })
+    const { user } = renderApp(`/shared/${TOKEN}`)
+    await screen.findByRole('heading', { level: 1, name: 'IT report — November 2026' })
+    expect(screen.getByText(/^Frozen on/)).toBeInTheDocument()
+    expect(screen.getAllByText(/data up to/i)).toHaveLength(1)
+
+    await user.click(screen.getByRole('button', { name: 'Download PDF' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'PDF export needs Chromium, which this server does not have. Use Print instead',
+    )
+    expect(requestedUrls(fetch, `/shared/${TOKEN}/pdf`)).toHaveLength(1)
+    await user.click(screen.getByRole('button', { name: 'Print' }))
+    expect(print).toHaveBeenCalledOnce()
   })
 
   test('an expired or revoked link shows the API’s message', async () => {

@@ -4,8 +4,9 @@ import { useParams } from 'react-router'
 import { Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { formatInstant } from '../../lib/format.ts'
+import { PdfActions } from './components/pdf-actions.tsx'
 import { ReportView } from './components/report-view.tsx'
-import { reportQueries, sharedCsvHref } from './queries.ts'
+import { reportQueries, sharedCsvHref, sharedPdfHref } from './queries.ts'
 
 /**
  * A report opened by a share link, without an account: that one snapshot, read only, without the
@@ -35,10 +36,12 @@ export function SharedPage() {
           csvHref={sharedCsvHref(token)}
           meta={
             <>
-              <p className="report-frozen">
-                Frozen on {formatInstant(data.snapshot.frozenAt)}, data up to{' '}
-                {formatInstant(data.snapshot.dataCutoff)}.
-              </p>
+              {/* The header above says what the data is up to. */}
+              <p className="report-frozen">Frozen on {formatInstant(data.snapshot.frozenAt)}.</p>
+              <PdfActions
+                href={sharedPdfHref(token)}
+                fileName={`report-${data.snapshot.firstDay}-${data.snapshot.lastDay}.pdf`}
+              />
               <p className="report-shared-note muted">
                 This link expires on {formatInstant(data.expiresAt)}.{' '}
                 <a href={sharedCsvHref(token)('figures')} download>

@@ -26,7 +26,10 @@ describe('Snapshot page', { timeout: 20_000 }, () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'IT report — November 2026' }),
     ).toBeInTheDocument()
-    expect(screen.getByText(/^Frozen by Mo Manager on/)).toHaveTextContent(/data up to 3 Dec 2026/)
+    expect(screen.getByText(/^Frozen by Mo Manager on/)).toBeInTheDocument()
+    // Said once, in the report's header.
+    expect(screen.getAllByText(/data up to/i)).toHaveLength(1)
+    expect(screen.getByText(/data up to/i)).toHaveTextContent(/Data up to 3 Dec 2026/)
     expect(screen.getByRole('link', { name: 'All figures (CSV)' })).toHaveAttribute(
       'href',
       '/api/v1/reports/snapshots/41/csv?table=figures',
@@ -43,6 +46,8 @@ describe('Snapshot page', { timeout: 20_000 }, () => {
       'PDF export needs Chromium, which this server does not have. Use Print instead',
     )
     expect(requestedUrls(fetch, '/reports/snapshots/41/pdf')).toHaveLength(1)
+    // Styled as the app's quiet button, not the browser's bare one.
+    expect(screen.getByRole('button', { name: 'Print' })).toHaveClass('button', 'button-quiet')
     await user.click(screen.getByRole('button', { name: 'Print' }))
     expect(print).toHaveBeenCalledOnce()
   })

@@ -4,7 +4,7 @@ import { Loading, QueryErrorState } from '../../components/ui/states.tsx'
 import { formatInstant } from '../../lib/format.ts'
 import { PdfActions } from './components/pdf-actions.tsx'
 import { ReportView } from './components/report-view.tsx'
-import { reportQueries, snapshotCsvHref } from './queries.ts'
+import { reportQueries, snapshotCsvHref, snapshotPdfHref } from './queries.ts'
 import { ShareLinks } from './share-links.tsx'
 
 /**
@@ -36,11 +36,14 @@ export function SnapshotPage({ canManage }: { canManage: boolean }) {
           csvHref={snapshotCsvHref(data.id)}
           meta={
             <>
+              {/* The header above says what the data is up to. */}
               <p className="report-frozen">
-                Frozen by {data.frozenBy} on {formatInstant(data.frozenAt)}, data up to{' '}
-                {formatInstant(data.dataCutoff)}.
+                Frozen by {data.frozenBy} on {formatInstant(data.frozenAt)}.
               </p>
-              <PdfActions id={data.id} fileName={`report-${data.firstDay}-${data.lastDay}.pdf`} />
+              <PdfActions
+                href={snapshotPdfHref(data.id)}
+                fileName={`report-${data.firstDay}-${data.lastDay}.pdf`}
+              />
               <p className="report-actions">
                 <a href={snapshotCsvHref(data.id)('figures')} download>
                   All figures (CSV)

@@ -32,7 +32,7 @@ export function LineListEditor({ legend, item, lines, onChange }: LineListEditor
             />
             <button
               type="button"
-              className="button-quiet button-small"
+              className="button button-small button-quiet"
               aria-label={`Remove ${item} ${i + 1}`}
               onClick={() => {
                 setFocus(null)
@@ -46,7 +46,7 @@ export function LineListEditor({ legend, item, lines, onChange }: LineListEditor
       </ul>
       <button
         type="button"
-        className="button-quiet button-small"
+        className="button button-small button-quiet"
         disabled={lines.length >= 20}
         onClick={() => {
           setFocus(lines.length)

@@ -5,8 +5,8 @@ import { useDownloadPdf } from '../report-writes.ts'
  * Download the PDF the server renders; when it cannot (no Chromium: 503), say so and offer the
  * browser's print, which the print stylesheet lays out as A4. Print is always offered.
  */
-export function PdfActions({ id, fileName }: { id: number; fileName: string }) {
-  const pdf = useDownloadPdf(id, fileName)
+export function PdfActions({ href, fileName }: { href: string; fileName: string }) {
+  const pdf = useDownloadPdf(href, fileName)
   const unavailable = pdf.error instanceof ApiError && pdf.error.status === 503
   return (
     <div className="report-actions">
@@ -19,7 +19,7 @@ export function PdfActions({ id, fileName }: { id: number; fileName: string }) {
         >
           {pdf.isPending ? 'Preparing the PDF…' : 'Download PDF'}
         </button>
-        <button type="button" className="button-quiet" onClick={() => window.print()}>
+        <button type="button" className="button button-quiet" onClick={() => window.print()}>
           Print
         </button>
       </div>

@@ -1,10 +1,14 @@
+import { useId } from 'react'
 import { Field } from '../../../components/ui/field.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
 import { isDay } from '../../../lib/range.ts'
 import {
+  PERIOD_FIELD_LABELS,
   PERIOD_KINDS,
   PERIOD_LABELS,
+  type PeriodField,
   type PeriodKind,
+  type PeriodProblem,
   type PeriodQuery,
   type PeriodView,
 } from '../period.ts'
@@ -14,11 +18,25 @@ const OPTIONS = PERIOD_KINDS.map((k) => [k, PERIOD_LABELS[k]] as const)
 interface PeriodPickerProps {
   /** The days shown: the URL's, or the defaults for the kind. */
   query: PeriodQuery
+  /** The reader's day: no later day can be reported on. */
+  today: string
+  /** The API's refusal of this period, said under the picker. */
+  problem?: PeriodProblem | null
   onChange: (view: PeriodView) => void
 }
 
 /** Which period the report covers: a week, month or quarter by a day in it, or custom days. */
-export function PeriodPicker({ query, onChange }: PeriodPickerProps) {
+export function PeriodPicker({ query, today, problem, onChange }: PeriodPickerProps) {
+  const id = useId()
+  const problemId = `${id}-problem`
+  // The refused fields are marked and described by the notice; the day keeps its hint too.
+  const marks = (field: PeriodField, hint?: boolean) =>
+    problem?.fields.includes(field)
+      ? {
+          'aria-invalid': true,
+          'aria-describedby': hint ? `${id}-${field}-hint ${problemId}` : problemId,
+        }
+      : {}
   return (
     <div className="report-controls" role="group" aria-label="Report period">
       <SelectField
@@ -31,18 +49,25 @@ export function PeriodPicker({ query, onChange }: PeriodPickerProps) {
       {query.period === 'custom' ? (
         <>
           <Field
-            label="From"
+            id={`${id}-from`}
+            label={PERIOD_FIELD_LABELS.from}
             type="date"
             value={query.from}
+            max={query.to < today ? query.to : today}
+            {...marks('from')}
             onChange={(e) => {
               if (isDay(e.target.value))
                 onChange({ kind: 'custom', from: e.target.value, to: query.to })
             }}
           />
           <Field
-            label="To"
+            id={`${id}-to`}
+            label={PERIOD_FIELD_LABELS.to}
             type="date"
             value={query.to}
+            min={query.from}
+            max={today}
+            {...marks('to')}
             onChange={(e) => {
               if (isDay(e.target.value))
                 onChange({ kind: 'custom', from: query.from, to: e.target.value })
@@ -51,15 +76,23 @@ export function PeriodPicker({ query, onChange }: PeriodPickerProps) {
         </>
       ) : (
         <Field
-          label="Day in the period"
+          id={`${id}-day`}
+          label={PERIOD_FIELD_LABELS.day}
           type="date"
           value={query.day}
+          max={today}
           hint={`Any day in the ${query.period} to report on.`}
+          {...marks('day', true)}
           onChange={(e) => {
             if (isDay(e.target.value)) onChange({ kind: query.period, day: e.target.value })
           }}
         />
       )}
+      {problem ? (
+        <p className="form-error report-period-problem" id={problemId} role="alert">
+          {problem.message}
+        </p>
+      ) : null}
     </div>
   )
 }

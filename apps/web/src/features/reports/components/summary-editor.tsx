@@ -74,7 +74,12 @@ export function SummaryEditor(props: SummaryEditorProps) {
           {freezing ? 'Freezing…' : 'Freeze report'}
         </button>
         {edited ? (
-          <button type="button" className="button-quiet" onClick={onUndo} disabled={freezing}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={onUndo}
+            disabled={freezing}
+          >
             Undo my edits
           </button>
         ) : null}
