@@ -48,13 +48,20 @@ export function ragChangesTable(
   }
 }
 
-/** The red and amber projects, red first then by code, with their risk from capacity. */
+/**
+ * The projects at risk: the started ones that are red or amber, and any live one at risk from
+ * capacity whatever its colour (one about to start too), red first, then amber, then by code.
+ */
 export function atRiskTable(
-  rated: readonly RatedProject[],
+  live: readonly RatedProject[],
   risks: ReadonlyMap<string, string>,
 ): ReportTable {
-  const rows = rated
-    .filter((r) => r.rag.status === 'red' || r.rag.status === 'amber')
+  const rows = live
+    .filter(
+      (r) =>
+        (r.started && (r.rag.status === 'red' || r.rag.status === 'amber')) ||
+        risks.has(r.project.code),
+    )
     .sort(byRag)
     .map((r) => ({
       code: r.project.code,
@@ -80,7 +87,7 @@ export function atRiskTable(
       { key: 'capacityRisk', label: 'Risk from capacity', unit: 'text' },
     ],
     rows,
-    empty: 'No project is red or amber',
+    empty: 'No project is red or amber, or short of people',
   }
 }
 

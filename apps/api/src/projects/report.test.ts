@@ -297,6 +297,9 @@ describe('projectsReport', () => {
     ] as const) {
       const week = await reportFor(from, to)
       expect(valueOf(week, 'projectsAtCapacityRisk'), from).toBe(atRisk)
+      // Listed among the projects at risk whatever their colour, as many as counted.
+      const listed = week.tables.find((t) => t.key === 'atRisk')?.rows ?? []
+      expect(listed.filter((r) => r.capacityRisk !== null).length, from).toBe(atRisk)
     }
   })
 })

@@ -107,6 +107,7 @@ export async function projectsReport(
       figure({
         key: 'projectsAtCapacityRisk',
         label: 'Projects at risk from capacity',
+        // Live projects, started or about to: the projects-at-risk table lists the same.
         value: rows.filter((r) => risks.has(r.project.code)).length,
         unit: 'count',
         better: 'lower',
@@ -121,7 +122,7 @@ export async function projectsReport(
     tables: detail
       ? [
           ragChangesTable(rated, before),
-          atRiskTable(rated, risks),
+          atRiskTable(rows, risks),
           suppliersTable(suppliers?.suppliers ?? []),
         ]
       : [],
