@@ -169,3 +169,4 @@ export async function ensurePartitions(db: Kysely<Database>, now = new Date()): 
 }
 
 export { guardedFetch } from './prober/guarded-fetch.ts'
+export { refusal } from './prober/target-policy.ts'

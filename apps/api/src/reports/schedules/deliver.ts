@@ -8,6 +8,8 @@ import type { ScheduleRunnerDeps } from './run-due.ts'
 
 export const WEBHOOK_TIMEOUT_MS = 10_000
 export const SMTP_NOT_CONFIGURED = 'SMTP is not configured (OPSDECK_SMTP_URL)'
+/** The code on the cause of a fetch the guarded fetch refused (the worker's TARGET_REFUSED). */
+const TARGET_REFUSED = 'OPSDECK_TARGET_REFUSED'
 
 /** How to send mail: nodemailer's SMTP transport (an `smtp://` / `smtps://` URL or options). */
 export interface MailConfig {
@@ -24,16 +26,33 @@ export interface Message {
   pdf: Uint8Array | null
 }
 
-/** A failed send's reason, as the delivery log shows it: short, and never a credential. */
+// The webhook URL often holds its secret in its path; viewers read the delivery log.
+const HTTP_URL = /https?:\/\/[^\s"'<>()]+/gi
+const originOf = (url: string) =>
+  URL.canParse(url) ? `${new URL(url).origin}/…` : `${url.slice(0, url.indexOf('//') + 2)}…`
+
+/** A failed send's reason, as the delivery log shows it: short, never a credential or a path. */
 export function errorText(err: unknown): string {
   const e = err as { message?: string; cause?: { code?: string; message?: string } } | null
   // fetch's own message is only "fetch failed": the reason is its cause's (ECONNREFUSED, …); a
   // target the guarded fetch refused says why in words ("… is link-local: refused").
-  const refused = e?.cause?.code === 'OPSDECK_TARGET_REFUSED'
+  const refused = e?.cause?.code === TARGET_REFUSED
   const cause = refused ? e?.cause?.message : (e?.cause?.code ?? e?.cause?.message)
   let text = `${e?.message ?? String(err)}${cause ? ` (${cause})` : ''}`
-  text = text.replace(/\/\/[^/@\s]*@/g, '//').replace(/\s+/g, ' ')
+  text = text
+    .replace(HTTP_URL, originOf)
+    .replace(/\/\/[^/@\s]*@/g, '//')
+    .replace(/\s+/g, ' ')
   return text.length > 300 ? `${text.slice(0, 299)}…` : text
+}
+
+/**
+ * A failure that trying again cannot mend: no SMTP to send with, or an address the guarded fetch
+ * refuses. The delivery is given up at once rather than retried for an hour.
+ */
+export function isPermanent(err: unknown): boolean {
+  const e = err as { message?: string; cause?: { code?: string } } | null
+  return e?.message === SMTP_NOT_CONFIGURED || e?.cause?.code === TARGET_REFUSED
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
@@ -115,8 +134,9 @@ export async function postWebhook(
 }
 
 /**
- * One attempt at one delivery. Each attempt makes its own share link and takes it back if the
- * attempt fails, so only a link that went out stays valid. The lease is renewed just before the
+ * One attempt at one delivery. Each attempt makes its own share link and deletes it if the attempt
+ * fails, so only a link that went out stays valid, and the snapshot's list of links is not filled
+ * with the dead ones of failed attempts. The lease is renewed just before the
  * send: a worker whose lease ran out (a slow PDF) leaves the delivery to the one that took it.
  */
 export async function sendDelivery(
@@ -149,11 +169,7 @@ export async function sendDelivery(
       await postWebhook(message, delivery.webhookUrl, options)
     } else throw new Error(`the schedule no longer has a ${delivery.channel} address`)
   } catch (err) {
-    await db
-      .updateTable('reportShareLinks')
-      .set({ revokedAt: deps.now() })
-      .where('id', '=', link.id)
-      .execute()
+    await db.deleteFrom('reportShareLinks').where('id', '=', link.id).execute()
     throw err
   }
 }

@@ -86,7 +86,7 @@ export async function loadDelivery(db: Kysely<Database>, id: number) {
 }
 export type Delivery = NonNullable<Awaited<ReturnType<typeof loadDelivery>>>
 
-/** Sent: only by the worker that holds the lease. */
+/** Sent: only by the worker that holds the lease. An earlier attempt's error stays in the log. */
 export async function recordSent(db: Kysely<Database>, id: number, workerId: string, now: Date) {
   await db
     .updateTable('reportDeliveries')
@@ -94,7 +94,6 @@ export async function recordSent(db: Kysely<Database>, id: number, workerId: str
       status: 'sent',
       sentAt: now,
       attempts: eb('attempts', '+', 1),
-      lastError: null,
       leaseUntil: null,
       leasedBy: null,
     }))
@@ -103,13 +102,17 @@ export async function recordSent(db: Kysely<Database>, id: number, workerId: str
     .execute()
 }
 
-/** A failed attempt: try again after the back-off, or give up after MAX_ATTEMPTS. */
+/**
+ * A failed attempt: try again after the back-off, or give up after MAX_ATTEMPTS — or at once when
+ * the failure is `permanent` (trying again cannot mend it).
+ */
 export async function recordFailure(
   db: Kysely<Database>,
   ids: readonly number[],
   workerId: string,
   now: Date,
   error: string,
+  permanent = false,
 ) {
   if (ids.length === 0) return
   const rows = await db
@@ -124,9 +127,9 @@ export async function recordFailure(
       .updateTable('reportDeliveries')
       .set({
         attempts: made,
-        status: made >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        status: permanent || made >= MAX_ATTEMPTS ? 'failed' : 'pending',
         lastError: error,
-        nextAttemptAt: new Date(now.getTime() + backoffMs(made)),
+        nextAttemptAt: permanent ? now : new Date(now.getTime() + backoffMs(made)),
         leaseUntil: null,
         leasedBy: null,
       })

@@ -104,6 +104,47 @@ describe('report schedules', () => {
     }
   })
 
+  it('refuse a webhook URL that could never be delivered to, saying why', async () => {
+    const cases: [string, string][] = [
+      [
+        'https://user:pass@hooks.example.com/x',
+        'must not hold a user name or password (user:pass@): put the secret in the path or query',
+      ],
+      [
+        'http://2852039166/latest/meta-data/',
+        'cannot be delivered to: target address 169.254.169.254 is link-local: refused (cloud metadata)',
+      ],
+      [
+        'http://[::ffff:169.254.169.254]/',
+        'cannot be delivered to: target address ::ffff:a9fe:a9fe is link-local: refused (cloud metadata)',
+      ],
+      [
+        'http://0.0.0.0:8080/x',
+        'cannot be delivered to: target address 0.0.0.0 is unspecified: refused',
+      ],
+      [
+        'http://127.0.0.1:9000/hook',
+        'cannot be delivered to: target address 127.0.0.1 is loopback (this server itself): refused',
+      ],
+    ]
+    const made = expectMatches(Schedule, await (await send('POST', '', MONTHLY)).json())
+    for (const [webhookUrl, message] of cases) {
+      const posted = await bad(await send('POST', '', { ...MONTHLY, webhookUrl }))
+      expect(posted, webhookUrl).toEqual([{ path: 'json.webhookUrl', message }])
+      const patched = await bad(await send('PATCH', `/${made.id}`, { webhookUrl }))
+      expect(patched, webhookUrl).toEqual([{ path: 'json.webhookUrl', message }])
+    }
+    const after = await database.db
+      .selectFrom('reportSchedules')
+      .select('webhookUrl')
+      .where('id', '=', made.id)
+      .executeTakeFirstOrThrow()
+    expect(after.webhookUrl).toBeNull()
+    // A private network is what an IT department runs webhooks on: accepted.
+    const res = await send('PATCH', `/${made.id}`, { webhookUrl: 'http://10.0.0.5:8080/opsdeck' })
+    expect(res.status).toBe(200)
+  })
+
   it('are changed, moving the next run when the time changes; never left without a channel', async () => {
     const made = expectMatches(Schedule, await (await send('POST', '', MONTHLY)).json())
     const res = await send('PATCH', `/${made.id}`, {

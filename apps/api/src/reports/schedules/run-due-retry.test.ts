@@ -1,7 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
+import { guardedFetch } from '@opsdeck/worker'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SMTP_NOT_CONFIGURED } from './deliver.ts'
 import { backoffMs } from './deliveries.ts'
+import { listShareLinks } from '../share/links.ts'
 import { runDueSchedules } from './run-due.ts'
 import {
   attachmentOf,
@@ -43,14 +45,12 @@ const deliveryOf = (scheduleId: number) =>
     .selectAll()
     .where('scheduleId', '=', scheduleId)
     .executeTakeFirstOrThrow()
-const linkRevoked = async (id: number) =>
-  (
-    await database.db
-      .selectFrom('reportShareLinks')
-      .select('revokedAt')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-  ).revokedAt
+const linkOf = (id: number) =>
+  database.db
+    .selectFrom('reportShareLinks')
+    .select(['id', 'revokedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst()
 
 describe('a failed delivery', () => {
   it('backs off 1, 2, 4 … minutes, at most an hour', () => {
@@ -73,45 +73,81 @@ describe('a failed delivery', () => {
     expect(failed.lastError).toMatch(/550 Mailbox unavailable/)
     expect(failed.lastError).not.toContain('smtp://')
     expect(failed.nextAttemptAt).toEqual(new Date(NOW.getTime() + MIN))
-    // The failed attempt's share link went nowhere: it no longer opens anything.
-    expect(await linkRevoked(reports.tokens.at(-1)!.id)).toEqual(NOW)
+    // The failed attempt's share link went nowhere: it is gone, so it opens nothing and does not
+    // sit in the snapshot's list of links.
+    const failedLink = reports.tokens.at(-1)!.id
+    expect(await linkOf(failedLink)).toBeUndefined()
     expect(smtp.received).toHaveLength(0)
 
     at(0.5)
     expect(await run()).toMatchObject({ sent: 0, failed: 0 })
     at(1)
     expect(await run()).toMatchObject({ sent: 1, failed: 0 })
-    expect(await deliveryOf(id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
+    // The log still says what went wrong on the way: sent after 2 attempts, the last error kept.
+    const sent = await deliveryOf(id)
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2, sentAt: clock.now })
+    expect(sent.lastError).toMatch(/550 Mailbox unavailable/)
     expect(smtp.received).toHaveLength(1)
-    expect(await linkRevoked(reports.tokens.at(-1)!.id)).toBeNull()
+    const sentLink = reports.tokens.at(-1)!.id
+    expect(sentLink).not.toBe(failedLink)
+    expect(await linkOf(sentLink)).toEqual({ id: sentLink, revokedAt: null })
+    const links = await listShareLinks(database.db, sent.snapshotId!)
+    expect(links.map((l) => l.id)).toEqual([sentLink])
     // No PDF renderer (no Chromium): the mail goes with the link alone.
     const raw = smtp.received[0]!.raw
     expect(attachmentOf(raw)).toBeNull()
     expect(textOf(raw)).toContain('Print it or save it as a PDF from the page.')
   })
 
-  it('by email without SMTP says so, and is given up after six attempts', async () => {
+  it('by email without SMTP says so, and is given up at once: trying again cannot mend it', async () => {
     const { id } = await insertSchedule(database.db, {
       name: 'Pack',
       nextRunAt: NOW,
       emailTo: ['a@example.com'],
     })
     const run = () => runDueSchedules(database.db, reports.deps('w1', { mail: null }))
+    expect(await run()).toMatchObject({ sent: 0, failed: 1 })
+    expect(await deliveryOf(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: SMTP_NOT_CONFIGURED,
+      leasedBy: null,
+      sentAt: null,
+    })
+    at(120)
+    expect(await run()).toMatchObject({ sent: 0, failed: 0 })
+    expect((await deliveryOf(id)).attempts).toBe(1)
+  })
+
+  it('that may mend is tried six times, 1, 2, 4, 8, 16 minutes apart, then given up', async () => {
+    const { id } = await insertSchedule(database.db, {
+      name: 'Flaky',
+      nextRunAt: NOW,
+      webhookUrl: hook.url,
+    })
+    hook.state.statuses = [500, 502, 503, 500, 500, 504]
+    const run = () => runDueSchedules(database.db, reports.deps('w1'))
     let minutes = 0
     const waits: number[] = []
     for (let attempt = 1; attempt <= 6; attempt += 1) {
       expect(await run()).toMatchObject({ failed: 1 })
       const d = await deliveryOf(id)
-      expect(d).toMatchObject({ attempts: attempt, lastError: SMTP_NOT_CONFIGURED })
+      expect(d).toMatchObject({ attempts: attempt, lastError: /^the webhook answered HTTP 50\d$/ })
       expect(d.status).toBe(attempt < 6 ? 'pending' : 'failed')
+      if (attempt === 6) break
       const wait = (d.nextAttemptAt.getTime() - clock.now.getTime()) / MIN
       waits.push(wait)
       minutes += wait
       at(minutes)
     }
-    expect(waits).toEqual([1, 2, 4, 8, 16, 32])
+    expect(waits).toEqual([1, 2, 4, 8, 16])
+    expect((await deliveryOf(id)).lastError).toBe('the webhook answered HTTP 504')
+    at(minutes + 24 * 60)
     expect(await run()).toMatchObject({ sent: 0, failed: 0 })
-    expect((await deliveryOf(id)).attempts).toBe(6)
+    expect(hook.requests).toHaveLength(6)
+    // Each failed attempt's link was deleted: none is left for the snapshot's list.
+    const { snapshotId } = await deliveryOf(id)
+    expect(await listShareLinks(database.db, snapshotId!)).toEqual([])
   })
 })
 
@@ -133,7 +169,12 @@ describe('a scheduled report by webhook', () => {
     at(1)
     expect(await run()).toMatchObject({ sent: 1, failed: 0 })
     const delivery = await deliveryOf(id)
-    expect(delivery).toMatchObject({ status: 'sent', attempts: 2, sentAt: clock.now })
+    expect(delivery).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      sentAt: clock.now,
+      lastError: 'the webhook answered HTTP 500',
+    })
     expect(hook.requests).toHaveLength(2)
     const last = hook.requests[1]!
     expect(last.headers['content-type']).toBe('application/json')
@@ -175,6 +216,27 @@ describe('a scheduled report by webhook', () => {
     expect(d).toMatchObject({ attempts: 2, lastError: 'fetch failed (ECONNREFUSED)' })
   })
 
+  it('to an address the send policy refuses is given up at once, never reaching it', async () => {
+    const { id } = await insertSchedule(database.db, {
+      name: 'Loopback',
+      nextRunAt: NOW,
+      webhookUrl: `${hook.url}?token=secret`,
+    })
+    // The worker's own guarded fetch, as index.ts passes it, with loopback not allowed.
+    const deps = reports.deps('w1', { fetch: guardedFetch({ allowLoopback: false }) })
+    expect(await runDueSchedules(database.db, deps)).toMatchObject({ sent: 0, failed: 1 })
+    const d = await deliveryOf(id)
+    expect(d).toMatchObject({ status: 'failed', attempts: 1, leasedBy: null })
+    expect(d.lastError).toBe(
+      'fetch failed (target address 127.0.0.1 is loopback: refused; set OPSDECK_PROBE_ALLOW_LOOPBACK=true to allow)',
+    )
+    expect(hook.requests).toHaveLength(0)
+    expect(await listShareLinks(database.db, d.snapshotId!)).toEqual([])
+    at(120)
+    expect(await runDueSchedules(database.db, deps)).toMatchObject({ sent: 0, failed: 0 })
+    expect((await deliveryOf(id)).attempts).toBe(1)
+  })
+
   it('and by email at once: one snapshot, each channel its own delivery', async () => {
     const { id } = await insertSchedule(database.db, {
       name: 'Both',
@@ -186,13 +248,13 @@ describe('a scheduled report by webhook', () => {
     expect(outcome).toEqual({ runs: 1, frozen: 1, sent: 2, failed: 0 })
     const rows = await database.db
       .selectFrom('reportDeliveries')
-      .select(['channel', 'status', 'snapshotId'])
+      .select(['channel', 'status', 'lastError', 'snapshotId'])
       .where('scheduleId', '=', id)
       .orderBy('channel')
       .execute()
-    expect(rows.map((r) => [r.channel, r.status])).toEqual([
-      ['email', 'sent'],
-      ['webhook', 'sent'],
+    expect(rows.map((r) => [r.channel, r.status, r.lastError])).toEqual([
+      ['email', 'sent', null],
+      ['webhook', 'sent', null],
     ])
     expect(rows[0]?.snapshotId).toBe(rows[1]?.snapshotId)
     expect(smtp.received).toHaveLength(1)

@@ -104,7 +104,7 @@ export async function runDueSchedules(db: Kysely<Database>, deps: ScheduleRunner
       } catch (err) {
         const error = send.errorText(err)
         log.warn({ deliveryId: id, channel: delivery.channel, error }, 'report delivery failed')
-        await recordFailure(db, [id], workerId, deps.now(), error)
+        await recordFailure(db, [id], workerId, deps.now(), error, send.isPermanent(err))
         outcome.failed += 1
       }
     }

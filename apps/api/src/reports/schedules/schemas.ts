@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { IsoInstant } from '../../lib/openapi.ts'
 import { name, text } from '../../lib/text.ts'
+import { webhookUrlProblem } from './webhook-url.ts'
 
 export const SCHEDULE_KINDS = ['week', 'month', 'quarter'] as const
 export const MAX_RECIPIENTS = 20
@@ -22,6 +23,10 @@ const WebhookUrl = text()
   .max(2000, 'must be at most 2000 characters')
   .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// address')
   .refine((u) => URL.canParse(u), 'must be a valid URL')
+  .superRefine((u, ctx) => {
+    const message = webhookUrlProblem(u)
+    if (message) ctx.addIssue({ code: 'custom', message })
+  })
 const ShareDays = z.number().int().min(1).max(365)
 
 const fields = {
