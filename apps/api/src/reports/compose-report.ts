@@ -1,5 +1,6 @@
 import { BANK_HOLIDAY_REGION_LABELS } from '@opsdeck/contract'
 import { KPI_DEFINITIONS, periodChange } from '@opsdeck/kpi'
+import { dayInWords } from '../lib/phrases.ts'
 import type { AreaReport, ReportFigure } from '../lib/report-section.ts'
 import type { Organisation } from '../lib/organisation.ts'
 import type { Period } from './period.ts'
@@ -47,6 +48,7 @@ export function composeReport(input: {
       period: period.label,
       previous: previous.label,
       currency: org.currency,
+      partial: period.to > now ? { through: dayInWords(now, org.timezone, now) } : undefined,
     }),
     definitions: definitionsOf(sections),
     rules: rulesOf(org),

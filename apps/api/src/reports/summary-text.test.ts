@@ -154,7 +154,7 @@ describe('writeSummary', () => {
         'Two SEV1 incidents consumed 61% of the Payments error budget. ' +
         'There were 14 incidents (2 SEV1), up 3 on October 2026; MTTR was 42 min (down 30%). ' +
         'Project ERP-2 turned red: CPI 0.82 < 0.85. ' +
-        'Portfolio CPI was 0.97 against 0.95. ' +
+        'Portfolio CPI was 0.97 against a 0.95 target. ' +
         'Teams were 87% utilized; three people were booked over 100% in at least one week.',
     )
   })
@@ -211,6 +211,47 @@ describe('writeSummary', () => {
     expect(writeSummary(budgets('INC-1 (SEV2)', 1), CTX).text).toBe(
       'One SEV2 incident consumed 40% of the Search error budget.',
     )
+  })
+
+  it('sets a period not over against nothing, and says so', () => {
+    const { text, highlights } = writeSummary(NOVEMBER, { ...CTX, partial: { through: '12 Nov' } })
+    expect(text).toMatch(
+      /^November 2026 is not over: these are its figures to 12 Nov, not compared with October 2026\. Tier 1 availability was 99\.93% against a 99\.9% target\. /,
+    )
+    expect(text).toContain('There were 14 incidents (2 SEV1); MTTR was 42 min.')
+    expect(highlights.some((h) => h.includes('October'))).toBe(false)
+  })
+
+  it('tells availability a thousandth finer when it would read as its target', () => {
+    const tier = (value: number) =>
+      section('services', [
+        fig({
+          key: 'availability.tier1',
+          label: 'Tier 1 availability',
+          value,
+          unit: 'share',
+          target: 0.999,
+          targetKind: 'min',
+          onTarget: true,
+        }),
+      ])
+    expect(writeSummary([tier(0.99904)], CTX).text).toBe(
+      'Tier 1 availability was 99.904% against a 99.9% target.',
+    )
+    expect(writeSummary([tier(0.999)], CTX).text).toBe(
+      'Tier 1 availability was 99.9% against a 99.9% target.',
+    )
+  })
+
+  it('says no work was booked rather than 0% utilized', () => {
+    const capacity = section('capacity', [
+      fig({ key: 'utilization', label: 'Utilization', value: 0, unit: 'share', better: 'neither' }),
+      fig({ key: 'bookedHours', label: 'Booked', value: 0, unit: 'hours', better: 'neither' }),
+      fig({ key: 'changeShare', label: 'Change', value: 0, unit: 'share' }),
+    ])
+    const { text, highlights } = writeSummary([capacity], CTX)
+    expect(text).toBe('No work was booked in the capacity plans for November 2026.')
+    expect(highlights).toEqual([])
   })
 
   it('says so when the period has no figures', () => {

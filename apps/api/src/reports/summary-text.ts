@@ -7,10 +7,14 @@ export interface SummaryContext {
   period: string
   previous: string
   currency: string
+  /** The period has not ended: its figures are so far, and not set against a whole period. */
+  partial?: { through: string } | undefined
 }
 
 const MAJOR_BUDGET_SHARE = 0.25
 const NAMED = 2
+/** As many lines as a frozen summary may hold (snapshots/schemas.ts). */
+export const MAX_SUMMARY_LINES = 20
 
 /**
  * The executive summary, written by fixed rules from the figures (no external service, so the
@@ -29,11 +33,23 @@ export function writeSummary(
   const fig = (s: ReportSection | undefined, key: string) => s?.figures.find((f) => f.key === key)
   const rows = (s: ReportSection | undefined, key: string) =>
     s?.tables.find((t) => t.key === key)?.rows ?? []
-  // Availability is told to hundredths of a percent (99.93%); other shares whole (87%).
+  // Availability is told to hundredths of a percent (99.93%), a thousandth more when that would
+  // read as its target (99.905% against 99.9%); other shares whole (87%).
   const fine = (f: ReportedFigure) => f.key.startsWith('availability.')
-  const words = (f: ReportedFigure, value = f.value) =>
-    value === null ? 'n/a' : valueInWords(value, f.unit, ctx.currency, fine(f))
-  const change = (f: ReportedFigure) => changeInWords(f, ctx.previous, ctx.currency, fine(f))
+  const words = (f: ReportedFigure, value = f.value): string => {
+    if (value === null) return 'n/a'
+    const text = valueInWords(value, f.unit, ctx.currency, fine(f))
+    const onto: boolean = f.target !== null && value !== f.target && text === words(f, f.target)
+    return onto && fine(f) ? `${Number((value * 100).toFixed(3))}%` : text
+  }
+  // A period not over is not set against a whole one: "down 65%" three days in is no news.
+  const change = (f: ReportedFigure) =>
+    ctx.partial ? null : changeInWords(f, ctx.previous, ctx.currency, fine(f))
+  if (ctx.partial) {
+    sentences.push(
+      `${ctx.period} is not over: these are its figures to ${ctx.partial.through}, not compared with ${ctx.previous}.`,
+    )
+  }
 
   // Services: the most critical tier with data, against its target; other tiers that missed.
   const services = area('services')
@@ -115,7 +131,7 @@ export function writeSummary(
     highlights.push(`${str(r.code)} ${str(r.name)} is back to green.`)
   const cpi = fig(projects, 'cpi')
   if (cpi?.value != null) {
-    const target = cpi.target === null ? '' : ` against ${words(cpi, cpi.target)}`
+    const target = cpi.target === null ? '' : ` against a ${words(cpi, cpi.target)} target`
     sentences.push(`Portfolio CPI was ${words(cpi)}${target}.`)
   }
   const capacityRisk = fig(projects, 'projectsAtCapacityRisk')?.value ?? 0
@@ -128,7 +144,11 @@ export function writeSummary(
   const capacity = area('capacity')
   const utilization = fig(capacity, 'utilization')
   const over = fig(capacity, 'overAllocatedPeople')?.value ?? 0
-  if (utilization?.value != null) {
+  // Nothing booked is no plan, not 0% utilized teams.
+  const booked = fig(capacity, 'bookedHours')?.value ?? null
+  if (booked === 0) {
+    sentences.push(`No work was booked in the capacity plans for ${ctx.period}.`)
+  } else if (utilization?.value != null) {
     const tail =
       over > 0
         ? `; ${plural(over, 'person', 'people')} ${over === 1 ? 'was' : 'were'} booked over 100% in at least one week`
@@ -140,19 +160,25 @@ export function writeSummary(
       `${cap(plural(over, 'person', 'people'))} ${over === 1 ? 'was' : 'were'} over-allocated.`,
     )
   const change_ = fig(capacity, 'changeShare')
-  if (change_?.value != null) highlights.push(`Change work took ${words(change_)} of booked hours.`)
+  if (change_?.value != null && booked !== 0)
+    highlights.push(`Change work took ${words(change_)} of booked hours.`)
 
-  // Any other figure that met its target and improved is a highlight.
+  // Any other figure that met its target and improved on the previous period is a highlight.
+  const told = new Set(['changeShare', 'runShare', 'followUpsOverdue'])
   for (const s of sections) {
     for (const f of s.figures) {
-      if (f.key.startsWith('availability.') || f.verdict !== 'better' || f.onTarget === false)
-        continue
+      if (fine(f) || told.has(f.key) || f.verdict !== 'better' || f.onTarget !== true) continue
       const moved = change(f)
       if (moved) highlights.push(`${f.label}: ${words(f)} (${moved}).`)
     }
   }
-  if (sentences.length === 0) sentences.push(`No figures were recorded for ${ctx.period}.`)
-  return { text: sentences.join(' '), highlights, risks }
+  if (sentences.length === (ctx.partial ? 1 : 0))
+    sentences.push(`No figures were recorded for ${ctx.period}.`)
+  return {
+    text: sentences.join(' '),
+    highlights: highlights.slice(0, MAX_SUMMARY_LINES),
+    risks: risks.slice(0, MAX_SUMMARY_LINES),
+  }
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

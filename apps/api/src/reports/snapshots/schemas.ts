@@ -3,6 +3,7 @@ import { IsoInstant } from '../../lib/openapi.ts'
 import { name, text } from '../../lib/text.ts'
 import { checkPeriodFields, PERIOD_FIELDS } from '../request.ts'
 import { Report } from '../schemas.ts'
+import { MAX_SUMMARY_LINES } from '../summary-text.ts'
 
 const SnapshotMeta = {
   id: z.number().int(),
@@ -29,8 +30,8 @@ export const NewSnapshot = z
     summary: z
       .strictObject({
         text: text().trim().min(1, 'must not be empty').max(5_000),
-        highlights: z.array(name(500)).max(20),
-        risks: z.array(name(500)).max(20),
+        highlights: z.array(name(500)).max(MAX_SUMMARY_LINES),
+        risks: z.array(name(500)).max(MAX_SUMMARY_LINES),
       })
       .optional(),
   })
