@@ -38,6 +38,24 @@ const refuse = (problemOf: (s: string) => string | null) => (s: string, ctx: z.R
   if (message) ctx.addIssue({ code: 'custom', message })
 }
 
+/**
+ * Why a string cannot be text of several lines (a report's summary), or null when it can: line
+ * breaks and tabs are fine; other controls and the bidi overrides that scramble display are not.
+ */
+export function paragraphProblem(s: string): string | null {
+  const problem = textProblem(s)
+  if (problem) return problem
+  if (/[^\P{Cc}\n\r\t]/u.test(s))
+    return 'must not contain control characters other than line breaks'
+  if (BIDI_CONTROL.test(s)) {
+    return 'must not contain Unicode bidirectional controls (U+202A–U+202E, U+2066–U+2069)'
+  }
+  return null
+}
+
+/** Text of several lines people read: `text()` less controls and bidi overrides. */
+export const paragraph = () => z.string().superRefine(refuse(paragraphProblem))
+
 /** Any text the API stores or compares in PostgreSQL; chain `.max(…)` and the like. */
 export const text = () => z.string().superRefine(refuse(textProblem))
 

@@ -38,9 +38,12 @@ export function checkPeriodFields(q: PeriodFields, ctx: z.RefinementCtx) {
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'is required for a custom period' })
     if (!q.to)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'is required for a custom period' })
-    if (q.from && q.to && q.from > q.to)
+    // Only days that are days: a bad one has its own error already.
+    const [from, to] = [q.from, q.to].map((d) => (d && isDay(d) ? d : null))
+    const both = from !== null && from !== undefined && to !== null && to !== undefined
+    if (both && from > to)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be on or after `from`' })
-    if (q.from && q.to && daysBetween(q.from, q.to) + 1 > MAX_CUSTOM_DAYS) {
+    if (both && daysBetween(from, to) + 1 > MAX_CUSTOM_DAYS) {
       ctx.addIssue({
         code: 'custom',
         path: ['to'],
@@ -62,6 +65,7 @@ export function checkPeriodFields(q: PeriodFields, ctx: z.RefinementCtx) {
 export const PeriodQuery = z.strictObject(PERIOD_FIELDS).superRefine(checkPeriodFields)
 export type PeriodQuery = z.output<typeof PeriodQuery>
 
+const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && Number.isFinite(Date.parse(s))
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string }

@@ -82,6 +82,10 @@ describe('GET /api/v1/reports/preview', () => {
     )
     expect(custom.status).toBe(400)
     expect(custom.body.error.details.map((d) => d.path)).toEqual(['query.to'])
+    const bad = await ex.get<{ error: { details: { path: string }[] } }>(
+      '/api/v1/reports/preview?period=custom&from=2026-13-01&to=2026-12-01',
+    )
+    expect(bad.body.error.details.map((d) => d.path)).toEqual(['query.from'])
     const reversed = await ex.get(
       '/api/v1/reports/preview?period=custom&from=2026-10-10&to=2026-10-01',
     )
@@ -165,11 +169,15 @@ describe('report snapshots', () => {
     const refused = await freeze({ period: 'month' }, viewer)
     expect(refused.status).toBe(403)
     expect((await ex.get('/api/v1/reports/snapshots/999999')).status).toBe(404)
-    const bad = await freeze({
-      period: 'month',
-      summary: { text: 'x\u0000', highlights: [], risks: [] },
-    })
-    expect(bad.status).toBe(400)
+    for (const text of ['x\u0000', 'paid \u202Eevil', 'bell \u0007']) {
+      const bad = await freeze({ period: 'month', summary: { text, highlights: [], risks: [] } })
+      expect(bad.status, JSON.stringify(text)).toBe(400)
+      const { error } = (await bad.json()) as { error: { details: { path: string }[] } }
+      expect(error.details.map((d) => d.path)).toEqual(['json.summary.text'])
+    }
+    // Paragraphs are fine.
+    const lines = { text: 'First.\n\nSecond.', highlights: [], risks: [] }
+    expect((await freeze({ period: 'month', summary: lines })).status).toBe(201)
   })
 })
 

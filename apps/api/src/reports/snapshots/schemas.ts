@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { IsoInstant } from '../../lib/openapi.ts'
-import { name, text } from '../../lib/text.ts'
+import { name, paragraph } from '../../lib/text.ts'
 import { checkPeriodFields, PERIOD_FIELDS } from '../request.ts'
 import { Report } from '../schemas.ts'
 import { MAX_SUMMARY_LINES } from '../summary-text.ts'
@@ -29,7 +29,10 @@ export const NewSnapshot = z
     title: name(200).optional(),
     summary: z
       .strictObject({
-        text: text().trim().min(1, 'must not be empty').max(5_000),
+        text: paragraph()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(5_000, 'must be at most 5,000 characters'),
         highlights: z.array(name(500)).max(MAX_SUMMARY_LINES),
         risks: z.array(name(500)).max(MAX_SUMMARY_LINES),
       })
