@@ -41,14 +41,20 @@ export function capacityRiskWindow(now: Date, org: Organisation) {
 
 /**
  * The live projects' risk from capacity, by project code, as of today in the organisation's zone:
- * this week and the next PROJECT_RISK_WEEKS − 1 (project-risk.ts). Projects without risk are absent.
- * With `code`, only that project's people are loaded, so only its risk is worked out.
+ * this week and the next PROJECT_RISK_WEEKS − 1 (project-risk.ts), or the whole weeks `weeks`
+ * gives (a report's period: its first Monday to its last Sunday). Projects without risk are
+ * absent. With `code`, only that project's people are loaded, so only its risk is worked out.
  */
 export async function projectCapacityRisks(
   db: Kysely<Database>,
-  { now, org, code }: { now: Date; org: Organisation; code?: string },
+  {
+    now,
+    org,
+    code,
+    weeks,
+  }: { now: Date; org: Organisation; code?: string; weeks?: { from: string; to: string } },
 ): Promise<Map<string, CapacityRisk>> {
-  const { from, to } = capacityRiskWindow(now, org)
+  const { from, to } = weeks ?? capacityRiskWindow(now, org)
   const model = await capacityModel(db, {
     from,
     to,

@@ -302,4 +302,50 @@ describe('projectsReport', () => {
       expect(listed.filter((r) => r.capacityRisk !== null).length, from).toBe(atRisk)
     }
   })
+  it('names only the period’s weeks in a project’s risk from capacity', async () => {
+    // Rae is booked 45 h on GRN in weeks 49 and 50: the report for week 49 says week 49 alone.
+    const db = ctx.db
+    const grn = await db
+      .selectFrom('projects')
+      .select('id')
+      .where('code', '=', 'GRN')
+      .executeTakeFirstOrThrow()
+    const team = await db
+      .selectFrom('teams')
+      .select('id')
+      .where('slug', '=', 'delivery')
+      .executeTakeFirstOrThrow()
+    const rae = await db
+      .insertInto('people')
+      .values({
+        teamId: team.id,
+        name: 'Rae',
+        role: 'Engineer',
+        contractedHoursPerWeek: 37.5,
+        workingDays: [1, 2, 3, 4, 5],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const booking = await db
+      .insertInto('allocations')
+      .values({
+        personId: rae.id,
+        kind: 'project',
+        projectId: grn.id,
+        firstDay: '2026-11-30',
+        lastDay: '2026-12-13',
+        hoursPerWeek: 45,
+        status: 'confirmed',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    try {
+      const week = await reportFor('2026-11-30', '2026-12-06')
+      const row = week.tables.find((t) => t.key === 'atRisk')?.rows.find((r) => r.code === 'GRN')
+      expect(row?.capacityRisk).toBe('1 of 1 person booked over 110% in week 49')
+    } finally {
+      await db.deleteFrom('allocations').where('id', '=', booking.id).execute()
+      await db.deleteFrom('people').where('id', '=', rae.id).execute()
+    }
+  })
 })
