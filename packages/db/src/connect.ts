@@ -44,10 +44,20 @@ export function createDb(connectionString: string, opts: ConnectOptions = {}): K
   return kyselyOver(createPool(connectionString, opts))
 }
 
+// Which pool each Kysely runs on, so that /metrics can read the pool of the `db` it was given.
+const pools = new WeakMap<Kysely<Database>, GuardedPool>()
+
 /** A Kysely over a pool made by `createPool`, for callers that also need the pool's `ping`. */
 export function kyselyOver(pool: GuardedPool): Kysely<Database> {
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   })
+  pools.set(db, pool)
+  return db
+}
+
+/** The pool under a Kysely made here (createDb, kyselyOver, openDatabase); none for others. */
+export function poolOf(db: Kysely<Database>): GuardedPool | undefined {
+  return pools.get(db)
 }

@@ -1,4 +1,4 @@
-export { createDb, createPool, kyselyOver, type ConnectOptions } from './connect.ts'
+export { createDb, createPool, kyselyOver, poolOf, type ConnectOptions } from './connect.ts'
 export {
   isDatabaseUnavailable,
   isPoolOverloaded,
@@ -27,7 +27,12 @@ export {
   type Occurrence,
   type WeeklySchedule,
 } from './weekly-occurrences.ts'
-export { GuardedPool, type DatabaseStatusChange } from './pool.ts'
+export {
+  GuardedPool,
+  type DatabaseStatusChange,
+  type PoolStats,
+  type QueryErrorKind,
+} from './pool.ts'
 export { waitForDatabase } from './wait.ts'
 export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'
 export { migrateToLatest } from './migrate.ts'

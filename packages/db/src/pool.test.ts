@@ -56,7 +56,7 @@ describe('the guarded pool', () => {
   })
 
   it('sends a read again on a new connection when the server ended its session', async () => {
-    const { db } = setup()
+    const { pool, db } = setup()
     const answer = await db.connection().execute(async (conn) => {
       const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(conn)
       await terminate(rows[0]!.pid)
@@ -65,11 +65,13 @@ describe('the guarded pool', () => {
       return { before: rows[0]!.pid, after: again.rows[0]!.pid }
     })
     expect(answer.after).not.toBe(answer.before)
+    // The caller saw no failure: none is counted.
+    expect(Object.values(pool.stats().errors)).toEqual([0, 0, 0, 0])
     await db.destroy()
   })
 
   it('never repeats a write: it fails as unavailable', async () => {
-    const { db } = setup()
+    const { pool, db } = setup()
     const failure = await db
       .connection()
       .execute(async (conn) => {
@@ -83,6 +85,13 @@ describe('the guarded pool', () => {
         (err: unknown) => err,
       )
     expect(isDatabaseUnavailable(failure)).toBe(true)
+    // Counted for /metrics once, as the caller saw it.
+    expect(pool.stats().errors).toEqual({
+      unavailable: 1,
+      statementTimeout: 0,
+      overloaded: 0,
+      other: 0,
+    })
     await db.destroy()
   })
 
@@ -171,6 +180,39 @@ describe('the guarded pool', () => {
     expect(changes).toEqual([])
     // The seat came back: the pool serves again.
     await expect(sql`SELECT 1`.execute(db)).resolves.toBeDefined()
+    await db.destroy()
+  })
+
+  it('counts for /metrics the connections in use and idle, the queries waiting, and failures by kind', async () => {
+    const { pool, db } = setup({ max: 1, queueTimeoutMs: 2_000, statementTimeoutMs: 100 })
+    expect(pool.stats()).toMatchObject({ max: 1, inUse: 0, idle: 0, waiting: 0 })
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const holding = db.connection().execute(async (conn) => {
+      await sql`SELECT 1`.execute(conn)
+      await gate
+    })
+    await vi.waitFor(() => expect(pool.stats()).toMatchObject({ inUse: 1, idle: 0 }))
+    // Nothing free: this one waits for a seat, then gives up as overload.
+    const waiter = sql`SELECT 1`.execute(db).then(
+      () => null,
+      (err: unknown) => err,
+    )
+    await vi.waitFor(() => expect(pool.stats().waiting).toBe(1))
+    expect(isPoolOverloaded(await waiter)).toBe(true)
+    expect(pool.stats()).toMatchObject({ inUse: 1, waiting: 0 })
+    release()
+    await holding
+    expect(pool.stats()).toMatchObject({ inUse: 0, idle: 1, waiting: 0 })
+
+    await expect(sql`SELECT 1 / 0`.execute(db)).rejects.toThrow(/division by zero/)
+    await expect(sql`SELECT pg_sleep(5)`.execute(db)).rejects.toThrow(/statement timeout/)
+    expect(pool.stats().errors).toEqual({
+      unavailable: 0,
+      statementTimeout: 1,
+      overloaded: 1,
+      other: 1,
+    })
     await db.destroy()
   })
 

@@ -1,6 +1,11 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely'
 import pg from 'pg'
-import { PoolOverloadedError, isDatabaseUnavailable } from './db-errors.ts'
+import {
+  PoolOverloadedError,
+  isDatabaseUnavailable,
+  isPoolOverloaded,
+  isStatementTimeout,
+} from './db-errors.ts'
 
 export interface GuardedPoolOptions {
   /** Connections in the pool, and so queries running at once. */
@@ -23,6 +28,29 @@ export interface GuardedPoolOptions {
 
 export type DatabaseStatusChange =
   { status: 'down'; error: Error } | { status: 'up'; downMs: number }
+
+/** How a failed query or checkout is told apart, as the API's error handler answers it. */
+export type QueryErrorKind = 'unavailable' | 'statementTimeout' | 'overloaded' | 'other'
+
+/** The pool now, for /metrics: read when scraped, so counting costs the queries nothing. */
+export interface PoolStats {
+  max: number
+  /** Connections checked out (a seat taken), opening ones included. */
+  inUse: number
+  /** Open connections no query holds. */
+  idle: number
+  /** Queries waiting for a seat: above zero for long, the pool is too small or queries too slow. */
+  waiting: number
+  /** Failures since the pool was made, by kind: a query rejected, or no seat within the deadline. */
+  errors: Record<QueryErrorKind, number>
+}
+
+function kindOf(err: unknown): QueryErrorKind {
+  if (isPoolOverloaded(err)) return 'overloaded'
+  if (isDatabaseUnavailable(err)) return 'unavailable'
+  if (isStatementTimeout(err)) return 'statementTimeout'
+  return 'other'
+}
 
 // A query that found no free seat asks the database whether it answers, for at most this long.
 const PING_ON_QUEUE_TIMEOUT_MS = 1_000
@@ -49,6 +77,12 @@ export class GuardedPool implements PostgresPool {
   /** Clients just opened, not yet handed out: proof that the database answers again. */
   private readonly fresh = new WeakSet<pg.PoolClient>()
   private downSince: number | null = null
+  private readonly errors: Record<QueryErrorKind, number> = {
+    unavailable: 0,
+    statementTimeout: 0,
+    overloaded: 0,
+    other: 0,
+  }
   private pingInFlight: Promise<void> | null = null
   private ended = false
 
@@ -77,7 +111,26 @@ export class GuardedPool implements PostgresPool {
     this.pool.on('error', () => {})
   }
 
-  async connect(): Promise<PostgresPoolClient> {
+  connect(): Promise<PostgresPoolClient> {
+    return this.checkout().catch((err: unknown) => this.failed(err))
+  }
+
+  stats(): PoolStats {
+    return {
+      max: this.opts.max,
+      inUse: this.seats.taken,
+      idle: this.pool.idleCount,
+      waiting: this.seats.queued,
+      errors: { ...this.errors },
+    }
+  }
+
+  private failed(err: unknown): never {
+    this.errors[kindOf(err)]++
+    throw err
+  }
+
+  private async checkout(): Promise<PostgresPoolClient> {
     const waited = performance.now()
     if (!(await this.seats.take(this.opts.queueTimeoutMs))) {
       // A pool full of queries stuck on a dead or frozen database is an outage, not overload.
@@ -176,7 +229,7 @@ export class GuardedPool implements PostgresPool {
         throw err
       })
     }
-    const query = (...args: unknown[]): unknown => {
+    const attempt = (...args: unknown[]): unknown => {
       const text = typeof args[0] === 'string' ? args[0] : ''
       const retry = onlyReads && isRead(text)
       onlyReads = retry
@@ -196,6 +249,11 @@ export class GuardedPool implements PostgresPool {
         if (!retry || /Query read timeout/.test((err as Error).message)) throw err
         return again(args)
       })
+    }
+    // Counted once, as the caller sees it: a read that succeeded on its second try is no error.
+    const query = (...args: unknown[]): unknown => {
+      const result = attempt(...args)
+      return result instanceof Promise ? result.catch((err: unknown) => this.failed(err)) : result
     }
     return {
       query,
@@ -246,17 +304,27 @@ const READ = /^\s*(select|with)\b/i
 const NOT_A_PLAIN_READ =
   /\b(insert|update|delete|merge|into|nextval|setval|set_config|pg_notify|pg_advisory\w*|pg_terminate_backend|pg_cancel_backend)\b|\bfor\s+(update|no\s+key\s+update|share|key\s+share)\b/i
 
-function isRead(text: string): boolean {
+export function isRead(text: string): boolean {
   return READ.test(text) && !NOT_A_PLAIN_READ.test(text)
 }
 
 /** A counting semaphore whose waiters give up after a deadline. */
 class Seats {
   private free: number
+  private readonly size: number
   private readonly waiting: ((ok: boolean) => void)[] = []
 
   constructor(size: number) {
+    this.size = size
     this.free = size
+  }
+
+  get taken(): number {
+    return this.size - this.free
+  }
+
+  get queued(): number {
+    return this.waiting.length
   }
 
   take(timeoutMs: number): Promise<boolean> {
