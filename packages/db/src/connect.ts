@@ -53,7 +53,7 @@ export function kyselyOver(pool: GuardedPool): Kysely<Database> {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   })
-  pools.set(db, pool)
+  if (pool instanceof GuardedPool) pools.set(db, pool)
   return db
 }
 
