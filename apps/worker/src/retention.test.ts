@@ -57,6 +57,17 @@ async function samplesOn(days: string[]) {
   }
 }
 
+// Sessions of this test's database waiting for an advisory lock.
+const advisoryWaiters = async () =>
+  (
+    await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_locks
+      WHERE locktype = 'advisory' AND NOT granted
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(
+      t.db,
+    )
+  ).rows[0]?.n
+
 const rawDays = async () =>
   (
     await sql<{ day: string }>`
@@ -111,6 +122,32 @@ describe('applyRetention', () => {
       await ingest
     }
     expect((await applyRetention(t.db, NOW)).dropped).toEqual(['check_samples_20260901'])
+  })
+
+  it('with two workers at once, one drops a partition and the other reports nothing', async () => {
+    await samplesOn(['2026-09-02'])
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let locked = () => {}
+    const holding = new Promise<void>((resolve) => (locked = resolve))
+    const ingest = t.db.transaction().execute(async (trx) => {
+      await lockFor(trx, 'opsdeck:partitions')
+      locked()
+      await released
+    })
+    await holding
+    // Both list the partition, then wait for the lock: the race two workers starting together run.
+    const runs = [applyRetention(t.db, NOW), applyRetention(t.db, NOW)]
+    try {
+      await expect.poll(advisoryWaiters, { timeout: 30_000, interval: 50 }).toBe(2)
+    } finally {
+      release()
+      await ingest
+    }
+    const outcomes = await Promise.all(runs)
+    expect(outcomes.flatMap((o) => o.dropped)).toEqual(['check_samples_20260902'])
+    expect(outcomes.flatMap((o) => o.postponed)).toEqual([])
+    expect(await partitions()).not.toContain('check_samples_20260902')
   })
 
   it('deletes hourly rollups older than 400 days from local midnight, keeps every daily one', async () => {

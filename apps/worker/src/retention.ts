@@ -9,7 +9,7 @@ const DELETE_BATCH = 20_000
 const DAY_MS = 86_400_000
 
 export interface RetentionOutcome {
-  /** The raw-sample partitions dropped, oldest first. */
+  /** The raw-sample partitions this run dropped (not one another worker dropped first), oldest first. */
   dropped: string[]
   /** Partitions old enough that were left for the next run (a long read held the table). */
   postponed: string[]
@@ -34,8 +34,9 @@ export async function applyRetention(
   const dropped: string[] = []
   const postponed: string[] = []
   for (const name of await expiredPartitions(db, new Date(now.getTime() - days * DAY_MS))) {
-    if (await dropPartition(db, name)) dropped.push(name)
-    else postponed.push(name)
+    const done = await dropPartition(db, name)
+    if (done === 'dropped') dropped.push(name)
+    else if (done === 'postponed') postponed.push(name)
   }
   const hourly = await deleteOldHourlyRollups(db, now, timezone)
   return { dropped, postponed, hourlyDeleted: hourly.deleted, hourlyDone: hourly.done }
@@ -58,17 +59,24 @@ async function expiredPartitions(db: Kysely<Database>, cutoff: Date): Promise<st
 // Under the partitions lock, as ingestion creates them: a partition is never dropped between
 // an ingest making sure it exists and writing to it. DROP needs the parent table to itself, so
 // a long read of check_samples would make it wait with every query queued behind it; after a
-// few seconds it gives up and the next run tries again.
-async function dropPartition(db: Kysely<Database>, name: string): Promise<boolean> {
+// few seconds it gives up and the next run tries again. Another worker may have listed the same
+// partition and dropped it while we waited for the lock: 'gone', not ours to report.
+async function dropPartition(
+  db: Kysely<Database>,
+  name: string,
+): Promise<'dropped' | 'gone' | 'postponed'> {
   try {
-    await db.transaction().execute(async (trx) => {
+    return await db.transaction().execute(async (trx) => {
       await sql`SET LOCAL lock_timeout = '5s'`.execute(trx)
       await lockFor(trx, 'opsdeck:partitions')
-      await sql`DROP TABLE IF EXISTS ${sql.table(name)}`.execute(trx)
+      const { rows } = await sql<{ present: boolean }>`
+        SELECT to_regclass(${name}) IS NOT NULL AS present`.execute(trx)
+      if (!rows[0]?.present) return 'gone'
+      await sql`DROP TABLE ${sql.table(name)}`.execute(trx)
+      return 'dropped'
     })
-    return true
   } catch (err) {
-    if (isLockTimeout(err)) return false
+    if (isLockTimeout(err)) return 'postponed'
     throw err
   }
 }
