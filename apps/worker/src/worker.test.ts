@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
 import { sql } from 'kysely'
 import pino from 'pino'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { WorkerMetrics } from './metrics.ts'
 import { ensurePartitions, startWorker } from './worker.ts'
 
 interface LogLine {
@@ -18,6 +19,16 @@ function captureLogs() {
   const lines: LogLine[] = []
   const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(JSON.parse(line)) })
   return { logger, lines }
+}
+
+// What the worker counts for /metrics, as '<job> ran' or '<job> failed'.
+function recordJobs() {
+  const jobs: string[] = []
+  const metrics: WorkerMetrics = {
+    jobRan: (job, failed) => jobs.push(`${job} ${failed ? 'failed' : 'ran'}`),
+    checked: () => {},
+  }
+  return { metrics, jobs }
 }
 
 const MINUTE = 60_000
@@ -82,7 +93,8 @@ describe('startWorker', () => {
     // Nothing listens on port 9 (discard) on loopback: connections are refused at once.
     const db = createDb('postgres://nobody@127.0.0.1:9/none', { connectionTimeoutMs: 1_000 })
     const { logger, lines } = captureLogs()
-    const worker = startWorker({ db, logger })
+    const { metrics, jobs } = recordJobs()
+    const worker = startWorker({ db, logger, metrics })
     // An outage is a warning: the API logs the outage itself, and a stack would say nothing.
     await vi.waitFor(() => expect(lines.filter((l) => l.level === 40)).toHaveLength(7), {
       timeout: 10_000,
@@ -100,6 +112,15 @@ describe('startWorker', () => {
       'retention failed',
     ])
     expect(JSON.stringify(lines)).not.toContain('stack')
+    // Each job's failure is counted under its name (the prober counts checks, not ticks).
+    expect(jobs.sort()).toEqual([
+      'demo_checks failed',
+      'maintenance_schedules failed',
+      'partitions failed',
+      'relabel_daily_rollups failed',
+      'retention failed',
+      'slo_alerts failed',
+    ])
   })
 
   it('re-labels the daily rollups in the background after a change of time zone', async () => {
@@ -141,17 +162,21 @@ describe('startWorker', () => {
     t = await createTestDatabase()
     const { logger, lines } = captureLogs()
     let calls = 0
+    const counted = recordJobs()
     const worker = startWorker({
       db: t.db,
       logger,
+      metrics: counted.metrics,
       scheduledReports: () => {
         calls += 1
         return Promise.resolve({ runs: 1, sent: 2 })
       },
     })
+    const failedCount = recordJobs()
     const failing = startWorker({
       db: t.db,
       logger,
+      metrics: failedCount.metrics,
       scheduledReports: () => Promise.reject(new Error('SMTP exploded')),
     })
     await vi.waitFor(() => expect(lines.map((l) => l.msg)).toContain('scheduled reports failed'), {
@@ -168,6 +193,12 @@ describe('startWorker', () => {
       level: 50,
       err: { message: 'SMTP exploded' },
     })
+    expect(counted.jobs.filter((j) => j.startsWith('scheduled_reports'))).toEqual([
+      'scheduled_reports ran',
+    ])
+    expect(failedCount.jobs.filter((j) => j.startsWith('scheduled_reports'))).toEqual([
+      'scheduled_reports failed',
+    ])
   })
 
   it('keeps the sample partitions a week ahead', async () => {

@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { claimDueChecks, recordChecks } from './leases.ts'
 import { startProber } from './prober.ts'
 import { syncCheckSchedule } from './sync.ts'
-import { insertProbeService, LOCAL_TARGETS, startHttp, startTcp } from './test-kit.ts'
+import type { WorkerMetrics } from '../metrics.ts'
+import { closedPort, insertProbeService, LOCAL_TARGETS, startHttp, startTcp } from './test-kit.ts'
 
 let t: TestDatabase
 beforeAll(async () => {
@@ -166,6 +167,36 @@ describe('startProber', () => {
       inserted: 0,
       released: 0,
     })
+  })
+
+  it('counts each check for /metrics by what it found, with how long it took', async () => {
+    const s = await startHttp((_req, res) => res.end('ok'))
+    cleanup.push(s.close)
+    const up = await service({ slug: 'counted-up', checkUrl: s.url('/health') })
+    const tcp = { checkKind: 'tcp' as const, checkHost: '127.0.0.1', checkPort: await closedPort() }
+    const down = await service({ slug: 'counted-down', ...tcp })
+    const checks: { outcome: string; seconds: number }[] = []
+    const metrics: WorkerMetrics = {
+      checked: (outcome, seconds) => checks.push({ outcome, seconds }),
+      jobRan: () => {},
+    }
+    const { logger } = captureLogs()
+    const p = startProber({
+      db: t.db,
+      logger,
+      workerId: 'counted',
+      concurrency: 4,
+      pollMs: 25,
+      metrics,
+      ...LOCAL_TARGETS,
+    })
+    cleanup.push(p.stop)
+    await vi.waitFor(async () => expect(await samplesOf([up, down])).toHaveLength(2), WAIT)
+    expect(checks.map((c) => c.outcome).sort()).toEqual(['down', 'up'])
+    for (const { seconds } of checks) {
+      expect(seconds).toBeGreaterThan(0)
+      expect(seconds).toBeLessThan(30)
+    }
   })
 
   it('on stop, lets a running check finish within its timeout and records it', async () => {

@@ -1,6 +1,7 @@
 import { type Database, isDatabaseUnavailable, isPoolOverloaded } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
+import { NO_METRICS, type WorkerMetrics } from '../metrics.ts'
 import { every } from '../schedule.ts'
 import { runCheck } from './check.ts'
 import { type ClaimedCheck, claimDueChecks, type FinishedCheck, recordChecks } from './leases.ts'
@@ -20,6 +21,8 @@ export interface ProberOptions {
   leaseMarginMs?: number
   /** Loopback targets allowed (OPSDECK_PROBE_ALLOW_LOOPBACK; default false). See target-policy.ts. */
   allowLoopback?: boolean
+  /** Counts each check by outcome, with its duration (for /metrics). */
+  metrics?: WorkerMetrics
 }
 
 // After a failed tick the prober waits, doubling up to a minute, so an outage is a few lines.
@@ -35,6 +38,7 @@ const MAX_BACKOFF_MS = 60_000
 export function startProber(opts: ProberOptions) {
   const { db, workerId, concurrency, pollMs = 1_000, syncMs = 15_000 } = opts
   const policy = { allowLoopback: opts.allowLoopback ?? false }
+  const metrics = opts.metrics ?? NO_METRICS
   const log = opts.logger.child({ job: 'prober', workerId })
   const running = new Set<Promise<void>>()
   const finished: FinishedCheck[] = []
@@ -56,9 +60,11 @@ export function startProber(opts: ProberOptions) {
   }
 
   const launch = (claim: ClaimedCheck) => {
+    const started = performance.now()
     const check = runCheck(claim, policy)
       .then((result) => {
         finished.push({ claim, result })
+        metrics.checked(result.status, (performance.now() - started) / 1000)
         log.debug({ service: claim.slug, slot: claim.slot, ...result }, 'checked')
       })
       .catch((err: unknown) => log.error({ err, service: claim.slug }, 'check crashed'))
