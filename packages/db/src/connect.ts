@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import pg from 'pg'
 import { GuardedPool, type DatabaseStatusChange } from './pool.ts'
 import type { Database } from './schema/index.ts'
@@ -47,8 +47,8 @@ export function createDb(connectionString: string, opts: ConnectOptions = {}): K
 // Which pool each Kysely runs on, so that /metrics can read the pool of the `db` it was given.
 const pools = new WeakMap<Kysely<Database>, GuardedPool>()
 
-/** A Kysely over a pool made by `createPool`, for callers that also need the pool's `ping`. */
-export function kyselyOver(pool: GuardedPool): Kysely<Database> {
+/** A Kysely over a pool made by `createPool` (or one wrapping it), for callers that need the pool too. */
+export function kyselyOver(pool: PostgresPool): Kysely<Database> {
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],

@@ -6,21 +6,27 @@ import { z } from 'zod'
 export const envNumber = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema)
 
+const postgresUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || URL.canParse(v), {
+    message: 'must be a URL like postgres://user:password@host:5432/dbname',
+  })
+  .refine(
+    (v) => v === undefined || !URL.canParse(v) || /^postgres(ql)?:$/.test(new URL(v).protocol),
+    {
+      message: 'must start with postgres:// or postgresql://',
+    },
+  )
+
 // The database part of the environment, shared by the API, the worker and the db CLI.
 export const DbEnv = z.object({
-  DATABASE_URL: z
-    .string()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || URL.canParse(v), {
-      message: 'must be a URL like postgres://user:password@host:5432/dbname',
-    })
-    .refine(
-      (v) => v === undefined || !URL.canParse(v) || /^postgres(ql)?:$/.test(new URL(v).protocol),
-      {
-        message: 'must start with postgres:// or postgresql://',
-      },
-    ),
+  DATABASE_URL: postgresUrl,
+  // A streaming replica of DATABASE_URL's server for the dashboards' and reports' reads (the API
+  // opens it; the worker and the CLIs use the primary only).
+  DATABASE_REPLICA_URL: postgresUrl,
+  DATABASE_REPLICA_MAX_LAG_SECONDS: envNumber(z.coerce.number().min(1).max(3_600).default(10)),
   OPSDECK_DATA_DIR: z.string().default('.data'),
   OPSDECK_PG_PORT: envNumber(z.coerce.number().int().min(1024).max(65535).default(54329)),
   PG_STATEMENT_TIMEOUT_MS: envNumber(z.coerce.number().int().positive().default(4_000)),

@@ -33,6 +33,15 @@ export {
   type PoolStats,
   type QueryErrorKind,
 } from './pool.ts'
+export { ReadReplica, type ReplicaChange } from './replica.ts'
+export {
+  chooseReadTarget,
+  formatLsn,
+  parseLsn,
+  type Lsn,
+  type ReadTarget,
+  type ReplicaState,
+} from './replica-routing.ts'
 export { waitForDatabase } from './wait.ts'
 export { EmbeddedInUseError, startEmbedded, type EmbeddedServer } from './embedded.ts'
 export { migrateToLatest } from './migrate.ts'

@@ -2,6 +2,8 @@ import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { createDb, createPool, kyselyOver, type ConnectOptions } from './connect.ts'
 import { startEmbedded } from './embedded.ts'
+import { ConfigError } from './env.ts'
+import { ReadReplica, type ReplicaChange } from './replica.ts'
 import type { Database } from './schema/index.ts'
 
 export interface OpenOptions extends ConnectOptions {
@@ -21,6 +23,11 @@ export interface OpenOptions extends ConnectOptions {
    * credentials file) instead of failing with EmbeddedInUseError; close() then ends only our pool.
    */
   attach?: boolean | undefined
+  /** A streaming replica of `databaseUrl` for the dashboards' reads (not with the embedded server). */
+  replicaUrl?: string | undefined
+  /** Reads go to the primary while the replica misses writes older than this (default 10 s). */
+  replicaMaxLagMs?: number | undefined
+  onReplicaChange?: ((change: ReplicaChange) => void) | undefined
 }
 
 export interface OpenedDatabase {
@@ -31,6 +38,8 @@ export interface OpenedDatabase {
   connect: (opts: ConnectOptions) => Kysely<Database>
   /** Where the data lives, for the start-up line (password removed). */
   description: string
+  /** The read replica, when `replicaUrl` was given. */
+  replica: ReadReplica | null
   close: () => Promise<void>
 }
 
@@ -40,14 +49,28 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     const url = opts.databaseUrl
     const pool = createPool(url, opts)
     const db = kyselyOver(pool)
+    const replica = opts.replicaUrl
+      ? new ReadReplica(pool, url, opts.replicaUrl, {
+          ...opts,
+          maxLagMs: opts.replicaMaxLagMs ?? 10_000,
+          onChange: opts.onReplicaChange,
+        })
+      : null
     return {
       db,
       ping: (ms) => pool.ping(ms),
       connect: (o) => createDb(url, o),
-      description: redact(url),
-      close: () => db.destroy(),
+      description:
+        redact(url) + (opts.replicaUrl ? `, reads from replica ${redact(opts.replicaUrl)}` : ''),
+      replica,
+      close: async () => {
+        await replica?.close()
+        await db.destroy()
+      },
     }
   }
+  if (opts.replicaUrl)
+    throw new ConfigError('a read replica needs DATABASE_URL (not the embedded server)')
   const log = opts.log ?? ((line: string) => console.error(`opsdeck: ${line}`))
   const server = await startEmbedded({
     dataDir: opts.embeddedDir,
@@ -67,6 +90,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     db,
     ping: (ms) => pool.ping(ms),
     connect: (o) => createDb(server.url('opsdeck'), o),
+    replica: null,
     description:
       `embedded PostgreSQL at 127.0.0.1:${server.port}, data in ${shortPath(opts.embeddedDir)}` +
       (server.attachedTo === null ? '' : ` (attached: run by opsdeck, pid ${server.attachedTo})`),
