@@ -1,4 +1,4 @@
-import type { Database } from '@opsdeck/db'
+import type { Database, ReadReplica, ReadTarget } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { RequestIdVariables } from 'hono/request-id'
@@ -9,6 +9,8 @@ import type { PdfRenderer } from './reports/pdf/render-pdf.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
+  /** A streaming replica for the dashboards' reads (DATABASE_REPLICA_URL); none: all on `db`. */
+  replica?: ReadReplica | null
   logger: Logger
   /** Folder of the built SPA to serve; none in tests and in `pnpm dev`. */
   webRoot?: string | undefined
@@ -29,6 +31,10 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: RequestIdVariables & {
     db: Kysely<Database>
+    /** For dashboard and report GETs: the replica when it has this browser's writes, else `db`. */
+    readDb: Kysely<Database>
+    /** Where readDb went, for the request's log line (GETs, with a replica configured). */
+    readFrom: ReadTarget | undefined
     log: Logger
     now: Date
     auth: AuthConfig

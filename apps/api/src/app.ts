@@ -22,6 +22,7 @@ import { integrations } from './integrations/routes.ts'
 import { errorBody } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
 import { OutageLog } from './lib/outage.ts'
+import { readRouting } from './lib/read-routing.ts'
 import { requestIds } from './lib/request-id.ts'
 import { limitBody, securityHeaders } from './lib/security.ts'
 import { serveSpa } from './lib/spa.ts'
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
       c.set('pdf', deps.pdf)
       await next()
     })
+    .use(readRouting(deps.replica))
     .route('/', health)
     .route('/api/v1', api)
 

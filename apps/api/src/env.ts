@@ -53,5 +53,8 @@ export const Env = DbEnv.extend({
     unsetWhenEmpty,
     z.string().default('opsdeck <opsdeck@localhost>'),
   ),
+}).refine((env) => env.DATABASE_URL !== undefined || env.DATABASE_REPLICA_URL === undefined, {
+  path: ['DATABASE_REPLICA_URL'],
+  message: 'needs DATABASE_URL too (the embedded server has no replica)',
 })
 export type Env = z.infer<typeof Env>

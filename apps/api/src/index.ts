@@ -48,8 +48,19 @@ async function main() {
   }
 
   const outage = new OutageLog(logger)
+  const replicaLog = logger.child({ component: 'read-replica' })
   const database = await openDatabase({
     ...openOptions(env),
+    // The worker writes and reads the primary only: the replica is for the API's dashboard reads.
+    replicaUrl: env.OPSDECK_ROLE === 'worker' ? undefined : env.DATABASE_REPLICA_URL,
+    replicaMaxLagMs: env.DATABASE_REPLICA_MAX_LAG_SECONDS * 1000,
+    onReplicaChange: (change) =>
+      change.status === 'in-use'
+        ? replicaLog.info('read replica in use')
+        : replicaLog.warn(
+            { reason: change.reason },
+            'read replica not used: reads go to the primary',
+          ),
     onStatus: outage.onStatus,
     onError: outage.onConnectionError,
     // The embedded server's events (an upgrade, a crash, a restart) are log lines like the rest.
@@ -87,6 +98,7 @@ async function main() {
     const app = createApp({
       pdf,
       db,
+      replica: database.replica,
       logger,
       outage,
       ping: database.ping,

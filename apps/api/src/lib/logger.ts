@@ -17,6 +17,7 @@ export function requestLogger(root: Logger): MiddlewareHandler<AppEnv> {
         path: c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
+        readFrom: c.var.readFrom,
       },
       'request',
     )
