@@ -12,9 +12,9 @@ export class AppProcess {
   readonly exited: Promise<number | null>
   private readonly child: ChildProcess
 
-  private constructor(port: number, env: Record<string, string>) {
+  private constructor(port: number, env: Record<string, string>, args: string[]) {
     this.port = port
-    this.child = spawn(process.execPath, ['apps/api/src/index.ts'], {
+    this.child = spawn(process.execPath, ['apps/api/src/index.ts', ...args], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -29,15 +29,24 @@ export class AppProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    const collect = (chunk: Buffer) =>
-      this.output.push(...chunk.toString().split('\n').filter(Boolean))
-    this.child.stdout!.on('data', collect)
-    this.child.stderr!.on('data', collect)
+    // Whole lines only: a pipe may cut a log line (or a character) between two chunks.
+    const collect = (stream: NodeJS.ReadableStream) => {
+      let partial = ''
+      stream.setEncoding('utf8')
+      stream.on('data', (chunk: string) => {
+        const lines = (partial + chunk).split('\n')
+        partial = lines.pop() ?? ''
+        this.output.push(...lines.filter(Boolean))
+      })
+    }
+    collect(this.child.stdout!)
+    collect(this.child.stderr!)
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)))
   }
 
-  static async start(env: Record<string, string>): Promise<AppProcess> {
-    return new AppProcess(await freePort(), env)
+  /** `args` as on the command line, e.g. `['--role=worker']`. */
+  static async start(env: Record<string, string>, args: string[] = []): Promise<AppProcess> {
+    return new AppProcess(await freePort(), env, args)
   }
 
   get base(): string {
