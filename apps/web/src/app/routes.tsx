@@ -1,37 +1,123 @@
 import { Navigate, type RouteObject } from 'react-router'
-import { AdminLayout } from '../features/admin/admin-layout.tsx'
-import { AuditPage } from '../features/admin/audit-page.tsx'
-import { TokensPage } from '../features/admin/tokens-page.tsx'
-import { UsersPage } from '../features/admin/users-page.tsx'
-import { AccountPage } from '../features/auth/account-page.tsx'
 import { Can } from '../features/auth/can.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
 import { can } from '../features/auth/permissions.ts'
 import { useMe } from '../features/auth/queries.ts'
 import { RequireAuth } from '../features/auth/require-auth.tsx'
-import { CapacityPage } from '../features/capacity/capacity-page.tsx'
-import { CapacityImportPage } from '../features/capacity/import-page.tsx'
-import { PeoplePage } from '../features/capacity/people-page.tsx'
-import { PersonPage } from '../features/capacity/person-page.tsx'
-import { TeamsCalendarPage } from '../features/capacity/teams-calendar-page.tsx'
-import { AnalyticsPage } from '../features/incidents/analytics-page.tsx'
-import { IncidentPage } from '../features/incidents/incident-page.tsx'
-import { IncidentsPage } from '../features/incidents/incidents-page.tsx'
-import { ImportPage } from '../features/projects/import-page.tsx'
-import { ProjectPage } from '../features/projects/project-page.tsx'
-import { ProjectsPage } from '../features/projects/projects-page.tsx'
-import { ArchivePage } from '../features/reports/archive-page.tsx'
-import { ComparePage } from '../features/reports/compare-page.tsx'
-import { ReportsPage } from '../features/reports/reports-page.tsx'
-import { SchedulesPage } from '../features/reports/schedules-page.tsx'
-import { SharedPage } from '../features/reports/shared-page.tsx'
-import { SnapshotPage } from '../features/reports/snapshot-page.tsx'
-import { ServicePage } from '../features/services/service-page.tsx'
-import { ServicesPage } from '../features/services/services-page.tsx'
-import { SettingsPage } from '../features/settings/settings-page.tsx'
 import { OverviewPage } from './overview/overview-page.tsx'
 import { Layout } from './layout.tsx'
+import { lazyPage } from './lazy-page.tsx'
 import { NoAccess, NotFound, RouteError } from './pages.tsx'
+
+// Every page but the Overview and sign-in is fetched when first opened: the charts, editors and
+// report views stay out of the first load (budget: apps/web/scripts/check-bundle.ts).
+const AdminLayout = lazyPage(() =>
+  import('../features/admin/admin-layout.tsx').then((m) => m.AdminLayout),
+)
+const AuditPage = lazyPage(() =>
+  import('../features/admin/audit-page.tsx').then((m) => m.AuditPage),
+)
+const TokensPage = lazyPage(() =>
+  import('../features/admin/tokens-page.tsx').then((m) => m.TokensPage),
+)
+const UsersPage = lazyPage(() =>
+  import('../features/admin/users-page.tsx').then((m) => m.UsersPage),
+)
+const AccountPage = lazyPage(() =>
+  import('../features/auth/account-page.tsx').then((m) => m.AccountPage),
+)
+const CapacityPage = lazyPage(() =>
+  import('../features/capacity/capacity-page.tsx').then((m) => m.CapacityPage),
+)
+const CapacityImportPage = lazyPage(() =>
+  import('../features/capacity/import-page.tsx').then((m) => m.CapacityImportPage),
+)
+const PeoplePage = lazyPage(() =>
+  import('../features/capacity/people-page.tsx').then((m) => m.PeoplePage),
+)
+const PersonPage = lazyPage(() =>
+  import('../features/capacity/person-page.tsx').then((m) => m.PersonPage),
+)
+const TeamsCalendarPage = lazyPage(() =>
+  import('../features/capacity/teams-calendar-page.tsx').then((m) => m.TeamsCalendarPage),
+)
+const AnalyticsPage = lazyPage(() =>
+  import('../features/incidents/analytics-page.tsx').then((m) => m.AnalyticsPage),
+)
+const IncidentPage = lazyPage(() =>
+  import('../features/incidents/incident-page.tsx').then((m) => m.IncidentPage),
+)
+const IncidentsPage = lazyPage(() =>
+  import('../features/incidents/incidents-page.tsx').then((m) => m.IncidentsPage),
+)
+const ImportPage = lazyPage(() =>
+  import('../features/projects/import-page.tsx').then((m) => m.ImportPage),
+)
+const ProjectPage = lazyPage(() =>
+  import('../features/projects/project-page.tsx').then((m) => m.ProjectPage),
+)
+const ProjectsPage = lazyPage(() =>
+  import('../features/projects/projects-page.tsx').then((m) => m.ProjectsPage),
+)
+const ArchivePage = lazyPage(() =>
+  import('../features/reports/archive-page.tsx').then((m) => m.ArchivePage),
+)
+const ComparePage = lazyPage(() =>
+  import('../features/reports/compare-page.tsx').then((m) => m.ComparePage),
+)
+const ReportsPage = lazyPage(() =>
+  import('../features/reports/reports-page.tsx').then((m) => m.ReportsPage),
+)
+const SchedulesPage = lazyPage(() =>
+  import('../features/reports/schedules-page.tsx').then((m) => m.SchedulesPage),
+)
+const SharedPage = lazyPage(() =>
+  import('../features/reports/shared-page.tsx').then((m) => m.SharedPage),
+)
+const SnapshotPage = lazyPage(() =>
+  import('../features/reports/snapshot-page.tsx').then((m) => m.SnapshotPage),
+)
+const ServicePage = lazyPage(() =>
+  import('../features/services/service-page.tsx').then((m) => m.ServicePage),
+)
+const ServicesPage = lazyPage(() =>
+  import('../features/services/services-page.tsx').then((m) => m.ServicesPage),
+)
+const SettingsPage = lazyPage(() =>
+  import('../features/settings/settings-page.tsx').then((m) => m.SettingsPage),
+)
+
+/** Fetches every page's code now (tests, so a route renders as it did before pages were split). */
+export const preloadPages = () =>
+  Promise.all(
+    [
+      AdminLayout,
+      AuditPage,
+      TokensPage,
+      UsersPage,
+      AccountPage,
+      CapacityPage,
+      CapacityImportPage,
+      PeoplePage,
+      PersonPage,
+      TeamsCalendarPage,
+      AnalyticsPage,
+      IncidentPage,
+      IncidentsPage,
+      ImportPage,
+      ProjectPage,
+      ProjectsPage,
+      ArchivePage,
+      ComparePage,
+      ReportsPage,
+      SchedulesPage,
+      SharedPage,
+      SnapshotPage,
+      ServicePage,
+      ServicesPage,
+      SettingsPage,
+    ].map((page) => page.preload()),
+  )
 
 // The admin feature does not know about sessions; it is told who "you" are here.
 function AdminUsers() {

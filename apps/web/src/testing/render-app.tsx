@@ -4,6 +4,11 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { vi } from 'vitest'
 import { createOpsdeck } from '../app/create-opsdeck.ts'
 import { Providers } from '../app/providers.tsx'
+import { preloadPages } from '../app/routes.tsx'
+
+// Pages are lazy chunks in the app; fetched here once per test file, a route renders as soon as
+// its data does, and a test's waits are for the data, not for Vite compiling a page.
+await preloadPages()
 
 /** Renders the whole app (shell, routes, providers) at a URL, with a fresh QueryClient. */
 export function renderApp(path = '/') {
