@@ -249,14 +249,31 @@ describe('two APIs and two workers over one PostgreSQL', () => {
     expect(await deliveries()).toEqual([
       expect.objectContaining({ channel: 'webhook', status: 'sent', attempts: 1 }),
     ])
-    const passes = workers.map(
-      (w) => entries(w).filter((e) => e.msg === 'scheduled reports pass').length,
-    )
-    console.log(`[faults] reports: passes per worker ${passes.join('/')}, 1 webhook call`)
+    // What each worker's passes did, summed: the run made, frozen and sent once between them.
+    const done = workers.map((w) => {
+      const sum = { passes: 0, runs: 0, frozen: 0, sent: 0, failed: 0 }
+      for (const e of entries(w)) {
+        if (e.msg !== 'scheduled reports pass') continue
+        const o = e.outcome as PassOutcome
+        sum.passes += 1
+        sum.runs += o.runs
+        sum.frozen += o.frozen
+        sum.sent += o.sent
+        sum.failed += o.failed
+      }
+      return sum
+    })
+    console.log(`[faults] reports, by worker: ${JSON.stringify(done)}`)
+    expect(done.every((d) => d.passes >= 2)).toBe(true)
+    const total = (key: keyof PassOutcome) => done.reduce((n, d) => n + d[key], 0)
+    expect([total('runs'), total('frozen'), total('sent'), total('failed')]).toEqual([1, 1, 1, 0])
   })
 })
 
 const json = { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' }
+
+/** What the worker logs of each pass over the report schedules. */
+type PassOutcome = { runs: number; frozen: number; sent: number; failed: number }
 
 type Entry = { msg: string; level: number } & Record<string, unknown>
 
