@@ -30,9 +30,9 @@ export function scopedRoute<P extends string, T extends object>(
     access('read'),
     validate('query', RangeQuery),
     async (c) => {
-      const scoped = await scopeOf(c.var.db, c.req.valid('query'), c.var.now)
+      const scoped = await scopeOf(c.var.readDb, c.req.valid('query'), c.var.now)
       if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
-      const body: T = await compute(c.var.db, scoped.scope)
+      const body: T = await compute(c.var.readDb, scoped.scope)
       return c.json(body, 200)
     },
   )

@@ -29,7 +29,7 @@ export const reports = new Hono<AppEnv>()
     validate('query', PeriodQuery),
     async (c) => {
       const q = c.req.valid('query')
-      const { db, now } = c.var
+      const { readDb: db, now } = c.var
       const org = await getOrganisation(db)
       const resolved = resolvePeriod(q, org.timezone, now)
       if (!resolved.ok) {

@@ -40,7 +40,7 @@ const FORECAST_WEEKS = 12
 const NOTHING = { bankHolidays: [], closures: [], timeOff: [], timeOffDays: 0, allocations: [] }
 
 async function context(c: { var: AppEnv['Variables'] }) {
-  const org = await getOrganisation(c.var.db)
+  const org = await getOrganisation(c.var.readDb)
   const thisWeek = isoWeekOf(c.var.now, org.timezone)
   const load = { orgRegion: org.bankHolidayRegion, timezone: org.timezone, now: c.var.now }
   return { org, thisWeek, load }
@@ -69,7 +69,7 @@ export const grid = new Hono<AppEnv>()
       })
       if (!range.ok) return c.json(range.body, 400)
       const includeTentative = q.includeTentative ?? false
-      const model = await capacityModel(c.var.db, {
+      const model = await capacityModel(c.var.readDb, {
         ...load,
         from: range.from,
         to: range.to,
@@ -107,7 +107,7 @@ export const grid = new Hono<AppEnv>()
       const q = c.req.valid('query')
       const { load } = await context(c)
       const week = mondayOf(day)
-      const model = await capacityModel(c.var.db, {
+      const model = await capacityModel(c.var.readDb, {
         ...load,
         from: week,
         to: shiftDay(week, 6),
@@ -115,7 +115,7 @@ export const grid = new Hono<AppEnv>()
         personId: id,
       })
       const modelled = model.people[0]
-      const person = modelled ?? (await findPersonRef(c.var.db, id))
+      const person = modelled ?? (await findPersonRef(c.var.readDb, id))
       if (!person) {
         return c.json(errorBody('person_not_found', `No person with id ${id}`), 404)
       }
@@ -145,7 +145,7 @@ export const grid = new Hono<AppEnv>()
       const range = weekRange(q, thisWeek, { back: 0, ahead: CAPACITY_WEEKS_AHEAD - 1 })
       if (!range.ok) return c.json(range.body, 400)
       const includeTentative = q.includeTentative ?? false
-      const model = await capacityModel(c.var.db, { ...load, from: range.from, to: range.to })
+      const model = await capacityModel(c.var.readDb, { ...load, from: range.from, to: range.to })
       const body: Overallocations = {
         from: range.from,
         to: range.to,
@@ -173,7 +173,7 @@ export const grid = new Hono<AppEnv>()
       const to = q.to ?? lastOfMonth(shiftDay(thisWeek, 7 * CAPACITY_WEEKS_AHEAD + 6))
       const refused = checkSpan(q, from, to)
       if (refused) return c.json(refused.body, 400)
-      const model = await capacityModel(c.var.db, { ...load, from, to, teamSlug: q.team })
+      const model = await capacityModel(c.var.readDb, { ...load, from, to, teamSlug: q.team })
       const teamId = q.team === undefined ? null : (model.teams[0]?.id ?? -1)
       const body: RunChange = {
         from,
@@ -200,8 +200,8 @@ export const grid = new Hono<AppEnv>()
       const { org, thisWeek, load } = await context(c)
       const range = weekRange(q, thisWeek, { back: 0, ahead: CAPACITY_WEEKS_AHEAD - 1 })
       if (!range.ok) return c.json(range.body, 400)
-      const owners = await listTierOneOwners(c.var.db)
-      const model = await capacityModel(c.var.db, {
+      const owners = await listTierOneOwners(c.var.readDb)
+      const model = await capacityModel(c.var.readDb, {
         ...load,
         from: range.from,
         to: range.to,
@@ -233,7 +233,7 @@ export const grid = new Hono<AppEnv>()
       const range = weekRange({}, thisWeek, { back: 0, ahead: (q.weeks ?? FORECAST_WEEKS) - 1 })
       // weeks is at most MAX_CAPACITY_WEEKS: the span always fits.
       if (!range.ok) throw new Error(range.body.error.message)
-      const model = await capacityModel(c.var.db, { ...load, from: range.from, to: range.to })
+      const model = await capacityModel(c.var.readDb, { ...load, from: range.from, to: range.to })
       const body: Forecast = {
         from: range.from,
         to: range.to,

@@ -30,7 +30,7 @@ export const reads = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query')
       // A day as a bound is a day where the organisation is.
-      const timezone = q.from || q.to ? (await getOrganisation(c.var.db)).timezone : 'UTC'
+      const timezone = q.from || q.to ? (await getOrganisation(c.var.readDb)).timezone : 'UTC'
       const from = q.from ? toInstant(q.from, timezone, 'start') : undefined
       const to = q.to ? toInstant(q.to, timezone, 'end') : undefined
       if (from && to && from >= to) return c.json(invalidRange(REVERSED), 400)
@@ -44,7 +44,7 @@ export const reads = new Hono<AppEnv>()
         to,
       }
       const page = { after: q.cursor, limit: q.limit }
-      return c.json(await listIncidents(c.var.db, filters, page, c.var.now), 200)
+      return c.json(await listIncidents(c.var.readDb, filters, page, c.var.now), 200)
     },
   )
   .get(
@@ -59,8 +59,8 @@ export const reads = new Hono<AppEnv>()
     access('read'),
     validate('param', IncidentRefParam),
     async (c) => {
-      const org = await getOrganisation(c.var.db)
-      const body = await incidentDetail(c.var.db, c.req.valid('param').ref, org, c.var.now)
+      const org = await getOrganisation(c.var.readDb)
+      const body = await incidentDetail(c.var.readDb, c.req.valid('param').ref, org, c.var.now)
       if (!body) return c.json(notFound, 404)
       return c.json(body, 200)
     },

@@ -29,12 +29,12 @@ export const portfolio = new Hono<AppEnv>().get(
   validate('query', PortfolioQuery),
   async (c) => {
     const q = c.req.valid('query')
-    const org = await getOrganisation(c.var.db)
+    const org = await getOrganisation(c.var.readDb)
     const asOf = q.asOf ?? localDay(c.var.now, org.timezone)
     const statuses = q.status ? [...new Set(q.status)] : [...LIVE_PROJECT_STATUSES]
     const [rows, risks] = await Promise.all([
-      listRatedProjects(c.var.db, { asOf, statuses, thresholds: org.ragThresholds }),
-      projectCapacityRisks(c.var.db, { now: c.var.now, org }),
+      listRatedProjects(c.var.readDb, { asOf, statuses, thresholds: org.ragThresholds }),
+      projectCapacityRisks(c.var.readDb, { now: c.var.now, org }),
     ])
     const live = new Set<string>(LIVE_PROJECT_STATUSES)
     const riskOf = (r: RatedProject) =>

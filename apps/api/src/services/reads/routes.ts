@@ -31,9 +31,9 @@ export const reads = new Hono<AppEnv>()
     validate('query', ServiceListQuery),
     async (c) => {
       const q = c.req.valid('query')
-      const org = await getOrganisation(c.var.db)
+      const org = await getOrganisation(c.var.readDb)
       const body = await listServices(
-        c.var.db,
+        c.var.readDb,
         {
           statuses: q.status,
           tiers: q.tier,
@@ -63,12 +63,12 @@ export const reads = new Hono<AppEnv>()
     validate('query', RangeQuery),
     async (c) => {
       const [service, scoped] = await Promise.all([
-        findServiceBySlug(c.var.db, c.req.valid('param').slug),
-        scopeOf(c.var.db, c.req.valid('query'), c.var.now),
+        findServiceBySlug(c.var.readDb, c.req.valid('param').slug),
+        scopeOf(c.var.readDb, c.req.valid('query'), c.var.now),
       ])
       if (!service) return c.json(notFound, 404)
       if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
-      return c.json(await serviceDetail(c.var.db, service, scoped.scope), 200)
+      return c.json(await serviceDetail(c.var.readDb, service, scoped.scope), 200)
     },
   )
   .get(
@@ -85,12 +85,12 @@ export const reads = new Hono<AppEnv>()
     validate('query', RangeQuery),
     async (c) => {
       const [service, scoped] = await Promise.all([
-        findServiceBySlug(c.var.db, c.req.valid('param').slug),
-        scopeOf(c.var.db, c.req.valid('query'), c.var.now),
+        findServiceBySlug(c.var.readDb, c.req.valid('param').slug),
+        scopeOf(c.var.readDb, c.req.valid('query'), c.var.now),
       ])
       if (!service) return c.json(notFound, 404)
       if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
-      return c.json(await serviceSeries(c.var.db, service, scoped.scope), 200)
+      return c.json(await serviceSeries(c.var.readDb, service, scoped.scope), 200)
     },
   )
   .get(
@@ -105,10 +105,16 @@ export const reads = new Hono<AppEnv>()
     validate('param', ServiceSlugParam),
     validate('query', DailyQuery),
     async (c) => {
-      const service = await findServiceBySlug(c.var.db, c.req.valid('param').slug)
+      const service = await findServiceBySlug(c.var.readDb, c.req.valid('param').slug)
       if (!service) return c.json(notFound, 404)
-      const org = await getOrganisation(c.var.db)
-      const body = await serviceDaily(c.var.db, service, c.req.valid('query').days, org, c.var.now)
+      const org = await getOrganisation(c.var.readDb)
+      const body = await serviceDaily(
+        c.var.readDb,
+        service,
+        c.req.valid('query').days,
+        org,
+        c.var.now,
+      )
       return c.json(body, 200)
     },
   )
