@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Actor } from './auth/actor.ts'
 import type { AuthConfig } from './auth/config.ts'
+import type { Metrics } from './lib/metrics.ts'
 import type { OutageLog } from './lib/outage.ts'
 import type { PdfRenderer } from './reports/pdf/render-pdf.ts'
 
@@ -26,6 +27,11 @@ export interface AppDeps {
   outage?: OutageLog
   /** Prints report snapshots to PDF (headless Chromium); without it, PDF export answers 503. */
   pdf?: PdfRenderer
+  /**
+   * This process's Prometheus metrics, shared with its worker (index.ts); a fresh set when not
+   * given (tests); null: switched off (OPSDECK_METRICS=off), /metrics answers 404.
+   */
+  metrics?: Metrics | null
 }
 
 export interface AppEnv {
@@ -43,5 +49,7 @@ export interface AppEnv {
     /** What /readyz needs: the database ping and whether the process is shutting down. */
     health: { ping: ((timeoutMs: number) => Promise<void>) | undefined; draining: () => boolean }
     pdf: PdfRenderer | undefined
+    /** Null when switched off. */
+    metrics: Metrics | null
   }
 }

@@ -21,6 +21,7 @@ import { incidents } from './incidents/routes.ts'
 import { integrations } from './integrations/routes.ts'
 import { errorBody } from './lib/errors.ts'
 import { requestLogger } from './lib/logger.ts'
+import { Metrics } from './lib/metrics.ts'
 import { OutageLog } from './lib/outage.ts'
 import { readRouting } from './lib/read-routing.ts'
 import { requestIds } from './lib/request-id.ts'
@@ -77,7 +78,12 @@ export function createApp(deps: AppDeps) {
   // Made now, so that even the first sign-in with an unknown email takes no longer than others.
   dummyHash(authConfig.hash).catch(() => {})
   const outage = deps.outage ?? new OutageLog(deps.logger)
+  const metrics = deps.metrics === undefined ? new Metrics() : deps.metrics
+  metrics?.watchPool('request', deps.db)
   const app = new Hono<AppEnv>()
+  // First, so that it times all the others; none at all when switched off.
+  if (metrics) app.use(metrics.http())
+  app
     .use(async (c, next) => {
       await next()
       // Shutting down: every answer closes its connection, so keep-alive clients move on.
@@ -93,6 +99,7 @@ export function createApp(deps: AppDeps) {
       c.set('actor', null)
       c.set('health', { ping: deps.ping, draining: deps.draining ?? (() => false) })
       c.set('pdf', deps.pdf)
+      c.set('metrics', metrics)
       await next()
     })
     .use(readRouting(deps.replica))

@@ -57,13 +57,14 @@ describe('the OpenAPI document', () => {
     expect(success.length, `${route} declares no 2xx response`).toBeGreaterThan(0)
     for (const [status, response] of success) {
       if (status === '204') expect(response.content).toBeUndefined()
-      // JSON, a CSV export's text, or a report's PDF.
+      // JSON, a CSV export's text, a report's PDF, or the Prometheus metrics' text.
       else {
         const content = response.content ?? {}
         const schema = (
           content['application/json'] ??
           content['text/csv'] ??
-          content['application/pdf']
+          content['application/pdf'] ??
+          content['text/plain']
         )?.schema
         expect(schema, `${route} ${status}`).toBeDefined()
       }

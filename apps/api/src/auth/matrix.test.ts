@@ -28,6 +28,7 @@ const ALLOWED: Record<Level, Caller[]> = {
 const POLICY: Record<string, Level> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
+  'GET /metrics': 'read',
   'GET /api/openapi.json': 'authenticated',
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'public',
@@ -202,9 +203,9 @@ afterAll(() => ctx.drop())
 // `.all()` or a middleware that answers. Only these entries may be ALL, each exactly as many times
 // as listed: any other, or one more of these, fails the first test until it is reviewed here.
 const MIDDLEWARE: Record<string, number> = {
-  // Connection: close while draining, securityHeaders, requestIds, requestLogger, the
-  // per-request variables (app.ts)
-  'ALL /*': 5,
+  // The request metrics, Connection: close while draining, securityHeaders, requestIds,
+  // requestLogger, the per-request variables (app.ts)
+  'ALL /*': 6,
   // Cache-Control, limitBody, csrfGuard, authenticate (app.ts)
   'ALL /api/v1/*': 4,
 }

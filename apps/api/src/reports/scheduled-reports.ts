@@ -2,6 +2,7 @@ import type { Database } from '@opsdeck/db'
 import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import { SYSTEM } from '../lib/audit.ts'
+import type { Metrics } from '../lib/metrics.ts'
 import { type PdfRenderer, PdfUnavailableError } from './pdf/render-pdf.ts'
 import type { MailConfig } from './schedules/deliver.ts'
 import { runDueSchedules } from './schedules/run-due.ts'
@@ -17,6 +18,8 @@ export interface ScheduledReportsConfig {
   pdf: PdfRenderer
   /** Webhooks go through it: the worker's guarded fetch, refusing the cloud metadata address. */
   fetch?: typeof fetch
+  /** Counts deliveries by channel and outcome. */
+  metrics?: Metrics | null
 }
 
 /**
@@ -34,6 +37,7 @@ export function scheduledReports(config: ScheduledReportsConfig) {
       mail: config.mail,
       fetch: config.fetch,
       log,
+      delivered: (channel, outcome) => config.metrics?.delivered(channel, outcome),
       freeze: (trx, args) =>
         freezeReport(trx, { ...args, audit: { at: args.now, requestId: null, actor: SYSTEM } }),
       share: (trx, args) => createShareLink(trx, { ...args, label: 'Scheduled delivery' }),

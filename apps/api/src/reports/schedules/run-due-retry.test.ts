@@ -159,8 +159,15 @@ describe('a scheduled report by webhook', () => {
       webhookUrl: hook.url,
     })
     hook.state.statuses = [500]
-    const run = () => runDueSchedules(database.db, reports.deps('w1'))
+    // Each attempt is told, by channel, for /metrics.
+    const attempts: string[] = []
+    const run = () =>
+      runDueSchedules(database.db, {
+        ...reports.deps('w1'),
+        delivered: (channel, outcome) => attempts.push(`${channel} ${outcome}`),
+      })
     expect(await run()).toMatchObject({ sent: 0, failed: 1 })
+    expect(attempts).toEqual(['webhook failed'])
     expect(await deliveryOf(id)).toMatchObject({
       status: 'pending',
       attempts: 1,
@@ -168,6 +175,7 @@ describe('a scheduled report by webhook', () => {
     })
     at(1)
     expect(await run()).toMatchObject({ sent: 1, failed: 0 })
+    expect(attempts).toEqual(['webhook failed', 'webhook sent'])
     const delivery = await deliveryOf(id)
     expect(delivery).toMatchObject({
       status: 'sent',

@@ -42,6 +42,8 @@ export interface ScheduleRunnerDeps {
   /** How long a webhook may take to answer (default 10 s). */
   webhookTimeoutMs?: number
   log: Logger
+  /** Told of each delivery attempt, for /metrics. */
+  delivered?: (channel: Delivery['channel'], outcome: 'sent' | 'failed') => void
 }
 
 // Bounds one pass, so that a tick ends; what is left goes at the next one.
@@ -101,7 +103,9 @@ export async function runDueSchedules(db: Kysely<Database>, deps: ScheduleRunner
         await send.sendDelivery(db, deps, delivery, periodOfSnapshot(delivery, timezone), transport)
         await recordSent(db, id, workerId, deps.now())
         outcome.sent += 1
+        deps.delivered?.(delivery.channel, 'sent')
       } catch (err) {
+        deps.delivered?.(delivery.channel, 'failed')
         const error = send.errorText(err)
         log.warn({ deliveryId: id, channel: delivery.channel, error }, 'report delivery failed')
         await recordFailure(db, [id], workerId, deps.now(), error, send.isPermanent(err))

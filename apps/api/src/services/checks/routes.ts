@@ -33,12 +33,16 @@ export const checks = new Hono<AppEnv>().post(
   access('ingest'),
   batchShape,
   async (c) => {
-    const outcome = await ingestChecks(c.var.db, c.req.valid('json').samples, c.var.now)
+    const samples = c.req.valid('json').samples
+    const outcome = await ingestChecks(c.var.db, samples, c.var.now)
     if (!outcome.ok) {
       const { code, message, details } = outcome
       c.var.log.info({ status: 422, code, problems: details.length }, 'check batch refused')
+      c.var.metrics?.ingested('rejected', samples.length)
       return c.json(errorBody(code, message, details), 422)
     }
+    c.var.metrics?.ingested('accepted', outcome.result.inserted)
+    c.var.metrics?.ingested('duplicate', outcome.result.duplicates)
     return c.json(outcome.result, 200)
   },
 )
