@@ -38,6 +38,7 @@ export class AppProcess {
         partial = lines.pop() ?? ''
         this.output.push(...lines.filter(Boolean))
       })
+      stream.on('end', () => partial && this.output.push(partial))
     }
     collect(this.child.stdout!)
     collect(this.child.stderr!)
