@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Actor } from './auth/actor.ts'
+import type { ActorCache } from './auth/actor-cache.ts'
 import type { AuthConfig } from './auth/config.ts'
+import type { FiguresCache } from './lib/figures-cache.ts'
 import type { Metrics } from './lib/metrics.ts'
 import type { OutageLog } from './lib/outage.ts'
 import type { PdfRenderer } from './reports/pdf/render-pdf.ts'
@@ -32,6 +34,10 @@ export interface AppDeps {
    * given (tests); null: switched off (OPSDECK_METRICS=off), /metrics answers 404.
    */
   metrics?: Metrics | null
+  /** Shares the dashboard's read answers for a few seconds (OPSDECK_CACHE_SECONDS); none in tests. */
+  figures?: FiguresCache
+  /** Remembers who a session or token is for a few seconds; none in tests. */
+  actors?: ActorCache
 }
 
 export interface AppEnv {
@@ -51,5 +57,7 @@ export interface AppEnv {
     pdf: PdfRenderer | undefined
     /** Null when switched off. */
     metrics: Metrics | null
+    figures: FiguresCache | undefined
+    actors: ActorCache | undefined
   }
 }

@@ -20,6 +20,7 @@ import { health } from './health/routes.ts'
 import { incidents } from './incidents/routes.ts'
 import { integrations } from './integrations/routes.ts'
 import { errorBody } from './lib/errors.ts'
+import { forgetFiguresOnWrite } from './lib/figures-cache.ts'
 import { requestLogger } from './lib/logger.ts'
 import { Metrics } from './lib/metrics.ts'
 import { OutageLog } from './lib/outage.ts'
@@ -47,6 +48,7 @@ const api = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store')
   })
   .use(limitBody())
+  .use(forgetFiguresOnWrite())
   .use(csrfGuard())
   .use(authenticate())
   .route('/auth', auth)
@@ -100,6 +102,8 @@ export function createApp(deps: AppDeps) {
       c.set('health', { ping: deps.ping, draining: deps.draining ?? (() => false) })
       c.set('pdf', deps.pdf)
       c.set('metrics', metrics)
+      c.set('figures', deps.figures)
+      c.set('actors', deps.actors)
       await next()
     })
     .use(readRouting(deps.replica))

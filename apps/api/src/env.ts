@@ -3,6 +3,9 @@ import { DbEnv, envNumber } from '@opsdeck/db'
 import { z } from 'zod'
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+const OnOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((v) => v === 'on' || v === 'true' || v === '1')
 // An empty value counts as unset, as .env files often leave them.
 const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v)
 
@@ -30,6 +33,8 @@ export const Env = DbEnv.extend({
   ),
   OPSDECK_SESSION_MAX_DAYS: envNumber(z.coerce.number().positive().max(365).default(7)),
   OPSDECK_TRUSTED_PROXY: Flag.default(false),
+  // GET /metrics for Prometheus (a `read` token); off: 404, and requests are not counted.
+  OPSDECK_METRICS: z.preprocess(unsetWhenEmpty, OnOff.default(true)),
   // How long a start waits for an external database that is not up yet (docker compose, systemd).
   OPSDECK_DB_WAIT_SECONDS: envNumber(z.coerce.number().min(0).max(3_600).default(60)),
   // How long requests in flight at SIGTERM may take to finish before their connections are cut.
@@ -53,6 +58,9 @@ export const Env = DbEnv.extend({
     unsetWhenEmpty,
     z.string().default('opsdeck <opsdeck@localhost>'),
   ),
+  // How stale the dashboard's figures may be: answers are shared for this long (0: never). Writes
+  // through the same instance clear them at once. Who a session is is remembered half as long.
+  OPSDECK_CACHE_SECONDS: envNumber(z.coerce.number().min(0).max(300).default(10)),
 }).refine((env) => env.DATABASE_URL !== undefined || env.DATABASE_REPLICA_URL === undefined, {
   path: ['DATABASE_REPLICA_URL'],
   message: 'needs DATABASE_URL too (the embedded server has no replica)',

@@ -21,9 +21,12 @@ import { ensurePartitions, guardedFetch, startWorker } from '@opsdeck/worker'
 import type { Kysely } from 'kysely'
 import pino from 'pino'
 import { createApp } from './app.ts'
+import { ActorCache } from './auth/actor-cache.ts'
 import { ensureDemoUsers, ensureFirstAdmin } from './auth/bootstrap.ts'
 import { DEFAULT_AUTH_CONFIG } from './auth/config.ts'
 import { Env } from './env.ts'
+import { Metrics } from './lib/metrics.ts'
+import { FiguresCache, WRITES_CHANNEL } from './lib/figures-cache.ts'
 import { OutageLog } from './lib/outage.ts'
 import { closeGracefully } from './lib/shutdown.ts'
 import { pdfRenderer } from './reports/pdf/render-pdf.ts'
@@ -39,7 +42,9 @@ let closeDatabase: (() => Promise<unknown>) | undefined
 async function main() {
   const roleArg = process.argv.find((a) => a.startsWith('--role='))?.slice('--role='.length)
   const env = parseEnv(Env, { ...readEnv(), ...(roleArg ? { OPSDECK_ROLE: roleArg } : {}) })
-  const logger = pino({ level: env.LOG_LEVEL })
+  // Written asynchronously: lines logged while a write is under way go out together in the next,
+  // rather than one system call per request (pino flushes what is left when the process exits).
+  const logger = pino({ level: env.LOG_LEVEL }, pino.destination({ dest: 1, sync: false }))
   const webRoot = env.OPSDECK_ROLE === 'worker' ? undefined : env.OPSDECK_WEB_DIST || undefined
   if (webRoot && !existsSync(path.join(webRoot, 'index.html'))) {
     throw new ConfigError(
@@ -94,11 +99,18 @@ async function main() {
     baseUrl: env.OPSDECK_RENDER_URL ?? ownUrl,
   })
 
+  // One set for the process, so that role `all` shows the worker's jobs and checks beside the
+  // requests. A worker alone serves no HTTP, so it counts nothing (README, Monitoring opsdeck).
+  const metrics = env.OPSDECK_METRICS && env.OPSDECK_ROLE !== 'worker' ? new Metrics() : null
+
   if (env.OPSDECK_ROLE !== 'worker') {
+    const caches = env.OPSDECK_CACHE_SECONDS > 0 ? sharedCaches(database, env) : {}
     const app = createApp({
       pdf,
       db,
+      metrics,
       replica: database.replica,
+      ...caches,
       logger,
       outage,
       ping: database.ping,
@@ -143,12 +155,14 @@ async function main() {
       statementTimeoutMs: 600_000,
       onError: outage.onConnectionError,
     })
+    metrics?.watchPool('worker', workerDb)
     const worker = startWorker({
       db: workerDb,
       logger,
       workerId: env.OPSDECK_WORKER_ID,
       probeConcurrency: env.OPSDECK_PROBE_CONCURRENCY,
       probeAllowLoopback: env.OPSDECK_PROBE_ALLOW_LOOPBACK,
+      metrics: metrics ?? undefined,
       scheduledReports: scheduledReports({
         db: workerDb,
         log: logger.child({ role: 'worker', job: 'reports' }),
@@ -160,6 +174,7 @@ async function main() {
         pdf,
         // A webhook is a URL a manager typed: the prober's rules for where it may connect.
         fetch: guardedFetch({ allowLoopback: env.OPSDECK_PROBE_ALLOW_LOOPBACK }),
+        metrics,
       }),
     })
     stoppers.push(async () => {
@@ -168,6 +183,19 @@ async function main() {
     })
     say('worker running')
   }
+}
+
+// The dashboard's figures and who each session is, shared for a few seconds; a write on any
+// instance clears them on all (figures-cache.ts), so the staleness only bounds the worker's writes.
+function sharedCaches(database: OpenedDatabase, env: Env) {
+  const figures = new FiguresCache({ ttlMs: env.OPSDECK_CACHE_SECONDS * 1000 })
+  const actors = new ActorCache(env.OPSDECK_CACHE_SECONDS * 500)
+  const listening = database.listen(WRITES_CHANNEL, () => {
+    figures.invalidate()
+    actors.clear()
+  })
+  stoppers.push(listening.stop)
+  return { figures, actors }
 }
 
 // Migrations, partitions, demo data and first accounts, on a pool of their own: loading the demo

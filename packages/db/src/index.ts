@@ -14,6 +14,7 @@ export {
   type ResolvedSignal,
 } from './incident-intake.ts'
 export { insertNumberedIncident, type NumberedIncident } from './incident-refs.ts'
+export { listen, type Listening } from './listen.ts'
 export { lockFor, tryLockFor } from './locks.ts'
 export {
   expandMaintenanceSchedules,

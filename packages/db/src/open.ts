@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { createDb, createPool, kyselyOver, type ConnectOptions } from './connect.ts'
 import { startEmbedded } from './embedded.ts'
 import { ConfigError } from './env.ts'
+import { listen, type Listening } from './listen.ts'
 import { ReadReplica, type ReplicaChange } from './replica.ts'
 import type { Database } from './schema/index.ts'
 
@@ -40,6 +41,8 @@ export interface OpenedDatabase {
   description: string
   /** The read replica, when `replicaUrl` was given. */
   replica: ReadReplica | null
+  /** Hears NOTIFY on a channel, on a connection of its own (see listen.ts). */
+  listen: (channel: string, onNotify: () => void) => Listening
   close: () => Promise<void>
 }
 
@@ -60,6 +63,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
       db,
       ping: (ms) => pool.ping(ms),
       connect: (o) => createDb(url, o),
+      listen: (channel, onNotify) => listen(url, channel, onNotify),
       description:
         redact(url) + (opts.replicaUrl ? `, reads from replica ${redact(opts.replicaUrl)}` : ''),
       replica,
@@ -90,6 +94,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     db,
     ping: (ms) => pool.ping(ms),
     connect: (o) => createDb(server.url('opsdeck'), o),
+    listen: (channel, onNotify) => listen(server.url('opsdeck'), channel, onNotify),
     replica: null,
     description:
       `embedded PostgreSQL at 127.0.0.1:${server.port}, data in ${shortPath(opts.embeddedDir)}` +

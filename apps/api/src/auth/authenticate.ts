@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { findApiToken } from '../tokens/api-tokens.ts'
+import type { Actor } from './actor.ts'
 import { readSessionCookie } from './cookie.ts'
 import { findSession } from './sessions.ts'
 
@@ -21,16 +22,36 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header('authorization')
     if (authorization !== undefined) {
       const bearer = bearerToken(authorization)
-      const token = bearer ? await findApiToken(c.var.db, bearer, c.var.now) : undefined
-      if (token) c.set('actor', { type: 'token', token })
+      if (bearer)
+        c.set('actor', await remembered(c, `token ${bearer}`, () => tokenActor(c, bearer)))
       return next()
     }
     const cookie = readSessionCookie(c)
     if (cookie) {
-      const { sessionIdleMs: idleMs, sessionMaxMs: maxMs } = c.var.auth
-      const session = await findSession(c.var.db, cookie, { now: c.var.now, idleMs, maxMs })
-      if (session) c.set('actor', { type: 'user', ...session })
+      c.set('actor', await remembered(c, `session ${cookie}`, () => sessionActor(c, cookie)))
     }
     return next()
   }
+}
+
+// Through the app's ActorCache when it has one (not in tests: they change sessions in SQL).
+async function remembered(c: Context<AppEnv>, key: string, find: () => Promise<Actor | null>) {
+  const cache = c.var.actors
+  const now = Date.now()
+  const known = cache?.get(key, now)
+  if (known) return known
+  const actor = await find()
+  if (actor) cache?.set(key, actor, now)
+  return actor
+}
+
+async function tokenActor(c: Context<AppEnv>, bearer: string): Promise<Actor | null> {
+  const token = await findApiToken(c.var.db, bearer, c.var.now)
+  return token ? { type: 'token', token } : null
+}
+
+async function sessionActor(c: Context<AppEnv>, cookie: string): Promise<Actor | null> {
+  const { sessionIdleMs: idleMs, sessionMaxMs: maxMs } = c.var.auth
+  const session = await findSession(c.var.db, cookie, { now: c.var.now, idleMs, maxMs })
+  return session ? { type: 'user', ...session } : null
 }

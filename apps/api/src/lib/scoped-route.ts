@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { access } from '../auth/access.ts'
+import { cached } from './figures-cache.ts'
 import { doc } from './openapi.ts'
 import { invalidRange, RangeQuery } from './range.ts'
 import { type Scope, scopeOf } from './scope.ts'
@@ -29,11 +30,12 @@ export function scopedRoute<P extends string, T extends object>(
     }),
     access('read'),
     validate('query', RangeQuery),
-    async (c) => {
-      const scoped = await scopeOf(c.var.readDb, c.req.valid('query'), c.var.now)
-      if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
-      const body: T = await compute(c.var.readDb, scoped.scope)
-      return c.json(body, 200)
-    },
+    (c) =>
+      cached(c, async () => {
+        const scoped = await scopeOf(c.var.readDb, c.req.valid('query'), c.var.now)
+        if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
+        const body: T = await compute(c.var.readDb, scoped.scope)
+        return c.json(body, 200)
+      }),
   )
 }

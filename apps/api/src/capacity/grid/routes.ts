@@ -33,6 +33,7 @@ import {
   RunChangeQuery,
 } from './schemas.ts'
 import { GRID_DEFINITIONS, weekGrid } from './week-grid.ts'
+import { cached } from '../../lib/figures-cache.ts'
 
 const tags = ['capacity']
 const FORECAST_WEEKS = 12
@@ -60,35 +61,36 @@ export const grid = new Hono<AppEnv>()
     }),
     access('read'),
     validate('query', GridQuery),
-    async (c) => {
-      const q = c.req.valid('query')
-      const { thisWeek, load } = await context(c)
-      const range = weekRange(q, thisWeek, {
-        back: CAPACITY_WEEKS_BACK,
-        ahead: CAPACITY_WEEKS_AHEAD,
-      })
-      if (!range.ok) return c.json(range.body, 400)
-      const includeTentative = q.includeTentative ?? false
-      const model = await capacityModel(c.var.readDb, {
-        ...load,
-        from: range.from,
-        to: range.to,
-        teamSlug: q.team,
-        role: q.role,
-      })
-      const body: CapacityGrid = {
-        from: range.from,
-        to: range.to,
-        weeks: range.weeks,
-        thisWeek,
-        includeTentative,
-        team: q.team ?? null,
-        role: q.role ?? null,
-        ...weekGrid(model, range.weeks, { includeTentative, people: q.people ?? false }),
-        definitions: GRID_DEFINITIONS,
-      }
-      return c.json(body, 200)
-    },
+    (c) =>
+      cached(c, async () => {
+        const q = c.req.valid('query')
+        const { thisWeek, load } = await context(c)
+        const range = weekRange(q, thisWeek, {
+          back: CAPACITY_WEEKS_BACK,
+          ahead: CAPACITY_WEEKS_AHEAD,
+        })
+        if (!range.ok) return c.json(range.body, 400)
+        const includeTentative = q.includeTentative ?? false
+        const model = await capacityModel(c.var.readDb, {
+          ...load,
+          from: range.from,
+          to: range.to,
+          teamSlug: q.team,
+          role: q.role,
+        })
+        const body: CapacityGrid = {
+          from: range.from,
+          to: range.to,
+          weeks: range.weeks,
+          thisWeek,
+          includeTentative,
+          team: q.team ?? null,
+          role: q.role ?? null,
+          ...weekGrid(model, range.weeks, { includeTentative, people: q.people ?? false }),
+          definitions: GRID_DEFINITIONS,
+        }
+        return c.json(body, 200)
+      }),
   )
   .get(
     '/people/:id/weeks/:week',

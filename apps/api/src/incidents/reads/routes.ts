@@ -11,6 +11,7 @@ import { listIncidents } from './list-incidents.ts'
 import { IncidentRefParam } from '../schemas.ts'
 import { IncidentListQuery } from './requests.ts'
 import { IncidentDetail, IncidentList } from './schemas.ts'
+import { cached } from '../../lib/figures-cache.ts'
 
 const tags = ['incidents']
 
@@ -27,25 +28,26 @@ export const reads = new Hono<AppEnv>()
     }),
     access('read'),
     validate('query', IncidentListQuery),
-    async (c) => {
-      const q = c.req.valid('query')
-      // A day as a bound is a day where the organisation is.
-      const timezone = q.from || q.to ? (await getOrganisation(c.var.readDb)).timezone : 'UTC'
-      const from = q.from ? toInstant(q.from, timezone, 'start') : undefined
-      const to = q.to ? toInstant(q.to, timezone, 'end') : undefined
-      if (from && to && from >= to) return c.json(invalidRange(REVERSED), 400)
-      const filters = {
-        status: q.status,
-        severities: q.severity,
-        services: q.service,
-        teams: q.team,
-        q: q.q,
-        from,
-        to,
-      }
-      const page = { after: q.cursor, limit: q.limit }
-      return c.json(await listIncidents(c.var.readDb, filters, page, c.var.now), 200)
-    },
+    (c) =>
+      cached(c, async () => {
+        const q = c.req.valid('query')
+        // A day as a bound is a day where the organisation is.
+        const timezone = q.from || q.to ? (await getOrganisation(c.var.readDb)).timezone : 'UTC'
+        const from = q.from ? toInstant(q.from, timezone, 'start') : undefined
+        const to = q.to ? toInstant(q.to, timezone, 'end') : undefined
+        if (from && to && from >= to) return c.json(invalidRange(REVERSED), 400)
+        const filters = {
+          status: q.status,
+          severities: q.severity,
+          services: q.service,
+          teams: q.team,
+          q: q.q,
+          from,
+          to,
+        }
+        const page = { after: q.cursor, limit: q.limit }
+        return c.json(await listIncidents(c.var.readDb, filters, page, c.var.now), 200)
+      }),
   )
   .get(
     '/:ref',

@@ -8,6 +8,7 @@ import { doc } from '../../lib/openapi.ts'
 import { getOrganisation } from '../../lib/organisation.ts'
 import { validate } from '../../lib/validate.ts'
 import { listRatedProjects, type RatedProject, rollUp } from './figures.ts'
+import { cached } from '../../lib/figures-cache.ts'
 import {
   Portfolio,
   PORTFOLIO_DEFINITIONS,
@@ -27,31 +28,32 @@ export const portfolio = new Hono<AppEnv>().get(
   }),
   access('read'),
   validate('query', PortfolioQuery),
-  async (c) => {
-    const q = c.req.valid('query')
-    const org = await getOrganisation(c.var.readDb)
-    const asOf = q.asOf ?? localDay(c.var.now, org.timezone)
-    const statuses = q.status ? [...new Set(q.status)] : [...LIVE_PROJECT_STATUSES]
-    const [rows, risks] = await Promise.all([
-      listRatedProjects(c.var.readDb, { asOf, statuses, thresholds: org.ragThresholds }),
-      projectCapacityRisks(c.var.readDb, { now: c.var.now, org }),
-    ])
-    const live = new Set<string>(LIVE_PROJECT_STATUSES)
-    const riskOf = (r: RatedProject) =>
-      live.has(r.project.status) ? (risks.get(r.project.code) ?? null) : null
-    const { totals, capexOpex } = rollUp(rows)
-    const body: Portfolio = {
-      asOf,
-      currency: org.currency,
-      statuses,
-      projects: rows.map((r) => portfolioProject(r, riskOf(r))),
-      totals: { projects: rows.length, ...totals },
-      capexOpex,
-      definitions: PORTFOLIO_DEFINITIONS,
-      thresholds: org.ragThresholds,
-    }
-    return c.json(body, 200)
-  },
+  (c) =>
+    cached(c, async () => {
+      const q = c.req.valid('query')
+      const org = await getOrganisation(c.var.readDb)
+      const asOf = q.asOf ?? localDay(c.var.now, org.timezone)
+      const statuses = q.status ? [...new Set(q.status)] : [...LIVE_PROJECT_STATUSES]
+      const [rows, risks] = await Promise.all([
+        listRatedProjects(c.var.readDb, { asOf, statuses, thresholds: org.ragThresholds }),
+        projectCapacityRisks(c.var.readDb, { now: c.var.now, org }),
+      ])
+      const live = new Set<string>(LIVE_PROJECT_STATUSES)
+      const riskOf = (r: RatedProject) =>
+        live.has(r.project.status) ? (risks.get(r.project.code) ?? null) : null
+      const { totals, capexOpex } = rollUp(rows)
+      const body: Portfolio = {
+        asOf,
+        currency: org.currency,
+        statuses,
+        projects: rows.map((r) => portfolioProject(r, riskOf(r))),
+        totals: { projects: rows.length, ...totals },
+        capexOpex,
+        definitions: PORTFOLIO_DEFINITIONS,
+        thresholds: org.ragThresholds,
+      }
+      return c.json(body, 200)
+    }),
 )
 
 function portfolioProject(r: RatedProject, capacityRisk: CapacityRisk | null): PortfolioProject {

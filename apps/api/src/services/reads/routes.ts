@@ -14,6 +14,7 @@ import { ServiceDaily, ServiceDetail, ServiceList, ServiceSeries } from './schem
 import { serviceDaily } from './service-daily.ts'
 import { serviceDetail } from './service-detail.ts'
 import { serviceSeries } from './service-series.ts'
+import { cached } from '../../lib/figures-cache.ts'
 
 const tags = ['services']
 
@@ -29,25 +30,26 @@ export const reads = new Hono<AppEnv>()
     }),
     access('read'),
     validate('query', ServiceListQuery),
-    async (c) => {
-      const q = c.req.valid('query')
-      const org = await getOrganisation(c.var.readDb)
-      const body = await listServices(
-        c.var.readDb,
-        {
-          statuses: q.status,
-          tiers: q.tier,
-          teams: q.team,
-          q: q.q,
-          archived: q.archived,
-          sort: q.sort,
-          order: q.order,
-        },
-        org,
-        c.var.now,
-      )
-      return c.json(body, 200)
-    },
+    (c) =>
+      cached(c, async () => {
+        const q = c.req.valid('query')
+        const org = await getOrganisation(c.var.readDb)
+        const body = await listServices(
+          c.var.readDb,
+          {
+            statuses: q.status,
+            tiers: q.tier,
+            teams: q.team,
+            q: q.q,
+            archived: q.archived,
+            sort: q.sort,
+            order: q.order,
+          },
+          org,
+          c.var.now,
+        )
+        return c.json(body, 200)
+      }),
   )
   .get(
     '/:slug',
@@ -61,15 +63,16 @@ export const reads = new Hono<AppEnv>()
     access('read'),
     validate('param', ServiceSlugParam),
     validate('query', RangeQuery),
-    async (c) => {
-      const [service, scoped] = await Promise.all([
-        findServiceBySlug(c.var.readDb, c.req.valid('param').slug),
-        scopeOf(c.var.readDb, c.req.valid('query'), c.var.now),
-      ])
-      if (!service) return c.json(notFound, 404)
-      if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
-      return c.json(await serviceDetail(c.var.readDb, service, scoped.scope), 200)
-    },
+    (c) =>
+      cached(c, async () => {
+        const [service, scoped] = await Promise.all([
+          findServiceBySlug(c.var.readDb, c.req.valid('param').slug),
+          scopeOf(c.var.readDb, c.req.valid('query'), c.var.now),
+        ])
+        if (!service) return c.json(notFound, 404)
+        if (!scoped.ok) return c.json(invalidRange(scoped.message), 400)
+        return c.json(await serviceDetail(c.var.readDb, service, scoped.scope), 200)
+      }),
   )
   .get(
     '/:slug/series',
