@@ -48,3 +48,22 @@ describe('the process environment: the prober', () => {
     )
   })
 })
+
+describe('the process environment: metrics', () => {
+  it('serves /metrics unless OPSDECK_METRICS is off, an empty value as unset', () => {
+    expect(parseEnv(Env, {}).OPSDECK_METRICS).toBe(true)
+    expect(parseEnv(Env, { OPSDECK_METRICS: '' }).OPSDECK_METRICS).toBe(true)
+    for (const [v, on] of [
+      ['on', true],
+      ['true', true],
+      ['1', true],
+      ['off', false],
+      ['false', false],
+      ['0', false],
+    ] as const)
+      expect(parseEnv(Env, { OPSDECK_METRICS: v }).OPSDECK_METRICS).toBe(on)
+    expect(() => parseEnv(Env, { OPSDECK_METRICS: 'no' })).toThrow(
+      /^invalid configuration: OPSDECK_METRICS /,
+    )
+  })
+})
