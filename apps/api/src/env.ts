@@ -6,9 +6,6 @@ const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const OnOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
   .transform((v) => v === 'on' || v === 'true' || v === '1')
-const OnOff = z
-  .enum(['on', 'off', 'true', 'false', '1', '0'])
-  .transform((v) => v === 'on' || v === 'true' || v === '1')
 // An empty value counts as unset, as .env files often leave them.
 const unsetWhenEmpty = (v: unknown) => (v === '' ? undefined : v)
 
@@ -36,8 +33,6 @@ export const Env = DbEnv.extend({
   ),
   OPSDECK_SESSION_MAX_DAYS: envNumber(z.coerce.number().positive().max(365).default(7)),
   OPSDECK_TRUSTED_PROXY: Flag.default(false),
-  // GET /metrics for Prometheus (a `read` token); off: 404, and requests are not counted.
-  OPSDECK_METRICS: z.preprocess(unsetWhenEmpty, OnOff.default(true)),
   // GET /metrics for Prometheus (a `read` token); off: 404, and requests are not counted.
   OPSDECK_METRICS: z.preprocess(unsetWhenEmpty, OnOff.default(true)),
   // How long a start waits for an external database that is not up yet (docker compose, systemd).
