@@ -71,7 +71,12 @@ beforeAll(async () => {
   barrier = await holdLock('opsdeck:partitions')
   const shared = { DATABASE_URL: pg.url }
   apis = await Promise.all(
-    [1, 2].map(() => AppProcess.start({ ...shared, LOG_LEVEL: 'warn' }, ['--role=api'])),
+    // The longest cache allowed, so that its expiry explains nothing a test sees within minutes.
+    [1, 2].map(() =>
+      AppProcess.start({ ...shared, LOG_LEVEL: 'warn', OPSDECK_CACHE_SECONDS: '300' }, [
+        '--role=api',
+      ]),
+    ),
   )
   workers = await Promise.all(
     [1, 2].map((n) =>
@@ -145,17 +150,24 @@ describe('two APIs and two workers over one PostgreSQL', () => {
     const session = await a.signIn()
     const me = (api: AppProcess) =>
       fetch(`${api.base}/api/v1/auth/me`, { headers: { Cookie: session } })
+    // Used on both, so that each instance remembers who the cookie is (its actor cache).
     const onB = await me(b)
     expect(onB.status).toBe(200)
     expect(await onB.json()).toMatchObject({ user: { email: 'admin@faults.opsdeck.local' } })
+    expect((await me(a)).status).toBe(200)
 
     const out = await fetch(`${b.base}/api/v1/auth/logout`, {
       method: 'POST',
       headers: { ...json, Cookie: session },
     })
     expect(out.status).toBe(204)
-    expect((await me(a)).status).toBe(401)
+    const signedOutAt = Date.now()
     expect((await me(b)).status).toBe(401)
+    // A hears of the sign-out from B (NOTIFY), not from its cache expiring (150 s here).
+    await waitUntil('A refuses the cookie', async () => (await me(a)).status === 401, 30_000)
+    console.log(
+      `[faults] sessions: signed out on B, refused on A after ${Date.now() - signedOutAt} ms`,
+    )
   })
 
   it('drops an old sample partition once, with no worker failing', async () => {
