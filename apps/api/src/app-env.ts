@@ -47,6 +47,11 @@ export interface AppEnv {
     readDb: Kysely<Database>
     /** Where readDb went, for the request's log line (GETs, with a replica configured). */
     readFrom: ReadTarget | undefined
+    /**
+     * This browser wrote within its last-write cookie's life: a replica's shared answer may predate
+     * the replica replaying that write, so its replica reads are computed for it, never cached.
+     */
+    recentWriter: boolean
     log: Logger
     now: Date
     auth: AuthConfig

@@ -16,6 +16,7 @@ const state = (over: Partial<ReplicaState> = {}): ReplicaState => ({
   usable: true,
   replayLsn: parseLsn('0/3000000'),
   behind: [],
+  held: false,
   ...over,
 })
 
@@ -64,6 +65,7 @@ describe('where a read goes', () => {
     expect(chooseReadTarget(null, null, T, LIMITS)).toBe('primary')
     expect(chooseReadTarget(state({ usable: false }), null, T, LIMITS)).toBe('primary')
     expect(chooseReadTarget(state({ replayLsn: null }), null, T, LIMITS)).toBe('primary')
+    expect(chooseReadTarget(state({ held: true }), null, T, LIMITS)).toBe('primary')
   })
 
   it('goes to the primary when the last check is too old to trust', () => {
@@ -132,6 +134,42 @@ describe('observing the replica', () => {
     s = observeReplica(s, check(T + 200, '0/100', '0/300'), LIMITS)
     s = observeReplica(s, check(T + 300, '0/250', '0/300'), LIMITS)
     expect(replicaLagMs(s, T + 300)).toBe(200)
+  })
+
+  it('comes back after lagging past the bound only once within a quarter of it', () => {
+    let s = observeReplica(null, check(T, '0/100', '0/100'), LIMITS)
+    s = observeReplica(s, check(T + 1_000, '0/100', '0/200'), LIMITS)
+    s = observeReplica(s, check(T + 12_000, '0/100', '0/300'), LIMITS)
+    expect(s.held).toBe(true)
+    expect(chooseReadTarget(s, null, T + 12_000, LIMITS)).toBe('primary')
+    // Replay passes 0/200: 4 s behind (0/300 was first seen at T + 12 s) is within the bound
+    // but not within a quarter of it.
+    s = observeReplica(s, check(T + 16_000, '0/200', '0/300'), LIMITS)
+    expect(replicaLagMs(s, T + 16_000)).toBe(4_000)
+    expect(chooseReadTarget(s, null, T + 16_000, LIMITS)).toBe('primary')
+    s = observeReplica(s, check(T + 16_100, '0/300', '0/300'), LIMITS)
+    expect(chooseReadTarget(s, null, T + 16_100, LIMITS)).toBe('replica')
+    // Back in use, it is held again only past the whole bound.
+    s = observeReplica(s, check(T + 17_000, '0/300', '0/400'), LIMITS)
+    s = observeReplica(s, check(T + 22_000, '0/300', '0/400'), LIMITS)
+    expect(chooseReadTarget(s, null, T + 22_000, LIMITS)).toBe('replica')
+  })
+
+  it('comes back after an outage only once within a quarter of the bound', () => {
+    let s = observeReplica(null, check(T, '0/100', '0/100'), LIMITS)
+    s = observeReplica(s, { at: T + 1_000, replica: null, primaryLsn: 0x200n }, LIMITS)
+    s = observeReplica(s, check(T + 5_000, '0/100', '0/200'), LIMITS)
+    expect(chooseReadTarget(s, null, T + 5_000, LIMITS)).toBe('primary')
+    s = observeReplica(s, check(T + 5_100, '0/200', '0/200'), LIMITS)
+    expect(chooseReadTarget(s, null, T + 5_100, LIMITS)).toBe('replica')
+  })
+
+  it('at the first check, is used only when it has what the primary had', () => {
+    expect(observeReplica(null, check(T, '0/100', '0/100'), LIMITS).held).toBe(false)
+    // Behind by how long? Nobody knows yet: the next check tells.
+    const first = observeReplica(null, check(T, '0/100', '0/200'), LIMITS)
+    expect(first.held).toBe(true)
+    expect(observeReplica(first, check(T + 100, '0/200', '0/200'), LIMITS).held).toBe(false)
   })
 
   it('is not usable when it does not answer, is no standby, or has replayed nothing', () => {

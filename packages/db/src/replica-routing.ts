@@ -29,6 +29,13 @@ export interface ReplicaState {
    * had not replayed at the check: oldest first. The oldest one's time is how far behind it is.
    */
   behind: { lsn: Lsn; seenAt: number }[]
+  /**
+   * Kept from reads since it was unusable or past the bound (or, at the first check, behind by an
+   * unknown time), until it is within a quarter of the bound: coming back only once it has nearly
+   * caught up keeps it from flapping at the bound, and a reader who was sent to the primary
+   * meanwhile from seeing older data again.
+   */
+  held: boolean
 }
 
 export interface ReadLimits {
@@ -51,7 +58,7 @@ export function chooseReadTarget(
   now: number,
   limits: ReadLimits,
 ): ReadTarget {
-  if (!state?.usable || state.replayLsn === null) return 'primary'
+  if (!state?.usable || state.held || state.replayLsn === null) return 'primary'
   if (now - state.checkedAt > limits.maxCheckAgeMs) return 'primary'
   if (replicaLagMs(state, now) > limits.maxLagMs) return 'primary'
   if (marker !== null && state.replayLsn < marker) return 'primary'
@@ -96,12 +103,13 @@ export function observeReplica(
   const replica = check.replica
   const replayLsn = replica?.replayLsn ?? null
   if (replica === null || !replica.inRecovery || replayLsn === null) {
-    return { checkedAt: check.at, usable: false, replayLsn, behind }
+    return { checkedAt: check.at, usable: false, replayLsn, behind, held: true }
   }
-  return {
-    checkedAt: check.at,
-    usable: true,
-    replayLsn,
-    behind: behind.filter((b) => b.lsn > replayLsn),
-  }
+  const missing = behind.filter((b) => b.lsn > replayLsn)
+  const state = { checkedAt: check.at, usable: true, replayLsn, behind: missing, held: false }
+  const lagMs = replicaLagMs(state, check.at)
+  if (previous === null) state.held = missing.length > 0
+  else if (previous.held || !previous.usable) state.held = lagMs > limits.maxLagMs / 4
+  else state.held = lagMs > limits.maxLagMs
+  return state
 }

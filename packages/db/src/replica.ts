@@ -132,8 +132,13 @@ export class ReadReplica {
     if (replica && replica.standby !== true) reason = 'it is not a standby (promoted, or a primary)'
     else if (!this.state.usable && !reason) reason = 'it has replayed no WAL yet'
     const lagMs = replicaLagMs(this.state, at)
+    const boundS = this.limits.maxLagMs / 1000
     if (this.state.usable && lagMs > this.limits.maxLagMs) {
-      reason = `it is more than ${Math.round(this.limits.maxLagMs / 1000)} s behind`
+      reason = `it is more than ${boundS} s behind`
+    } else if (this.state.usable && this.state.held) {
+      // Nearly caught up after an outage, lag or start: not worth a line before the first state.
+      if (this.lastChange === null) return
+      reason = `it is ${(lagMs / 1000).toFixed(1)} s behind, catching up (back within ${boundS / 4} s)`
     }
     this.report(reason)
   }

@@ -125,8 +125,10 @@ export async function cached<E extends AppEnv, R extends Response>(
   c: Context<E>,
   compute: () => Promise<R>,
 ): Promise<R> {
-  const { figures: cache, readFrom } = c.var as AppEnv['Variables']
-  if (!cache) return compute()
+  const { figures: cache, readFrom, recentWriter } = c.var as AppEnv['Variables']
+  // A replica's answer kept here may have been computed before it replayed this browser's last
+  // write, which the replica has now (read-routing.ts): read-your-writes needs a fresh one.
+  if (!cache || (readFrom === 'replica' && recentWriter)) return compute()
   const url = new URL(c.req.url)
   url.searchParams.sort()
   // Answers read from the replica and from the primary are kept apart: whoever reads the primary

@@ -20,9 +20,11 @@ const EVERYTHING = formatLsn(0xffff_ffff_ffff_ffffn)
 export function readRouting(replica: ReadReplica | null | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('readDb', c.var.db)
+    c.set('recentWriter', false)
     if (!replica || !c.req.path.startsWith('/api/')) return next()
     const safe = SAFE.has(c.req.method)
     const marker = parseLsn(getCookie(c, WROTE_AT_COOKIE))
+    c.set('recentWriter', marker !== null)
     if (safe) {
       const target = replica.pick(marker)
       if (target === 'replica') c.set('readDb', replica.db)
