@@ -1,6 +1,18 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import {
+  appendFile,
+  chmod,
+  chown,
+  cp,
+  lchown,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  writeFile,
+} from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -38,6 +50,42 @@ export class PgServer {
     if (server.user) await chown(server.dir, server.user.uid, server.user.gid)
     await server.run('initdb', ['-D', server.dir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8'])
     return server
+  }
+
+  /**
+   * A streaming replica of `primary`, which must be stopped cleanly (`pg_ctl stop`): its data
+   * folder is then a valid base backup, copied whole ("Making a base backup using the low level
+   * API" in the PostgreSQL manual is the online way; pg_basebackup is not among the embedded
+   * binaries, and the copy keeps the suite on them alone). The standby streams from `slot`, a
+   * physical slot on the primary, so the primary keeps the WAL it has not yet received.
+   */
+  static async standbyOf(primary: PgServer, port: number, slot: string): Promise<PgServer> {
+    if (await primary.postmasterPid()) throw new Error('stop the primary before copying it')
+    const root = await mkdtemp(path.join(tmpdir(), 'opsdeck-faults-pg-'))
+    await chmod(root, 0o755)
+    const standby = new PgServer(path.join(root, 'data'), port)
+    // What a base backup leaves out: the server's own log, its lock file, and replication slots
+    // (the primary's slot is the primary's; the folder must exist, empty).
+    const skip = new Set(['server.log', 'postmaster.pid', 'postmaster.opts', 'pg_replslot'])
+    await cp(primary.dir, standby.dir, {
+      recursive: true,
+      filter: (src) => src === primary.dir || !skip.has(path.relative(primary.dir, src)),
+    })
+    await mkdir(path.join(standby.dir, 'pg_replslot'), { mode: 0o700 })
+    await chmod(standby.dir, 0o700)
+    await writeFile(path.join(standby.dir, 'standby.signal'), '')
+    await appendFile(
+      path.join(standby.dir, 'postgresql.auto.conf'),
+      `primary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres application_name=opsdeck_standby'\n` +
+        `primary_slot_name = '${slot}'\n`,
+    )
+    const owner = standby.user
+    if (owner) {
+      for (const entry of ['', ...(await readdir(standby.dir, { recursive: true }))]) {
+        await lchown(path.join(standby.dir, entry), owner.uid, owner.gid)
+      }
+    }
+    return standby
   }
 
   // Always given: without it the server would hold pg_ctl's pipes, and ours, open.
