@@ -137,7 +137,7 @@ beforeAll(async () => {
   app = await AppProcess.start({
     DATABASE_URL: primary.url,
     DATABASE_REPLICA_URL: standby.url,
-    DATABASE_REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_S),
+    DATABASE_REPLICA_LAG_SECONDS: String(MAX_LAG_S),
   })
   await app.ready()
   writer = new Browser()

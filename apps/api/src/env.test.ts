@@ -67,3 +67,28 @@ describe('the process environment: metrics', () => {
     )
   })
 })
+
+describe('the process environment: a read replica', () => {
+  const primary = 'postgres://opsdeck@db1:5432/opsdeck'
+  const replica = 'postgres://opsdeck@db2:5432/opsdeck'
+
+  it('takes a replica beside DATABASE_URL, tolerating 10 s of lag unless told', () => {
+    const env = parseEnv(Env, { DATABASE_URL: primary, DATABASE_REPLICA_URL: replica })
+    expect(env).toMatchObject({ DATABASE_REPLICA_URL: replica, DATABASE_REPLICA_LAG_SECONDS: 10 })
+    const told = parseEnv(Env, { DATABASE_URL: primary, DATABASE_REPLICA_LAG_SECONDS: '2.5' })
+    expect(told.DATABASE_REPLICA_LAG_SECONDS).toBe(2.5)
+    expect(parseEnv(Env, { DATABASE_REPLICA_URL: '' }).DATABASE_REPLICA_URL).toBeUndefined()
+  })
+
+  it('refuses a replica of the embedded server, and a replica URL that is not postgres://', () => {
+    expect(() => parseEnv(Env, { DATABASE_REPLICA_URL: replica })).toThrow(
+      /^invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL/,
+    )
+    expect(() =>
+      parseEnv(Env, { DATABASE_URL: primary, DATABASE_REPLICA_URL: 'mysql://db2/opsdeck' }),
+    ).toThrow(/^invalid configuration: DATABASE_REPLICA_URL must start with postgres:\/\//)
+    expect(() =>
+      parseEnv(Env, { DATABASE_URL: primary, DATABASE_REPLICA_LAG_SECONDS: '0' }),
+    ).toThrow(/^invalid configuration: DATABASE_REPLICA_LAG_SECONDS /)
+  })
+})

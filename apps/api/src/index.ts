@@ -58,7 +58,7 @@ async function main() {
     ...openOptions(env),
     // The worker writes and reads the primary only: the replica is for the API's dashboard reads.
     replicaUrl: env.OPSDECK_ROLE === 'worker' ? undefined : env.DATABASE_REPLICA_URL,
-    replicaMaxLagMs: env.DATABASE_REPLICA_MAX_LAG_SECONDS * 1000,
+    replicaMaxLagMs: env.DATABASE_REPLICA_LAG_SECONDS * 1000,
     onReplicaChange: (change) =>
       change.status === 'in-use'
         ? replicaLog.info('read replica in use')

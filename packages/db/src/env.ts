@@ -26,7 +26,8 @@ export const DbEnv = z.object({
   // A streaming replica of DATABASE_URL's server for the dashboards' and reports' reads (the API
   // opens it; the worker and the CLIs use the primary only).
   DATABASE_REPLICA_URL: postgresUrl,
-  DATABASE_REPLICA_MAX_LAG_SECONDS: envNumber(z.coerce.number().min(1).max(3_600).default(10)),
+  // The most lag tolerated: reads go to the primary while the replica misses older writes.
+  DATABASE_REPLICA_LAG_SECONDS: envNumber(z.coerce.number().min(1).max(3_600).default(10)),
   OPSDECK_DATA_DIR: z.string().default('.data'),
   OPSDECK_PG_PORT: envNumber(z.coerce.number().int().min(1024).max(65535).default(54329)),
   PG_STATEMENT_TIMEOUT_MS: envNumber(z.coerce.number().int().positive().default(4_000)),
