@@ -16,7 +16,9 @@ let cookie: string
 beforeAll(async () => {
   pg = await PgServer.create(await freePort())
   await pg.start()
-  app = await AppProcess.start({ DATABASE_URL: pg.url })
+  // Without the figures cache, every request reaches PostgreSQL: these tests are of that path.
+  // What the cache serves during an outage has a test of its own, last.
+  app = await AppProcess.start({ DATABASE_URL: pg.url, OPSDECK_CACHE_SECONDS: '0' })
   await app.ready()
   cookie = await app.signIn()
 })
@@ -133,6 +135,47 @@ describe('PostgreSQL faults under load', () => {
     expect(figures.unavailable).toBeGreaterThan(0)
     expect(figures.firstOkAfterBackMs!).toBeLessThan(2_000)
     expect(figures.lastFailureAfterBackMs ?? 0).toBeLessThan(6_000)
+  })
+
+  it('with the figures cache: serves figures no older than its staleness, then 503', async () => {
+    const cachedApp = await AppProcess.start({ DATABASE_URL: pg.url, OPSDECK_CACHE_SECONDS: '3' })
+    try {
+      await cachedApp.ready()
+      const session = await cachedApp.signIn()
+      const load = startLoad(`${cachedApp.base}/api/v1/overview`, CLIENTS, { Cookie: session })
+      await sleep(2_000)
+      const faultAt = Date.now()
+      await pg.stop()
+      const downAt = Date.now()
+      await sleep(12_000)
+      const stoppedUntil = Date.now()
+      await pg.start()
+      await sleep(4_000)
+      const outcomes = await load.stop()
+      const during = outcomes.filter((o) => o.startedAt > faultAt && o.startedAt < stoppedUntil)
+      // While PostgreSQL is away, an answer computed before it went is served for at most 3 s
+      // (a little slack for our clock against the app's); after that the outage is told as it
+      // is. (A request that waited for the database to come back may end with fresh figures.)
+      const servedWhileDown = during
+        .filter((o) => o.status === 200 && o.startedAt + o.ms < stoppedUntil)
+        .map((o) => o.startedAt)
+      const lastServed = Math.max(...servedWhileDown)
+      console.log(
+        `[faults] cached: stop took ${downAt - faultAt} ms, last 200 while down ${lastServed - downAt} ms after`,
+      )
+      expect(lastServed).toBeLessThan(downAt + 3_500)
+      // A query waits up to ~5 s for the database to come back before it gives up: those that
+      // started later than that before the restart may end with fresh figures.
+      const late = during.filter(
+        (o) => o.startedAt > downAt + 3_500 && o.startedAt < stoppedUntil - 6_000,
+      )
+      expect(late.length).toBeGreaterThan(0)
+      expect(late.filter((o) => o.code !== 'database_unavailable')).toEqual([])
+      const after = outcomes.filter((o) => o.startedAt > stoppedUntil + 3_000)
+      expect(after.filter((o) => o.status !== 200)).toEqual([])
+    } finally {
+      await cachedApp.dispose()
+    }
   })
 
   it('logged each outage once, not a stack per refused request', () => {
