@@ -1,4 +1,5 @@
 import { test } from 'node:test'
+import { accessibilityJourney } from './accessibility-journey.ts'
 import { startApp } from './app-server.ts'
 import { authJourney } from './auth-journey.ts'
 import { chromiumPath, launchChromium } from './browser.ts'
@@ -22,6 +23,7 @@ const JOURNEYS: [string, JourneyFn][] = [
   ['Projects: import a CSV of actuals; AC and CPI move', projectsJourney],
   ['Capacity: book a person over 100%; the heatmap and Needs attention show it', capacityJourney],
   ['Reports: edit the summary, freeze, download the PDF', reportsJourney],
+  ['Accessibility: axe and the keyboard on every page', accessibilityJourney],
 ]
 // OPSDECK_E2E_ONLY=<regex> runs only the journeys whose names match it (all when unset).
 const ONLY = process.env.OPSDECK_E2E_ONLY ? new RegExp(process.env.OPSDECK_E2E_ONLY, 'i') : null
