@@ -11,6 +11,7 @@ export class ActorCache {
   private readonly ttlMs: number
   private readonly maxEntries: number
   private readonly entries = new Map<string, { at: number; actor: Actor }>()
+  private clears = 0
 
   constructor(ttlMs: number, maxEntries = 10_000) {
     this.ttlMs = ttlMs
@@ -25,13 +26,21 @@ export class ActorCache {
     return undefined
   }
 
-  set(key: string, actor: Actor, now: number) {
+  /** Taken before a lookup and given to `set`: a lookup that a clear overtook is not kept. */
+  ticket(): number {
+    return this.clears
+  }
+
+  set(key: string, actor: Actor, now: number, ticket: number) {
+    // Begun before a sign-out or a role change committed, it may hold what they undid.
+    if (ticket !== this.clears) return
     // The oldest goes when full: Map keeps insertion order.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!)
     this.entries.set(key, { at: now, actor })
   }
 
   clear() {
+    this.clears += 1
     this.entries.clear()
   }
 }

@@ -40,8 +40,9 @@ async function remembered(c: Context<AppEnv>, key: string, find: () => Promise<A
   const now = Date.now()
   const known = cache?.get(key, now)
   if (known) return known
+  const ticket = cache?.ticket() ?? 0
   const actor = await find()
-  if (actor) cache?.set(key, actor, now)
+  if (actor) cache?.set(key, actor, now, ticket)
   return actor
 }
 

@@ -34,9 +34,9 @@ interface Entry {
  * screen, a dozen managers and a report run at once cost one computation, not fifty. Identical
  * requests arriving while one is computed wait for it (coalescing); an answer still asked for past
  * half its life is computed again in the background, so that requests do not queue each time one
- * expires. Every write through this process clears it (`invalidate`), so a manager sees their
- * change at once; other instances and the worker's writes (probes, ingested samples) show within
- * `ttlMs`. Failures are never kept. Answers must not depend on who asks beyond `access()`.
+ * expires. Every write through the API clears it (`invalidate`, see forgetFiguresOnWrite), so a
+ * manager sees their change; the worker's writes (probes, ingested samples) show within `ttlMs`.
+ * Failures are never kept. Answers must not depend on who asks beyond `access()`.
  */
 export class FiguresCache {
   private readonly ttlMs: number
@@ -153,8 +153,9 @@ export const WRITES_CHANNEL = 'opsdeck_writes'
 
 /**
  * After every write that did not fail, clears this process's figures and actors caches and tells
- * the other API instances to clear theirs (NOTIFY; index.ts listens): a change shows at once
- * wherever the next request lands. If that message is lost, the caches' staleness still bounds it.
+ * the other API instances to clear theirs (NOTIFY; index.ts listens): a change shows here at once
+ * and on the others as soon as the notice arrives (a fraction of a second). If a notice is lost,
+ * the caches' staleness still bounds it.
  */
 export function forgetFiguresOnWrite(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
