@@ -31,7 +31,8 @@ if (ONLY && !JOURNEYS.some(([name]) => ONLY.test(name))) {
   throw new Error(`OPSDECK_E2E_ONLY=${process.env.OPSDECK_E2E_ONLY} matches no journey`)
 }
 
-void test('opsdeck in Chromium against the real app', { timeout: 400_000 }, async (t) => {
+// Generous: nine journeys on a shared 2-core machine; the accessibility walk alone takes 2–3 min.
+void test('opsdeck in Chromium against the real app', { timeout: 900_000 }, async (t) => {
   const executablePath = chromiumPath() // before the slow start, so a missing browser fails fast
   const app = await startApp()
   const browser = await launchChromium(executablePath).catch(async (err: unknown) => {

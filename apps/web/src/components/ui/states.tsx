@@ -73,10 +73,20 @@ export function QueryErrorState({
   )
 }
 
-export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
+/** Nothing to show yet. `level` 2 when it stands right under the page's h1, not in a section. */
+export function EmptyState({
+  title,
+  level = 3,
+  children,
+}: {
+  title: string
+  level?: 2 | 3
+  children: ReactNode
+}) {
+  const Heading = level === 2 ? 'h2' : 'h3'
   return (
     <div className="state state-empty">
-      <h3>{title}</h3>
+      <Heading>{title}</Heading>
       <div className="state-body">{children}</div>
     </div>
   )

@@ -105,6 +105,14 @@ describe('Report schedules', { timeout: 20_000 }, () => {
     )
   })
 
+  test('with none yet, the empty state is the heading after the page’s h1 (no level skipped)', async () => {
+    stubPage('manager', { 'GET /reports/schedules': { body: { schedules: [] } } })
+    renderApp('/reports/schedules')
+    const empty = await screen.findByRole('heading', { name: 'No schedules yet' })
+    expect(empty.tagName).toBe('H2')
+    expect(screen.getByText(/Add one to have the monthly pack frozen/)).toBeInTheDocument()
+  })
+
   test('a manager adds a schedule; the API’s refusal of an address shows beside the addresses', async () => {
     const fetch = stubPage('manager', {
       'POST /reports/schedules': {

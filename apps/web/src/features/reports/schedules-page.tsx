@@ -38,7 +38,7 @@ export function SchedulesPage({ canManage }: { canManage: boolean }) {
       <QueryErrorState title="Could not load the report schedules" query={schedules} />
       {schedules.isPending ? <Loading label="Loading the report schedules…" lines={4} /> : null}
       {schedules.data?.length === 0 ? (
-        <EmptyState title="No schedules yet">
+        <EmptyState title="No schedules yet" level={2}>
           <p>
             {canManage
               ? 'Add one to have the monthly pack frozen and sent on its own.'
