@@ -169,12 +169,14 @@ describe('GET /metrics', () => {
     metrics.checked('down', 0.2)
     metrics.jobRan('retention', false)
     metrics.jobRan('retention', true)
+    metrics.jobRan('partitions', false)
     metrics.delivered('email', 'sent')
     const samples = await scrape(app)
     expect(find(samples, 'opsdeck_probe_checks_total', { outcome: 'down' })[0]?.value).toBe(1)
     expect(find(samples, 'opsdeck_probe_duration_seconds_count')[0]?.value).toBe(1)
     expect(find(samples, 'opsdeck_job_runs_total', { job: 'retention' })[0]?.value).toBe(2)
     expect(find(samples, 'opsdeck_job_failures_total', { job: 'retention' })[0]?.value).toBe(1)
+    expect(find(samples, 'opsdeck_job_failures_total', { job: 'partitions' })[0]?.value).toBe(0)
     expect(
       find(samples, 'opsdeck_report_deliveries_total', { channel: 'email', outcome: 'sent' })[0]
         ?.value,

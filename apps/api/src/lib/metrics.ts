@@ -137,7 +137,8 @@ export class Metrics implements WorkerMetrics {
 
   jobRan(job: string, failed: boolean): void {
     this.jobRuns.inc({ job })
-    if (failed) this.jobFailures.inc({ job })
+    // Zero on a job's first run, so that its failures have a series before the first.
+    this.jobFailures.inc({ job }, failed ? 1 : 0)
   }
 
   delivered(channel: string, outcome: Outcome): void {
