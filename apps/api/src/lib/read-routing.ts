@@ -15,7 +15,7 @@ const EVERYTHING = formatLsn(0xffff_ffff_ffff_ffffn)
  * Sets `c.var.readDb`, where the dashboards' and reports' GET routes read: the replica when one
  * is configured and has replayed this browser's last write (read-your-writes), the primary
  * otherwise (see ReadReplica). Writes and sign-in always use `c.var.db`, the primary. After a
- * write the API answers with the primary's position in a cookie.
+ * person's write the API answers with the primary's position in a cookie.
  */
 export function readRouting(replica: ReadReplica | null | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -32,6 +32,9 @@ export function readRouting(replica: ReadReplica | null | undefined): Middleware
     }
     await next()
     if (safe || c.res.status >= 400) return
+    // Only people's writes need it: a token's caller keeps no cookies (and sample ingestion would
+    // pay a query per batch), and signing in or out changes only what is read from the primary.
+    if (c.var.actor?.type !== 'user' || c.req.path.startsWith('/api/v1/auth/')) return
     const lsn = await replica.primaryLsn().catch(() => null)
     if (lsn !== null && marker !== null && lsn <= marker) return
     setCookie(c, WROTE_AT_COOKIE, lsn === null ? EVERYTHING : formatLsn(lsn), {
