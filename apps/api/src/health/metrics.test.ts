@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
@@ -183,6 +184,30 @@ describe('GET /metrics', () => {
     ).toBe(1)
     // Another app's registry is its own: it saw none of this.
     expect(find(await scrape(), 'opsdeck_job_runs_total')).toEqual([])
+  })
+
+  it('exposes every metric docs/grafana-dashboard.json charts', async () => {
+    type Dashboard = {
+      schemaVersion: number
+      __inputs: { name: string }[]
+      panels: { targets?: { expr: string }[] }[]
+    }
+    const file = new URL('../../../../docs/grafana-dashboard.json', import.meta.url)
+    const dashboard = JSON.parse(readFileSync(file, 'utf8')) as Dashboard
+    expect(dashboard.schemaVersion).toBe(39)
+    expect(dashboard.__inputs.map((i) => i.name)).toEqual(['DS_PROMETHEUS'])
+    const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr))
+    const queried = new Set(
+      exprs.flatMap((e) => e.match(/\b(?:opsdeck|process|nodejs)_\w+/g) ?? []),
+    )
+    const res = await ctx.app.request('/metrics', { headers: read })
+    const exposed = new Set(
+      [...(await res.text()).matchAll(/^# TYPE (\w+) (\w+)$/gm)].flatMap(([, name, type]) =>
+        type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name!],
+      ),
+    )
+    expect(queried.size).toBeGreaterThan(10)
+    expect([...queried].filter((name) => !exposed.has(name))).toEqual([])
   })
 
   it('is not there when switched off (OPSDECK_METRICS=off): 404 for everyone', async () => {
