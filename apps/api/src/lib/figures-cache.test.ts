@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@opsdeck/db/testing'
+import { gunzipSync } from 'node:zlib'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, login, postJson, TEST_HASH } from '../../test/helpers.ts'
@@ -193,6 +194,18 @@ describe('the app with its caches', () => {
     ])
     expect(a.headers.get('X-Request-Id')).not.toBe(b.headers.get('X-Request-Id'))
     expect(await a.text()).toBe(await b.text())
+  })
+
+  it('sends the answer gzipped to a client that takes it, compressed once', async () => {
+    const plain = await (await app.request('/api/v1/services', { headers })).text()
+    const res = await app.request('/api/v1/services', {
+      headers: { ...headers, 'Accept-Encoding': 'gzip, deflate, br' },
+    })
+    expect(res.headers.get('Content-Encoding')).toBe('gzip')
+    expect(res.headers.get('Vary')).toMatch(/Accept-Encoding/)
+    const body = Buffer.from(await res.arrayBuffer())
+    expect(body.length).toBeLessThan(plain.length)
+    expect(gunzipSync(body).toString()).toBe(plain)
   })
 
   it('refuses a signed-out session at once, though who it was is remembered', async () => {
