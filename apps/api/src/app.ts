@@ -82,6 +82,7 @@ export function createApp(deps: AppDeps) {
   const outage = deps.outage ?? new OutageLog(deps.logger)
   const metrics = deps.metrics === undefined ? new Metrics() : deps.metrics
   metrics?.watchPool('request', deps.db)
+  if (deps.replica) metrics?.watchPool('replica', deps.replica)
   const app = new Hono<AppEnv>()
   // First, so that it times all the others; none at all when switched off.
   if (metrics) app.use(metrics.http())

@@ -1,7 +1,7 @@
 import type { Kysely, PostgresPool, PostgresPoolClient } from 'kysely'
 import { createPool, kyselyOver, type ConnectOptions } from './connect.ts'
 import { isDatabaseUnavailable } from './db-errors.ts'
-import { type GuardedPool, isRead } from './pool.ts'
+import { type GuardedPool, isRead, type PoolStats } from './pool.ts'
 import {
   chooseReadTarget,
   type Lsn,
@@ -71,6 +71,11 @@ export class ReadReplica {
     this.replicaCheck = createPool(replicaUrl, check)
     this.primaryCheck = createPool(primaryUrl, check)
     this.db = kyselyOver(new ReplicaFirstPool(this.pool, primary, (err) => this.lost(err)))
+  }
+
+  /** The replica pool's connections and failures, for /metrics (pool="replica"). */
+  stats(): PoolStats {
+    return this.pool.stats()
   }
 
   get maxLagMs(): number {

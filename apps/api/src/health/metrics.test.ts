@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createPool, ReadReplica } from '@opsdeck/db'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
@@ -184,6 +185,23 @@ describe('GET /metrics', () => {
     ).toBe(1)
     // Another app's registry is its own: it saw none of this.
     expect(find(await scrape(), 'opsdeck_job_runs_total')).toEqual([])
+  })
+
+  it("shows the read replica's pool beside the request pool when there is one", async () => {
+    // The test database stands in for the replica: not a standby, so reads stay on the primary.
+    const primary = createPool(ctx.url, { max: 1, onError: () => {} })
+    const replica = new ReadReplica(primary, ctx.url, ctx.url, { maxLagMs: 10_000, max: 3 })
+    try {
+      const app = createApp({ db: ctx.db, logger: pino({ level: 'silent' }), replica })
+      const samples = await scrape(app)
+      expect(find(samples, 'opsdeck_db_pool_max').map((s) => [s.labels.pool, s.value])).toEqual([
+        ['request', 4],
+        ['replica', 3],
+      ])
+    } finally {
+      await replica.close()
+      await primary.end()
+    }
   })
 
   it('exposes every metric docs/grafana-dashboard.json charts', async () => {

@@ -109,9 +109,12 @@ export class Metrics implements WorkerMetrics {
     for (const outcome of ['up', 'degraded', 'down']) this.probes.inc({ outcome }, 0)
   }
 
-  /** Reports the pool under `db` as `name` (request, worker); nothing for a db not made by createDb. */
-  watchPool(name: string, db: Kysely<Database>): void {
-    const pool = poolOf(db)
+  /**
+   * Reports a pool as `name` (request, worker, replica): the one under a Kysely made by createDb
+   * (none for another), or anything that tells its stats (the read replica).
+   */
+  watchPool(name: string, source: Kysely<Database> | { stats: () => PoolStats }): void {
+    const pool = 'stats' in source ? source : poolOf(source)
     if (pool) this.pools.set(name, () => pool.stats())
   }
 
