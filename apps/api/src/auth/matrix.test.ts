@@ -204,10 +204,10 @@ afterAll(() => ctx.drop())
 // as listed: any other, or one more of these, fails the first test until it is reviewed here.
 const MIDDLEWARE: Record<string, number> = {
   // The request metrics, Connection: close while draining, securityHeaders, requestIds,
-  // requestLogger, the per-request variables (app.ts)
-  'ALL /*': 6,
-  // Cache-Control, limitBody, csrfGuard, authenticate (app.ts)
-  'ALL /api/v1/*': 4,
+  // requestLogger, the per-request variables, readRouting (app.ts)
+  'ALL /*': 7,
+  // Cache-Control, limitBody, forgetFiguresOnWrite, csrfGuard, authenticate (app.ts)
+  'ALL /api/v1/*': 5,
 }
 
 /** How many times each `ALL` entry (middleware) is registered. */
