@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { measureFirstLoad } from './first-load.ts'
 
 // `pnpm bench:load`: the dashboard's endpoints under 50 concurrent connections (autocannon, 30 s
 // each), next to bare Hono's JSON hello-world measured in the same run, as a markdown table for
@@ -79,6 +81,19 @@ for (const r of rows) {
   const times = (r.rps / yardstick).toFixed(r.rps / yardstick >= 0.1 ? 2 : 3)
   console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${times} |`)
 }
+
+// The Overview's first load in the browser, when the server serves the dashboard.
+const page = await fetch(`${base}/`).catch(() => undefined)
+if (page?.headers.get('content-type')?.startsWith('text/html')) {
+  const load = await measureFirstLoad(base, cookie)
+  if (load) {
+    console.log(
+      `\nOverview first load in Chromium (navigation to the tier table and Needs attention, ` +
+        `fresh browser each time): ${load.coldMs.toFixed(0)} ms with its figures computed for ` +
+        `the visit, median ${load.warmMs.toFixed(0)} ms of ${load.runs - 1} more`,
+    )
+  } else console.log('\nno Chromium: the Overview first load was not measured')
+}
 stopAll()
 process.exit(0)
 
@@ -103,7 +118,10 @@ async function startApp(): Promise<string> {
       HOST: '127.0.0.1',
       OPSDECK_DATA_DIR: process.env.BENCH_LOAD_DATA_DIR ?? '.data/bench-load',
       OPSDECK_PG_PORT: String(await freePort()),
-      OPSDECK_WEB_DIST: '',
+      // The built dashboard when there is one, for the Overview's first load in Chromium.
+      OPSDECK_WEB_DIST: existsSync(path.join(ROOT, 'apps/web/dist/index.html'))
+        ? 'apps/web/dist'
+        : '',
       ...(process.env.BENCH_LOAD_EMAIL
         ? { OPSDECK_ADMIN_EMAIL: email, OPSDECK_ADMIN_PASSWORD: password }
         : {}),
