@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import { DEMO_VIEWER, E2E_ADMIN } from './app-server.ts'
+import { expectAccessible } from './axe.ts'
 import { type Journey, openPage, screenshot, signIn } from './journey.ts'
 
 // Who gets in and what they see: sign-in, a wrong password, a viewer's read-only view, sign-out,
@@ -31,6 +32,7 @@ export async function authJourney(t: TestContext, { app, browser }: Journey) {
       assert.equal(await page.getByLabel('Email').inputValue(), DEMO_VIEWER.email)
       assert.equal(here().pathname, '/login')
       await screenshot(page, 'login-error')
+      await expectAccessible(page, 'sign-in with a wrong password')
     })
 
     await t.test('the demo viewer sees the Overview and no Admin', async () => {
@@ -47,6 +49,7 @@ export async function authJourney(t: TestContext, { app, browser }: Journey) {
     await t.test('the user menu leads to the account page', async () => {
       await accountMenu.click()
       await screenshot(page, 'user-menu')
+      await expectAccessible(page, 'the user menu open')
       await page.getByRole('link', { name: 'Change password' }).click()
       await page.getByRole('heading', { name: 'Your account' }).waitFor()
       await page.getByLabel('Current password').fill('not-my-password')
@@ -108,10 +111,12 @@ export async function authJourney(t: TestContext, { app, browser }: Journey) {
       const form = await add('SAM@e2e.opsdeck.local')
       await form.getByText('A user with this email already exists.').waitFor()
       await screenshot(page, 'admin-add-user-taken')
+      await expectAccessible(page, 'add user, email taken')
       await form.getByRole('button', { name: 'Cancel' }).click()
 
       await row.getByRole('button', { name: 'Disable sam@e2e.opsdeck.local' }).click()
       await screenshot(page, 'admin-disable-confirm')
+      await expectAccessible(page, 'disable a user, confirming')
       await row.getByRole('group').getByRole('button', { name: 'Disable' }).click()
       await row.getByText('Disabled').waitFor()
     })
@@ -128,6 +133,7 @@ export async function authJourney(t: TestContext, { app, browser }: Journey) {
       token = await reveal.getByLabel('API token').inputValue()
       assert.match(token, /^odk_/)
       await screenshot(page, 'admin-token-once')
+      await expectAccessible(page, 'a new API token shown once')
 
       // The token works for a machine, with the read scope it was given.
       const asMachine = await fetch(`${app.url}/api/v1/auth/me`, {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import { weekLabel } from '../src/features/capacity/heatmap-transform.ts'
 import { DEMO_MANAGER, DEMO_VIEWER } from './app-server.ts'
+import { expectAccessible } from './axe.ts'
 import {
   addDays,
   apiPath,
@@ -102,6 +103,7 @@ export async function capacityJourney(t: TestContext, { app, browser }: Journey)
           assert.match(confirmed, new RegExp(`→ ${PERCENT}\\s*turns over 100%$`), confirmed)
         }
         await screenshot(page, 'capacity-allocation-preview')
+        await expectAccessible(page, 'booking a person, previewed')
 
         const [saved] = await Promise.all([
           page.waitForResponse(
@@ -174,6 +176,7 @@ export async function capacityJourney(t: TestContext, { app, browser }: Journey)
           .getByText(new RegExp(`^${escape(name)}, ${escape(label)}$`))
           .waitFor({ timeout: TIMEOUT })
         await screenshot(page, 'capacity-heatmap-over')
+        await expectAccessible(page, 'the heatmap’s cell popover')
       })
 
       await t.test('Needs attention on the Overview names them and links to them', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import { DEMO_MANAGER, DEMO_VIEWER } from './app-server.ts'
+import { expectAccessible } from './axe.ts'
 import {
   apiPath,
   dayIn,
@@ -156,6 +157,7 @@ export async function incidentsJourney(t: TestContext, { app, browser }: Journey
       const startedAt = await localTimeAgo(page, ago)
       await form.getByLabel('Started at').fill(startedAt)
       await screenshot(page, 'incident-declare')
+      await expectAccessible(page, 'declaring an incident')
       const [declared] = await Promise.all([
         page.waitForResponse(
           (r) => apiPath(r) === '/api/v1/incidents' && r.request().method() === 'POST',
@@ -200,6 +202,7 @@ export async function incidentsJourney(t: TestContext, { app, browser }: Journey
       assert.equal(await timeline.locator('b').count(), 0, 'no markup made from the note')
       assert.equal(await form.getByLabel('Note', { exact: true }).inputValue(), '')
       await screenshot(page, 'incident-resolved')
+      await expectAccessible(page, 'a resolved incident with a note')
     })
 
     await t.test('the analytics count the new incident and its MTTR', async () => {

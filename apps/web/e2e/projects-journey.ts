@@ -3,6 +3,7 @@ import type { TestContext } from 'node:test'
 import type { Page, Response } from 'playwright-core'
 import { formatMoney } from '../src/lib/format.ts'
 import { DEMO_MANAGER, DEMO_VIEWER } from './app-server.ts'
+import { expectAccessible } from './axe.ts'
 import { type Journey, openPage, screenshot, signIn } from './journey.ts'
 
 // The manager's import journey (issue 10): a project's AC and CPI read from the portfolio; a CSV
@@ -155,6 +156,7 @@ export async function projectsJourney(t: TestContext, { app, browser }: Journey)
       assert.ok(await page.getByRole('button', { name: 'Import 3 new rows' }).isEnabled())
       await noBadValues()
       await screenshot(page, 'projects-import-preview')
+      await expectAccessible(page, 'importing actuals, previewed')
     })
 
     await t.test('importing it raises AC by exactly its total and lowers CPI', async () => {
@@ -172,6 +174,7 @@ export async function projectsJourney(t: TestContext, { app, browser }: Journey)
         .getByText('Imported 3 cost entries, £20,000.00, into 1 project.')
         .waitFor({ timeout: TIMEOUT })
       await screenshot(page, 'projects-import-done')
+      await expectAccessible(page, 'actuals imported')
 
       // The project, through the result's link: its figures as of today.
       const [evm] = await Promise.all([

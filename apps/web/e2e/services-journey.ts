@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import type { TestContext } from 'node:test'
 import { DEMO_MANAGER } from './app-server.ts'
+import { expectAccessible } from './axe.ts'
 import { type Journey, openPage, screenshot, signIn } from './journey.ts'
 
 // The manager's service journey: the fleet table, sorted worst first by 30-day uptime, one
@@ -110,6 +111,7 @@ export async function servicesJourney(t: TestContext, { app, browser }: Journey)
       assert.match(starts, /^\d{4}-\d{2}-\d{2}T02:00$/)
       await form.getByLabel('Reason').fill(reason)
       await screenshot(page, 'service-maintenance-form')
+      await expectAccessible(page, 'planning maintenance')
       await form.getByRole('button', { name: 'Schedule' }).click()
       await page
         .getByRole('status')
