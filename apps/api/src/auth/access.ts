@@ -62,7 +62,7 @@ export function access(
 ): MiddlewareHandler<WithActor<Actor>>
 export function access(level: AccessLevel): MiddlewareHandler<any> {
   const check = async (c: Context<AppEnv>, next: Next) => {
-    const actor = c.var.actor
+    const actor = c.get('actor')
     if (level === 'public') return next()
     if (!actor) {
       return c.json(errorBody('unauthenticated', 'Sign in, or send a valid API token'), 401)

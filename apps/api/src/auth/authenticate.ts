@@ -36,7 +36,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
 
 // Through the app's ActorCache when it has one (not in tests: they change sessions in SQL).
 async function remembered(c: Context<AppEnv>, key: string, find: () => Promise<Actor | null>) {
-  const cache = c.var.actors
+  const cache = c.get('actors')
   const now = Date.now()
   const known = cache?.get(key, now)
   if (known) return known
@@ -47,12 +47,12 @@ async function remembered(c: Context<AppEnv>, key: string, find: () => Promise<A
 }
 
 async function tokenActor(c: Context<AppEnv>, bearer: string): Promise<Actor | null> {
-  const token = await findApiToken(c.var.db, bearer, c.var.now)
+  const token = await findApiToken(c.get('db'), bearer, c.get('now'))
   return token ? { type: 'token', token } : null
 }
 
 async function sessionActor(c: Context<AppEnv>, cookie: string): Promise<Actor | null> {
-  const { sessionIdleMs: idleMs, sessionMaxMs: maxMs } = c.var.auth
-  const session = await findSession(c.var.db, cookie, { now: c.var.now, idleMs, maxMs })
+  const { sessionIdleMs: idleMs, sessionMaxMs: maxMs } = c.get('auth')
+  const session = await findSession(c.get('db'), cookie, { now: c.get('now'), idleMs, maxMs })
   return session ? { type: 'user', ...session } : null
 }

@@ -27,7 +27,7 @@ function originVerdict(c: Context<AppEnv>): Verdict {
 /** The origin the browser sees: the request's, or behind a trusted proxy, the one it forwards. */
 function ownOrigin(c: Context<AppEnv>): string | undefined {
   const url = new URL(c.req.url)
-  const { trustedProxy } = c.var.auth
+  const { trustedProxy } = c.get('auth')
   const scheme = forwarded(c, 'x-forwarded-proto', trustedProxy) ?? url.protocol.slice(0, -1)
   const host = forwarded(c, 'x-forwarded-host', trustedProxy) ?? url.host
   return originOf(`${scheme}://${host}`)

@@ -69,7 +69,7 @@ export const auth = new Hono<AppEnv>()
     doc({ summary: 'Who is calling', tags, responses: { 200: Me } }),
     access('authenticated'),
     (c) => {
-      const actor = c.var.actor
+      const actor = c.get('actor')
       return actor.type === 'user'
         ? c.json({ user: actor.user, via: 'session' as const }, 200)
         : c.json({ token: actor.token, via: 'token' as const }, 200)

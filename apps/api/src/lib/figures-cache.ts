@@ -128,7 +128,11 @@ export async function cached<E extends AppEnv, R extends Response>(
   c: Context<E>,
   compute: () => Promise<R>,
 ): Promise<R> {
-  const { figures: cache, readFrom, recentWriter } = c.var as AppEnv['Variables']
+  // c.get, not c.var: c.var copies every variable of the request each time it is read.
+  const vars = c as unknown as Context<AppEnv>
+  const cache = vars.get('figures')
+  const readFrom = vars.get('readFrom')
+  const recentWriter = vars.get('recentWriter')
   // A replica's answer kept here may have been computed before it replayed this browser's last
   // write, which the replica has now (read-routing.ts): read-your-writes needs a fresh one.
   if (!cache || (readFrom === 'replica' && recentWriter)) return compute()
@@ -177,9 +181,11 @@ export function forgetFiguresOnWrite(): MiddlewareHandler<AppEnv> {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return
     if (c.res.status >= 400 || NOT_INVALIDATING.has(`${method} ${c.req.path}`)) return
-    if (!c.var.figures && !c.var.actors) return
-    c.var.figures?.invalidate()
-    c.var.actors?.clear()
-    await sql`SELECT pg_notify(${WRITES_CHANNEL}, '')`.execute(c.var.db).catch(() => {})
+    const figures = c.get('figures')
+    const actors = c.get('actors')
+    if (!figures && !actors) return
+    figures?.invalidate()
+    actors?.clear()
+    await sql`SELECT pg_notify(${WRITES_CHANNEL}, '')`.execute(c.get('db')).catch(() => {})
   }
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from '../app-env.ts'
 /** A child logger carrying the request id, and one line per request when it ends. */
 export function requestLogger(root: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const log = root.child({ reqId: c.var.requestId })
+    const log = root.child({ reqId: c.get('requestId') })
     c.set('log', log)
     const started = performance.now()
     await next()
@@ -17,7 +17,7 @@ export function requestLogger(root: Logger): MiddlewareHandler<AppEnv> {
         path: c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        readFrom: c.var.readFrom,
+        readFrom: c.get('readFrom'),
       },
       'request',
     )

@@ -19,7 +19,7 @@ const EVERYTHING = formatLsn(0xffff_ffff_ffff_ffffn)
  */
 export function readRouting(replica: ReadReplica | null | undefined): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('readDb', c.var.db)
+    c.set('readDb', c.get('db'))
     c.set('recentWriter', false)
     if (!replica || !c.req.path.startsWith('/api/')) return next()
     const safe = SAFE.has(c.req.method)
@@ -34,7 +34,7 @@ export function readRouting(replica: ReadReplica | null | undefined): Middleware
     if (safe || c.res.status >= 400) return
     // Only people's writes need it: a token's caller keeps no cookies (and sample ingestion would
     // pay a query per batch), and signing in or out changes only what is read from the primary.
-    if (c.var.actor?.type !== 'user' || c.req.path.startsWith('/api/v1/auth/')) return
+    if (c.get('actor')?.type !== 'user' || c.req.path.startsWith('/api/v1/auth/')) return
     const lsn = await replica.primaryLsn().catch(() => null)
     if (lsn !== null && marker !== null && lsn <= marker) return
     setCookie(c, WROTE_AT_COOKIE, lsn === null ? EVERYTHING : formatLsn(lsn), {
