@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, login, postJson, TEST_HASH } from '../../test/helpers.ts'
 import { createApp } from '../app.ts'
 import { ActorCache } from '../auth/actor-cache.ts'
-import { type Answer, FiguresCache } from './figures-cache.ts'
+import { type Answer, answerBytes, FiguresCache } from './figures-cache.ts'
 
 const answer = (body: string): Answer => ({ status: 200, type: 'application/json', body })
 
@@ -117,10 +117,11 @@ describe('FiguresCache', () => {
   })
 
   it('holds at most its byte budget, dropping the oldest answers first', async () => {
-    const cache = new FiguresCache({ ttlMs: 10_000, maxBytes: 40, clock: () => 0 })
+    const each = answerBytes('a', answer('0123456789'))
+    const cache = new FiguresCache({ ttlMs: 10_000, maxBytes: 2 * each, clock: () => 0 })
     for (const key of ['a', 'b', 'c'])
       await cache.answer(key, () => Promise.resolve(answer('0123456789')))
-    // 20 bytes each (UTF-16): a went to make room for c.
+    // a went to make room for c.
     expect(cache.size).toBe(2)
     let computed = false
     await cache.answer('a', () => {
@@ -128,6 +129,19 @@ describe('FiguresCache', () => {
       return Promise.resolve(answer('x'))
     })
     expect(computed).toBe(true)
+  })
+
+  it('counts the key: long query strings with small answers do not outgrow the budget', async () => {
+    const cache = new FiguresCache({ ttlMs: 10_000, maxBytes: 1_000_000, clock: () => 0 })
+    const notFound = answer('{"error":{"code":"service_not_found","message":"No such service"}}')
+    // A reader's distinct 8 kB query strings, each answered by a short 404.
+    for (let i = 0; i < 200; i++)
+      await cache.answer(`primary /api/v1/services/nope?x=${i}${'y'.repeat(8_000)}`, () =>
+        Promise.resolve(notFound),
+      )
+    expect(answerBytes('k'.repeat(8_000), notFound)).toBeGreaterThan(16_000)
+    expect(cache.size).toBeLessThanOrEqual(1_000_000 / 16_000)
+    expect(cache.size).toBeGreaterThan(0)
   })
 })
 
@@ -206,6 +220,16 @@ describe('the app with its caches', () => {
     const body = Buffer.from(await res.arrayBuffer())
     expect(body.length).toBeLessThan(plain.length)
     expect(gunzipSync(body).toString()).toBe(plain)
+  })
+
+  it('keeps the figures after an anonymous sign-out: it changed nothing (anyone may send one)', async () => {
+    expect(await serviceName()).toBe('Payments v2')
+    await rename('Payments v3')
+    const out = await postJson({ app }, '/api/v1/auth/logout', {}, {})
+    expect(out.status).toBe(204)
+    expect(await serviceName()).toBe('Payments v2')
+    now += 10_000
+    expect(await serviceName()).toBe('Payments v3')
   })
 
   it('refuses a signed-out session at once, though who it was is remembered', async () => {

@@ -75,7 +75,7 @@ export class FiguresCache {
     entry.answer.then(
       (answer) => {
         entry.settled = true
-        entry.bytes = answer.body.length * 2 + (answer.gzip?.length ?? 0)
+        entry.bytes = answerBytes(key, answer)
         // Invalidated or replaced meanwhile: computed from data older than a write, so dropped.
         if (this.entries.get(key) !== (replacing ?? entry)) return
         if (replacing) {
@@ -116,6 +116,18 @@ export class FiguresCache {
       this.drop(key, entry)
     }
   }
+}
+
+// The entry, its promise, the answer object and the map's slot: ~0.3 kB measured on Node 24.
+const ENTRY_OVERHEAD_BYTES = 512
+
+/**
+ * What an answer kept under `key` costs, roughly: its key and body (UTF-16), the gzipped body and
+ * the objects around them. The key counts too: a query string may be kilobytes long while the
+ * answer (a 404, say) is a few bytes, and a reader could otherwise keep gigabytes of keys.
+ */
+export function answerBytes(key: string, answer: Answer): number {
+  return (key.length + answer.body.length) * 2 + (answer.gzip?.length ?? 0) + ENTRY_OVERHEAD_BYTES
 }
 
 /**
@@ -165,6 +177,7 @@ const gzipped = promisify(gzip)
 // Samples arrive all day from probes and push checks; they show within the cache's staleness
 // like the worker's, rather than clearing every figure many times a second.
 const NOT_INVALIDATING = new Set(['POST /api/v1/checks'])
+const SIGN_IN = '/api/v1/auth/login'
 
 /** The channel on which each write is announced to every API instance (index.ts listens). */
 export const WRITES_CHANNEL = 'opsdeck_writes'
@@ -181,6 +194,10 @@ export function forgetFiguresOnWrite(): MiddlewareHandler<AppEnv> {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return
     if (c.res.status >= 400 || NOT_INVALIDATING.has(`${method} ${c.req.path}`)) return
+    // An anonymous request changed nothing the caches hold, though a sign-out without a session
+    // answers 204: else anyone could clear every instance's caches in a loop. A sign-in may end
+    // the session its browser held, so it still clears.
+    if (!c.get('actor') && c.req.path !== SIGN_IN) return
     const figures = c.get('figures')
     const actors = c.get('actors')
     if (!figures && !actors) return
