@@ -23,15 +23,27 @@ export const elapsedInWords = (from: Date, to: Date) =>
 
 /** A day in the zone: `14 Dec`, with the year when it is not `now`'s year there (`3 Jan 2027`). */
 export function dayInWords(at: Date, timezone: string, now: Date): string {
-  const year = (d: Date) =>
-    new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: timezone }).format(d)
-  const sameYear = year(at) === year(now)
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    timeZone: timezone,
-  }).format(at)
+  const year = formatter(timezone, 'year')
+  const sameYear = year.format(at) === year.format(now)
+  return formatter(timezone, sameYear ? 'day' : 'dayAndYear').format(at)
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one, and the Overview's reasons ask for
+// hundreds of days: one per zone and shape, kept.
+const FORMATS = {
+  year: { year: 'numeric' },
+  day: { day: 'numeric', month: 'short' },
+  dayAndYear: { day: 'numeric', month: 'short', year: 'numeric' },
+} as const
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(timeZone: string, shape: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${timeZone} ${shape}`
+  let made = formatters.get(key)
+  if (!made) {
+    made = new Intl.DateTimeFormat('en-GB', { ...FORMATS[shape], timeZone })
+    formatters.set(key, made)
+  }
+  return made
 }
 
 /** A ratio as a percentage with no trailing zeros: 0.999 → `99.9%`, 0.9995 → `99.95%`. */
