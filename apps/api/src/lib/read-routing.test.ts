@@ -84,3 +84,25 @@ describe('the last-write cookie', () => {
     expect(wroteAt(read)).toBeUndefined()
   })
 })
+
+describe('a forged last-write cookie', () => {
+  it('is a read from the primary at worst, never an error', async () => {
+    const { cookie } = await login({ app }, await createUser(database.db, 'viewer'))
+    const forged = [
+      'FFFFFFFF/FFFFFFFF',
+      '0/0',
+      'garbage',
+      '%E0%A4%A',
+      '1/2/3',
+      `${'F'.repeat(4_000)}/1`,
+      '-1/-1',
+      '',
+    ]
+    for (const value of forged) {
+      const res = await app.request('/api/v1/overview', {
+        headers: { Cookie: `${cookie}; ${WROTE_AT_COOKIE}=${value}` },
+      })
+      expect(res.status, value).toBe(200)
+    }
+  })
+})
