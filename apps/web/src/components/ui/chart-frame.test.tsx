@@ -8,7 +8,11 @@ import { ChartFrame } from './chart-frame.tsx'
 describe('ChartFrame', () => {
   test('the chart is a picture named by its summary, with its caption below', () => {
     render(
-      <ChartFrame summary="Uptime 99.95% against a 99.9% target" caption="Daily uptime" height={200}>
+      <ChartFrame
+        summary="Uptime 99.95% against a 99.9% target"
+        caption="Daily uptime"
+        height={200}
+      >
         <svg />
       </ChartFrame>,
     )
