@@ -232,6 +232,21 @@ describe('the app with its caches', () => {
     expect(await serviceName()).toBe('Payments v3')
   })
 
+  it('keeps the figures after a preview, which writes nothing', async () => {
+    expect(await serviceName()).toBe('Payments v3')
+    await rename('Payments v4')
+    for (const path of [
+      '/api/v1/projects/imports/actuals/preview',
+      '/api/v1/capacity/imports/people/preview',
+    ]) {
+      const preview = await postJson({ app }, path, { csv: 'not,a\nknown,file' }, headers)
+      expect(preview.status, path).toBe(200)
+    }
+    expect(await serviceName()).toBe('Payments v3')
+    now += 10_000
+    expect(await serviceName()).toBe('Payments v4')
+  })
+
   it('refuses a signed-out session at once, though who it was is remembered', async () => {
     const { cookie } = await login({ app }, await createUser(database.db, 'viewer'))
     const me = () => app.request('/api/v1/auth/me', { headers: { Cookie: cookie } })
