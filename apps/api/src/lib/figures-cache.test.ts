@@ -247,6 +247,21 @@ describe('the app with its caches', () => {
     expect(await serviceName()).toBe('Payments v4')
   })
 
+  it('refuses the session a browser held at once when it signs in again', async () => {
+    const user = await createUser(database.db, 'viewer')
+    const { cookie: before } = await login({ app }, user)
+    const me = () => app.request('/api/v1/auth/me', { headers: { Cookie: before } })
+    expect((await me()).status).toBe(200)
+    const again = await postJson(
+      { app },
+      '/api/v1/auth/login',
+      { email: user.email, password: user.password },
+      { Cookie: before },
+    )
+    expect(again.status).toBe(200)
+    expect((await me()).status).toBe(401)
+  })
+
   it('refuses a signed-out session at once, though who it was is remembered', async () => {
     const { cookie } = await login({ app }, await createUser(database.db, 'viewer'))
     const me = () => app.request('/api/v1/auth/me', { headers: { Cookie: cookie } })

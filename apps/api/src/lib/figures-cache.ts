@@ -185,7 +185,6 @@ const NOT_INVALIDATING = new Set([
   'POST /api/v1/capacity/imports/people/preview',
   'POST /api/v1/capacity/imports/allocations/preview',
 ])
-const SIGN_IN = '/api/v1/auth/login'
 
 /** The channel on which each write is announced to every API instance (index.ts listens). */
 export const WRITES_CHANNEL = 'opsdeck_writes'
@@ -202,10 +201,10 @@ export function forgetFiguresOnWrite(): MiddlewareHandler<AppEnv> {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return
     if (c.res.status >= 400 || NOT_INVALIDATING.has(`${method} ${c.req.path}`)) return
-    // An anonymous request changed nothing the caches hold, though a sign-out without a session
-    // answers 204: else anyone could clear every instance's caches in a loop. A sign-in may end
-    // the session its browser held, so it still clears.
-    if (!c.get('actor') && c.req.path !== SIGN_IN) return
+    // A request with no live session or token changed nothing the caches hold, though a sign-out
+    // without one answers 204: else anyone could clear every instance's caches in a loop. (A
+    // sign-in that ends its browser's previous session carries that session: it clears.)
+    if (!c.get('actor')) return
     const figures = c.get('figures')
     const actors = c.get('actors')
     if (!figures && !actors) return
