@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser, login, postJson, TEST_HASH } from '../../test/helpers.ts'
 import { createApp } from '../app.ts'
 import { ActorCache } from '../auth/actor-cache.ts'
-import { type Answer, answerBytes, FiguresCache } from './figures-cache.ts'
+import { acceptsGzip, type Answer, answerBytes, FiguresCache } from './figures-cache.ts'
 
 const answer = (body: string): Answer => ({ status: 200, type: 'application/json', body })
 
@@ -142,6 +142,18 @@ describe('FiguresCache', () => {
     expect(answerBytes('k'.repeat(8_000), notFound)).toBeGreaterThan(16_000)
     expect(cache.size).toBeLessThanOrEqual(1_000_000 / 16_000)
     expect(cache.size).toBeGreaterThan(0)
+  })
+})
+
+describe('acceptsGzip', () => {
+  it('takes gzip when named or `*` with a weight above zero', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true)
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true)
+    expect(acceptsGzip('*')).toBe(true)
+    expect(acceptsGzip('gzip;q=0')).toBe(false)
+    expect(acceptsGzip('gzip; q=0.000, identity')).toBe(false)
+    expect(acceptsGzip('identity, gzipped')).toBe(false)
+    expect(acceptsGzip(undefined)).toBe(false)
   })
 })
 

@@ -163,7 +163,7 @@ export async function cached<E extends AppEnv, R extends Response>(
   })
   c.header('Content-Type', answer.type)
   c.header('Vary', 'Accept-Encoding')
-  if (answer.gzip && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+  if (answer.gzip && acceptsGzip(c.req.header('Accept-Encoding'))) {
     c.header('Content-Encoding', 'gzip')
     return c.body(answer.gzip, answer.status as ContentfulStatusCode) as unknown as R
   }
@@ -172,6 +172,17 @@ export async function cached<E extends AppEnv, R extends Response>(
 }
 
 const GZIP_FROM_CHARS = 1024
+
+/** `Accept-Encoding` names gzip (or `*`) with a weight above zero: `gzip;q=0` refuses it. */
+export function acceptsGzip(header: string | undefined): boolean {
+  for (const item of (header ?? '').toLowerCase().split(',')) {
+    const [coding, ...params] = item.split(';').map((p) => p.trim())
+    if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') continue
+    const q = params.find((p) => p.startsWith('q='))
+    if (q === undefined || Number(q.slice(2)) > 0) return true
+  }
+  return false
+}
 const gzipped = promisify(gzip)
 
 // Samples arrive all day from probes and push checks; they show within the cache's staleness
