@@ -185,17 +185,18 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 const gzipped = promisify(gzip)
 
-// Samples arrive all day from probes and push checks; they show within the cache's staleness
-// like the worker's, rather than clearing every figure many times a second. Previews write
-// nothing, and the allocation editor asks for one each time its form settles.
-const NOT_INVALIDATING = new Set([
-  'POST /api/v1/checks',
+/** POSTs that write nothing: the allocation editor asks for one each time its form settles. */
+export const PREVIEWS: ReadonlySet<string> = new Set([
   'POST /api/v1/allocations/preview',
   'POST /api/v1/projects/imports/actuals/preview',
   'POST /api/v1/projects/imports/baselines/preview',
   'POST /api/v1/capacity/imports/people/preview',
   'POST /api/v1/capacity/imports/allocations/preview',
 ])
+
+// Samples arrive all day from probes and push checks; they show within the cache's staleness
+// like the worker's, rather than clearing every figure many times a second.
+const NOT_INVALIDATING = new Set(['POST /api/v1/checks', ...PREVIEWS])
 
 /** The channel on which each write is announced to every API instance (index.ts listens). */
 export const WRITES_CHANNEL = 'opsdeck_writes'

@@ -69,7 +69,7 @@ describe('the last-write cookie', () => {
     expect(parseLsn(wroteAt(second))! > a!).toBe(true)
   })
 
-  it('is not set by a refused write or a read', async () => {
+  it('is not set by a refused write, a preview or a read', async () => {
     const { cookie } = await login({ app }, await createUser(database.db, 'manager'))
     const refused = await postJson(
       { app },
@@ -79,6 +79,14 @@ describe('the last-write cookie', () => {
     )
     expect(refused.status).toBe(409)
     expect(wroteAt(refused)).toBeUndefined()
+    const preview = await postJson(
+      { app },
+      '/api/v1/projects/imports/actuals/preview',
+      { csv: 'not,a\nknown,file' },
+      { Cookie: cookie },
+    )
+    expect(preview.status).toBe(200)
+    expect(wroteAt(preview)).toBeUndefined() // a preview writes nothing
     const read = await app.request('/api/v1/overview', { headers: { Cookie: cookie } })
     expect(read.status).toBe(200)
     expect(wroteAt(read)).toBeUndefined()

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { isHttps } from '../auth/cookie.ts'
+import { PREVIEWS } from './figures-cache.ts'
 
 /** The primary's WAL position after the browser's last write: its reads wait for the replica to reach it. */
 export const WROTE_AT_COOKIE = 'opsdeck_wrote_at'
@@ -33,8 +34,10 @@ export function readRouting(replica: ReadReplica | null | undefined): Middleware
     await next()
     if (safe || c.res.status >= 400) return
     // Only people's writes need it: a token's caller keeps no cookies (and sample ingestion would
-    // pay a query per batch), and signing in or out changes only what is read from the primary.
+    // pay a query per batch), signing in or out changes only what is read from the primary, and a
+    // preview writes nothing.
     if (c.get('actor')?.type !== 'user' || c.req.path.startsWith('/api/v1/auth/')) return
+    if (PREVIEWS.has(`${c.req.method} ${c.req.path}`)) return
     const lsn = await replica.primaryLsn().catch(() => null)
     if (lsn !== null && marker !== null && lsn <= marker) return
     setCookie(c, WROTE_AT_COOKIE, lsn === null ? EVERYTHING : formatLsn(lsn), {
