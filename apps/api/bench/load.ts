@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { freePort } from '../faults/app-process.ts'
 import { measureFirstLoad } from './first-load.ts'
 
 // `pnpm bench:load`: the dashboard's endpoints under 50 concurrent connections (autocannon, 30 s
@@ -167,15 +167,4 @@ async function firstServiceSlug(base: string, cookie: string): Promise<string> {
   const body = (await res.json()) as { services: { slug: string }[] }
   if (!body.services[0]) throw new Error('no services to measure')
   return body.services[0].slug
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
